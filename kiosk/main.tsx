@@ -1,0 +1,7 @@
+import { render } from 'preact';
+
+function App() {
+  return <main><h1>motcua · kiosk</h1></main>;
+}
+
+render(<App />, document.getElementById('app')!);

@@ -1,0 +1,23 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+const root = import.meta.dirname;
+
+/** One multi-page build: each app is a page under its own folder, served by the server from dist/. */
+export default defineConfig({
+  root,
+  base: '/',
+  publicDir: false,
+  build: {
+    outDir: resolve(root, 'dist'),
+    emptyOutDir: true,
+    rollupOptions: {
+      input: {
+        kiosk: resolve(root, 'kiosk/index.html'),
+        display: resolve(root, 'display/index.html'),
+        counter: resolve(root, 'counter/index.html'),
+        admin: resolve(root, 'admin/index.html'),
+      },
+    },
+  },
+});
