@@ -1,0 +1,39 @@
+/**
+ * The one structured logger: JSON lines on stderr, a namespace per module.
+ * Library code logs through `logger('printer')` and never calls console directly.
+ */
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
+
+const rank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
+
+export interface LogSink {
+  (line: string): void;
+}
+
+let threshold: LogLevel = 'info';
+let sink: LogSink = (line) => process.stderr.write(line + '\n');
+
+/** Set by the composition root from configuration (tests usually pass `silent`). */
+export function configureLogging(options: { level?: LogLevel; sink?: LogSink }): void {
+  if (options.level) threshold = options.level;
+  if (options.sink) sink = options.sink;
+}
+
+export interface Logger {
+  debug(msg: string, fields?: Record<string, unknown>): void;
+  info(msg: string, fields?: Record<string, unknown>): void;
+  warn(msg: string, fields?: Record<string, unknown>): void;
+  error(msg: string, fields?: Record<string, unknown>): void;
+}
+
+export function logger(namespace: string): Logger {
+  const write = (level: LogLevel) => (msg: string, fields?: Record<string, unknown>) => {
+    if (rank[level] < rank[threshold]) return;
+    sink(JSON.stringify({ t: new Date().toISOString(), level, ns: namespace, msg, ...fields }, errorReplacer));
+  };
+  return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
+}
+
+function errorReplacer(_key: string, value: unknown): unknown {
+  return value instanceof Error ? { name: value.name, message: value.message } : value;
+}
