@@ -1,0 +1,153 @@
+import { logger } from '../../server/log.ts';
+import { sealFrame } from './checksum.ts';
+import { formatFrame, LINE_END, twoDigits } from './format-frame.ts';
+import type { AnswerFrame, ServerFrame } from './frame-types.ts';
+import { LineSplitter } from './line-splitter.ts';
+import { parseServerLine } from './parse-frame.ts';
+import { openRealPort, type LinePort, type PortFactory } from './serial-line.ts';
+
+const log = logger('call-button');
+
+export interface VirtualButtonBoxOptions {
+  /** The serial path the box speaks on (the peer end of a pty pair in tests and the demo). */
+  path: string;
+  /** Defaults to 9600. */
+  baudRate?: number;
+  /** The counters whose buttons this box plays; each has its own rolling seq and heartbeat. */
+  counters: readonly number[];
+  /** Heartbeat period, or `false` for none. Defaults to 10 000 ms as the protocol says. */
+  heartbeatMs?: number | false;
+  /** Resend a key press after this long without an answer. Defaults to 500 ms as a real device. */
+  resendMs?: number;
+  /** Give up (reject) a press unanswered after this long. Defaults to 10 000 ms. */
+  giveUpMs?: number;
+  /** Defaults to the real serialport bindings. */
+  openPort?: PortFactory;
+}
+
+interface Waiter {
+  counter: number;
+  seq: number;
+  resolve(answer: AnswerFrame): void;
+  reject(error: Error): void;
+}
+
+/**
+ * A box of counter call buttons in software, speaking the motcua line protocol from the device
+ * side over a serial path: key presses with resends, heartbeats, and it records what the server
+ * sends back. Serves integration tests, the benchmark and the demo.
+ */
+export class VirtualButtonBox {
+  readonly #options: VirtualButtonBoxOptions;
+  readonly #port: LinePort;
+  readonly #splitter = new LineSplitter();
+  readonly #seqs = new Map<number, number>();
+  readonly #waiters = new Set<Waiter>();
+  readonly #listeners = new Set<(frame: ServerFrame) => void>();
+  #heartbeat: NodeJS.Timeout | undefined;
+  /** Every frame received from the server, oldest first. */
+  readonly received: ServerFrame[] = [];
+
+  private constructor(options: VirtualButtonBoxOptions, port: LinePort) {
+    this.#options = options;
+    this.#port = port;
+  }
+
+  /** Opens the port and starts heartbeats (if enabled). */
+  static async open(options: VirtualButtonBoxOptions): Promise<VirtualButtonBox> {
+    const port = (options.openPort ?? openRealPort)({ path: options.path, baudRate: options.baudRate ?? 9600 });
+    port.on('error', (error) => log.warn('virtual button box port error', { path: options.path, error }));
+    await new Promise<void>((resolve, reject) => port.open((error) => (error ? reject(error) : resolve())));
+    const box = new VirtualButtonBox(options, port);
+    port.on('data', (chunk) => box.#receive(chunk));
+    const every = options.heartbeatMs ?? 10_000;
+    if (every !== false) box.#heartbeat = setInterval(() => box.sendHeartbeats(), every);
+    return box;
+  }
+
+  /**
+   * Presses a key on `counter`'s button and resolves with the server's answer, resending the
+   * frame every `resendMs` until it comes. `key` is not checked, so tests can press keys the
+   * protocol does not know. `seq` defaults to the counter's next rolling seq.
+   */
+  press(counter: number, key: string, arg?: string, options: { seq?: number } = {}): Promise<AnswerFrame> {
+    const seq = options.seq ?? this.#nextSeq(counter);
+    const fields = ['K', twoDigits(counter, 1), twoDigits(seq), key, ...(arg === undefined ? [] : [arg])];
+    const line = sealFrame(fields.join(','));
+    const { resendMs = 500, giveUpMs = 10_000 } = this.#options;
+    return new Promise<AnswerFrame>((resolve, reject) => {
+      const started = Date.now();
+      const resend = setInterval(() => {
+        if (Date.now() - started >= giveUpMs) waiter.reject(new Error(`no answer to ${line} in ${giveUpMs} ms`));
+        else this.sendLine(line);
+      }, resendMs);
+      const done = (): void => {
+        clearInterval(resend);
+        this.#waiters.delete(waiter);
+      };
+      const waiter: Waiter = {
+        counter,
+        seq,
+        resolve: (answer) => (done(), resolve(answer)),
+        reject: (error) => (done(), reject(error)),
+      };
+      this.#waiters.add(waiter);
+      this.sendLine(line);
+    });
+  }
+
+  /** Sends one heartbeat for every counter of the box now. */
+  sendHeartbeats(): void {
+    for (const counter of this.#options.counters) {
+      this.sendLine(formatFrame({ type: 'H', counter, seq: this.#nextSeq(counter) }));
+    }
+  }
+
+  /** Sends a line as is, with CR LF: for frames built by hand and for garbage. */
+  sendLine(line: string): void {
+    this.sendBytes(Buffer.from(line + LINE_END, 'latin1'));
+  }
+
+  /** Sends raw bytes: line noise, partial frames. */
+  sendBytes(bytes: Uint8Array): void {
+    this.#port.write(bytes);
+  }
+
+  /** Calls `listener` with every frame the server sends; returns the unsubscribe function. */
+  onFrame(listener: (frame: ServerFrame) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Stops heartbeats, rejects presses still waiting for an answer and closes the port. */
+  async close(): Promise<void> {
+    clearInterval(this.#heartbeat);
+    for (const waiter of this.#waiters) waiter.reject(new Error('virtual button box closed'));
+    const port = this.#port;
+    if (port.isOpen) await new Promise<void>((resolve) => port.close(() => resolve()));
+  }
+
+  #receive(chunk: Buffer): void {
+    for (const event of this.#splitter.push(chunk)) {
+      if (event.kind !== 'line') continue;
+      const outcome = parseServerLine(event.text);
+      if (outcome.kind !== 'frame') {
+        log.warn('virtual button box got a bad frame', { reason: outcome.reason, detail: outcome.detail });
+        continue;
+      }
+      const frame = outcome.frame;
+      this.received.push(frame);
+      for (const listener of this.#listeners) listener(frame);
+      if (frame.type !== 'A') continue;
+      for (const waiter of this.#waiters) {
+        if (waiter.counter === frame.counter && waiter.seq === frame.seq) waiter.resolve(frame);
+      }
+    }
+  }
+
+  #nextSeq(counter: number): number {
+    const seq = this.#seqs.get(counter) ?? 0;
+    this.#seqs.set(counter, (seq + 1) % 100);
+    return seq;
+  }
+}
