@@ -1,0 +1,131 @@
+import * as v from 'valibot';
+
+/** `HH:MM`, 24-hour, local time of the centre. */
+const ClockTime = v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM'));
+/** `YYYY-MM-DD`, a local calendar day. */
+export const LocalDay = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'));
+const Id = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'expected a short lowercase id'));
+const Text = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200));
+const Translated = v.object({ vi: Text, en: Text });
+
+const Session = v.pipe(
+  v.tuple([ClockTime, ClockTime]),
+  v.check(([from, to]) => from < to, 'a session must end after it starts'),
+);
+const DaySessions = v.array(Session);
+
+/** Working sessions per weekday; a day with no sessions is closed. */
+export const WeekScheduleSchema = v.object({
+  mon: DaySessions,
+  tue: DaySessions,
+  wed: DaySessions,
+  thu: DaySessions,
+  fri: DaySessions,
+  sat: DaySessions,
+  sun: DaySessions,
+});
+
+export const PriorityRuleSchema = v.variant('kind', [
+  v.object({ kind: v.literal('strict') }),
+  /** `priorityCalls` priority calls, then one normal call. */
+  v.object({ kind: v.literal('ratio'), priorityCalls: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(20)) }),
+]);
+
+export const ServiceConfigSchema = v.pipe(
+  v.object({
+    id: Id,
+    /** Short code shown to staff and used by call buttons (`TRANSFER,<code>`). */
+    code: v.pipe(v.string(), v.regex(/^[A-Z0-9]{1,6}$/, 'expected 1–6 capital letters or digits')),
+    name: Translated,
+    /** Letter prefix printed before the number, e.g. `A` → `A001`. */
+    prefix: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]{0,2}$/, 'expected up to 2 capital letters')), ''),
+    numberStart: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(99_999)),
+    numberEnd: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(99_999)),
+    /** Zero-pad numbers to this many digits (`3` → `007`); 0 prints them as they are. */
+    pad: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(5)), 0),
+    /** Most tickets a day; defaults to the size of the number range. */
+    dailyQuota: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+    /** No tickets after this local time. Defaults to 30 minutes before the day's last session ends. */
+    cutoff: v.optional(ClockTime),
+    /** Overrides the centre's week schedule for this service. */
+    hours: v.optional(WeekScheduleSchema),
+    enabled: v.optional(v.boolean(), true),
+  }),
+  v.check((s) => s.numberStart <= s.numberEnd, 'numberStart must not exceed numberEnd'),
+);
+
+export const CounterConfigSchema = v.object({
+  /** The counter number people see ("quầy số 3"), 1–99 as on call buttons. */
+  id: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(99)),
+  name: Translated,
+  /** Services in calling order (mode `order`) or with weights (mode `weight`). */
+  services: v.pipe(
+    v.array(v.object({ serviceId: Id, weight: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100)), 1) })),
+    v.minLength(1, 'a counter serves at least one service'),
+  ),
+  mode: v.optional(v.picklist(['order', 'weight']), 'order'),
+});
+
+export const PriorityGroupSchema = v.object({ id: Id, name: Translated });
+
+export const CentreConfigSchema = v.object({
+  name: Translated,
+  level: v.picklist(['province', 'commune']),
+  address: v.optional(v.string(), ''),
+  hotline: v.optional(v.string(), ''),
+  timeZone: v.optional(v.pipe(v.string(), v.check(isTimeZone, 'unknown time zone')), 'Asia/Ho_Chi_Minh'),
+  hours: WeekScheduleSchema,
+  holidays: v.optional(v.array(LocalDay), []),
+  /** Tickets can be taken this many minutes before the first session of the day. */
+  issueOpensMinutesBefore: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(240)), 30),
+  priorityRule: v.optional(PriorityRuleSchema, { kind: 'ratio', priorityCalls: 2 }),
+  /** A normal ticket waiting this long is called like a priority one; 0 turns ageing off. */
+  agingMinutes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(600)), 45),
+  priorityGroups: v.optional(v.array(PriorityGroupSchema), []),
+  /** Whether the kiosk may issue priority tickets, or only staff. */
+  kioskMayIssuePriority: v.optional(v.boolean(), true),
+  maxRecalls: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10)), 3),
+  /** A transferred ticket keeps its original arrival time (true) or joins the back (false). */
+  transferKeepsArrival: v.optional(v.boolean(), true),
+  targetWaitMinutes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(600)), 15),
+  /** Used for wait estimates until a service has its own recent service times. */
+  defaultServiceMinutes: v.optional(v.pipe(v.number(), v.minValue(1), v.maxValue(240)), 10),
+});
+
+export const SiteConfigSchema = v.pipe(
+  v.object({
+    version: v.literal(1),
+    centre: CentreConfigSchema,
+    services: v.pipe(v.array(ServiceConfigSchema), v.minLength(1)),
+    counters: v.array(CounterConfigSchema),
+  }),
+  v.check((c) => unique(c.services.map((s) => s.id)), 'service ids must be unique'),
+  v.check((c) => unique(c.services.map((s) => s.code)), 'service codes must be unique'),
+  v.check((c) => unique(c.counters.map((k) => k.id)), 'counter numbers must be unique'),
+  v.check(
+    (c) => c.counters.every((k) => k.services.every((s) => c.services.some((x) => x.id === s.serviceId))),
+    'a counter names a service that does not exist',
+  ),
+);
+
+export type WeekSchedule = v.InferOutput<typeof WeekScheduleSchema>;
+export type PriorityRule = v.InferOutput<typeof PriorityRuleSchema>;
+export type ServiceConfig = v.InferOutput<typeof ServiceConfigSchema>;
+export type CounterConfig = v.InferOutput<typeof CounterConfigSchema>;
+export type CentreConfig = v.InferOutput<typeof CentreConfigSchema>;
+export type SiteConfig = v.InferOutput<typeof SiteConfigSchema>;
+/** The site config as written in a file, before defaults are filled in. */
+export type SiteConfigInput = v.InferInput<typeof SiteConfigSchema>;
+
+function unique(values: readonly unknown[]): boolean {
+  return new Set(values).size === values.length;
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

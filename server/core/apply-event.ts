@@ -1,0 +1,160 @@
+import type { QueueEvent, Ticket } from './model.ts';
+import { counterState, serviceTimeWindow, type QueueState } from './queue-state.ts';
+
+/**
+ * Folds one event into the state. Events are facts already decided and on disk, so this
+ * never refuses; an event that does not fit (a journal from another build) is a bug and throws.
+ */
+export function applyEvent(state: QueueState, e: QueueEvent): void {
+  if (e.seq !== state.seq + 1) throw new Error(`event seq ${e.seq} does not follow ${state.seq}`);
+  state.seq = e.seq;
+  switch (e.type) {
+    case 'ticket.issued': {
+      const t: Ticket = {
+        id: e.ticketId,
+        serviceId: e.serviceId,
+        issuedServiceId: e.serviceId,
+        number: e.number,
+        label: e.label,
+        priorityGroup: e.priorityGroup,
+        procedureCode: e.procedureCode,
+        issuedAt: e.at,
+        queuedAt: e.at,
+        status: 'waiting',
+        counterId: null,
+        targetCounterId: null,
+        firstCalledAt: null,
+        lastCalledAt: null,
+        recalls: 0,
+        startedAt: null,
+        endedAt: null,
+        transfers: 0,
+        clerkId: null,
+        rating: null,
+      };
+      state.tickets.set(t.id, t);
+      state.waiting.add(t.id);
+      state.issuedByService.set(e.serviceId, (state.issuedByService.get(e.serviceId) ?? 0) + 1);
+      state.lastNumberByService.set(e.serviceId, e.number);
+      return;
+    }
+    case 'ticket.called': {
+      const t = ticket(state, e.ticketId);
+      const c = counterState(state, e.counterId);
+      t.status = 'called';
+      t.counterId = e.counterId;
+      t.targetCounterId = null;
+      t.firstCalledAt ??= e.at;
+      t.lastCalledAt = e.at;
+      t.startedAt = null;
+      t.clerkId = c.clerkId;
+      state.waiting.delete(t.id);
+      c.currentTicketId = t.id;
+      c.callsByService[t.serviceId] = (c.callsByService[t.serviceId] ?? 0) + 1;
+      if (e.how === 'next') c.priorityStreak = t.priorityGroup ? c.priorityStreak + 1 : 0;
+      return;
+    }
+    case 'ticket.recalled': {
+      const t = ticket(state, e.ticketId);
+      t.recalls += 1;
+      t.lastCalledAt = e.at;
+      return;
+    }
+    case 'ticket.started': {
+      const t = ticket(state, e.ticketId);
+      t.status = 'serving';
+      t.startedAt = e.at;
+      return;
+    }
+    case 'ticket.finished': {
+      const t = ticket(state, e.ticketId);
+      t.status = 'finished';
+      t.startedAt ??= e.at;
+      t.endedAt = e.at;
+      release(state, e.counterId, t.id);
+      recordServiceTime(state, t.serviceId, e.at - (t.lastCalledAt ?? e.at));
+      return;
+    }
+    case 'ticket.no_show': {
+      const t = ticket(state, e.ticketId);
+      t.status = 'no_show';
+      t.endedAt = e.at;
+      release(state, e.counterId, t.id);
+      return;
+    }
+    case 'ticket.transferred': {
+      const t = ticket(state, e.ticketId);
+      if (e.fromCounterId !== null) release(state, e.fromCounterId, t.id);
+      t.serviceId = e.toServiceId;
+      t.targetCounterId = e.toCounterId;
+      t.status = 'waiting';
+      t.startedAt = null;
+      t.queuedAt = e.keepArrival ? t.issuedAt : e.at;
+      t.transfers += 1;
+      state.waiting.add(t.id);
+      return;
+    }
+    case 'ticket.parked': {
+      const t = ticket(state, e.ticketId);
+      t.status = 'parked';
+      release(state, e.counterId, t.id);
+      return;
+    }
+    case 'ticket.cancelled': {
+      const t = ticket(state, e.ticketId);
+      if (t.counterId !== null) release(state, t.counterId, t.id);
+      t.status = 'cancelled';
+      t.endedAt = e.at;
+      state.waiting.delete(t.id);
+      return;
+    }
+    case 'ticket.rated': {
+      ticket(state, e.ticketId).rating = { level: e.level, reason: e.reason, at: e.at };
+      return;
+    }
+    case 'counter.opened': {
+      const c = counterState(state, e.counterId);
+      c.status = 'open';
+      c.pauseReason = null;
+      if (e.by.kind === 'user') c.clerkId = e.by.id;
+      return;
+    }
+    case 'counter.paused': {
+      const c = counterState(state, e.counterId);
+      c.status = 'paused';
+      c.pauseReason = e.reason;
+      return;
+    }
+    case 'counter.resumed': {
+      const c = counterState(state, e.counterId);
+      c.status = 'open';
+      c.pauseReason = null;
+      return;
+    }
+    case 'counter.closed': {
+      const c = counterState(state, e.counterId);
+      c.status = 'closed';
+      c.pauseReason = null;
+      c.clerkId = null;
+      return;
+    }
+  }
+}
+
+function ticket(state: QueueState, id: string): Ticket {
+  const t = state.tickets.get(id);
+  if (!t) throw new Error(`event names unknown ticket ${id}`);
+  return t;
+}
+
+function release(state: QueueState, counterId: number, ticketId: string): void {
+  const c = counterState(state, counterId);
+  if (c.currentTicketId === ticketId) c.currentTicketId = null;
+}
+
+function recordServiceTime(state: QueueState, serviceId: string, ms: number): void {
+  const list = state.serviceTimes.get(serviceId) ?? [];
+  list.push(ms);
+  if (list.length > serviceTimeWindow) list.shift();
+  state.serviceTimes.set(serviceId, list);
+}

@@ -1,0 +1,106 @@
+/**
+ * The queue's typed models. A day's queue is a fold of its events (see `apply-event.ts`):
+ * the journal stores events, the state is derived, so a restart replays to the same queue.
+ */
+export type TicketStatus = 'waiting' | 'called' | 'serving' | 'finished' | 'no_show' | 'parked' | 'cancelled';
+
+/** Who caused an event: a signed-in person, a paired device, or the system itself. */
+export type Actor = { kind: 'user'; id: string } | { kind: 'device'; id: string } | { kind: 'system' };
+
+export interface Ticket {
+  /** `<day>-<n>`, unique for ever. Public links sign it, so it need not be secret. */
+  id: string;
+  serviceId: string;
+  /** The service it was issued for; `serviceId` changes when it is transferred. */
+  issuedServiceId: string;
+  number: number;
+  /** What people see and hear: prefix and padded number, e.g. `A007`, `1023`. */
+  label: string;
+  priorityGroup: string | null;
+  procedureCode: string | null;
+  issuedAt: number;
+  /** Position in the queue: the arrival time, or the transfer time when it joins the back. */
+  queuedAt: number;
+  status: TicketStatus;
+  /** The counter it is called to or served at (or last was). */
+  counterId: number | null;
+  /** Set when transferred or resumed to one counter: only that counter calls it. */
+  targetCounterId: number | null;
+  firstCalledAt: number | null;
+  lastCalledAt: number | null;
+  recalls: number;
+  startedAt: number | null;
+  endedAt: number | null;
+  transfers: number;
+  /** The clerk who served it last. */
+  clerkId: string | null;
+  rating: TicketRating | null;
+}
+
+export interface TicketRating {
+  level: number;
+  reason: string | null;
+  at: number;
+}
+
+export type CounterStatus = 'open' | 'paused' | 'closed';
+
+export interface CounterState {
+  id: number;
+  status: CounterStatus;
+  pauseReason: string | null;
+  currentTicketId: string | null;
+  clerkId: string | null;
+  /** Priority calls since the last normal call, for the ratio rule. */
+  priorityStreak: number;
+  /** Calls per service today, for weighted calling. */
+  callsByService: Record<string, number>;
+}
+
+interface EventBase {
+  /** Position in the day's journal, 1-based, without gaps. */
+  seq: number;
+  at: number;
+  by: Actor;
+}
+
+export type QueueEvent = EventBase &
+  (
+    | {
+        type: 'ticket.issued';
+        ticketId: string;
+        serviceId: string;
+        number: number;
+        label: string;
+        priorityGroup: string | null;
+        procedureCode: string | null;
+      }
+    | { type: 'ticket.called'; ticketId: string; counterId: number; how: 'next' | 'chosen' | 'resumed' }
+    | { type: 'ticket.recalled'; ticketId: string; counterId: number }
+    | { type: 'ticket.started'; ticketId: string; counterId: number }
+    | { type: 'ticket.finished'; ticketId: string; counterId: number }
+    | { type: 'ticket.no_show'; ticketId: string; counterId: number }
+    | {
+        type: 'ticket.transferred';
+        ticketId: string;
+        fromCounterId: number | null;
+        toServiceId: string;
+        toCounterId: number | null;
+        keepArrival: boolean;
+      }
+    | { type: 'ticket.parked'; ticketId: string; counterId: number }
+    | { type: 'ticket.cancelled'; ticketId: string; reason: string | null }
+    | { type: 'ticket.rated'; ticketId: string; level: number; reason: string | null }
+    | { type: 'counter.opened'; counterId: number }
+    | { type: 'counter.paused'; counterId: number; reason: string }
+    | { type: 'counter.resumed'; counterId: number }
+    | { type: 'counter.closed'; counterId: number }
+  );
+
+export type QueueEventType = QueueEvent['type'];
+
+/** An event before the engine has stamped it with seq, time and actor. */
+export type QueueEventDraft = QueueEvent extends infer E ? (E extends QueueEvent ? Omit<E, 'seq' | 'at' | 'by'> : never) : never;
+
+export const activeStatuses: ReadonlySet<TicketStatus> = new Set(['called', 'serving']);
+export const finalStatuses: ReadonlySet<TicketStatus> = new Set(['finished', 'no_show', 'cancelled']);
