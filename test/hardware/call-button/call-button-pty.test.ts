@@ -1,0 +1,100 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CallButtonDriver, type PressHandler } from '../../../hardware/call-button/call-button-driver.ts';
+import { VirtualButtonBox } from '../../../hardware/call-button/virtual-button-box.ts';
+import { configureLogging } from '../../../server/log.ts';
+import { openPtyPair, type PtyPair } from '../../support/pty-pair.ts';
+import { waitUntil } from './wait-until.ts';
+
+// Real serialport bindings on a socat pty pair: the driver owns one end, a virtual button box
+// plays the device on the other.
+
+beforeAll(() => configureLogging({ level: 'silent' }));
+
+let dir: string;
+let pair: PtyPair;
+let driver: CallButtonDriver;
+let box: VirtualButtonBox | undefined;
+let onPress: ReturnType<typeof vi.fn<PressHandler>>;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'motcua-buttons-'));
+  pair = await openPtyPair(dir, 'buttons');
+  let called = 1022;
+  onPress = vi.fn<PressHandler>(async () => ({ status: 'OK', text: String(++called) }));
+  driver = new CallButtonDriver({ path: pair.devicePath, counters: [3, 7], onPress, reconnect: { initialMs: 50, maxMs: 500 } });
+  driver.start();
+  await waitUntil(() => driver.health().line === 'open', 'the driver to open its end');
+  box = await openBox();
+});
+
+afterEach(async () => {
+  await box?.close();
+  await driver.stop();
+  await pair.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Opened only after the driver's end: opening a port flushes what was written before. */
+function openBox(heartbeatMs: number | false = false): Promise<VirtualButtonBox> {
+  return VirtualButtonBox.open({ path: pair.peerPath, counters: [3, 7], heartbeatMs });
+}
+
+function theBox(): VirtualButtonBox {
+  if (!box) throw new Error('no button box open');
+  return box;
+}
+
+describe('call buttons over a real serial line', () => {
+  it('hands a press to the handler and shows its answer on the button', async () => {
+    const answer = await theBox().press(3, 'NEXT');
+    expect(answer).toEqual({ type: 'A', counter: 3, seq: 0, status: 'OK', text: '1023' });
+    expect(onPress).toHaveBeenCalledWith({ counter: 3, seq: 0, action: { key: 'NEXT' } });
+  });
+
+  it('acts once on a repeated seq and answers the repeat the same', async () => {
+    const first = await theBox().press(7, 'FINISH', undefined, { seq: 42 });
+    const repeat = await theBox().press(7, 'FINISH', undefined, { seq: 42 });
+    expect(repeat).toEqual(first);
+    expect(onPress).toHaveBeenCalledTimes(1);
+  });
+
+  it('acts once when the button resends while the press is still being handled', async () => {
+    // Slower than the device's 500 ms resend, so copies arrive while the first is in flight.
+    onPress.mockImplementationOnce(() => new Promise((resolve) => setTimeout(() => resolve({ status: 'EMPTY' }), 1_200)));
+    const answer = await theBox().press(3, 'NEXT');
+    expect(answer.status).toBe('EMPTY');
+    expect(onPress).toHaveBeenCalledTimes(1);
+  });
+
+  it('ignores garbage and bad checksums, counts them, and keeps answering', async () => {
+    theBox().sendBytes(Buffer.from([0x00, 0xff, 0x24, 0x2a, 0x13, 0x0d, 0x0a]));
+    theBox().sendLine('$K,03,17,NEXT*66');
+    const answer = await theBox().press(3, 'RECALL');
+    expect(answer.status).toBe('OK');
+    expect(onPress).toHaveBeenCalledTimes(1);
+    expect(driver.health()).toMatchObject({ framesBad: 2, framesGood: 1 });
+  });
+
+  it('shows counters online once their heartbeats arrive', async () => {
+    await theBox().close();
+    box = await openBox(100);
+    await waitUntil(() => driver.health().counters.every((c) => c.online), 'both counters online');
+    expect(driver.health().counters.every((c) => c.lastHeartbeatAt !== null)).toBe(true);
+  });
+
+  it('recovers by itself when the adapter is unplugged and plugged back in', async () => {
+    await theBox().close();
+    box = undefined;
+    await pair.close();
+    await waitUntil(() => driver.health().line === 'closed', 'the driver to notice the unplug');
+
+    pair = await openPtyPair(dir, 'buttons');
+    await waitUntil(() => driver.health().line === 'open', 'the driver to reopen the line');
+    expect(driver.health().reconnectAttempts).toBeGreaterThan(0);
+    box = await openBox();
+    expect(await theBox().press(3, 'NEXT')).toMatchObject({ status: 'OK', text: '1023' });
+  });
+});

@@ -1,0 +1,11 @@
+/**
+ * Polls `condition` until it holds. Tests wait for conditions, never for fixed times: the CI
+ * machine is a slow, busy two-core box, so the timeout is generous and only bounds a failure.
+ */
+export async function waitUntil(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
