@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+    setupFiles: ['test/support/setup.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,

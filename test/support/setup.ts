@@ -1,0 +1,4 @@
+import { configureLogging } from '../../server/log.ts';
+
+// Tests expect warnings (damaged journals, bad frames); keep the output for failures only.
+configureLogging({ level: 'silent' });
