@@ -79,7 +79,8 @@ export class CallButtonDriver {
   readonly #counters: ReadonlySet<number>;
   readonly #onPress: PressHandler;
   readonly #line: SerialLine;
-  readonly #splitter = new LineSplitter();
+  #splitter = new LineSplitter();
+  #wasOpen = false;
   readonly #presence: CounterPresence;
   readonly #repeats: RepeatGuard<ButtonAnswer>;
   readonly #presenceCheckMs: number;
@@ -103,7 +104,7 @@ export class CallButtonDriver {
       openPort: options.openPort ?? openRealPort,
       ...(options.reconnect ? { reconnect: options.reconnect } : {}),
       onData: (chunk) => this.#receive(chunk),
-      onChange: () => this.#changed(),
+      onChange: () => this.#lineChanged(),
     });
   }
 
@@ -221,6 +222,14 @@ export class CallButtonDriver {
 
   #send(line: string): boolean {
     return this.#line.write(line + LINE_END);
+  }
+
+  #lineChanged(): void {
+    const open = this.#line.isOpen;
+    // Half a line from before an unplug must not glue onto the first line after it.
+    if (open && !this.#wasOpen) this.#splitter = new LineSplitter();
+    this.#wasOpen = open;
+    this.#changed();
   }
 
   #changed(): void {
