@@ -1,0 +1,52 @@
+/**
+ * Imports a procedure catalogue into the data directory:
+ *   npm run catalog:import -- FILE [--data-dir DIR] [--lang vi|en]
+ * FILE is a JSON export in the catalogue shape or a CSV in the columns documented in
+ * `server/catalogue/csv-catalogue.ts`. Any bad row refuses the whole file, lists every problem
+ * with its row, exits 1 and leaves the current catalogue as it was.
+ */
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { writeCatalogueFile } from '../server/catalogue/catalogue-file.ts';
+import { detectFormat, importCatalogue } from '../server/catalogue/import.ts';
+import { catalogueTranslator, problemMessage, type CatalogueLanguage } from '../server/catalogue/problem-messages.ts';
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { 'data-dir': { type: 'string', default: 'var' }, lang: { type: 'string', default: 'vi' } },
+  });
+  const language: CatalogueLanguage = values.lang === 'en' ? 'en' : 'vi';
+  const t = await catalogueTranslator(language);
+  const [file] = positionals;
+  if (!file || positionals.length > 1) {
+    console.error(t('cli.usage'));
+    return 2;
+  }
+
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    console.error(t('cli.read_failed', { file, detail: (error as Error).message }));
+    return 1;
+  }
+
+  const outcome = importCatalogue(text, detectFormat(file, text));
+  if (!outcome.ok) {
+    for (const problem of outcome.problems) console.error(problemMessage(t, problem));
+    console.error(t('cli.refused', { count: outcome.problems.length }));
+    return 1;
+  }
+  try {
+    const written = await writeCatalogueFile(values['data-dir'], outcome.value);
+    console.log(t('cli.imported', { count: outcome.value.procedures.length, fields: outcome.value.fields.length, file: written }));
+    return 0;
+  } catch (error) {
+    console.error(t('cli.write_failed', { detail: (error as Error).message }));
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

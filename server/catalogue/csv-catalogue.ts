@@ -1,0 +1,154 @@
+/**
+ * The flat CSV form of a catalogue: one row per procedure, so a centre can keep its list in a
+ * spreadsheet.
+ *
+ * Columns (header row required; order free; names exact; `*` = a value is required):
+ *
+ * | column | content |
+ * |---|---|
+ * | `code`* | procedure code, `1.001193` or `1.001193.H38` |
+ * | `name`* | procedure name |
+ * | `field_id`* | field id, lowercase ASCII with hyphens (`ho-tich`) |
+ * | `field_name`, `field_name_en` | field names in Vietnamese and English; * on the first row of each field, later rows may leave them blank |
+ * | `level`* | `province`, `commune` (or historical `district`) |
+ * | `agency`* | implementing agency |
+ * | `coordinating_agencies` | list |
+ * | `targets`* | list of `citizen`, `organisation`, `business` |
+ * | `in_person_time`, `in_person_days`, `in_person_fee`, `in_person_fee_amount` | filing in person: time limit text, working days, fee text, fee in đồng |
+ * | `online_time`, `online_days`, `online_fee`, `online_fee_amount` | the same for online filing |
+ * | `post_time`, `post_days`, `post_fee`, `post_fee_amount` | the same for filing by post |
+ * | `online_level` | `full` (toàn trình) or `partial` (một phần) |
+ * | `dossier` | dossier components, encoded as below |
+ * | `steps`, `requirements`, `legal_basis` | lists |
+ * | `result`* | result of the procedure |
+ * | `portal_url` | link to the procedure on the public service portal |
+ * | `service_id`* | queue service id (`civil-status`) |
+ *
+ * A way of filing exists when any of its four cells is filled; its time and fee text are then
+ * required, and at least one way is required. Days and amounts are whole numbers; `75.000` and
+ * `75,000` are read as 75000.
+ *
+ * Lists put `|` between items. The dossier cell encodes cases and components:
+ * ```
+ * dossier   = case *( "||" case )
+ * case      = [ title "::" ] component *( "|" component )
+ * component = name ";" originals ";" copies [ ";" form ]
+ * ```
+ * e.g. `Tờ khai;1;0;Mẫu tờ khai | Giấy chứng sinh;1;0 || Trường hợp đăng ký lại:: Tờ khai;1;0`.
+ * Items cannot contain `|`, and component names cannot contain `;`.
+ */
+import type { Channel, DossierCase, Field } from '../../protocol/catalogue.ts';
+import type { ColumnNamer, ImportProblem } from './import-problem.ts';
+
+const CHANNEL_PREFIX: Record<Channel, string> = { 'in-person': 'in_person', online: 'online', post: 'post' };
+const CHANNELS = Object.keys(CHANNEL_PREFIX) as Channel[];
+
+/** Every column the CSV form knows, in the order an export would write them. */
+export const CSV_COLUMNS: readonly string[] = [
+  'code', 'name', 'field_id', 'field_name', 'field_name_en', 'level', 'agency', 'coordinating_agencies', 'targets',
+  ...CHANNELS.flatMap((c) => ['time', 'days', 'fee', 'fee_amount'].map((part) => `${CHANNEL_PREFIX[c]}_${part}`)),
+  'online_level', 'dossier', 'steps', 'requirements', 'result', 'legal_basis', 'portal_url', 'service_id',
+];
+
+/** Columns without which no row can be read. Optional ones may be left out of the header. */
+export const REQUIRED_COLUMNS: readonly string[] = ['code', 'name', 'field_id', 'level', 'agency', 'targets', 'result', 'service_id'];
+
+const PROPERTY_COLUMN: Record<string, string> = {
+  fieldId: 'field_id', coordinatingAgencies: 'coordinating_agencies', onlineLevel: 'online_level',
+  legalBasis: 'legal_basis', portalUrl: 'portal_url', serviceId: 'service_id',
+};
+const FILING_PART: Record<string, string> = { 'timeLimit.text': 'time', 'timeLimit.workingDays': 'days', 'fee.text': 'fee', 'fee.amount': 'fee_amount' };
+
+/** The row's cells by column name; absent columns read as empty. */
+export type CsvRow = (column: string) => string;
+
+/** A row turned into the procedure's shape, unvalidated, with its field and dossier problems. */
+export interface ConvertedRow {
+  procedure: Record<string, unknown>;
+  field: Partial<Field>;
+  problems: ImportProblem[];
+  /** Names the CSV column behind a schema path of this row's procedure. */
+  columnOf: ColumnNamer;
+}
+
+/** Converts one CSV row; the caller validates the result against the procedure schema. */
+export function convertRow(cell: CsvRow, row: number): ConvertedRow {
+  const problems: ImportProblem[] = [];
+  const channels = CHANNELS.filter((c) => ['time', 'days', 'fee', 'fee_amount'].some((p) => cell(`${CHANNEL_PREFIX[c]}_${p}`)));
+  const dossier = decodeDossier(cell('dossier'));
+  if (!Array.isArray(dossier)) problems.push({ key: 'import.invalid_dossier', params: { row, value: dossier.bad } });
+
+  const procedure: Record<string, unknown> = {
+    code: optional(cell('code')),
+    name: optional(cell('name')),
+    fieldId: optional(cell('field_id')),
+    level: optional(cell('level')),
+    agency: optional(cell('agency')),
+    coordinatingAgencies: list(cell('coordinating_agencies')),
+    targets: list(cell('targets')),
+    filing: channels.map((channel) => {
+      const c = (part: string) => cell(`${CHANNEL_PREFIX[channel]}_${part}`);
+      return {
+        channel,
+        timeLimit: { text: optional(c('time')), workingDays: count(c('days')) },
+        fee: { text: optional(c('fee')), amount: count(c('fee_amount')) },
+      };
+    }),
+    onlineLevel: optional(cell('online_level')),
+    dossier: Array.isArray(dossier) ? dossier : [],
+    steps: list(cell('steps')),
+    requirements: list(cell('requirements')),
+    result: optional(cell('result')),
+    legalBasis: list(cell('legal_basis')),
+    portalUrl: optional(cell('portal_url')),
+    serviceId: optional(cell('service_id')),
+  };
+  const field = { id: cell('field_id'), name: optional(cell('field_name')), nameEn: optional(cell('field_name_en')) };
+  const columnOf: ColumnNamer = (path) => {
+    const [top, index, ...rest] = path;
+    if (top === 'filing' && typeof index === 'number') {
+      const channel = channels[index];
+      const part = FILING_PART[rest.join('.')];
+      if (channel && part) return `${CHANNEL_PREFIX[channel]}_${part}`;
+    }
+    return PROPERTY_COLUMN[String(top)] ?? String(top ?? '');
+  };
+  return { procedure, field, problems, columnOf };
+}
+
+function optional(value: string): string | undefined {
+  return value === '' ? undefined : value;
+}
+
+function list(value: string): string[] {
+  return value.split('|').map((item) => item.trim()).filter((item) => item !== '');
+}
+
+/** Reads a whole number written plainly or with thousands separators; anything else is kept for the schema to refuse. */
+function count(value: string): number | string | undefined {
+  if (value === '') return undefined;
+  const grouped = /^\d{1,3}([.,\s]\d{3})+$/.test(value);
+  return /^\d+$/.test(value) || grouped ? Number(value.replace(/[.,\s]/g, '')) : value;
+}
+
+/** Decodes the dossier cell, or returns the piece that does not follow the encoding. */
+export function decodeDossier(value: string): DossierCase[] | { bad: string } {
+  if (value.trim() === '') return [];
+  const cases: DossierCase[] = [];
+  for (const caseText of value.split('||')) {
+    const split = caseText.indexOf('::');
+    const title = split >= 0 ? caseText.slice(0, split).trim() : '';
+    const body = split >= 0 ? caseText.slice(split + 2) : caseText;
+    const components: DossierCase['components'] = [];
+    for (const componentText of body.split('|')) {
+      const parts = componentText.split(';').map((p) => p.trim());
+      const [name, originals, copies, form] = parts;
+      if (!name || !/^\d+$/.test(originals ?? '') || !/^\d+$/.test(copies ?? '') || parts.length > 4) {
+        return { bad: componentText.trim() || caseText.trim() };
+      }
+      components.push({ name, originals: Number(originals), copies: Number(copies), ...(form ? { form } : {}) });
+    }
+    cases.push(title ? { title, components } : { components });
+  }
+  return cases;
+}
