@@ -55,17 +55,19 @@ export interface CallButtonDriverOptions {
   baudRate?: number;
   /** The counters whose buttons hang on this line and may be driven from it. */
   counters: readonly number[];
+  /** Called once per press (repeats are answered without it); its answer goes back to the button. */
   onPress: PressHandler;
   /** Epoch ms. Defaults to `Date.now`. */
   now?: () => number;
   /** Defaults to the real serialport bindings; tests may pass `SerialPortMock`. */
   openPort?: PortFactory;
+  /** Defaults to 250 ms doubling up to 5 s. */
   reconnect?: ReconnectDelays;
-  /** Defaults to 30 s. */
+  /** Silence after which a counter is shown offline. Defaults to 30 s. */
   offlineAfterMs?: number;
   /** How often silent counters are looked for. Defaults to 1 s. */
   presenceCheckMs?: number;
-  /** Defaults to 10 s. */
+  /** How long a repeated (counter, seq) is the same press. Defaults to 10 s. */
   repeatWindowMs?: number;
 }
 

@@ -1,6 +1,6 @@
 import { sealFrame } from './checksum.ts';
 import { MAX_DISPLAY_TEXT, type DeviceFrame, type ServerFrame } from './frame-types.ts';
-import { isDisplayText } from './parse-frame.ts';
+import { isDisplayText, isServiceCode } from './parse-frame.ts';
 
 /** Every frame goes out with CR LF; devices must also accept it (they may send bare LF). */
 export const LINE_END = '\r\n';
@@ -18,7 +18,7 @@ export function formatFrame(frame: DeviceFrame | ServerFrame): string {
       if (frame.action.key === 'TRANSFER') {
         const { target } = frame.action;
         // The protocol's vector writes a target counter unpadded (`TRANSFER,2`).
-        fields.push(target.kind === 'counter' ? String(Number(twoDigits(target.counter, 1))) : target.code);
+        fields.push(target.kind === 'counter' ? String(Number(twoDigits(target.counter, 1))) : serviceCode(target.code));
       }
       return sealFrame(fields.join(','));
     }
@@ -56,6 +56,11 @@ export function fitDisplayText(text: string): string {
 export function twoDigits(value: number, min = 0): string {
   if (!Number.isInteger(value) || value < min || value > 99) throw new RangeError(`${value} is not in ${min}–99`);
   return String(value).padStart(2, '0');
+}
+
+function serviceCode(code: string): string {
+  if (!isServiceCode(code)) throw new RangeError(`${JSON.stringify(code)} is not a service code`);
+  return code;
 }
 
 function displayText(text: string): string {

@@ -98,7 +98,12 @@ function keyAction(key: ButtonKey, arg: string | undefined): KeyAction | undefin
     const counter = parseCounter(arg);
     return counter === undefined ? undefined : { key, target: { kind: 'counter', counter } };
   }
-  return SERVICE_CODE.test(arg) ? { key, target: { kind: 'service', code: arg } } : undefined;
+  return isServiceCode(arg) ? { key, target: { kind: 'service', code: arg } } : undefined;
+}
+
+/** True for a TRANSFER target service code: 1–16 letters, digits, `.`, `_` or `-`. */
+export function isServiceCode(text: string): boolean {
+  return SERVICE_CODE.test(text);
 }
 
 function parseCounter(field: string | undefined): number | undefined {

@@ -32,10 +32,13 @@ export interface ReconnectDelays {
 }
 
 export interface SerialLineOptions {
+  /** The serial device path; it may be missing for a while (adapter unplugged). */
   path: string;
   baudRate: number;
   openPort: PortFactory;
+  /** Defaults to 250 ms doubling up to 5 s. */
   reconnect?: ReconnectDelays;
+  /** Every chunk read from the port, as it arrives. */
   onData(chunk: Buffer): void;
   /** Called on every open or close and on every retry attempt (for the health view). */
   onChange(): void;

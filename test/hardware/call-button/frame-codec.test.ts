@@ -45,7 +45,8 @@ describe('parsing what a button sends', () => {
   });
 
   it('accepts a checksum in lowercase hex', () => {
-    expect(parseDeviceLine(sealFrame('K,10,01,NEXT').toLowerCase().replace('$k,10,01,next', '$K,10,01,NEXT')).kind).toBe('frame');
+    expect(sealFrame('H,03,00')).toBe('$H,03,00*4B');
+    expect(parseDeviceLine('$H,03,00*4b')).toEqual({ kind: 'frame', frame: { type: 'H', counter: 3, seq: 0 } });
   });
 
   it('reads a non-numeric TRANSFER argument as a service code', () => {
@@ -120,6 +121,12 @@ describe('parsing what the server sends (device side)', () => {
 describe('formatting', () => {
   it.each([...deviceVectors, ...serverVectors])('reproduces %s', (line, frame) => {
     expect(formatFrame(frame)).toBe(line);
+  });
+
+  it('writes a TRANSFER to a service with its code', () => {
+    const frame: DeviceFrame = { type: 'K', counter: 5, seq: 1, action: { key: 'TRANSFER', target: { kind: 'service', code: 'HT' } } };
+    expect(formatFrame(frame)).toBe(sealFrame('K,05,01,TRANSFER,HT'));
+    expect(() => formatFrame({ ...frame, action: { key: 'TRANSFER', target: { kind: 'service', code: 'H,T' } } })).toThrow(RangeError);
   });
 
   it('leaves out an empty answer text', () => {

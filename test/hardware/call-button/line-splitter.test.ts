@@ -6,9 +6,9 @@ const bytes = (text: string): Uint8Array => Buffer.from(text, 'latin1');
 describe('LineSplitter', () => {
   it('splits CR LF and bare LF lines', () => {
     const splitter = new LineSplitter();
-    expect(splitter.push(bytes('$H,03,19*43\r\n$H,03,20*4B\n'))).toEqual([
+    expect(splitter.push(bytes('$H,03,19*43\r\n$H,03,00*4B\n'))).toEqual([
       { kind: 'line', text: '$H,03,19*43' },
-      { kind: 'line', text: '$H,03,20*4B' },
+      { kind: 'line', text: '$H,03,00*4B' },
     ]);
   });
 
