@@ -8,7 +8,7 @@ import type { ClipManifest, ClipUrlResolver } from './clip-manifest.ts';
 import type { ClipVoice } from './voice-config.ts';
 
 const manifests = import.meta.glob<ClipManifest>('./clips/*/manifest.json', { import: 'default', eager: true });
-const fileUrls = import.meta.glob<string>('./clips/*/*.{ogg,wav}', { query: '?url', import: 'default', eager: true });
+const fileUrls = import.meta.glob<string>('./clips/*/*.{ogg,wav}', { query: '?url&no-inline', import: 'default', eager: true });
 
 /** Every clip id shipped for `voice` (empty when none were), e.g. to preload them. */
 export function shippedClipIds(voice: ClipVoice): ClipId[] {

@@ -26,6 +26,11 @@ export interface AnnouncerEnvironment {
   clips?: (voice: ClipVoice) => { ids: ClipId[]; url: ClipUrlResolver };
   /** Told when an announcement cannot be played (blocked audio, missing clip, unreadable label). */
   onError?: (error: unknown, call: CallToAnnounce) => void;
+  /**
+   * Told when settings name phrases the voice has no clips for (a custom template whose clips
+   * were not generated), so the display can say so at once instead of failing at the next call.
+   */
+  onMissingClips?: (clipIds: ClipId[]) => void;
 }
 
 /** What the display app calls. */
@@ -62,8 +67,11 @@ export async function createAnnouncer(
   initial: VoiceConfig = DEFAULT_VOICE_CONFIG,
   env: AnnouncerEnvironment = {},
 ): Promise<Announcer> {
-  const context =
-    env.createAudioContext?.() ?? (typeof AudioContext === 'function' ? new AudioContext({ latencyHint: 'playback' }) : null);
+  const context = env.createAudioContext
+    ? env.createAudioContext()
+    : typeof AudioContext === 'function'
+      ? new AudioContext({ latencyHint: 'playback' })
+      : null;
   const synthesis = env.speechSynthesis !== undefined ? env.speechSynthesis : (globalThis.speechSynthesis ?? null);
   const clips = env.clips ?? shippedClips;
   const sound = new SoundGate({ context, storage: env.storage !== undefined ? env.storage : defaultStorage() });
@@ -84,10 +92,15 @@ export async function createAnnouncer(
 
   let config = initial;
   let target: AudioSink | null = null;
-  // One stable sink for the queue; `configure` swaps what it points at without touching the queue.
+  let playingOn: AudioSink | null = null;
+  // One stable sink for the queue; `configure` swaps what it points at without touching the
+  // queue, and stop() reaches the output actually playing even if it was swapped meanwhile.
   const routed: AudioSink = {
-    play: (item, options) => (target ? target.play(item, options) : Promise.reject(new Error('no audio output'))),
-    stop: () => target?.stop(),
+    play: (item, options) => {
+      playingOn = target;
+      return playingOn ? playingOn.play(item, options) : Promise.reject(new Error('no audio output on this device'));
+    },
+    stop: () => playingOn?.stop(),
   };
   const queue = new AnnouncementQueue({
     sink: routed,
@@ -97,6 +110,10 @@ export async function createAnnouncer(
   const configure = async (next: VoiceConfig): Promise<void> => {
     config = next;
     queue.configure({ repeat: next.repeat, repeatPauseMs: next.repeatPauseMs, volume: next.volume });
+    const { url } = clips(next.voice);
+    const sample = buildAnnouncement({ ticket: 'A1', counter: 1 }, next);
+    const missing = sample.clipIds.filter((id) => url(id) === undefined);
+    if (missing.length > 0) env.onMissingClips?.(missing);
     const clipOutput = clipSink(next.voice);
     let chosen: AudioSink | null = clipOutput;
     if (next.preferSystemVoice && synthesis !== null) {

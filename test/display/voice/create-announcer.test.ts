@@ -64,3 +64,23 @@ describe('announcer', () => {
     expect(errors).toHaveLength(1);
   });
 });
+
+describe('announcer settings', () => {
+  it('reports template phrases the voice has no clips for', async () => {
+    const missing: string[][] = [];
+    await createAnnouncer(
+      { ...DEFAULT_VOICE_CONFIG, template: 'Xin mời số {number} tới quầy {counter}' },
+      { createAudioContext: () => null, speechSynthesis: null, storage: null, onMissingClips: (ids) => missing.push(ids) },
+    );
+    expect(missing).toEqual([['vi:Xin mời số', 'vi:tới quầy']]);
+  });
+
+  it('reports nothing for the default template with the shipped clips', async () => {
+    const missing: string[][] = [];
+    await createAnnouncer(
+      { ...DEFAULT_VOICE_CONFIG, english: true },
+      { createAudioContext: () => null, speechSynthesis: null, storage: null, onMissingClips: (ids) => missing.push(ids) },
+    );
+    expect(missing).toEqual([]);
+  });
+});
