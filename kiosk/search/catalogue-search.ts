@@ -37,29 +37,57 @@ export interface SearchIndex {
 /** Indexes names and "documents" (code, field names, dossier components and forms) of a catalogue. */
 export function buildSearchIndex(catalogue: Pick<Catalogue, 'fields' | 'procedures'>): SearchIndex {
   const { procedures } = catalogue;
-  const fieldWords = new Map(catalogue.fields.map((f) => [f.id, [f.name, f.nameEn].join(' ')]));
-  const names = procedures.map((p) => foldedWords(p.name));
-  const documents = procedures.map((p) => [...new Set(foldedWords(documentText(p, fieldWords.get(p.fieldId))))]);
+  // Words get ids in order of first sight, renumbered into sorted order at the end: one map lookup per word.
+  const seenWords: string[] = [];
+  const firstSeenId = new Map<string, number>();
+  const idOf = (word: string): number => {
+    let id = firstSeenId.get(word);
+    if (id === undefined) firstSeenId.set(word, (id = seenWords.push(word) - 1));
+    return id;
+  };
+  // Dossier components repeat across procedures ("Tờ khai", an identity paper…): fold each text once.
+  const pieceIds = new Map<string, number[]>();
+  const idsOf = (text: string): number[] => {
+    let ids = pieceIds.get(text);
+    if (!ids) pieceIds.set(text, (ids = foldedWords(text).map(idOf)));
+    return ids;
+  };
+  const fieldText = new Map(catalogue.fields.map((f) => [f.id, `${f.name} ${f.nameEn}`]));
 
-  const vocabulary = [...new Set([...names.flat(), ...documents.flat()])].sort();
-  const idOf = new Map(vocabulary.map((word, id) => [word, id]));
-  const toIds = (words: string[]) => Int32Array.from(words, (w) => idOf.get(w) ?? -1);
+  const nameWords = procedures.map((p) => Int32Array.from(foldedWords(p.name).map(idOf)));
+  // lastAddedBy[id] = the procedure that last added word id, to keep each procedure's document ids distinct.
+  const lastAddedBy: number[] = [];
+  const documentWords = procedures.map((p, i) => {
+    const distinct: number[] = [];
+    for (const piece of documentPieces(p, fieldText.get(p.fieldId))) {
+      for (const id of idsOf(piece)) {
+        if (lastAddedBy[id] !== i) distinct.push(id);
+        lastAddedBy[id] = i;
+      }
+    }
+    return Int32Array.from(distinct);
+  });
+
+  const sortedIds = seenWords.map((_, id) => id).sort((a, b) => (seenWords[a]! < seenWords[b]! ? -1 : 1));
+  const renumbered = new Int32Array(seenWords.length);
+  sortedIds.forEach((id, position) => (renumbered[id] = position));
+  for (const ids of [...nameWords, ...documentWords]) for (let k = 0; k < ids.length; k++) ids[k] = renumbered[ids[k]!]!;
 
   const collator = new Intl.Collator('vi');
   const alphabetical = procedures.map((_, i) => i).sort((a, b) => collator.compare(procedures[a]!.name, procedures[b]!.name));
   const nameOrder = new Int32Array(procedures.length);
   alphabetical.forEach((procedureIndex, rank) => (nameOrder[procedureIndex] = rank));
 
-  return { procedures, vocabulary, nameWords: names.map(toIds), documentWords: documents.map(toIds), nameOrder };
+  return { procedures, vocabulary: sortedIds.map((id) => seenWords[id]!), nameWords, documentWords, nameOrder };
 }
 
-function documentText(p: Procedure, fieldText = ''): string {
-  const parts = [p.code, fieldText];
+function documentPieces(p: Procedure, fieldText = ''): string[] {
+  const pieces = [p.code, fieldText];
   for (const group of p.dossier) {
-    if (group.title) parts.push(group.title);
-    for (const component of group.components) parts.push(component.name, component.form ?? '');
+    if (group.title) pieces.push(group.title);
+    for (const component of group.components) pieces.push(component.name, component.form ?? '');
   }
-  return parts.join(' ');
+  return pieces;
 }
 
 /** The ids of vocabulary words that a query word is a prefix of: `[from, to)`, plus the exact word's id or -1. */
@@ -90,6 +118,8 @@ function lowerBound(sorted: readonly string[], target: string): number {
 interface Scored {
   index: number;
   inName: number;
+  /** Query words found right after the previous query word's match, as in a typed phrase. */
+  adjacent: number;
   exactInName: number;
   positions: number;
 }
@@ -97,7 +127,8 @@ interface Scored {
 /**
  * Finds procedures where every query word is a prefix of some word of the name or documents,
  * ignoring case, tone marks and đ/d. Ranks hits with more query words in the name first, then
- * more exact (whole-word) name matches, then earlier positions in the name, then by name.
+ * query words following each other in the name as typed, then more exact (whole-word) name
+ * matches, then earlier positions in the name, then by name.
  * An empty query finds nothing: the kiosk shows its browse view instead.
  */
 export function searchCatalogue(index: SearchIndex, query: string, options: SearchOptions = {}): SearchHit[] {
@@ -114,6 +145,7 @@ export function searchCatalogue(index: SearchIndex, query: string, options: Sear
   scored.sort(
     (a, b) =>
       b.inName - a.inName ||
+      b.adjacent - a.adjacent ||
       b.exactInName - a.exactInName ||
       a.positions - b.positions ||
       index.nameOrder[a.index]! - index.nameOrder[b.index]!,
@@ -127,8 +159,10 @@ export function searchCatalogue(index: SearchIndex, query: string, options: Sear
 
 function scoreProcedure(name: Int32Array, documents: Int32Array, ranges: WordRange[]): Omit<Scored, 'index'> | null {
   let inName = 0;
+  let adjacent = 0;
   let exactInName = 0;
   let positions = 0;
+  let previous = -2;
   for (const { from, to, exact } of ranges) {
     const at = firstInRange(name, from, to);
     if (at >= 0) {
@@ -136,12 +170,20 @@ function scoreProcedure(name: Int32Array, documents: Int32Array, ranges: WordRan
       // A whole-word match later in the name counts over a prefix match earlier in it.
       const exactAt = name[at] === exact ? at : exact >= 0 ? name.indexOf(exact, at + 1) : -1;
       if (exactAt >= 0) exactInName++;
-      positions += exactAt >= 0 ? exactAt : at;
-    } else if (firstInRange(documents, from, to) < 0) {
-      return null;
+      const position = exactAt >= 0 ? exactAt : at;
+      if (position === previous + 1 || isInRange(name[previous + 1], from, to)) adjacent++;
+      positions += position;
+      previous = position;
+    } else {
+      previous = -2;
+      if (firstInRange(documents, from, to) < 0) return null;
     }
   }
-  return { inName, exactInName, positions };
+  return { inName, adjacent, exactInName, positions };
+}
+
+function isInRange(id: number | undefined, from: number, to: number): boolean {
+  return id !== undefined && id >= from && id < to;
 }
 
 function firstInRange(ids: Int32Array, from: number, to: number): number {
