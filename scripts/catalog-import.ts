@@ -4,6 +4,8 @@
  * FILE is a JSON export in the catalogue shape or a CSV in the columns documented in
  * `server/catalogue/csv-catalogue.ts`. Any bad row refuses the whole file, lists every problem
  * with its row, exits 1 and leaves the current catalogue as it was.
+ * `--data-dir` defaults to `var` under the working directory (the server's default data
+ * directory); `--lang` picks the language of messages and defaults to Vietnamese.
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
