@@ -1,0 +1,74 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAnnouncement } from '../../../display/voice/announcement.ts';
+import type { ClipManifest } from '../../../display/voice/clip-manifest.ts';
+import { DEFAULT_VOICE_CONFIG } from '../../../display/voice/voice-config.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const voiceDir = resolve(import.meta.dirname, '../../../display/voice');
+
+// The real path end to end: Vite bundles the clips, Chromium fetches and decodes them, and the
+// Web Audio sink's `ended` events drive the queue. Fakes cannot show that this chain holds.
+describe.skipIf(!existsSync(CHROMIUM))('announcer in Chromium', () => {
+  let outDir: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    outDir = mkdtempSync(join(tmpdir(), 'motcua-voice-build-'));
+    await build({
+      configFile: false,
+      root: voiceDir,
+      logLevel: 'silent',
+      build: { outDir, emptyOutDir: true, lib: { entry: join(voiceDir, 'create-announcer.ts'), formats: ['es'], fileName: 'announcer' } },
+    });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--autoplay-policy=no-user-gesture-required'] });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    rmSync(outDir, { recursive: true, force: true });
+  });
+
+  it('plays two calls one after the other with the shipped clips', async () => {
+    const page = await browser.newPage();
+    await page.route('http://display.test/**', (route) => {
+      const name = new URL(route.request().url()).pathname.slice(1);
+      if (name === '') return route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>display</title>' });
+      return route.fulfill({
+        contentType: name.endsWith('.js') ? 'text/javascript' : 'audio/ogg',
+        body: readFileSync(join(outDir, name)),
+      });
+    });
+    await page.goto('http://display.test/');
+    // A string, not a function: vitest rewrites `import()` inside test code, and this must run
+    // untouched in the page.
+    const result = (await page.evaluate(`(async () => {
+      const { createAnnouncer } = await import('/announcer.js');
+      const errors = [];
+      const announcer = await createAnnouncer(undefined, { onError: (error) => errors.push(String(error)) });
+      const status = await announcer.sound.check();
+      const started = performance.now();
+      const outcomes = await Promise.all([
+        announcer.announce({ ticket: 'A1023', counter: 3 }),
+        announcer.announce({ ticket: 'B-05', counter: 12 }),
+      ]);
+      return { status, outcomes, seconds: (performance.now() - started) / 1000, errors };
+    })()`)) as { status: string; outcomes: unknown[]; seconds: number; errors: string[] };
+    await page.close();
+    expect(result.errors).toEqual([]);
+    expect(result.status).toBe('ready');
+    expect(result.outcomes).toEqual([{ status: 'played' }, { status: 'played' }]);
+    // As long as the clips back to back, give or take loading: a pass ended by the sink's
+    // 2 s safety timeout instead of the audio's `ended` event would overshoot.
+    const manifest = JSON.parse(readFileSync(join(voiceDir, 'clips/vi/manifest.json'), 'utf8')) as ClipManifest;
+    const audioSeconds = [{ ticket: 'A1023', counter: 3 }, { ticket: 'B-05', counter: 12 }]
+      .flatMap((call) => buildAnnouncement(call, DEFAULT_VOICE_CONFIG).clipIds)
+      .reduce((sum, id) => sum + (manifest.clips[id]?.durationMs ?? 0) / 1000, 0);
+    expect(result.seconds).toBeGreaterThan(audioSeconds);
+    expect(result.seconds).toBeLessThan(audioSeconds + 1.5);
+  }, 60_000);
+});
