@@ -95,8 +95,9 @@ function encode(input: string, output: string, tail: number | null): { file: str
   const trim = ['silence', '1', '0.005', SILENCE_THRESHOLD, 'reverse', 'silence', '1', '0.005', SILENCE_THRESHOLD, 'reverse'];
   const effects = tail === null ? ['gain', '-n', CHIME_PEAK_DB] : [...trim, 'pad', '0', String(tail), 'gain', '-n', SPEECH_PEAK_DB];
   // Peak-normalising every clip keeps the words of one sentence at one level; it runs before
-  // resampling, which then has the 1 dB headroom it needs not to clip.
-  execFileSync('sox', [input, '-C', VORBIS_QUALITY, '-c', '1', output, ...effects, 'rate', String(SAMPLE_RATE)]);
+  // resampling, which then has the 1 dB headroom it needs not to clip. -R (repeatable) fixes the
+  // Ogg stream serial and dither seed, so regenerating unchanged clips changes no committed byte.
+  execFileSync('sox', ['-R', input, '-C', VORBIS_QUALITY, '-c', '1', output, ...effects, 'rate', String(SAMPLE_RATE)]);
   const seconds = Number(execFileSync('soxi', ['-D', output], { encoding: 'utf8' }).trim());
   if (!(seconds > 0.05)) fail(`${output} is empty after trimming silence`);
   return { file: output.slice(output.lastIndexOf('/') + 1), durationMs: Math.round(seconds * 1000) };
