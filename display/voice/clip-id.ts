@@ -30,10 +30,3 @@ export function spokenText(text: string): string {
 export function clipId(language: ClipLanguage, text: string): ClipId {
   return `${language}:${spokenText(text)}`;
 }
-
-/** The language and text a clip id says, or `null` for the chime and unknown ids. */
-export function parseClipId(id: ClipId): { language: ClipLanguage; text: string } | null {
-  const match = /^(vi|en):(.+)$/u.exec(id);
-  if (!match) return null;
-  return { language: match[1] === 'vi' ? 'vi' : 'en', text: match[2] ?? '' };
-}
