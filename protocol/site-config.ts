@@ -88,6 +88,8 @@ export const CentreConfigSchema = v.object({
   /** A transferred ticket keeps its original arrival time (true) or joins the back (false). */
   transferKeepsArrival: v.optional(v.boolean(), true),
   targetWaitMinutes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(600)), 15),
+  /** Satisfaction at the counter: three faces (the usual scale) or five stars. */
+  ratingScale: v.optional(v.picklist([3, 5]), 3),
   /** Used for wait estimates until a service has its own recent service times. */
   defaultServiceMinutes: v.optional(v.pipe(v.number(), v.minValue(1), v.maxValue(240)), 10),
 });
@@ -98,6 +100,16 @@ export const SiteConfigSchema = v.pipe(
     centre: CentreConfigSchema,
     services: v.pipe(v.array(ServiceConfigSchema), v.minLength(1)),
     counters: v.array(CounterConfigSchema),
+    /** Runtime settings a flag or `MOTCUA_*` variable may override (see server/config.ts). */
+    server: v.optional(
+      v.object({
+        port: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(65535))),
+        host: v.optional(v.string()),
+        publicUrl: v.optional(v.pipe(v.string(), v.url())),
+        /** Serial path of the ticket printer, e.g. `/dev/ttyUSB0`. */
+        printer: v.optional(v.string()),
+      }),
+    ),
   }),
   v.check((c) => unique(c.services.map((s) => s.id)), 'service ids must be unique'),
   v.check((c) => unique(c.services.map((s) => s.code)), 'service codes must be unique'),

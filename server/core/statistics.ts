@@ -1,30 +1,8 @@
+import type { DayStatistics, StatBlock } from '../../protocol/views.ts';
 import type { Ticket } from './model.ts';
 import { localMoment } from './local-time.ts';
 
-/** Figures for one group of tickets (a service, a counter, an hour, or the whole day). */
-export interface StatBlock {
-  issued: number;
-  served: number;
-  noShow: number;
-  cancelled: number;
-  /** Not yet ended (waiting, called, serving, parked); past days: removed by the daily reset. */
-  open: number;
-  /** Mean minutes from issue to first call, over called tickets; null when none was called. */
-  avgWaitMinutes: number | null;
-  p90WaitMinutes: number | null;
-  /** Mean minutes from start to end of service, over served tickets. */
-  avgServiceMinutes: number | null;
-  /** Share (0–1) of called tickets whose wait was within the target. */
-  withinTargetShare: number | null;
-}
-
-export interface DayStatistics {
-  total: StatBlock;
-  byService: Record<string, StatBlock>;
-  byCounter: Record<string, StatBlock>;
-  /** Keyed by the local hour of issue, `"07"` … `"17"`. */
-  byHour: Record<string, StatBlock>;
-}
+export type { DayStatistics, StatBlock };
 
 export interface StatisticsOptions {
   timeZone: string;

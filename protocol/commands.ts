@@ -1,0 +1,70 @@
+import * as v from 'valibot';
+
+/** Payload schemas of every command; the server parses each payload before it reaches the core. */
+const Id = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,31}$/));
+const CounterId = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(99));
+const TicketId = v.pipe(v.string(), v.regex(/^[a-z0-9]{4,32}$/));
+const ShortText = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(120));
+
+export const IssueTicketPayload = v.strictObject({
+  serviceId: Id,
+  procedureCode: v.optional(v.nullable(v.pipe(v.string(), v.regex(/^[0-9A-Za-z.\-_]{1,40}$/)))),
+  priorityGroup: v.optional(v.nullable(Id)),
+});
+
+/** The signed reference from the ticket's QR code: `<ticketId>.<signature>`. */
+export const TicketRef = v.pipe(v.string(), v.regex(/^[a-z0-9]{4,32}\.[A-Za-z0-9_-]{8,64}$/));
+export const FollowPayload = v.strictObject({ ref: TicketRef });
+
+export const CounterPayload = v.strictObject({ counterId: CounterId });
+export const TransferPayload = v.strictObject({
+  counterId: CounterId,
+  toServiceId: v.optional(Id),
+  toCounterId: v.optional(CounterId),
+});
+export const CounterTicketPayload = v.strictObject({ counterId: CounterId, ticketId: TicketId });
+export const PausePayload = v.strictObject({ counterId: CounterId, reason: ShortText });
+export const CancelPayload = v.strictObject({ ticketId: TicketId, reason: v.optional(v.nullable(ShortText)) });
+export const RatePayload = v.strictObject({
+  ticketId: TicketId,
+  level: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5)),
+  reason: v.optional(v.nullable(ShortText)),
+});
+export const DisplaySubscribePayload = v.optional(
+  v.strictObject({
+    services: v.optional(v.pipe(v.array(Id), v.maxLength(50))),
+    counters: v.optional(v.pipe(v.array(CounterId), v.maxLength(99))),
+  }),
+);
+
+export const LoginPayload = v.strictObject({
+  username: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(64)),
+  password: v.pipe(v.string(), v.minLength(1), v.maxLength(256)),
+});
+export const NewUserPayload = v.strictObject({
+  username: v.pipe(v.string(), v.trim(), v.regex(/^[a-z0-9._-]{3,32}$/)),
+  name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(80)),
+  password: v.pipe(v.string(), v.minLength(8), v.maxLength(256)),
+  role: v.picklist(['clerk', 'admin']),
+  /** Counters the clerk may sign in to; empty means any. */
+  counters: v.optional(v.array(CounterId), []),
+});
+export const SetupPayload = v.strictObject({
+  token: v.pipe(v.string(), v.minLength(16), v.maxLength(128)),
+  username: NewUserPayload.entries.username,
+  name: NewUserPayload.entries.name,
+  password: NewUserPayload.entries.password,
+});
+export const DeviceKind = v.picklist(['kiosk', 'display', 'counter', 'rating']);
+export const PairingCodePayload = v.strictObject({
+  kind: DeviceKind,
+  name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(80)),
+  /** The counter a rating tablet or counter console belongs to. */
+  counterId: v.optional(CounterId),
+});
+export const PairPayload = v.strictObject({ code: v.pipe(v.string(), v.regex(/^\d{8}$/)) });
+
+export type IssueTicketInput = v.InferInput<typeof IssueTicketPayload>;
+export type TransferInput = v.InferInput<typeof TransferPayload>;
+export type DeviceKindName = v.InferOutput<typeof DeviceKind>;
+export type NewUserInput = v.InferInput<typeof NewUserPayload>;

@@ -1,0 +1,64 @@
+import type * as v from 'valibot';
+import type * as C from './commands.ts';
+import type { Result } from './result.ts';
+import type {
+  AdminSnapshot,
+  CallView,
+  CounterSnapshot,
+  DisplaySnapshot,
+  IssuedTicket,
+  KioskSnapshot,
+  TicketPublicView,
+} from './views.ts';
+
+/** Every command is acknowledged with a `Result<T>`. */
+export type Ack<T> = (result: Result<T>) => void;
+type In<S extends v.GenericSchema> = v.InferInput<S>;
+
+/**
+ * Commands, `domain:verb`. Payload types are for clients' convenience only: the server
+ * parses every payload with the schema of the same name in `commands.ts`.
+ */
+export interface ClientToServerEvents {
+  /** Public: join the display room; a paired display's own settings may narrow it. */
+  'display:subscribe': (payload: In<typeof C.DisplaySubscribePayload>, ack: Ack<DisplaySnapshot>) => void;
+  /** Kiosk device: join the kiosk room. */
+  'kiosk:subscribe': (ack: Ack<KioskSnapshot>) => void;
+  'ticket:issue': (payload: In<typeof C.IssueTicketPayload>, ack: Ack<IssuedTicket>) => void;
+  /** Public: follow one ticket by its signed reference. */
+  'ticket:follow': (payload: In<typeof C.FollowPayload>, ack: Ack<TicketPublicView>) => void;
+  'ticket:cancel': (payload: In<typeof C.CancelPayload>, ack: Ack<null>) => void;
+  'ticket:rate': (payload: In<typeof C.RatePayload>, ack: Ack<null>) => void;
+  /** Clerk: sign this connection in to a counter. */
+  'counter:join': (payload: In<typeof C.CounterPayload>, ack: Ack<CounterSnapshot>) => void;
+  'counter:next': (payload: In<typeof C.CounterPayload>, ack: Ack<CounterSnapshot>) => void;
+  'counter:recall': (payload: In<typeof C.CounterPayload>, ack: Ack<CounterSnapshot>) => void;
+  'counter:start': (payload: In<typeof C.CounterPayload>, ack: Ack<CounterSnapshot>) => void;
+  'counter:finish': (payload: In<typeof C.CounterPayload>, ack: Ack<CounterSnapshot>) => void;
+  'counter:no-show': (payload: In<typeof C.CounterPayload>, ack: Ack<CounterSnapshot>) => void;
+  'counter:transfer': (payload: In<typeof C.TransferPayload>, ack: Ack<CounterSnapshot>) => void;
+  'counter:park': (payload: In<typeof C.CounterPayload>, ack: Ack<CounterSnapshot>) => void;
+  'counter:resume-ticket': (payload: In<typeof C.CounterTicketPayload>, ack: Ack<CounterSnapshot>) => void;
+  'counter:call-ticket': (payload: In<typeof C.CounterTicketPayload>, ack: Ack<CounterSnapshot>) => void;
+  'counter:pause': (payload: In<typeof C.PausePayload>, ack: Ack<CounterSnapshot>) => void;
+  'counter:resume': (payload: In<typeof C.CounterPayload>, ack: Ack<CounterSnapshot>) => void;
+  'counter:open': (payload: In<typeof C.CounterPayload>, ack: Ack<CounterSnapshot>) => void;
+  'counter:close': (payload: In<typeof C.CounterPayload>, ack: Ack<CounterSnapshot>) => void;
+  /** Admin: join the admin room. */
+  'admin:subscribe': (ack: Ack<AdminSnapshot>) => void;
+}
+
+/** Broadcasts, past tense, plus the snapshots that heal a client that missed messages. */
+export interface ServerToClientEvents {
+  'server:hello': (hello: { build: string; serverTime: number }) => void;
+  'display:snapshot': (snapshot: DisplaySnapshot) => void;
+  /** A number was called or recalled: the board features it and the voice speaks it. */
+  'ticket:called': (call: CallView) => void;
+  'kiosk:snapshot': (snapshot: KioskSnapshot) => void;
+  'ticket:updated': (ticket: TicketPublicView) => void;
+  'counter:snapshot': (snapshot: CounterSnapshot) => void;
+  'admin:snapshot': (snapshot: AdminSnapshot) => void;
+}
+
+/** The counter commands that share one payload shape and one handler path. */
+export type CounterCommandEvent = Extract<keyof ClientToServerEvents, `counter:${string}`>;

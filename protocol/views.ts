@@ -1,0 +1,152 @@
+/**
+ * What the server sends to screens. Public views (display, follow page, kiosk) carry no
+ * personal data: a ticket is its number, service and counter, nothing about the person.
+ */
+export interface Translated {
+  vi: string;
+  en: string;
+}
+
+export type CounterStatus = 'open' | 'paused' | 'closed';
+export type TicketStatus = 'waiting' | 'called' | 'serving' | 'finished' | 'no_show' | 'parked' | 'cancelled';
+
+/** One call of a number to a counter, as the board shows and the voice speaks it. */
+export interface CallView {
+  ticketId: string;
+  label: string;
+  counterId: number;
+  counterName: Translated;
+  serviceId: string;
+  at: number;
+  /** True when this is a repeated call of the same ticket. */
+  recall: boolean;
+}
+
+export interface DisplaySnapshot {
+  centreName: Translated;
+  day: string;
+  serverTime: number;
+  /** Newest first, at most 8. */
+  calls: CallView[];
+  counters: Array<{ id: number; name: Translated; status: CounterStatus; currentLabel: string | null; serviceIds: string[] }>;
+  services: Array<{ id: string; code: string; name: Translated; waiting: number }>;
+}
+
+/** A ticket as its holder may see it (follow page, kiosk confirmation). */
+export interface TicketPublicView {
+  id: string;
+  label: string;
+  serviceId: string;
+  serviceName: Translated;
+  status: TicketStatus;
+  counterId: number | null;
+  counterName: Translated | null;
+  priority: boolean;
+  issuedAt: number;
+  calledAt: number | null;
+  peopleAhead: number;
+  estimatedWaitMinutes: number;
+  centreName: Translated;
+}
+
+/** The kiosk's confirmation: the public view plus where to go and how to follow it. */
+export interface IssuedTicket {
+  ticket: TicketPublicView;
+  /** Signed reference for the follow page: `/t/<ref>`. */
+  ref: string;
+  followUrl: string;
+  counters: Array<{ id: number; name: Translated }>;
+  print: PrintOutcome;
+}
+
+export type PrintOutcome = { kind: 'queued'; jobId: string } | { kind: 'unavailable'; reason: string };
+
+export type ServiceAvailability = 'open' | 'not_yet' | 'after_cutoff' | 'closed_today' | 'quota_reached';
+
+export interface KioskServiceView {
+  id: string;
+  code: string;
+  name: Translated;
+  availability: ServiceAvailability;
+  /** When numbers are handed out again, for every availability but `open`. */
+  reopensAt: number | null;
+  waiting: number;
+  estimatedWaitMinutes: number;
+  counters: number[];
+}
+
+export type PrinterState = 'ready' | 'paper_near_end' | 'paper_out' | 'cover_open' | 'offline' | 'no_reply' | 'virtual';
+
+export interface KioskSnapshot {
+  centreName: Translated;
+  hotline: string;
+  serverTime: number;
+  services: KioskServiceView[];
+  priorityGroups: Array<{ id: string; name: Translated }>;
+  kioskMayIssuePriority: boolean;
+  printer: { state: PrinterState; canPrint: boolean };
+}
+
+/** A ticket as staff see it at a counter. */
+export interface TicketStaffView {
+  id: string;
+  label: string;
+  serviceId: string;
+  status: TicketStatus;
+  priorityGroup: string | null;
+  procedureCode: string | null;
+  issuedAt: number;
+  queuedAt: number;
+  calledAt: number | null;
+  startedAt: number | null;
+  recalls: number;
+  targetCounterId: number | null;
+}
+
+export interface StatBlock {
+  issued: number;
+  served: number;
+  noShow: number;
+  cancelled: number;
+  /** Not yet ended (waiting, called, serving, parked); for past days: removed by the daily reset. */
+  open: number;
+  /** Mean minutes from issue to first call, over called tickets; null when none was called. */
+  avgWaitMinutes: number | null;
+  p90WaitMinutes: number | null;
+  /** Mean minutes from start to end of service, over served tickets. */
+  avgServiceMinutes: number | null;
+  /** Share (0–1) of called tickets whose wait was within the target. */
+  withinTargetShare: number | null;
+}
+
+export interface DayStatistics {
+  total: StatBlock;
+  byService: Record<string, StatBlock>;
+  byCounter: Record<string, StatBlock>;
+  /** Keyed by the local hour of issue, `"07"` … `"17"`. */
+  byHour: Record<string, StatBlock>;
+}
+
+export interface CounterSnapshot {
+  serverTime: number;
+  counter: { id: number; name: Translated; status: CounterStatus; pauseReason: string | null; clerkName: string | null; serviceIds: string[] };
+  current: TicketStaffView | null;
+  /** In calling order for this counter, at most 100. */
+  queue: TicketStaffView[];
+  waitingCount: number;
+  parked: TicketStaffView[];
+  today: StatBlock;
+  services: Array<{ id: string; code: string; name: Translated }>;
+  counters: Array<{ id: number; name: Translated }>;
+  maxRecalls: number;
+}
+
+export interface AdminSnapshot {
+  day: string;
+  serverTime: number;
+  stats: DayStatistics;
+  counters: DisplaySnapshot['counters'];
+  waitingByService: Record<string, number>;
+  longestWaitMinutes: number;
+  journalDamage: { line: number; damagedBytes: number; reason: string } | null;
+}

@@ -1,0 +1,31 @@
+import type { AttemptLimiter, IssueRateLimit } from '../auth/attempt-limiter.ts';
+import type { AuthStore } from '../auth/auth-store.ts';
+import type { PairingCodes } from '../auth/pairing.ts';
+import type { Settings } from '../config.ts';
+import type { QueueEngine } from '../engine/queue-engine.ts';
+import type { Translator } from '../i18n.ts';
+import type { TicketPrinter } from '../printing/ticket-printer.ts';
+import type { QueueStore } from '../store/queue-store.ts';
+import type { SiteStore } from '../store/site-store.ts';
+import type { CatalogueSource } from './catalogue-source.ts';
+
+/** Everything the HTTP routes and socket handlers work with; built once by `createServer`. */
+export interface AppContext {
+  settings: Settings;
+  site: SiteStore;
+  store: QueueStore;
+  engine: QueueEngine;
+  auth: AuthStore;
+  pairing: PairingCodes;
+  /** Failed sign-ins and pairing attempts per address. */
+  attempts: AttemptLimiter;
+  issueLimit: IssueRateLimit;
+  translator: Translator;
+  printer: TicketPrinter;
+  catalogue: CatalogueSource;
+  clock: () => number;
+  /** The one-time first-run set-up token, while there is no admin yet. */
+  setup: { token: string | null };
+  /** Changes with every build, so displays reload themselves after an upgrade. */
+  build: string;
+}

@@ -1,0 +1,38 @@
+import * as v from 'valibot';
+import type { Result } from '../../protocol/result.ts';
+import type { Refusal } from '../core/decision.ts';
+import type { Lang, Translator } from '../i18n.ts';
+
+const withDate = new Set(['service_closed', 'after_cutoff', 'quota_reached']);
+
+/** Turns a code and its params into a translated error Result; epoch params get readable text. */
+export function failure<T>(translator: Translator, lang: Lang, refusal: Refusal, timeZone: string): Result<T> {
+  const params: Record<string, string | number> = { ...refusal.params };
+  let key = refusal.code;
+  if (withDate.has(key)) {
+    if (typeof params.reopensAt === 'number') params.reopensAtText = formatWhen(params.reopensAt, lang, timeZone);
+    else key = `${key}_no_date`;
+  }
+  const message = translator.message(lang, key, params);
+  return { ok: false, error: Object.keys(params).length ? { code: refusal.code, message, params } : { code: refusal.code, message } };
+}
+
+/** "07:00 Thứ Hai, 23/11/2026" in the centre's time zone. */
+export function formatWhen(epochMs: number, lang: Lang, timeZone: string): string {
+  const locale = lang === 'vi' ? 'vi-VN' : 'en-GB';
+  const time = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(epochMs);
+  const date = new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long', day: '2-digit', month: '2-digit', year: 'numeric' }).format(epochMs);
+  return `${time} ${date}`;
+}
+
+/** Parses an untrusted payload; the error names the first bad field and why. */
+export function parsePayload<S extends v.GenericSchema>(
+  schema: S,
+  payload: unknown,
+): { ok: true; value: v.InferOutput<S> } | { ok: false; refusal: Refusal } {
+  const r = v.safeParse(schema, payload);
+  if (r.success) return { ok: true, value: r.output };
+  const issue = r.issues[0];
+  const path = issue.path?.map((p) => String(p.key)).join('.');
+  return { ok: false, refusal: { code: 'invalid_payload', params: { detail: path ? `${path}: ${issue.message}` : issue.message } } };
+}

@@ -1,0 +1,100 @@
+import { networkInterfaces } from 'node:os';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import * as v from 'valibot';
+import type { LogLevel } from './log.ts';
+
+/**
+ * Runtime settings. Each is resolved from a CLI flag, then a `MOTCUA_*` environment variable,
+ * then the `server` section of the site config file, then a default; validated once.
+ * Nothing else reads `process.env`.
+ */
+export interface Settings {
+  /** Defaults to 8080. */
+  readonly port: number;
+  /** Defaults to all interfaces, so kiosks and displays on the LAN can reach it. */
+  readonly host: string;
+  /** Where all runtime data lives. Defaults to `./var`. */
+  readonly dataDir: string;
+  /** The address printed on tickets' QR codes. Defaults to this machine's LAN address. */
+  readonly publicUrl: string;
+  readonly logLevel: LogLevel;
+  /** Demo mode: numbers are handed out at any hour. Defaults to false. */
+  readonly alwaysOpen: boolean;
+  /** Serial path of the ticket printer; none means the virtual printer. */
+  readonly printerPath: string | null;
+}
+
+const SettingsSchema = v.object({
+  port: v.pipe(v.unknown(), v.transform(Number), v.number(), v.integer(), v.minValue(0), v.maxValue(65535)),
+  host: v.pipe(v.string(), v.minLength(1)),
+  dataDir: v.pipe(v.string(), v.minLength(1)),
+  publicUrl: v.optional(v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//))),
+  logLevel: v.picklist(['debug', 'info', 'warn', 'error', 'silent']),
+  alwaysOpen: v.pipe(v.unknown(), v.transform((x) => x === true || x === 'true' || x === '1'), v.boolean()),
+  printerPath: v.optional(v.pipe(v.string(), v.minLength(1))),
+});
+
+export class SettingsError extends Error {}
+
+/** The `server` section a site config file may carry. */
+export interface FileSettings {
+  port?: number;
+  host?: string;
+  publicUrl?: string;
+  printer?: string;
+}
+
+export function resolveSettings(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, file: FileSettings = {}): Settings {
+  let flags: Record<string, string | boolean | undefined>;
+  try {
+    flags = parseArgs({
+      args: [...argv],
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'data-dir': { type: 'string' },
+        'public-url': { type: 'string' },
+        'log-level': { type: 'string' },
+        'always-open': { type: 'boolean' },
+        printer: { type: 'string' },
+      },
+      strict: true,
+    }).values;
+  } catch (e) {
+    throw new SettingsError((e as Error).message);
+  }
+  const pick = (flag: unknown, envName: string, fromFile: unknown, fallback: unknown): unknown =>
+    flag ?? env[envName] ?? fromFile ?? fallback;
+  const raw = {
+    port: pick(flags.port, 'MOTCUA_PORT', file.port, 8080),
+    host: pick(flags.host, 'MOTCUA_HOST', file.host, '0.0.0.0'),
+    dataDir: pick(flags['data-dir'], 'MOTCUA_DATA_DIR', undefined, './var'),
+    publicUrl: pick(flags['public-url'], 'MOTCUA_PUBLIC_URL', file.publicUrl, undefined),
+    logLevel: pick(flags['log-level'], 'MOTCUA_LOG_LEVEL', undefined, 'info'),
+    alwaysOpen: pick(flags['always-open'], 'MOTCUA_ALWAYS_OPEN', undefined, false),
+    printerPath: pick(flags.printer, 'MOTCUA_PRINTER', file.printer, undefined),
+  };
+  const parsed = v.safeParse(SettingsSchema, raw);
+  if (!parsed.success) {
+    throw new SettingsError(parsed.issues.map((i) => `${i.path?.map((p) => String(p.key)).join('.')}: ${i.message}`).join('; '));
+  }
+  const s = parsed.output;
+  return Object.freeze({
+    port: s.port,
+    host: s.host,
+    dataDir: resolve(s.dataDir),
+    publicUrl: (s.publicUrl ?? `http://${lanAddress()}:${s.port}`).replace(/\/$/, ''),
+    logLevel: s.logLevel,
+    alwaysOpen: s.alwaysOpen,
+    printerPath: s.printerPath ?? null,
+  });
+}
+
+/** The first non-internal IPv4 address: what a phone on the centre's Wi-Fi can reach. */
+export function lanAddress(): string {
+  for (const list of Object.values(networkInterfaces())) {
+    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
+  }
+  return 'localhost';
+}

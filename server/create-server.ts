@@ -1,0 +1,106 @@
+import { randomBytes } from 'node:crypto';
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { SiteConfig } from '../protocol/site-config.ts';
+import { AttemptLimiter, IssueRateLimit } from './auth/attempt-limiter.ts';
+import { AuthStore } from './auth/auth-store.ts';
+import { PairingCodes } from './auth/pairing.ts';
+import { newTicketId } from './auth/tokens.ts';
+import { CatalogueSource } from './app/catalogue-source.ts';
+import type { AppContext } from './app/context.ts';
+import type { Settings } from './config.ts';
+import { QueueEngine } from './engine/queue-engine.ts';
+import { createGateway, } from './gateway/gateway.ts';
+import type { GatewayServer } from './gateway/socket-types.ts';
+import { createHttpHandler } from './http/http-handler.ts';
+import { createTranslator, loadResources } from './i18n.ts';
+import type { TicketPrinter } from './printing/ticket-printer.ts';
+import { FileQueueStore, type QueueStore } from './store/queue-store.ts';
+import { SiteStore } from './store/site-store.ts';
+
+/** Where the repository's read-only parts are: seed data, locales, the built apps. */
+export const repoDir = join(import.meta.dirname, '..');
+
+export interface ServerOptions {
+  settings: Settings;
+  printer: TicketPrinter;
+  /** Defaults to the file store in `settings.dataDir`. */
+  store?: QueueStore;
+  /** Defaults to `Date.now`. */
+  clock?: () => number;
+  /** Defaults to random short ids. */
+  newId?: () => string;
+  /** Defaults to `<repo>/dist`. */
+  distDir?: string;
+}
+
+export interface MotcuaServer {
+  ctx: AppContext;
+  http: HttpServer;
+  io: GatewayServer;
+  /** Listens on the settings' host and port (0 picks a free port); resolves with the port. */
+  listen(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the whole server from its dependencies; `main.ts` picks real ones, tests pass a temp
+ * data dir, a fake clock or a pty printer. Nothing here reads the environment.
+ */
+export async function createServer(options: ServerOptions): Promise<MotcuaServer> {
+  const { settings } = options;
+  const clock = options.clock ?? Date.now;
+  const siteStore = await SiteStore.open(join(settings.dataDir, 'site.json'), join(repoDir, 'data/site.json'));
+  const site = settings.alwaysOpen ? alwaysOpen(siteStore) : siteStore;
+  const store = options.store ?? new FileQueueStore(settings.dataDir, clock);
+  const auth = await AuthStore.open(settings.dataDir);
+  const engine = await QueueEngine.start({ config: () => site.get(), store, clock, newId: options.newId ?? newTicketId });
+  const ctx: AppContext = {
+    settings,
+    site,
+    store,
+    engine,
+    auth,
+    pairing: new PairingCodes(),
+    attempts: new AttemptLimiter(10, 10 * 60_000),
+    issueLimit: new IssueRateLimit(6, 6),
+    translator: createTranslator(loadResources(join(repoDir, 'locales'))),
+    printer: options.printer,
+    catalogue: await CatalogueSource.open(settings.dataDir, join(repoDir, 'data/catalogue.json')),
+    clock,
+    setup: { token: auth.hasAdmin() ? null : randomBytes(18).toString('base64url') },
+    build: `${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`,
+  };
+  const http = createHttpServer(createHttpHandler(ctx, options.distDir ?? join(repoDir, 'dist')));
+  const gateway = createGateway(http, ctx);
+  const dayTimer = setInterval(() => void engine.checkDay(), 30_000);
+  return {
+    ctx,
+    http,
+    io: gateway.io,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        http.once('error', reject);
+        http.listen(settings.port, settings.host, () => resolve((http.address() as AddressInfo).port));
+      }),
+    close: async () => {
+      clearInterval(dayTimer);
+      await gateway.close();
+      await engine.stop();
+      await options.printer.close();
+    },
+  };
+}
+
+/** Demo mode: the site config as stored, but open every day around the clock. */
+function alwaysOpen(store: SiteStore): SiteStore {
+  const allDay: Array<[string, string]> = [['00:00', '23:59']];
+  const week = { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay };
+  const open = (c: SiteConfig): SiteConfig => ({
+    ...c,
+    centre: { ...c.centre, hours: week, holidays: [], issueOpensMinutesBefore: 0 },
+    services: c.services.map((s) => ({ ...s, hours: undefined, cutoff: '23:59' })),
+  });
+  return Object.assign(Object.create(store) as SiteStore, { get: () => open(store.get()) });
+}

@@ -1,0 +1,73 @@
+import type { AppContext } from '../app/context.ts';
+import { viewOfCounter } from '../app/counter-actions.ts';
+import type { QueueEvent } from '../core/model.ts';
+import { adminSnapshot } from '../views/admin-view.ts';
+import { callView, displaySnapshot } from '../views/display-view.ts';
+import { kioskSnapshot } from '../views/kiosk-view.ts';
+import { ticketPublicView } from '../views/ticket-view.ts';
+import type { GatewayServer } from './socket-types.ts';
+
+const adminEveryMs = 1000;
+
+/**
+ * After each durable change, pushes the affected views to their rooms. Calls go out first as
+ * `ticket:called` (the voice speaks each one), then the snapshots that heal any missed message.
+ */
+export function startBroadcasting(io: GatewayServer, ctx: AppContext): () => void {
+  let adminTimer: NodeJS.Timeout | null = null;
+  const pushAdmin = () => {
+    adminTimer = null;
+    if (!io.sockets.adapter.rooms.has('admin')) return;
+    io.to('admin').emit('admin:snapshot', adminSnapshot(ctx.site.get(), ctx.engine.state, ctx.clock(), ctx.engine.journalDamage));
+  };
+
+  const pushAll = (events: readonly QueueEvent[]) => {
+    const config = ctx.site.get();
+    const state = ctx.engine.state;
+    const now = ctx.clock();
+    for (const e of events) {
+      if (e.type === 'ticket.called' || e.type === 'ticket.recalled') {
+        const t = state.tickets.get(e.ticketId);
+        if (t) io.to('display').emit('ticket:called', callView(config, t));
+      }
+    }
+    io.to('display').emit('display:snapshot', displaySnapshot(config, state, now));
+    io.to('kiosk').emit('kiosk:snapshot', kioskSnapshot(config, state, now, ctx.printer.state()));
+    pushCounters(io, ctx);
+    pushFollowers(io, ctx, now);
+    // Statistics cover the whole day: at most one admin snapshot a second.
+    adminTimer ??= setTimeout(pushAdmin, adminEveryMs);
+  };
+
+  const offChange = ctx.engine.onChange(pushAll);
+  const offDay = ctx.engine.onDayStarted(() => pushAll([]));
+  const offPrinter = ctx.printer.onState((state) => {
+    io.to('kiosk').emit('kiosk:snapshot', kioskSnapshot(ctx.site.get(), ctx.engine.state, ctx.clock(), state));
+  });
+  return () => {
+    offChange();
+    offDay();
+    offPrinter();
+    if (adminTimer) clearTimeout(adminTimer);
+  };
+}
+
+/** Each signed-in counter gets its view: queues shift for every counter when anyone calls. */
+function pushCounters(io: GatewayServer, ctx: AppContext): void {
+  for (const [room] of io.sockets.adapter.rooms) {
+    if (!room.startsWith('counter:')) continue;
+    const view = viewOfCounter(ctx, Number(room.slice(8)), 'vi');
+    if (view.ok) io.to(room).emit('counter:snapshot', view.value);
+  }
+}
+
+/** Followed tickets: people ahead and the wait change whenever their queue moves. */
+function pushFollowers(io: GatewayServer, ctx: AppContext, now: number): void {
+  const config = ctx.site.get();
+  const state = ctx.engine.state;
+  for (const [room] of io.sockets.adapter.rooms) {
+    if (!room.startsWith('ticket:')) continue;
+    const t = state.tickets.get(room.slice(7));
+    if (t) io.to(room).emit('ticket:updated', ticketPublicView(config, state, t, now));
+  }
+}

@@ -1,0 +1,46 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server } from 'socket.io';
+import { resolvePrincipal } from '../auth/principal.ts';
+import type { AppContext } from '../app/context.ts';
+import { pickLang } from '../i18n.ts';
+import { startBroadcasting } from './broadcaster.ts';
+import { registerCounterHandlers } from './counter-handlers.ts';
+import type { GatewayServer } from './socket-types.ts';
+import { registerTicketHandlers } from './ticket-handlers.ts';
+import { registerViewHandlers } from './view-handlers.ts';
+
+/**
+ * The Socket.IO side. A connection's role comes from the token in its handshake (a paired
+ * device's or a signed-in user's); without one it is public and may only read public views.
+ */
+export function createGateway(httpServer: HttpServer, ctx: AppContext): { io: GatewayServer; close(): Promise<void> } {
+  const io: GatewayServer = new Server(httpServer, {
+    // Commands are small; a client sending megabytes is not one of ours.
+    maxHttpBufferSize: 64 * 1024,
+    serveClient: false,
+    connectionStateRecovery: undefined,
+  });
+  io.use((socket, next) => {
+    const auth = socket.handshake.auth as Record<string, unknown>;
+    socket.data.principal = resolvePrincipal(ctx.auth, auth.token, ctx.clock());
+    socket.data.lang = pickLang(auth.lang ?? socket.handshake.headers['accept-language']);
+    socket.data.counterId = null;
+    socket.data.following = new Set();
+    next();
+  });
+  io.on('connection', (socket) => {
+    socket.emit('server:hello', { build: ctx.build, serverTime: ctx.clock() });
+    registerViewHandlers(socket, ctx);
+    registerTicketHandlers(socket, ctx);
+    registerCounterHandlers(socket, ctx);
+  });
+  const stopBroadcasting = startBroadcasting(io, ctx);
+  return {
+    io,
+    close: async () => {
+      stopBroadcasting();
+      io.disconnectSockets(true);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,16 @@
+import type { Server, Socket } from 'socket.io';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../protocol/events.ts';
+import type { Principal } from '../auth/principal.ts';
+import type { Lang } from '../i18n.ts';
+
+export interface SocketData {
+  principal: Principal;
+  lang: Lang;
+  /** The counter this connection is signed in to (clerks), if any. */
+  counterId: number | null;
+  /** Tickets this connection follows (a phone follows its own). */
+  following: Set<string>;
+}
+
+export type GatewayServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type GatewaySocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;

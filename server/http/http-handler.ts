@@ -1,0 +1,72 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { resolvePrincipal } from '../auth/principal.ts';
+import type { AppContext } from '../app/context.ts';
+import { pickLang } from '../i18n.ts';
+import { logger } from '../log.ts';
+import { addAuthRoutes } from './auth-routes.ts';
+import { httpError } from './http-results.ts';
+import { addQueueRoutes } from './queue-routes.ts';
+import { BodyError, readJsonBody, Router, type RouteRequest, type RouteResponse } from './router.ts';
+import { serveStatic } from './static-files.ts';
+
+const log = logger('http');
+const bodyLimit = 2 * 1024 * 1024;
+
+/** The HTTP side: the JSON API under /api, the built apps, and a redirect from / to the kiosk. */
+export function createHttpHandler(ctx: AppContext, distDir: string): (req: IncomingMessage, res: ServerResponse) => void {
+  const router = new Router();
+  addQueueRoutes(router, ctx);
+  addAuthRoutes(router, ctx);
+
+  return (req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      res.setHeader('x-content-type-options', 'nosniff');
+      res.setHeader('referrer-policy', 'no-referrer');
+      if (!url.pathname.startsWith('/api/')) {
+        if (url.pathname === '/') return redirect(res, '/kiosk/');
+        if (await serveStatic(distDir, url.pathname, res)) return;
+      }
+      const auth = req.headers.authorization;
+      const r: RouteRequest = {
+        req,
+        res,
+        params: {},
+        query: url.searchParams,
+        principal: resolvePrincipal(ctx.auth, auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined, ctx.clock()),
+        lang: pickLang(url.searchParams.get('lang') ?? req.headers['accept-language']),
+        address: req.socket.remoteAddress ?? 'unknown',
+        body: () => readJsonBody(req, bodyLimit),
+      };
+      const match = router.match(req.method ?? 'GET', url.pathname);
+      let response: RouteResponse;
+      try {
+        if (match === null) response = httpError(ctx, r, 'not_found');
+        else if (match === 'method') response = { ...httpError(ctx, r, 'not_found')!, status: 405 };
+        else response = await match.handler({ ...r, params: match.params });
+      } catch (e) {
+        if (e instanceof BodyError) response = httpError(ctx, r, e.code);
+        else {
+          log.error('request failed', { path: url.pathname, error: e });
+          response = httpError(ctx, r, 'store_unavailable');
+        }
+      }
+      if (response) send(res, response.status, response.result);
+    })();
+  };
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' });
+  res.end(text);
+}
+
+function redirect(res: ServerResponse, location: string): void {
+  res.writeHead(302, { location });
+  res.end();
+}

@@ -1,0 +1,31 @@
+import type { Result } from '../../protocol/result.ts';
+import type { AppContext } from '../app/context.ts';
+import { failure } from '../app/results.ts';
+import type { RouteRequest, RouteResponse } from './router.ts';
+
+const statusOf: Record<string, number> = {
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  unknown_ticket: 404,
+  bad_signature: 404,
+  invalid_payload: 400,
+  invalid_json: 400,
+  payload_too_large: 413,
+  rate_limited: 429,
+  too_many_attempts: 429,
+  store_unavailable: 503,
+};
+
+/** An error Result with the HTTP status that fits its code (409 for a refused queue rule). */
+export function httpError(ctx: AppContext, r: RouteRequest, code: string, params?: Record<string, string | number>): RouteResponse {
+  return fromResult(ctx, failure(ctx.translator, r.lang, params ? { code, params } : { code }, ctx.site.get().centre.timeZone));
+}
+
+export function fromResult(_ctx: AppContext, result: Result<unknown>): RouteResponse {
+  return { status: result.ok ? 200 : (statusOf[result.error.code] ?? 409), result };
+}
+
+export function okResponse(value: unknown, status = 200): RouteResponse {
+  return { status, result: { ok: true, value } };
+}

@@ -1,0 +1,65 @@
+import { TicketRef } from '../../protocol/commands.ts';
+import { LocalDay } from '../../protocol/site-config.ts';
+import * as v from 'valibot';
+import { isAdmin } from '../auth/principal.ts';
+import { verifyTicketRef } from '../auth/tokens.ts';
+import { clerkName } from '../app/counter-actions.ts';
+import type { AppContext } from '../app/context.ts';
+import { dayTickets } from '../app/day-tickets.ts';
+import { ticketsCsv } from '../app/ticket-csv.ts';
+import { issueTicket } from '../app/ticketing.ts';
+import { computeStatistics } from '../core/statistics.ts';
+import { ticketPublicView } from '../views/ticket-view.ts';
+import { fromResult, httpError, okResponse } from './http-results.ts';
+import type { Router } from './router.ts';
+
+/** Tickets, the public catalogue and site, statistics and exports. */
+export function addQueueRoutes(router: Router, ctx: AppContext): void {
+  router.add('GET', '/api/health', () =>
+    okResponse({ day: ctx.engine.state.day, build: ctx.build, store: ctx.engine.failed ? 'failed' : 'ok', printer: ctx.printer.state() }),
+  );
+
+  router.add('GET', '/api/site', () => {
+    const { centre, services, counters } = ctx.site.get();
+    return okResponse({
+      centre: { name: centre.name, level: centre.level, address: centre.address, hotline: centre.hotline, timeZone: centre.timeZone, ratingScale: centre.ratingScale },
+      services: services.filter((s) => s.enabled).map((s) => ({ id: s.id, code: s.code, name: s.name })),
+      counters: counters.map((c) => ({ id: c.id, name: c.name, serviceIds: c.services.map((s) => s.serviceId) })),
+    });
+  });
+
+  router.add('GET', '/api/catalogue', () => okResponse(ctx.catalogue.get()));
+
+  router.add('POST', '/api/tickets', async (r) => fromResult(ctx, await issueTicket(ctx, r.principal, await r.body(), r.lang)));
+
+  // The follow page: a signed reference, so nobody can walk through other people's tickets.
+  router.add('GET', '/api/tickets/:ref', (r) => {
+    const ref = v.safeParse(TicketRef, r.params.ref);
+    const id = ref.success ? verifyTicketRef(ctx.auth.secret, ref.output) : null;
+    if (!id) return httpError(ctx, r, 'bad_signature');
+    const t = ctx.engine.state.tickets.get(id);
+    if (!t) return httpError(ctx, r, 'unknown_ticket');
+    return okResponse(ticketPublicView(ctx.site.get(), ctx.engine.state, t, ctx.clock()));
+  });
+
+  router.add('GET', '/api/stats/today', (r) => {
+    if (r.principal.role !== 'user') return httpError(ctx, r, r.principal.role === 'public' ? 'unauthenticated' : 'forbidden');
+    const { centre } = ctx.site.get();
+    const stats = computeStatistics(ctx.engine.state.tickets.values(), { timeZone: centre.timeZone, targetWaitMinutes: centre.targetWaitMinutes });
+    return okResponse({ day: ctx.engine.state.day, ...stats });
+  });
+
+  router.add('GET', '/api/export/tickets.csv', async (r) => {
+    if (!isAdmin(r.principal)) return httpError(ctx, r, r.principal.role === 'public' ? 'unauthenticated' : 'forbidden');
+    const dayParam = r.query.get('day') ?? ctx.engine.state.day;
+    const day = v.safeParse(LocalDay, dayParam);
+    if (!day.success) return httpError(ctx, r, 'invalid_payload', { detail: 'day: expected YYYY-MM-DD' });
+    const csv = ticketsCsv(ctx.site.get(), await dayTickets(ctx, day.output), (id) => clerkName(ctx, id));
+    r.res.writeHead(200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="motcua-tickets-${day.output}.csv"`,
+    });
+    r.res.end(csv);
+    return null;
+  });
+}

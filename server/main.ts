@@ -1,0 +1,80 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createSerialPrinter, createVirtualPrinter, printerProfile } from '../hardware/printer/index.ts';
+import { resolveSettings, SettingsError, type FileSettings } from './config.ts';
+import { createServer, repoDir } from './create-server.ts';
+import { configureLogging, logger } from './log.ts';
+import { adaptPrinter } from './printing/hardware-printer-adapter.ts';
+import { ConfigFileError } from './store/site-store.ts';
+
+/**
+ * The composition root: reads settings, picks real or virtual devices, builds the server,
+ * listens, and tells the person at the console what to open.
+ */
+async function main(): Promise<void> {
+  const preliminary = resolveSettings(process.argv.slice(2), process.env);
+  const settings = resolveSettings(process.argv.slice(2), process.env, await fileSettings(join(preliminary.dataDir, 'site.json')));
+  configureLogging({ level: settings.logLevel });
+  const log = logger('main');
+  let timeZone = 'Asia/Ho_Chi_Minh';
+  const device = settings.printerPath
+    ? createSerialPrinter({ path: settings.printerPath, profile: printerProfile() })
+    : createVirtualPrinter({ keep: 50 });
+  const printer = adaptPrinter(device, { isVirtual: !settings.printerPath, timeZone: () => timeZone });
+  const server = await createServer({ settings, printer });
+  timeZone = server.ctx.site.get().centre.timeZone;
+  const port = await server.listen();
+  announce(settings.publicUrl.replace(/:\d+$/, `:${port}`), server.ctx.setup.token, settings.alwaysOpen, !settings.printerPath);
+  log.info('listening', { port, dataDir: settings.dataDir });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info('stopping', { signal });
+    await server.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  server.ctx.engine.onChange(() => {
+    // A journal that cannot be written is fatal: restart and replay rather than run on.
+    if (server.ctx.engine.failed) void stop('journal failure').finally(() => process.exit(1));
+  });
+}
+
+async function fileSettings(path: string): Promise<FileSettings> {
+  try {
+    const raw = JSON.parse(await readFile(path, 'utf8')) as { server?: FileSettings };
+    return raw.server ?? {};
+  } catch {
+    return {};
+  }
+}
+
+function announce(base: string, setupToken: string | null, alwaysOpen: boolean, virtualPrinter: boolean): void {
+  const lines = [
+    '',
+    '  motcua is running',
+    `    Kiosk     ${base}/kiosk/`,
+    `    Display   ${base}/display/`,
+    `    Counter   ${base}/counter/`,
+    `    Admin     ${base}/admin/`,
+    '',
+  ];
+  if (setupToken) {
+    lines.push('  First run: create the administrator account (this link works once):', `    ${base}/admin/#setup=${setupToken}`, '');
+  }
+  if (virtualPrinter) lines.push('  No printer configured: tickets go to the virtual printer (see Admin).', '');
+  if (alwaysOpen) lines.push('  Demo mode (--always-open): numbers are handed out at any hour.', '');
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+main().catch((e: unknown) => {
+  if (e instanceof SettingsError || e instanceof ConfigFileError) {
+    process.stderr.write(`motcua: ${e.message}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`motcua: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exit(1);
+});

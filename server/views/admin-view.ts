@@ -1,0 +1,22 @@
+import type { SiteConfig } from '../../protocol/site-config.ts';
+import type { AdminSnapshot } from '../../protocol/views.ts';
+import type { QueueState } from '../core/queue-state.ts';
+import { computeStatistics } from '../core/statistics.ts';
+import type { JournalDamage } from '../store/journal-recovery.ts';
+import { displaySnapshot } from './display-view.ts';
+
+/** The manager's live dashboard: today's figures, counters, waiting, and any journal damage. */
+export function adminSnapshot(config: SiteConfig, state: QueueState, now: number, damage: JournalDamage | null): AdminSnapshot {
+  const display = displaySnapshot(config, state, now);
+  let oldest = now;
+  for (const id of state.waiting) oldest = Math.min(oldest, state.tickets.get(id)?.queuedAt ?? now);
+  return {
+    day: state.day,
+    serverTime: now,
+    stats: computeStatistics(state.tickets.values(), { timeZone: config.centre.timeZone, targetWaitMinutes: config.centre.targetWaitMinutes }),
+    counters: display.counters,
+    waitingByService: Object.fromEntries(display.services.map((s) => [s.id, s.waiting])),
+    longestWaitMinutes: Math.floor((now - oldest) / 60_000),
+    journalDamage: damage && { line: damage.line, damagedBytes: damage.damagedBytes, reason: damage.reason },
+  };
+}

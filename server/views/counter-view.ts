@@ -1,0 +1,54 @@
+import type { SiteConfig } from '../../protocol/site-config.ts';
+import type { CounterSnapshot } from '../../protocol/views.ts';
+import { counterMayCall, isPriorityClass, queueOrder } from '../core/call-order.ts';
+import type { Ticket } from '../core/model.ts';
+import type { QueueState } from '../core/queue-state.ts';
+import { statBlock } from '../core/statistics.ts';
+import { ticketStaffView } from './ticket-view.ts';
+
+const queueLimit = 100;
+
+/** The clerk's console: the ticket at the counter, the queue it calls from, today's figures. */
+export function counterSnapshot(
+  config: SiteConfig,
+  state: QueueState,
+  counterId: number,
+  now: number,
+  clerkName: (userId: string) => string | null,
+): CounterSnapshot | null {
+  const counter = config.counters.find((c) => c.id === counterId);
+  if (!counter) return null;
+  const s = state.counters.get(counterId);
+  const current = s?.currentTicketId ? (state.tickets.get(s.currentTicketId) ?? null) : null;
+  const waiting: Ticket[] = [];
+  for (const id of state.waiting) {
+    const t = state.tickets.get(id);
+    if (t && counterMayCall(counter, t)) waiting.push(t);
+  }
+  // Roughly the order "next" will take: sent here first, then priority, then queue order.
+  const rank = (t: Ticket) => (t.targetCounterId === counterId ? 0 : isPriorityClass(config, t, now) ? 1 : 2);
+  waiting.sort((a, b) => rank(a) - rank(b) || queueOrder(a, b));
+  const all = [...state.tickets.values()];
+  return {
+    serverTime: now,
+    counter: {
+      id: counter.id,
+      name: counter.name,
+      status: s?.status ?? 'closed',
+      pauseReason: s?.pauseReason ?? null,
+      clerkName: s?.clerkId ? clerkName(s.clerkId) : null,
+      serviceIds: counter.services.map((x) => x.serviceId),
+    },
+    current: current ? ticketStaffView(current) : null,
+    queue: waiting.slice(0, queueLimit).map(ticketStaffView),
+    waitingCount: waiting.length,
+    parked: all.filter((t) => t.status === 'parked' && (t.counterId === counterId || counterMayCall(counter, t))).map(ticketStaffView),
+    today: statBlock(
+      all.filter((t) => t.counterId === counterId),
+      config.centre.targetWaitMinutes,
+    ),
+    services: config.services.filter((x) => x.enabled).map((x) => ({ id: x.id, code: x.code, name: x.name })),
+    counters: config.counters.map((c) => ({ id: c.id, name: c.name })),
+    maxRecalls: config.centre.maxRecalls,
+  };
+}

@@ -1,0 +1,41 @@
+import type { SiteConfig } from '../../protocol/site-config.ts';
+import type { KioskServiceView, KioskSnapshot, PrinterState } from '../../protocol/views.ts';
+import { dailyQuota, nextNumber } from '../core/numbering.ts';
+import { issueAvailability, nextOpening } from '../core/opening-hours.ts';
+import type { QueueState } from '../core/queue-state.ts';
+import { estimateWaitMinutes } from '../core/wait-estimate.ts';
+
+/** Printer states in which a ticket still comes out on paper. */
+export const printableStates: ReadonlySet<PrinterState> = new Set(['ready', 'paper_near_end', 'virtual']);
+
+/** What the kiosk needs before a citizen chooses: which services hand out numbers, the wait, the printer. */
+export function kioskSnapshot(config: SiteConfig, state: QueueState, now: number, printer: PrinterState): KioskSnapshot {
+  return {
+    centreName: config.centre.name,
+    hotline: config.centre.hotline,
+    serverTime: now,
+    services: config.services.filter((s) => s.enabled).map((s) => kioskService(config, state, s.id, now)),
+    priorityGroups: config.centre.priorityGroups.map((g) => ({ id: g.id, name: g.name })),
+    kioskMayIssuePriority: config.centre.kioskMayIssuePriority,
+    printer: { state: printer, canPrint: printableStates.has(printer) },
+  };
+}
+
+function kioskService(config: SiteConfig, state: QueueState, serviceId: string, now: number): KioskServiceView {
+  const service = config.services.find((s) => s.id === serviceId)!;
+  let waiting = 0;
+  for (const id of state.waiting) if (state.tickets.get(id)?.serviceId === serviceId) waiting++;
+  const open = issueAvailability(config.centre, service, now);
+  const full = (state.issuedByService.get(serviceId) ?? 0) >= dailyQuota(service) || nextNumber(state, service) === null;
+  const base = {
+    id: service.id,
+    code: service.code,
+    name: service.name,
+    waiting,
+    estimatedWaitMinutes: estimateWaitMinutes(config, state, serviceId, waiting),
+    counters: config.counters.filter((c) => c.services.some((x) => x.serviceId === serviceId)).map((c) => c.id),
+  };
+  if (open.kind !== 'open') return { ...base, availability: open.kind, reopensAt: open.reopensAt };
+  if (full) return { ...base, availability: 'quota_reached', reopensAt: nextOpening(config.centre, service, state.day) };
+  return { ...base, availability: 'open', reopensAt: null };
+}
