@@ -1,0 +1,135 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { io as connect, type Socket } from 'socket.io-client';
+import { createVirtualPrinter, type VirtualPrinter } from '../../hardware/printer/index.ts';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../protocol/events.ts';
+import type { Result } from '../../protocol/result.ts';
+import { resolveSettings } from '../../server/config.ts';
+import { createServer, type MotcuaServer } from '../../server/create-server.ts';
+import { adaptPrinter } from '../../server/printing/hardware-printer-adapter.ts';
+import { at, monday } from './site-fixture.ts';
+
+export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export interface TestServerOptions {
+  /** Defaults to a clock that starts Monday 09:00 in Hanoi time and runs at real speed. */
+  clock?: () => number;
+  dataDir?: string;
+  printer?: VirtualPrinter;
+  /** Extra CLI flags, e.g. `--always-open`. */
+  flags?: string[];
+}
+
+/** A real motcua server on a random port with a temporary data directory. */
+export class TestServer {
+  readonly url: string;
+  private sockets: ClientSocket[] = [];
+
+  private constructor(
+    readonly server: MotcuaServer,
+    readonly port: number,
+    readonly dataDir: string,
+    readonly printer: VirtualPrinter,
+    private readonly ownsDir: boolean,
+  ) {
+    this.url = `http://127.0.0.1:${port}`;
+  }
+
+  static async start(options: TestServerOptions = {}): Promise<TestServer> {
+    const ownsDir = !options.dataDir;
+    const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'motcua-test-')));
+    const settings = resolveSettings(['--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir, '--public-url', 'http://127.0.0.1:9', ...(options.flags ?? [])], {});
+    const printer = options.printer ?? createVirtualPrinter();
+    const started = Date.now();
+    const base = at(monday, '09:00');
+    const clock = options.clock ?? (() => base + (Date.now() - started));
+    const server = await createServer({
+      settings,
+      clock,
+      printer: adaptPrinter(printer, { isVirtual: true, timeZone: () => 'Asia/Ho_Chi_Minh' }),
+    });
+    const port = await server.listen();
+    return new TestServer(server, port, dataDir, printer, ownsDir);
+  }
+
+  async request<T = unknown>(method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: Result<T> }> {
+    const res = await fetch(this.url + path, {
+      method,
+      headers: { ...(body !== undefined && { 'content-type': 'application/json' }), ...(token && { authorization: `Bearer ${token}` }) },
+      ...(body !== undefined && { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    });
+    return { status: res.status, body: (await res.json()) as Result<T> };
+  }
+
+  /** Creates the first administrator through the printed set-up token; returns a session token. */
+  async adminToken(): Promise<string> {
+    const setup = this.server.ctx.setup.token;
+    if (!setup) return this.login('admin', 'admin-password-1');
+    const r = await this.request<{ token: string }>('POST', '/api/auth/setup', { token: setup, username: 'admin', name: 'Quản trị', password: 'admin-password-1' });
+    if (!r.body.ok) throw new Error(`setup failed: ${r.body.error.code}`);
+    return r.body.value.token;
+  }
+
+  async login(username: string, password: string): Promise<string> {
+    const r = await this.request<{ token: string }>('POST', '/api/auth/login', { username, password });
+    if (!r.body.ok) throw new Error(`login failed: ${r.body.error.code}`);
+    return r.body.value.token;
+  }
+
+  /** A clerk account (allowed on the given counters, or any) and a signed-in session token. */
+  async clerkToken(username = 'clerk1', counters: number[] = []): Promise<string> {
+    const admin = await this.adminToken();
+    await this.request('POST', '/api/users', { username, name: `Cán bộ ${username}`, password: 'clerk-password-1', role: 'clerk', counters }, admin);
+    return this.login(username, 'clerk-password-1');
+  }
+
+  /** Pairs a device the way a technician does: admin makes a code, the device redeems it. */
+  async deviceToken(kind: 'kiosk' | 'display' | 'counter' | 'rating', counterId?: number): Promise<string> {
+    const admin = await this.adminToken();
+    const code = await this.request<{ code: string }>('POST', '/api/devices/pairing-codes', { kind, name: `${kind} test`, ...(counterId && { counterId }) }, admin);
+    if (!code.body.ok) throw new Error('pairing code refused');
+    const paired = await this.request<{ token: string }>('POST', '/api/devices/pair', { code: code.body.value.code });
+    if (!paired.body.ok) throw new Error('pairing refused');
+    return paired.body.value.token;
+  }
+
+  /** A connected real socket.io-client; closed with the server. */
+  async socket(token?: string, lang: 'vi' | 'en' = 'vi'): Promise<ClientSocket> {
+    const s: ClientSocket = connect(this.url, { auth: { ...(token && { token }), lang }, transports: ['websocket'], reconnection: false, forceNew: true });
+    this.sockets.push(s);
+    await new Promise<void>((resolve, reject) => {
+      s.once('connect', () => resolve());
+      s.once('connect_error', reject);
+    });
+    return s;
+  }
+
+  async close(): Promise<void> {
+    for (const s of this.sockets) s.disconnect();
+    await this.server.close();
+    if (this.ownsDir) await rm(this.dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Resolves with the next event of that name (or rejects after the timeout). */
+export function nextEvent<E extends keyof ServerToClientEvents>(
+  s: ClientSocket,
+  event: E,
+  timeoutMs = 10_000,
+): Promise<Parameters<ServerToClientEvents[E]>[0]> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs);
+    const loose = s as unknown as { once(e: string, f: (v: unknown) => void): void };
+    loose.once(event, (v) => {
+      clearTimeout(timer);
+      resolve(v as Parameters<ServerToClientEvents[E]>[0]);
+    });
+  });
+}
+
+/** Emits a command and returns its Result. */
+export async function command<T = unknown>(s: ClientSocket, event: keyof ClientToServerEvents, payload?: unknown): Promise<Result<T>> {
+  const loose = s as unknown as { timeout(ms: number): { emitWithAck(e: string, ...args: unknown[]): Promise<Result<T>> } };
+  return payload === undefined ? loose.timeout(10_000).emitWithAck(event) : loose.timeout(10_000).emitWithAck(event, payload);
+}
