@@ -1,0 +1,78 @@
+import { io, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents } from '../protocol/events.ts';
+import type { Result } from '../protocol/result.ts';
+
+export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type ConnectionState = 'connecting' | 'online' | 'offline';
+
+export interface Connection {
+  socket: AppSocket;
+  state(): ConnectionState;
+  /** Called with every state change; returns the unsubscribe function. */
+  onState(listener: (state: ConnectionState) => void): () => void;
+  /**
+   * Runs `subscribe` on every (re)connect: the server answers a subscription with the full
+   * snapshot, so a screen that missed messages repairs itself.
+   */
+  onOnline(subscribe: () => void): () => void;
+  /** Emits a command and resolves with its Result; a timeout becomes an `offline` error. */
+  command<T>(event: keyof ClientToServerEvents, payload?: unknown): Promise<Result<T>>;
+  close(): void;
+}
+
+export interface ConnectionOptions {
+  token?: string | null;
+  lang?: string;
+  /** Reload the page when the server reports a new build (wall displays upgrade by themselves). */
+  reloadOnUpgrade?: boolean;
+}
+
+/** One Socket.IO connection with automatic reconnection, for every motcua app. */
+export function connect(options: ConnectionOptions = {}): Connection {
+  const socket: AppSocket = io({
+    auth: { ...(options.token && { token: options.token }), lang: options.lang ?? 'vi' },
+    transports: ['websocket'],
+    reconnectionDelay: 500,
+    reconnectionDelayMax: 5000,
+  });
+  let state: ConnectionState = 'connecting';
+  let build: string | null = null;
+  const stateListeners = new Set<(s: ConnectionState) => void>();
+  const onlineListeners = new Set<() => void>();
+  const set = (s: ConnectionState) => {
+    state = s;
+    for (const l of stateListeners) l(s);
+  };
+  socket.on('connect', () => {
+    set('online');
+    for (const l of onlineListeners) l();
+  });
+  socket.on('disconnect', () => set('offline'));
+  socket.on('connect_error', () => set('offline'));
+  socket.on('server:hello', (hello) => {
+    if (options.reloadOnUpgrade && build !== null && hello.build !== build) location.reload();
+    build = hello.build;
+  });
+  return {
+    socket,
+    state: () => state,
+    onState(listener) {
+      stateListeners.add(listener);
+      return () => stateListeners.delete(listener);
+    },
+    onOnline(subscribe) {
+      onlineListeners.add(subscribe);
+      if (socket.connected) subscribe();
+      return () => onlineListeners.delete(subscribe);
+    },
+    async command<T>(event: keyof ClientToServerEvents, payload?: unknown): Promise<Result<T>> {
+      const loose = socket as unknown as { timeout(ms: number): { emitWithAck(e: string, ...a: unknown[]): Promise<Result<T>> } };
+      try {
+        return await (payload === undefined ? loose.timeout(8000).emitWithAck(event) : loose.timeout(8000).emitWithAck(event, payload));
+      } catch {
+        return { ok: false, error: { code: 'offline', message: 'offline' } };
+      }
+    },
+    close: () => socket.close(),
+  };
+}

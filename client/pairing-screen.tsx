@@ -1,0 +1,31 @@
+import type { i18n } from 'i18next';
+import { useState } from 'preact/hooks';
+import { api } from './stored-token.ts';
+
+/**
+ * Shown by a device app (kiosk, display, rating tablet) until an admin's pairing code is
+ * entered; the device then keeps its long-lived token.
+ */
+export function PairingScreen(props: { i18n: i18n; onPaired: (token: string) => void }) {
+  const t = props.i18n.t.bind(props.i18n);
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const r = await api<{ token: string }>('POST', '/api/devices/pair', { code: code.trim() }, null, props.i18n.language);
+    if (r.ok) props.onPaired(r.value.token);
+    else setError(r.error.code === 'offline' ? t('common:offline') : r.error.message);
+  };
+  return (
+    <form class="pairing" onSubmit={submit}>
+      <h1>{t('common:pairing.title')}</h1>
+      <p>{t('common:pairing.help')}</p>
+      <label>
+        {t('common:pairing.code')}
+        <input name="code" inputMode="numeric" autoComplete="off" maxLength={8} value={code} onInput={(e) => setCode(e.currentTarget.value)} />
+      </label>
+      {error && <p role="alert">{error}</p>}
+      <button type="submit">{t('common:pairing.submit')}</button>
+    </form>
+  );
+}
