@@ -1,0 +1,118 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { IssuedTicket } from '../../../protocol/views.ts';
+import { snapshotOf } from '../../../server/core/queue-state.ts';
+import { command, TestServer } from '../../support/test-server.ts';
+
+const repo = join(import.meta.dirname, '../../..');
+
+describe('restart recovery', () => {
+  const cleanup: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    for (const c of cleanup.splice(0).reverse()) await c();
+  });
+
+  it('a restarted server restores the exact queue and numbers continue', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'motcua-restart-'));
+    cleanup.push(() => rm(dataDir, { recursive: true, force: true }));
+    const first = await TestServer.start({ dataDir });
+    const kiosk = await first.socket(await first.deviceToken('kiosk'));
+    for (let i = 0; i < 5; i++) await command(kiosk, 'ticket:issue', { serviceId: 'civil-status' });
+    const clerk = await first.socket(await first.clerkToken());
+    await command(clerk, 'counter:join', { counterId: 1 });
+    await command(clerk, 'counter:next', { counterId: 1 });
+    await command(clerk, 'counter:next', { counterId: 1 });
+    const before = snapshotOf(first.server.ctx.engine.state);
+    await first.close();
+
+    const second = await TestServer.start({ dataDir });
+    cleanup.push(() => second.close());
+    expect(snapshotOf(second.server.ctx.engine.state)).toEqual(before);
+    const admin = await second.login('admin', 'admin-password-1');
+    const r = await second.request<IssuedTicket>('POST', '/api/tickets', { serviceId: 'civil-status' }, admin);
+    expect(r.body.ok && r.body.value.ticket.label).toBe('1006');
+  });
+
+  it('after kill -9 mid-burst every acknowledged ticket is there and no number repeats', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'motcua-kill-'));
+    cleanup.push(() => rm(dataDir, { recursive: true, force: true }));
+    const port = await freePort();
+    let proc = await startProcess(dataDir, port);
+    cleanup.push(async () => void proc.child.kill('SIGKILL'));
+    const base = `http://127.0.0.1:${port}`;
+    const setup = await post(base, '/api/auth/setup', { token: proc.setupToken, username: 'admin', name: 'Admin', password: 'admin-password-1' });
+    const token = (setup as { value: { token: string } }).value.token;
+
+    const acked: string[] = [];
+    const burst = Array.from({ length: 200 }, async (_, i) => {
+      await new Promise((r) => setTimeout(r, i * 3));
+      const r = (await post(base, '/api/tickets', { serviceId: i % 2 ? 'civil-status' : 'land' }, token).catch(() => null)) as { ok: boolean; value: IssuedTicket } | null;
+      if (r?.ok) acked.push(`${r.value.ticket.serviceId}:${r.value.ticket.label}`);
+    });
+    await waitFor(() => acked.length >= 40);
+    proc.child.kill('SIGKILL');
+    await Promise.all(burst);
+    await new Promise<void>((resolve) => (proc.child.exitCode !== null ? resolve() : proc.child.once('exit', () => resolve())));
+
+    proc = await startProcess(dataDir, port);
+    const login = (await post(base, '/api/auth/login', { username: 'admin', password: 'admin-password-1' })) as { value: { token: string } };
+    const csv = await (await fetch(`${base}/api/export/tickets.csv`, { headers: { authorization: `Bearer ${login.value.token}` } })).text();
+    const code = { HT: 'civil-status', DD: 'land' } as Record<string, string>;
+    const stored = csv.trim().split('\r\n').slice(1).map((line) => {
+      const [label, service] = line.split(',');
+      return `${code[service!]}:${label}`;
+    });
+    expect(new Set(stored).size).toBe(stored.length);
+    for (const t of acked) expect(stored).toContain(t);
+    const next = (await post(base, '/api/tickets', { serviceId: 'land' }, login.value.token)) as { value: IssuedTicket };
+    expect(stored).not.toContain(`land:${next.value.ticket.label}`);
+  }, 90_000);
+});
+
+interface Started {
+  child: ChildProcess;
+  setupToken: string | null;
+}
+
+async function startProcess(dataDir: string, port: number): Promise<Started> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--data-dir', dataDir, '--port', String(port), '--host', '127.0.0.1', '--always-open', '--log-level', 'warn'], {
+    cwd: repo,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  await waitFor(() => out.includes('motcua is running') || child.exitCode !== null, 30_000);
+  if (child.exitCode !== null) throw new Error(`server exited: ${out}`);
+  return { child, setupToken: /#setup=([\w-]+)/.exec(out)?.[1] ?? null };
+}
+
+async function post(base: string, path: string, body: unknown, token?: string): Promise<unknown> {
+  const res = await fetch(base + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
+    body: JSON.stringify(body),
+  });
+  return res.json();
+}
+
+async function waitFor(check: () => boolean, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
