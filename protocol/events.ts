@@ -8,6 +8,8 @@ import type {
   DisplaySnapshot,
   IssuedTicket,
   KioskSnapshot,
+  RatingRequest,
+  RatingSnapshot,
   TicketPublicView,
 } from './views.ts';
 
@@ -44,6 +46,8 @@ export interface ClientToServerEvents {
   'counter:resume': (payload: In<typeof C.CounterPayload>, ack: Ack<CounterSnapshot>) => void;
   'counter:open': (payload: In<typeof C.CounterPayload>, ack: Ack<CounterSnapshot>) => void;
   'counter:close': (payload: In<typeof C.CounterPayload>, ack: Ack<CounterSnapshot>) => void;
+  /** Rating tablet of that counter: join its room; the ack carries any prompt still open. */
+  'rating:subscribe': (payload: In<typeof C.CounterPayload>, ack: Ack<RatingSnapshot>) => void;
   /** Admin: join the admin room. */
   'admin:subscribe': (ack: Ack<AdminSnapshot>) => void;
 }
@@ -58,6 +62,8 @@ export interface ServerToClientEvents {
   'ticket:updated': (ticket: TicketPublicView) => void;
   'counter:snapshot': (snapshot: CounterSnapshot) => void;
   'admin:snapshot': (snapshot: AdminSnapshot) => void;
+  /** A ticket was finished at the counter: its rating tablet asks the citizen. */
+  'rating:requested': (request: RatingRequest) => void;
 }
 
 /** The counter commands that share one payload shape and one handler path. */

@@ -66,6 +66,16 @@ export const CounterConfigSchema = v.object({
   mode: v.optional(v.picklist(['order', 'weight']), 'order'),
 });
 
+/** One serial line with the call buttons of one or more counters on it. */
+export const ButtonLineSchema = v.object({
+  /** The serial device, e.g. `/dev/ttyUSB1`. */
+  path: v.pipe(v.string(), v.minLength(1)),
+  /** Defaults to 9600. */
+  baudRate: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1200), v.maxValue(921_600))),
+  /** The counters whose buttons hang on this line; presses for others are refused. */
+  counters: v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(99))), v.minLength(1)),
+});
+
 export const PriorityGroupSchema = v.object({ id: Id, name: Translated });
 
 export const CentreConfigSchema = v.object({
@@ -108,6 +118,8 @@ export const SiteConfigSchema = v.pipe(
         publicUrl: v.optional(v.pipe(v.string(), v.url())),
         /** Serial path of the ticket printer, e.g. `/dev/ttyUSB0`. */
         printer: v.optional(v.string()),
+        /** Serial lines of counter call buttons (the motcua line protocol, hardware.md). */
+        buttons: v.optional(v.array(ButtonLineSchema)),
       }),
     ),
   }),
@@ -118,6 +130,10 @@ export const SiteConfigSchema = v.pipe(
     (c) => c.counters.every((k) => k.services.every((s) => c.services.some((x) => x.id === s.serviceId))),
     'a counter names a service that does not exist',
   ),
+  v.check(
+    (c) => (c.server?.buttons ?? []).every((b) => b.counters.every((n) => c.counters.some((k) => k.id === n))),
+    'a call-button line names a counter that does not exist',
+  ),
 );
 
 export type WeekSchedule = v.InferOutput<typeof WeekScheduleSchema>;
@@ -126,6 +142,7 @@ export type ServiceConfig = v.InferOutput<typeof ServiceConfigSchema>;
 export type CounterConfig = v.InferOutput<typeof CounterConfigSchema>;
 export type CentreConfig = v.InferOutput<typeof CentreConfigSchema>;
 export type SiteConfig = v.InferOutput<typeof SiteConfigSchema>;
+export type ButtonLineConfig = v.InferOutput<typeof ButtonLineSchema>;
 /** The site config as written in a file, before defaults are filled in. */
 export type SiteConfigInput = v.InferInput<typeof SiteConfigSchema>;
 

@@ -149,4 +149,42 @@ export interface AdminSnapshot {
   waitingByService: Record<string, number>;
   longestWaitMinutes: number;
   journalDamage: { line: number; damagedBytes: number; reason: string } | null;
+  /** Call-button lines and their counters; absent when the server was built without them. */
+  buttons?: ButtonLineHealth[];
+}
+
+/** One serial line of counter call buttons, for the admin's device health view. */
+export interface ButtonLineHealth {
+  path: string;
+  line: 'open' | 'closed';
+  reconnectAttempts: number;
+  /** Frames understood, and lines dropped for a bad checksum, type or field. */
+  framesGood: number;
+  framesBad: number;
+  linesTooLong: number;
+  counters: Array<{ counter: number; online: boolean; lastSeenAt: number | null; lastHeartbeatAt: number | null }>;
+}
+
+/** The rating tablet's prompt after a ticket is finished at its counter. */
+export interface RatingRequest {
+  ticketId: string;
+  label: string;
+  /** The clerk who served the ticket; null when it was served without a signed-in clerk. */
+  clerkName: string | null;
+  counterId: number;
+  /** Three faces or five stars; levels count up from 1 (least satisfied). */
+  scale: 3 | 5;
+  /** When the ticket was finished. */
+  at: number;
+}
+
+/** What a rating tablet needs on (re)connect: its idle screen and any prompt still open. */
+export interface RatingSnapshot {
+  serverTime: number;
+  centreName: Translated;
+  counterId: number;
+  counterName: Translated;
+  scale: 3 | 5;
+  /** The latest ticket finished here within the rating window and not rated yet. */
+  pending: RatingRequest | null;
 }

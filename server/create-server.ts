@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { SiteConfig } from '../protocol/site-config.ts';
+import type { ButtonLineConfig, SiteConfig } from '../protocol/site-config.ts';
 import { AttemptLimiter, IssueRateLimit } from './auth/attempt-limiter.ts';
 import { AuthStore } from './auth/auth-store.ts';
 import { PairingCodes } from './auth/pairing.ts';
@@ -10,6 +10,7 @@ import { newTicketId } from './auth/tokens.ts';
 import { CatalogueSource } from './app/catalogue-source.ts';
 import type { AppContext } from './app/context.ts';
 import type { Settings } from './config.ts';
+import { CallButtons } from './devices/call-buttons.ts';
 import { QueueEngine } from './engine/queue-engine.ts';
 import { createGateway, } from './gateway/gateway.ts';
 import type { GatewayServer } from './gateway/socket-types.ts';
@@ -33,6 +34,8 @@ export interface ServerOptions {
   newId?: () => string;
   /** Defaults to `<repo>/dist`. */
   distDir?: string;
+  /** Call-button serial lines. Defaults to the site config's `server.buttons`. */
+  buttons?: ButtonLineConfig[];
 }
 
 export interface MotcuaServer {
@@ -67,6 +70,7 @@ export async function createServer(options: ServerOptions): Promise<MotcuaServer
     issueLimit: new IssueRateLimit(6, 6),
     translator: createTranslator(loadResources(join(repoDir, 'locales'))),
     printer: options.printer,
+    buttons: new CallButtons(options.buttons ?? site.get().server?.buttons ?? []),
     catalogue: await CatalogueSource.open(settings.dataDir, join(repoDir, 'data/catalogue.json')),
     clock,
     setup: { token: auth.hasAdmin() ? null : randomBytes(18).toString('base64url') },
@@ -74,6 +78,7 @@ export async function createServer(options: ServerOptions): Promise<MotcuaServer
   };
   const http = createHttpServer(createHttpHandler(ctx, options.distDir ?? join(repoDir, 'dist')));
   const gateway = createGateway(http, ctx);
+  ctx.buttons.start(ctx);
   const dayTimer = setInterval(() => void engine.checkDay(), 30_000);
   return {
     ctx,
@@ -86,6 +91,7 @@ export async function createServer(options: ServerOptions): Promise<MotcuaServer
       }),
     close: async () => {
       clearInterval(dayTimer);
+      await ctx.buttons.stop();
       await gateway.close();
       await engine.stop();
       await options.printer.close();

@@ -2,6 +2,7 @@ import type { AttemptLimiter, IssueRateLimit } from '../auth/attempt-limiter.ts'
 import type { AuthStore } from '../auth/auth-store.ts';
 import type { PairingCodes } from '../auth/pairing.ts';
 import type { Settings } from '../config.ts';
+import type { CallButtons } from '../devices/call-buttons.ts';
 import type { QueueEngine } from '../engine/queue-engine.ts';
 import type { Translator } from '../i18n.ts';
 import type { TicketPrinter } from '../printing/ticket-printer.ts';
@@ -22,6 +23,8 @@ export interface AppContext {
   issueLimit: IssueRateLimit;
   translator: Translator;
   printer: TicketPrinter;
+  /** The counters' call-button lines (none configured: an empty set). */
+  buttons: CallButtons;
   catalogue: CatalogueSource;
   clock: () => number;
   /** The one-time first-run set-up token, while there is no admin yet. */

@@ -5,6 +5,7 @@ import { adminSnapshot } from '../views/admin-view.ts';
 import { callView, displaySnapshot } from '../views/display-view.ts';
 import { kioskSnapshot } from '../views/kiosk-view.ts';
 import { ticketPublicView } from '../views/ticket-view.ts';
+import { requestRating } from './rating-handlers.ts';
 import type { GatewayServer } from './socket-types.ts';
 
 const adminEveryMs = 1000;
@@ -18,7 +19,10 @@ export function startBroadcasting(io: GatewayServer, ctx: AppContext): () => voi
   const pushAdmin = () => {
     adminTimer = null;
     if (!io.sockets.adapter.rooms.has('admin')) return;
-    io.to('admin').emit('admin:snapshot', adminSnapshot(ctx.site.get(), ctx.engine.state, ctx.clock(), ctx.engine.journalDamage));
+    io.to('admin').emit('admin:snapshot', {
+      ...adminSnapshot(ctx.site.get(), ctx.engine.state, ctx.clock(), ctx.engine.journalDamage),
+      buttons: ctx.buttons.health(),
+    });
   };
 
   const pushAll = (events: readonly QueueEvent[]) => {
@@ -30,6 +34,7 @@ export function startBroadcasting(io: GatewayServer, ctx: AppContext): () => voi
         const t = state.tickets.get(e.ticketId);
         if (t) io.to('display').emit('ticket:called', callView(config, t));
       }
+      if (e.type === 'ticket.finished') requestRating(io, ctx, e.ticketId);
     }
     io.to('display').emit('display:snapshot', displaySnapshot(config, state, now));
     io.to('kiosk').emit('kiosk:snapshot', kioskSnapshot(config, state, now, ctx.printer.state()));
@@ -41,6 +46,8 @@ export function startBroadcasting(io: GatewayServer, ctx: AppContext): () => voi
 
   const offChange = ctx.engine.onChange(pushAll);
   const offDay = ctx.engine.onDayStarted(() => pushAll([]));
+  // Device health (button heartbeats, unplugs) reaches the admin at the same pace as the figures.
+  const offButtons = ctx.buttons.onHealth(() => (adminTimer ??= setTimeout(pushAdmin, adminEveryMs)));
   const offPrinter = ctx.printer.onState((state) => {
     io.to('kiosk').emit('kiosk:snapshot', kioskSnapshot(ctx.site.get(), ctx.engine.state, ctx.clock(), state));
   });
@@ -48,6 +55,7 @@ export function startBroadcasting(io: GatewayServer, ctx: AppContext): () => voi
     offChange();
     offDay();
     offPrinter();
+    offButtons();
     if (adminTimer) clearTimeout(adminTimer);
   };
 }

@@ -5,6 +5,7 @@ import type { AppContext } from '../app/context.ts';
 import { pickLang } from '../i18n.ts';
 import { startBroadcasting } from './broadcaster.ts';
 import { registerCounterHandlers } from './counter-handlers.ts';
+import { registerRatingHandlers } from './rating-handlers.ts';
 import type { GatewayServer } from './socket-types.ts';
 import { registerTicketHandlers } from './ticket-handlers.ts';
 import { registerViewHandlers } from './view-handlers.ts';
@@ -33,6 +34,7 @@ export function createGateway(httpServer: HttpServer, ctx: AppContext): { io: Ga
     registerViewHandlers(socket, ctx);
     registerTicketHandlers(socket, ctx);
     registerCounterHandlers(socket, ctx);
+    registerRatingHandlers(socket, ctx);
   });
   const stopBroadcasting = startBroadcasting(io, ctx);
   return {

@@ -27,6 +27,6 @@ export function registerViewHandlers(socket: GatewaySocket, ctx: AppContext): vo
   handle(socket, ctx, 'admin:subscribe', async () => {
     if (!isAdmin(socket.data.principal)) return refuse(ctx, socket, socket.data.principal.role === 'public' ? 'unauthenticated' : 'forbidden');
     await socket.join('admin');
-    return { ok: true, value: adminSnapshot(ctx.site.get(), ctx.engine.state, ctx.clock(), ctx.engine.journalDamage) };
+    return { ok: true, value: { ...adminSnapshot(ctx.site.get(), ctx.engine.state, ctx.clock(), ctx.engine.journalDamage), buttons: ctx.buttons.health() } };
   });
 }

@@ -4,6 +4,7 @@ import type { AppContext } from '../app/context.ts';
 import { pickLang } from '../i18n.ts';
 import { logger } from '../log.ts';
 import { addAuthRoutes } from './auth-routes.ts';
+import { addDeviceRoutes } from './device-routes.ts';
 import { httpError } from './http-results.ts';
 import { addQueueRoutes } from './queue-routes.ts';
 import { BodyError, readJsonBody, Router, type RouteRequest, type RouteResponse } from './router.ts';
@@ -17,6 +18,7 @@ export function createHttpHandler(ctx: AppContext, distDir: string): (req: Incom
   const router = new Router();
   addQueueRoutes(router, ctx);
   addAuthRoutes(router, ctx);
+  addDeviceRoutes(router, ctx);
 
   return (req, res) => {
     void (async () => {

@@ -1,0 +1,130 @@
+import { CallButtonDriver, type ButtonAnswer, type ButtonPress, type CallButtonHealth } from '../../hardware/call-button/index.ts';
+import type { ButtonLineConfig } from '../../protocol/site-config.ts';
+import type { ButtonLineHealth } from '../../protocol/views.ts';
+import type { AppContext } from '../app/context.ts';
+import { runCounterCommand } from '../app/counter-actions.ts';
+import type { Actor } from '../core/model.ts';
+import { logger } from '../log.ts';
+import { commandOfKey, refusalDisplayText } from './press-command.ts';
+import { waitingCounts, waitingText } from './waiting-counts.ts';
+
+const log = logger('call-buttons');
+
+interface Line {
+  config: ButtonLineConfig;
+  driver: CallButtonDriver;
+  /** The waiting count each counter's display last received, so `$D` goes out only on a change. */
+  shown: Map<number, number>;
+  /** Line state and online counters as of the last health report, to spot a device coming back. */
+  seen: { open: boolean; online: Set<number> };
+}
+
+/**
+ * The counters' call buttons wired to the queue: one driver per configured serial line, each key
+ * press run as the counter's command (as the clerk signed in there, else as the button itself),
+ * and the waiting count pushed to every button display whenever it changes.
+ */
+export class CallButtons {
+  readonly #configs: readonly ButtonLineConfig[];
+  #lines: Line[] = [];
+  readonly #listeners = new Set<() => void>();
+  readonly #stops: Array<() => void> = [];
+
+  /** Nothing is opened until {@link start}. */
+  constructor(lines: readonly ButtonLineConfig[]) {
+    this.#configs = lines;
+  }
+
+  /** Opens every line (each retries by itself until its device is there) and starts the displays. */
+  start(ctx: AppContext): void {
+    if (this.#lines.length > 0) return;
+    for (const config of this.#configs) {
+      const driver = new CallButtonDriver({
+        path: config.path,
+        ...(config.baudRate !== undefined && { baudRate: config.baudRate }),
+        counters: config.counters,
+        now: ctx.clock,
+        onPress: (press) => this.#press(ctx, press),
+      });
+      const line: Line = { config, driver, shown: new Map(), seen: { open: false, online: new Set() } };
+      this.#stops.push(driver.onHealth((health) => this.#healthChanged(ctx, line, health)));
+      this.#lines.push(line);
+      driver.start();
+    }
+    if (this.#lines.length === 0) return;
+    this.#stops.push(ctx.engine.onChange(() => this.#showWaiting(ctx)));
+    this.#stops.push(ctx.engine.onDayStarted(() => this.#showWaiting(ctx)));
+    log.info('call-button lines started', { lines: this.#configs.map((c) => ({ path: c.path, counters: c.counters })) });
+  }
+
+  /** Closes every line. */
+  async stop(): Promise<void> {
+    for (const stop of this.#stops.splice(0)) stop();
+    await Promise.all(this.#lines.map((l) => l.driver.stop()));
+    this.#lines = [];
+  }
+
+  /** Every line's health; lines not started yet show as closed. */
+  health(): ButtonLineHealth[] {
+    if (this.#lines.length > 0) return this.#lines.map((l) => l.driver.health());
+    return this.#configs.map((c) => ({
+      path: c.path,
+      line: 'closed',
+      reconnectAttempts: 0,
+      framesGood: 0,
+      framesBad: 0,
+      linesTooLong: 0,
+      counters: c.counters.map((counter) => ({ counter, online: false, lastSeenAt: null, lastHeartbeatAt: null })),
+    }));
+  }
+
+  /** Called after any line's health changes (frames, heartbeats, unplug); returns the unsubscribe function. */
+  onHealth(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  async #press(ctx: AppContext, press: ButtonPress): Promise<ButtonAnswer> {
+    const mapped = commandOfKey(press.action, ctx.site.get());
+    if (!mapped.ok) return { status: 'ERR', text: mapped.text };
+    const result = await runCounterCommand(ctx, buttonActor(ctx, press.counter), press.counter, mapped.command, 'vi');
+    if (!result.ok) {
+      log.info('button press refused', { counter: press.counter, key: press.action.key, code: result.error.code });
+      return { status: 'ERR', text: refusalDisplayText(result.error.code) };
+    }
+    const current = result.value.current;
+    if (press.action.key === 'NEXT') return current ? { status: 'OK', text: current.label } : { status: 'EMPTY' };
+    if (press.action.key === 'RECALL' && current) return { status: 'OK', text: current.label };
+    return { status: 'OK' };
+  }
+
+  #showWaiting(ctx: AppContext): void {
+    const config = ctx.site.get();
+    for (const line of this.#lines) {
+      for (const [counter, count] of waitingCounts(config, ctx.engine.state, line.config.counters)) {
+        if (line.shown.get(counter) === count) continue;
+        // A closed line takes nothing: the count is sent again once the line is back.
+        if (line.driver.showText(counter, waitingText(count))) line.shown.set(counter, count);
+      }
+    }
+  }
+
+  #healthChanged(ctx: AppContext, line: Line, health: CallButtonHealth): void {
+    const open = health.line === 'open';
+    const online = new Set(health.counters.filter((c) => c.online).map((c) => c.counter));
+    // A device that was away (line replugged, button rebooted) has lost its display: resend.
+    const back = [...online].filter((c) => !line.seen.online.has(c));
+    if (open && !line.seen.open) line.shown.clear();
+    for (const c of back) line.shown.delete(c);
+    const resend = (open && !line.seen.open) || back.length > 0;
+    line.seen = { open, online };
+    if (resend) this.#showWaiting(ctx);
+    for (const listener of this.#listeners) listener();
+  }
+}
+
+/** The clerk signed in at the counter acts through the button; without one, the button itself. */
+function buttonActor(ctx: AppContext, counterId: number): Actor {
+  const clerkId = ctx.engine.state.counters.get(counterId)?.clerkId;
+  return clerkId ? { kind: 'user', id: clerkId } : { kind: 'device', id: `call-button-${counterId}` };
+}

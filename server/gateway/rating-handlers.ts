@@ -1,0 +1,74 @@
+import { CounterPayload } from '../../protocol/commands.ts';
+import type { RatingRequest } from '../../protocol/views.ts';
+import type { AppContext } from '../app/context.ts';
+import { clerkName } from '../app/counter-actions.ts';
+import { parsePayload } from '../app/results.ts';
+import { counterName } from '../views/ticket-view.ts';
+import { handle, refuse } from './handle.ts';
+import type { GatewayServer, GatewaySocket } from './socket-types.ts';
+
+/** How long after a finish the tablet still asks; a tablet that reconnects within it asks again. */
+export const RATING_WINDOW_MS = 30_000;
+
+/** The room of a counter's rating tablet(s). */
+export function ratingRoom(counterId: number): string {
+  return `rating:${counterId}`;
+}
+
+/** The prompt for a finished ticket, or null when the ticket is unknown or not at a counter. */
+export function ratingRequest(ctx: AppContext, ticketId: string): RatingRequest | null {
+  const t = ctx.engine.state.tickets.get(ticketId);
+  if (!t || t.counterId === null || t.status !== 'finished') return null;
+  return {
+    ticketId: t.id,
+    label: t.label,
+    clerkName: t.clerkId ? clerkName(ctx, t.clerkId) : null,
+    counterId: t.counterId,
+    scale: ctx.site.get().centre.ratingScale,
+    at: t.endedAt ?? ctx.clock(),
+  };
+}
+
+/** Tells a counter's tablet to ask about the ticket just finished there. */
+export function requestRating(io: GatewayServer, ctx: AppContext, ticketId: string): void {
+  const request = ratingRequest(ctx, ticketId);
+  if (request) io.to(ratingRoom(request.counterId)).emit('rating:requested', request);
+}
+
+/** The latest ticket finished at the counter if it is unrated and still within the window. */
+function pendingRequest(ctx: AppContext, counterId: number): RatingRequest | null {
+  let latest: { id: string; endedAt: number; rated: boolean } | null = null;
+  for (const t of ctx.engine.state.tickets.values()) {
+    if (t.status !== 'finished' || t.counterId !== counterId || t.endedAt === null) continue;
+    if (!latest || t.endedAt > latest.endedAt) latest = { id: t.id, endedAt: t.endedAt, rated: t.rating !== null };
+  }
+  if (!latest || latest.rated || ctx.clock() - latest.endedAt > RATING_WINDOW_MS) return null;
+  return ratingRequest(ctx, latest.id);
+}
+
+/** Rating tablets: a device paired as `rating` for a counter listens to that counter only. */
+export function registerRatingHandlers(socket: GatewaySocket, ctx: AppContext): void {
+  handle(socket, ctx, 'rating:subscribe', async (payload) => {
+    const p = parsePayload(CounterPayload, payload);
+    if (!p.ok) return refuse(ctx, socket, p.refusal.code, p.refusal.params);
+    const principal = socket.data.principal;
+    if (principal.role === 'public') return refuse(ctx, socket, 'unauthenticated');
+    if (principal.role !== 'device' || principal.device.kind !== 'rating' || principal.device.counterId !== p.value.counterId) {
+      return refuse(ctx, socket, 'forbidden');
+    }
+    const config = ctx.site.get();
+    if (!config.counters.some((c) => c.id === p.value.counterId)) return refuse(ctx, socket, 'unknown_counter');
+    await socket.join(ratingRoom(p.value.counterId));
+    return {
+      ok: true,
+      value: {
+        serverTime: ctx.clock(),
+        centreName: config.centre.name,
+        counterId: p.value.counterId,
+        counterName: counterName(config, p.value.counterId),
+        scale: config.centre.ratingScale,
+        pending: pendingRequest(ctx, p.value.counterId),
+      },
+    };
+  });
+}
