@@ -1,7 +1,37 @@
+/**
+ * The call display: `/display/` (lobby board), `/display/counter/<n>` (counter-top board);
+ * query options in display/README.md. Public and read-only: no pairing is needed to show a
+ * board, but a paired display's token is sent when one is stored.
+ */
 import { render } from 'preact';
+import { connect } from '../client/connection.ts';
+import { createI18n } from '../client/i18n.ts';
+import { storedToken } from '../client/stored-token.ts';
+import { parseBoardRoute } from './board-route.ts';
+import { BoardTextContext } from './board-text.ts';
+import { createBoardVoice } from './board-voice.ts';
+import { DisplayApp } from './display-app.tsx';
+import './display.css';
 
-function App() {
-  return <main><h1>motcua · display</h1></main>;
+async function start(root: HTMLElement): Promise<void> {
+  const parsed = parseBoardRoute(location.pathname, location.search);
+  const lang = parsed.ok ? parsed.route.lang : 'vi';
+  const i18n = createI18n(['display', 'voice'], lang);
+  document.documentElement.lang = lang;
+  document.title = i18n.t('title');
+  const text = { t: i18n.t.bind(i18n), lang };
+  if (!parsed.ok) {
+    render(<p class="board-message board-message--error">{i18n.t('route.bad', { param: parsed.problem.param })}</p>, root);
+    return;
+  }
+  const connection = connect({ token: storedToken('display').get(), lang, reloadOnUpgrade: true });
+  const voice = await createBoardVoice(parsed.route);
+  render(
+    <BoardTextContext.Provider value={text}>
+      <DisplayApp connection={connection} route={parsed.route} voice={voice} />
+    </BoardTextContext.Provider>,
+    root,
+  );
 }
 
-render(<App />, document.getElementById('app')!);
+void start(document.getElementById('app')!);

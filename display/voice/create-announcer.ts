@@ -22,6 +22,11 @@ export interface AnnouncerEnvironment {
   speechSynthesis?: SpeechSynthesisLike | null;
   /** Where the "sound enabled" choice is kept. Defaults to `localStorage` where usable. */
   storage?: Pick<Storage, 'getItem' | 'setItem'> | null;
+  /**
+   * Plays the clips instead of Web Audio, e.g. a recording sink that lets a browser test see
+   * exactly which clips each call asked for. Defaults to a Web Audio sink per voice.
+   */
+  clipOutput?: AudioSink;
   /** The clips of a voice. Defaults to the clips shipped in `display/voice/clips/`. */
   clips?: (voice: ClipVoice) => { ids: ClipId[]; url: ClipUrlResolver };
   /** Told when an announcement cannot be played (blocked audio, missing clip, unreadable label). */
@@ -77,7 +82,8 @@ export async function createAnnouncer(
   const sound = new SoundGate({ context, storage: env.storage !== undefined ? env.storage : defaultStorage() });
 
   const clipSinks = new Map<ClipVoice, WebAudioSink>();
-  const clipSink = (voice: ClipVoice): WebAudioSink | null => {
+  const clipSink = (voice: ClipVoice): AudioSink | null => {
+    if (env.clipOutput) return env.clipOutput;
     if (context === null) return null;
     let sink = clipSinks.get(voice);
     if (sink === undefined) {

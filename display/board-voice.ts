@@ -1,0 +1,40 @@
+/**
+ * The board's voice: the shared announcer (display/voice) with the centre's settings, speaking
+ * each call the board shows. Announcements queue in the announcer, so a burst of calls is
+ * spoken in order and each says its own number and counter.
+ */
+import type { CallView } from '../protocol/views.ts';
+import type { BoardRoute } from './board-route.ts';
+import { RecordingAudioSink } from './recording-audio-sink.ts';
+import { createAnnouncer, type Announcer } from './voice/create-announcer.ts';
+import { DEFAULT_VOICE_CONFIG } from './voice/voice-config.ts';
+
+/** Speaks calls; `sound` drives the "sound blocked" indicator. */
+export interface BoardVoice {
+  speak(call: CallView): void;
+  readonly sound: Announcer['sound'];
+}
+
+/**
+ * Creates the voice for a board, or `null` for a board that stays silent (`?voice=off`, and
+ * counter-top boards unless `?voice=on`: the lobby board already speaks every call).
+ */
+export async function createBoardVoice(route: BoardRoute): Promise<BoardVoice | null> {
+  if (!route.voice) return null;
+  let clipOutput: RecordingAudioSink | undefined;
+  if (route.audioOutput === 'record') {
+    window.__motcuaAudio = [];
+    clipOutput = new RecordingAudioSink({ log: window.__motcuaAudio });
+  }
+  const announcer = await createAnnouncer(DEFAULT_VOICE_CONFIG, { ...(clipOutput && { clipOutput }) });
+  await announcer.sound.check();
+  // An operator who enabled sound once should not have to find the prompt after every restart.
+  if (announcer.sound.status === 'blocked' && announcer.sound.remembered) announcer.sound.unlockOnNextGesture(document);
+  window.addEventListener('pagehide', () => announcer.clear());
+  return {
+    sound: announcer.sound,
+    speak(call) {
+      void announcer.announce({ ticket: call.label, counter: call.counterId });
+    },
+  };
+}

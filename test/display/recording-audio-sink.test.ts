@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { RecordingAudioSink, type RecordedPlay } from '../../display/recording-audio-sink.ts';
+import { buildAnnouncement } from '../../display/voice/announcement.ts';
+import { createAnnouncer } from '../../display/voice/create-announcer.ts';
+import { DEFAULT_VOICE_CONFIG } from '../../display/voice/voice-config.ts';
+
+const quietEnvironment = { createAudioContext: () => null, speechSynthesis: null, storage: null } as const;
+
+describe('recording audio sink', () => {
+  it('records what the announcer plays, call by call and never overlapping', async () => {
+    const log: RecordedPlay[] = [];
+    const announcer = await createAnnouncer(DEFAULT_VOICE_CONFIG, { ...quietEnvironment, clipOutput: new RecordingAudioSink({ log, playMs: 20 }) });
+    const calls = [
+      { ticket: '1001', counter: 1 },
+      { ticket: 'A1023', counter: 3 },
+      { ticket: '1001', counter: 1 },
+    ];
+    const outcomes = await Promise.all(calls.map((c) => announcer.announce(c)));
+    expect(outcomes).toEqual(calls.map(() => ({ status: 'played' })));
+    expect(log.map((play) => play.clipIds)).toEqual(calls.map((c) => buildAnnouncement(c, DEFAULT_VOICE_CONFIG).clipIds));
+    for (let i = 1; i < log.length; i += 1) expect(log[i]!.startedAt).toBeGreaterThanOrEqual(log[i - 1]!.endedAt!);
+  });
+
+  it('ends the play at once when stopped', async () => {
+    const log: RecordedPlay[] = [];
+    const sink = new RecordingAudioSink({ log, playMs: 60_000 });
+    const playing = sink.play({ clipIds: ['chime'], sentences: [] });
+    sink.stop();
+    await playing;
+    expect(log[0]?.endedAt).not.toBeNull();
+  });
+});

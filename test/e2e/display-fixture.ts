@@ -1,0 +1,109 @@
+/**
+ * What the call-display browser tests and the latency benchmark share: a real server, a kiosk
+ * that issues tickets, clerks at counters, and boards opened in real Chromium.
+ */
+import { rm } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import type { CounterSnapshot, IssuedTicket } from '../../protocol/views.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { command, TestServer, type ClientSocket } from '../support/test-server.ts';
+
+/** A board's viewport: the lobby's full HD unless a test says otherwise. */
+export interface BoardViewport {
+  width: number;
+  height: number;
+}
+
+const fullHd: BoardViewport = { width: 1920, height: 1080 };
+
+/** A server with a kiosk, clerks and a browser, for driving boards through real calls. */
+export class DisplayFixture {
+  private readonly clerks = new Map<number, ClientSocket>();
+  private clerkSession: string | null = null;
+  private deskSocket: ClientSocket | null = null;
+  /** Set once the server was restarted on the first one's data directory, which is then ours to remove. */
+  private adoptedDir: string | null = null;
+
+  private constructor(
+    public server: TestServer,
+    readonly browser: Browser,
+    private kiosk: ClientSocket,
+  ) {}
+
+  static async start(): Promise<DisplayFixture> {
+    const server = await TestServer.start();
+    const kiosk = await server.socket(await server.deviceToken('kiosk'));
+    return new DisplayFixture(server, await launchBrowser(), kiosk);
+  }
+
+  /**
+   * Issues a ticket and returns its label: at the kiosk, or at the help desk by staff, which
+   * is not rate-limited like a kiosk (for filling a queue quickly).
+   */
+  async issue(serviceId: string, at: 'kiosk' | 'desk' = 'kiosk'): Promise<string> {
+    const issuer = at === 'kiosk' ? this.kiosk : await this.desk();
+    const result = await command<IssuedTicket>(issuer, 'ticket:issue', { serviceId });
+    if (!result.ok) throw new Error(`issue refused: ${result.error.code}`);
+    return result.value.ticket.label;
+  }
+
+  /** A clerk's command at a counter (signed in on first use); returns the label now called there. */
+  async counter(counterId: number, event: 'counter:next' | 'counter:recall' | 'counter:finish' | 'counter:pause'): Promise<string | null> {
+    const clerk = await this.clerkAt(counterId);
+    const result = await command<CounterSnapshot>(clerk, event, { counterId });
+    if (!result.ok) throw new Error(`${event} refused: ${result.error.code}`);
+    return result.value.current?.label ?? null;
+  }
+
+  /** Opens a board page; `path` like `/display/?audioSink=record`. Waits until it shows its first snapshot. */
+  async openBoard(path: string, viewport: BoardViewport = fullHd): Promise<Page> {
+    const page = await this.browser.newPage({ viewport });
+    await page.goto(this.server.url + path);
+    await page.waitForSelector('.display[data-synced="true"][data-connection="online"]');
+    return page;
+  }
+
+  /**
+   * Restarts the server on the same port and data directory, as after a crash or an upgrade:
+   * boards must notice, show that they are offline, and resync from the new server's snapshot.
+   */
+  async restartServer(whileDown: () => Promise<void> = async () => undefined): Promise<void> {
+    const { port, dataDir } = this.server;
+    for (const clerk of this.clerks.values()) clerk.disconnect();
+    this.clerks.clear();
+    this.clerkSession = null;
+    this.deskSocket = null;
+    await this.server.server.close();
+    await whileDown();
+    this.adoptedDir = dataDir;
+    this.server = await TestServer.start({ dataDir, flags: ['--port', String(port)] });
+    this.kiosk = await this.server.socket(await this.server.deviceToken('kiosk'));
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+    await this.server.close();
+    if (this.adoptedDir) await rm(this.adoptedDir, { recursive: true, force: true });
+  }
+
+  private async desk(): Promise<ClientSocket> {
+    this.deskSocket ??= await this.server.socket(await this.session());
+    return this.deskSocket;
+  }
+
+  private async session(): Promise<string> {
+    this.clerkSession ??= await this.server.clerkToken();
+    return this.clerkSession;
+  }
+
+  private async clerkAt(counterId: number): Promise<ClientSocket> {
+    let clerk = this.clerks.get(counterId);
+    if (!clerk) {
+      clerk = await this.server.socket(await this.session());
+      const joined = await command(clerk, 'counter:join', { counterId });
+      if (!joined.ok) throw new Error(`join refused: ${joined.error.code}`);
+      this.clerks.set(counterId, clerk);
+    }
+    return clerk;
+  }
+}
