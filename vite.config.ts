@@ -17,6 +17,7 @@ export default defineConfig({
         display: resolve(root, 'display/index.html'),
         counter: resolve(root, 'counter/index.html'),
         admin: resolve(root, 'admin/index.html'),
+        follow: resolve(root, 'kiosk/follow.html'),
       },
     },
   },

@@ -1,7 +1,40 @@
 import { render } from 'preact';
+import { useState } from 'preact/hooks';
+import { createI18n } from '../client/i18n.ts';
+import { PairingScreen } from '../client/pairing-screen.tsx';
+import { storedToken } from '../client/stored-token.ts';
+import { KioskApp } from './kiosk-app.tsx';
+import './kiosk.css';
 
-function App() {
-  return <main><h1>motcua · kiosk</h1></main>;
+const i18n = createI18n(['kiosk', 'ticket']);
+const token = storedToken('kiosk');
+
+/** A kiosk pairs once with an admin's code and keeps its token across reboots. */
+function Root() {
+  const [current, setCurrent] = useState(token.get());
+  if (!current) {
+    return (
+      <main class="pairing-page">
+        <PairingScreen
+          i18n={i18n}
+          onPaired={(t) => {
+            token.set(t);
+            setCurrent(t);
+          }}
+        />
+      </main>
+    );
+  }
+  return (
+    <KioskApp
+      i18n={i18n}
+      token={current}
+      onUnpaired={() => {
+        token.clear();
+        setCurrent(null);
+      }}
+    />
+  );
 }
 
-render(<App />, document.getElementById('app')!);
+render(<Root />, document.getElementById('app')!);

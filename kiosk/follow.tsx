@@ -1,0 +1,7 @@
+import { render } from 'preact';
+import { FollowPage } from './follow/follow-page.tsx';
+import './follow/follow.css';
+
+/** The follow page `/t/<ref>`: the ref is the last path segment of the ticket's QR link. */
+const ref = decodeURIComponent(location.pathname.split('/').filter(Boolean).pop() ?? '');
+render(<FollowPage ticketRef={ref} />, document.getElementById('app')!);

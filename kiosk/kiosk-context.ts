@@ -1,0 +1,32 @@
+import type { TFunction } from 'i18next';
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { Lang } from '../client/i18n.ts';
+import type { ClockContext } from './state/come-back.ts';
+import type { Session, SessionAction } from './state/session.ts';
+import type { KioskData } from './state/use-kiosk-data.ts';
+
+/** What every kiosk screen needs: the words, the server's data, the session and the ticket action. */
+export interface Kiosk {
+  t: TFunction;
+  lang: Lang;
+  session: Session;
+  dispatch(action: SessionAction): void;
+  data: KioskData;
+  /** For "come back at…" wording, in the centre's time zone and by the server's clock. */
+  clock(): ClockContext;
+  /** Starts taking a number: asks for a priority group when the centre allows it, else issues at once. */
+  takeNumber(serviceId: string, procedureCode: string | null): void;
+  /** Issues the ticket; the outcome screen replaces the choices. */
+  issue(serviceId: string, procedureCode: string | null, priorityGroup: string | null): void;
+  /** A ticket request is on its way; number buttons wait for it. */
+  issuing: boolean;
+}
+
+export const KioskContext = createContext<Kiosk | null>(null);
+
+export function useKiosk(): Kiosk {
+  const kiosk = useContext(KioskContext);
+  if (!kiosk) throw new Error('useKiosk outside the kiosk app');
+  return kiosk;
+}

@@ -1,0 +1,23 @@
+import type { KioskServiceView } from '../../protocol/views.ts';
+import { useKiosk } from '../kiosk-context.ts';
+import { closedReason } from '../state/come-back.ts';
+
+/** A service's state in a line or two: waiting and wait while open; why not and when to come back otherwise. */
+export function ServiceStatus(props: { service: KioskServiceView }) {
+  const { t, clock } = useKiosk();
+  const reason = closedReason(props.service, clock());
+  if (reason) {
+    return (
+      <span class="service-status closed" data-availability={props.service.availability}>
+        <strong>{reason.status}</strong>
+        {reason.comeBack && <span>{reason.comeBack}</span>}
+      </span>
+    );
+  }
+  return (
+    <span class="service-status open" data-availability="open">
+      <span>{t('kiosk:take.waiting', { count: props.service.waiting })}</span>
+      <span>{t('kiosk:take.wait', { minutes: props.service.estimatedWaitMinutes })}</span>
+    </span>
+  );
+}

@@ -1,0 +1,39 @@
+import type { Lang } from '../../client/i18n.ts';
+import { useKiosk } from '../kiosk-context.ts';
+
+const langs: Lang[] = ['vi', 'en'];
+
+/** On every screen: back, home, language, high contrast and large text, each one tap away. */
+export function TopBar() {
+  const { t, session, dispatch, data } = useKiosk();
+  const atHome = session.stack.length === 1;
+  const centre = data.snapshot?.centreName[session.lang];
+  return (
+    <header class="top-bar">
+      <div class="nav-buttons">
+        <button class="nav" disabled={atHome} onClick={() => dispatch({ type: 'back' })}>
+          <span aria-hidden="true">←</span> {t('kiosk:nav.back')}
+        </button>
+        <button class="nav" disabled={atHome && session.query === ''} onClick={() => dispatch({ type: 'home' })}>
+          <span aria-hidden="true">⌂</span> {t('kiosk:nav.home')}
+        </button>
+      </div>
+      {centre && <div class="centre-name">{centre}</div>}
+      <div class="view-buttons">
+        <div class="lang-switch" role="group" aria-label={t('common:language')}>
+          {langs.map((lang) => (
+            <button key={lang} lang={lang} aria-pressed={session.lang === lang} onClick={() => dispatch({ type: 'lang', lang })}>
+              {t(`kiosk:lang.${lang}`)}
+            </button>
+          ))}
+        </div>
+        <button class="toggle" aria-pressed={session.highContrast} onClick={() => dispatch({ type: 'toggle', option: 'highContrast' })}>
+          <span aria-hidden="true">◐</span> {t('kiosk:view.contrast')}
+        </button>
+        <button class="toggle" aria-pressed={session.largeText} onClick={() => dispatch({ type: 'toggle', option: 'largeText' })}>
+          <span aria-hidden="true">A+</span> {t('kiosk:view.large')}
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,61 @@
+import type { Catalogue } from '../../protocol/catalogue.ts';
+import type { IssuedTicket } from '../../protocol/views.ts';
+import { useKiosk } from '../kiosk-context.ts';
+import { useCountdown } from '../parts/idle-warning.tsx';
+import { QrCode } from '../parts/qr-code.tsx';
+import { clockTime } from '../state/come-back.ts';
+
+/**
+ * The ticket on screen, as on paper: the number huge, where to go, the wait, the follow QR and
+ * the papers to have ready. It says plainly whether the paper ticket printed.
+ */
+export function IssuedScreen(props: { issued: IssuedTicket; procedureCode: string | null; catalogue: Catalogue | null; returnAt: number }) {
+  const { t, session, dispatch, data } = useKiosk();
+  const { ticket, counters, print, followUrl } = props.issued;
+  const seconds = useCountdown(props.returnAt);
+  const ids = counters.map((c) => c.id).join(', ');
+  const procedure = props.catalogue?.procedures.find((p) => p.code === props.procedureCode);
+  const papers = procedure?.dossier[0]?.components ?? [];
+  const printed = print.kind === 'queued';
+  return (
+    <section class="screen issued">
+      <div class="ticket-card">
+        <p class="number-label">{t('ticket:number_label')}</p>
+        <p class="ticket-number" data-testid="ticket-number">
+          {ticket.label}
+        </p>
+        {ticket.priority && <p class="badge priority">{t('kiosk:issued.priority')}</p>}
+        <p class="ticket-service">{t('kiosk:issued.service', { service: ticket.serviceName[session.lang] })}</p>
+        {counters.length > 0 && <p class="ticket-counters">{t(counters.length === 1 ? 'ticket:counter_one' : 'ticket:counter_other', { counters: ids })}</p>}
+        <p>{t('ticket:people_ahead', { count: ticket.peopleAhead })}</p>
+        <p>{ticket.peopleAhead === 0 ? t('ticket:wait_soon') : t('ticket:wait_minutes', { minutes: ticket.estimatedWaitMinutes })}</p>
+        <p>{t('kiosk:issued.time', { time: clockTime(ticket.issuedAt, session.lang, data.timeZone) })}</p>
+      </div>
+      <div class="ticket-side">
+        <p class={`print-outcome ${printed ? 'printed' : 'not-printed'}`} role="status" data-print={print.kind}>
+          {printed ? t('kiosk:issued.printed') : t('kiosk:issued.not_printed')}
+        </p>
+        <figure class="follow-qr">
+          <QrCode text={followUrl} label={t('ticket:qr_hint')} />
+          <figcaption>{t('ticket:qr_hint')}</figcaption>
+        </figure>
+        {papers.length > 0 && (
+          <div class="ready-papers">
+            <h2>{t('ticket:papers_heading')}</h2>
+            <ul lang="vi">
+              {papers.map((c, i) => (
+                <li key={i}>{c.name}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </div>
+      <div class="issued-actions">
+        <button class="primary big" onClick={() => dispatch({ type: 'reset' })}>
+          {t('kiosk:issued.done')}
+        </button>
+        <p class="hint">{t('kiosk:issued.returning', { seconds })}</p>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,85 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { landscape, openKiosk, portrait, typeOnScreen } from '../kiosk/kiosk-browser.ts';
+import { launchBrowser, screenshot } from '../support/browser.ts';
+import { TestServer } from '../support/test-server.ts';
+
+describe('lobby kiosk: finding a procedure and taking a number', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([TestServer.start(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('finds "Đăng ký khai sinh" typed without diacritics and issues its number with the papers to bring', async () => {
+    const page = await openKiosk(browser, server, { size: portrait });
+    await screenshot(page, 'kiosk-portrait-home');
+    await page.locator('.search-box').click();
+    await typeOnScreen(page, 'dang ky khai sinh');
+    await expect.poll(() => page.locator('.search-input').inputValue()).toBe('dang ky khai sinh');
+    const first = page.locator('.search-results .procedure-item').first();
+    await expect.poll(() => first.locator('.procedure-name').textContent()).toBe('Đăng ký khai sinh');
+    await screenshot(page, 'kiosk-portrait-search');
+
+    await first.click();
+    await page.locator('.procedure-head h1', { hasText: 'Đăng ký khai sinh' }).waitFor();
+    expect(await page.locator('.procedure-details').textContent()).toContain('Tờ khai đăng ký khai sinh');
+    expect(await page.locator('.filing h3').allTextContents()).toEqual(['Nộp trực tiếp', 'Nộp trực tuyến', 'Qua bưu chính']);
+    await screenshot(page, 'kiosk-portrait-detail');
+
+    await page.locator('button.take').click();
+    // The sample centre lets the kiosk give priority numbers, so it asks once; "no" is the first choice.
+    await page.locator('[data-priority="none"]').click();
+    const number = page.locator('[data-testid="ticket-number"]');
+    await number.waitFor();
+    expect(await number.textContent()).toBe('1001');
+    const card = await page.locator('.ticket-card').textContent();
+    expect(card).toContain('Hộ tịch');
+    expect(card).toContain('Các quầy phục vụ: 1, 2, 8');
+    expect(card).toContain('Số người chờ trước bạn: 0');
+    expect(card).toContain('Giờ lấy số: 09:0');
+    expect(await page.locator('.print-outcome').getAttribute('data-print')).toBe('queued');
+    expect(await page.locator('.ready-papers').textContent()).toContain('Giấy chứng sinh');
+    expect(await page.locator('.follow-qr svg path').getAttribute('d')).toMatch(/^M\d/);
+    await screenshot(page, 'kiosk-portrait-confirmation');
+    await page.context().close();
+  });
+
+  it('browses a field in English in landscape and goes home by itself after the confirmation', async () => {
+    const page = await openKiosk(browser, server, { size: landscape, query: '?confirm=3' });
+    await page.locator('.lang-switch button[lang="en"]').click();
+    await page.locator('h1', { hasText: 'Please choose the procedure you came for' }).waitFor();
+    await screenshot(page, 'kiosk-landscape-home');
+    await page.locator('.tile[data-field="ho-tich"]').click();
+    await page.locator('h1', { hasText: 'Civil status' }).waitFor();
+    await screenshot(page, 'kiosk-landscape-list');
+    await page.locator('.procedure-item[data-code="1.001193"]').click();
+    await page.locator('.note', { hasText: 'Procedure details are given in Vietnamese.' }).waitFor();
+    await screenshot(page, 'kiosk-landscape-detail');
+    await page.locator('button.take', { hasText: 'Take a number' }).click();
+    await page.locator('[data-priority="elderly"]').click();
+    await page.locator('[data-testid="ticket-number"]').waitFor();
+    expect(await page.locator('.ticket-card').textContent()).toContain('Priority number');
+    await screenshot(page, 'kiosk-landscape-confirmation');
+    // Home again, in Vietnamese: nothing of this citizen stays on the screen.
+    await page.locator('h1', { hasText: 'Xin mời công dân chọn thủ tục cần giải quyết' }).waitFor();
+    expect(await page.locator('[data-testid="ticket-number"]').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('shows the field tiles and keeps every control at least 48 px in both orientations', async () => {
+    for (const size of [portrait, landscape]) {
+      const page = await openKiosk(browser, server, { size });
+      const boxes = await page.locator('button:visible').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => Math.min(r.width, r.height)));
+      expect(Math.min(...boxes)).toBeGreaterThanOrEqual(48);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBe(0);
+      await page.context().close();
+    }
+  });
+});
