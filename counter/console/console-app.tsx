@@ -1,0 +1,76 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { connect } from '../../client/connection.ts';
+import type { SignedIn } from '../../client/sign-in-screen.tsx';
+import { SignInScreen } from '../../client/sign-in-screen.tsx';
+import { api } from '../../client/stored-token.ts';
+import { useConnectionState } from '../../client/use-connection.ts';
+import type { i18n } from 'i18next';
+import { useText } from '../text-context.ts';
+import { ConsoleScreen } from './console-screen.tsx';
+import { CounterPicker } from './counter-picker.tsx';
+import { mayWorkAt, signedInClerk } from './signed-in-clerk.ts';
+import { useCounterSession } from './use-counter-session.ts';
+
+/**
+ * `/counter/` and `/counter/<n>`: the clerk signs in, picks a counter they may use (or the one
+ * in the address), and works there until they sign out.
+ */
+export function ConsoleApp(props: { i18n: i18n; counterId: number | null }) {
+  const [clerk, setClerk] = useState<SignedIn | null>(() => signedInClerk.get());
+  const [counterId, setCounterId] = useState<number | null>(props.counterId);
+
+  const signOut = () => {
+    if (clerk) void api('POST', '/api/auth/logout', undefined, clerk.token);
+    signedInClerk.clear();
+    setClerk(null);
+  };
+  const choose = (id: number | null) => {
+    history.replaceState(null, '', id === null ? '/counter/' : `/counter/${id}`);
+    setCounterId(id);
+  };
+
+  if (!clerk) {
+    return (
+      <SignInScreen
+        i18n={props.i18n}
+        onSignedIn={(s) => {
+          signedInClerk.set(s);
+          setClerk(s);
+        }}
+      />
+    );
+  }
+  if (counterId === null || !mayWorkAt(clerk.user, counterId)) {
+    return <CounterPicker user={clerk.user} refused={counterId} onPick={choose} onSignOut={signOut} />;
+  }
+  return <CounterSessionView key={counterId} clerk={clerk} counterId={counterId} onChangeCounter={() => choose(null)} onSignOut={signOut} />;
+}
+
+/** One connection per counter session, closed when the clerk leaves the counter. */
+function CounterSessionView(props: { clerk: SignedIn; counterId: number; onChangeCounter: () => void; onSignOut: () => void }) {
+  const { t, lang } = useText();
+  const connection = useMemo(() => connect({ token: props.clerk.token, lang }), [props.clerk.token]);
+  useEffect(() => () => connection.close(), [connection]);
+  const state = useConnectionState(connection);
+  const session = useCounterSession(connection, props.counterId, t('common:offline'), props.onSignOut);
+  if (!session.snapshot) {
+    return (
+      <main class="picker">
+        <p>{state === 'offline' ? t('common:offline') : t('counter:loading')}</p>
+        {session.error && <p role="alert">{session.error}</p>}
+        <button type="button" onClick={props.onChangeCounter}>
+          {t('counter:header.changeCounter')}
+        </button>
+      </main>
+    );
+  }
+  return (
+    <ConsoleScreen
+      session={{ ...session, snapshot: session.snapshot }}
+      connection={state}
+      clerkName={props.clerk.user.name}
+      onChangeCounter={props.onChangeCounter}
+      onSignOut={props.onSignOut}
+    />
+  );
+}

@@ -1,0 +1,76 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { Connection } from '../../client/connection.ts';
+import type { CounterCommandEvent } from '../../protocol/events.ts';
+import type { CounterSnapshot } from '../../protocol/views.ts';
+
+export interface CounterSession {
+  snapshot: CounterSnapshot | null;
+  /** Server clock minus this machine's clock, so live timers count on the server's time. */
+  clockOffsetMs: number;
+  /** The last refusal, already translated by the server; cleared by the next success. */
+  error: string | null;
+  /** True while a command is on its way: a second press is ignored, so nobody is called twice. */
+  busy: boolean;
+  run(event: CounterCommandEvent, payload: Record<string, unknown>): Promise<boolean>;
+  dismissError(): void;
+}
+
+/**
+ * Joins the counter on every (re)connect and keeps its latest snapshot: from acks and from the
+ * server's pushes alike (another console or a call button on the same counter), newest wins.
+ */
+export function useCounterSession(connection: Connection, counterId: number, offlineText: string, onUnauthenticated: () => void): CounterSession {
+  const [snapshot, setSnapshot] = useState<CounterSnapshot | null>(null);
+  const [clockOffsetMs, setOffset] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const busyRef = useRef(false);
+  const latest = useRef(0);
+
+  const apply = useCallback((s: CounterSnapshot) => {
+    if (s.serverTime < latest.current) return;
+    latest.current = s.serverTime;
+    setSnapshot(s);
+    setOffset(s.serverTime - Date.now());
+  }, []);
+
+  useEffect(() => {
+    const socket = connection.socket;
+    socket.on('counter:snapshot', apply);
+    const off = connection.onOnline(() => {
+      void connection.command<CounterSnapshot>('counter:join', { counterId }).then((r) => {
+        if (r.ok) {
+          apply(r.value);
+          setError(null);
+        } else if (r.error.code === 'unauthenticated') onUnauthenticated();
+        else setError(r.error.code === 'offline' ? offlineText : r.error.message);
+      });
+    });
+    return () => {
+      socket.off('counter:snapshot', apply);
+      off();
+    };
+  }, [connection, counterId]);
+
+  const run = useCallback(
+    async (event: CounterCommandEvent, payload: Record<string, unknown>) => {
+      if (busyRef.current) return false;
+      busyRef.current = true;
+      setBusy(true);
+      const r = await connection.command<CounterSnapshot>(event, { counterId, ...payload });
+      busyRef.current = false;
+      setBusy(false);
+      if (r.ok) {
+        apply(r.value);
+        setError(null);
+        return true;
+      }
+      if (r.error.code === 'unauthenticated') onUnauthenticated();
+      setError(r.error.code === 'offline' ? offlineText : r.error.message);
+      return false;
+    },
+    [connection, counterId],
+  );
+
+  return { snapshot, clockOffsetMs, error, busy, run, dismissError: () => setError(null) };
+}
