@@ -47,7 +47,12 @@ export function connect(options: ConnectionOptions = {}): Connection {
     set('online');
     for (const l of onlineListeners) l();
   });
-  socket.on('disconnect', () => set('offline'));
+  socket.on('disconnect', (reason) => {
+    set('offline');
+    // A server shutting down (restart, upgrade) disconnects every socket on purpose, and
+    // socket.io leaves reconnecting after that to the app; without this, screens stayed offline.
+    if (reason === 'io server disconnect') socket.connect();
+  });
   socket.on('connect_error', () => set('offline'));
   socket.on('server:hello', (hello) => {
     if (options.reloadOnUpgrade && build !== null && hello.build !== build) location.reload();
