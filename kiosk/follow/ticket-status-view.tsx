@@ -5,7 +5,6 @@ import type { FollowLang, FollowText } from './follow-text.ts';
 export function TicketStatusView(props: { ticket: TicketPublicView; lang: FollowLang; t: FollowText }) {
   const { ticket, lang, t } = props;
   const counter = ticket.counterName?.[lang] ?? '';
-  const issuedAt = new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ticket.issuedAt);
   return (
     <section class="ticket" data-status={ticket.status}>
       {ticket.status === 'called' && (
@@ -32,7 +31,6 @@ export function TicketStatusView(props: { ticket: TicketPublicView; lang: Follow
       {ticket.status === 'finished' && <p class="state">{t('finished')}</p>}
       {ticket.status === 'no_show' && <p class="state">{t('no_show')}</p>}
       {ticket.status === 'cancelled' && <p class="state">{t('cancelled')}</p>}
-      <p class="issued-at">{t('issued_at', { time: issuedAt })}</p>
     </section>
   );
 }

@@ -9,9 +9,15 @@ export function HomeScreen(props: { catalogue: Catalogue }) {
   return (
     <section class="screen home">
       <h1>{t('kiosk:home.greeting')}</h1>
-      <button class="search-box" onClick={() => dispatch({ type: 'open', screen: { kind: 'search' } })}>
-        <span aria-hidden="true">🔍</span> {t('kiosk:home.search')}
-      </button>
+      <div class="home-actions">
+        <button class="search-box" onClick={() => dispatch({ type: 'open', screen: { kind: 'search' } })}>
+          <span aria-hidden="true">🔍</span> {t('kiosk:home.search')}
+        </button>
+        <button class="tile by-service" onClick={() => dispatch({ type: 'open', screen: { kind: 'services' } })}>
+          <span class="tile-name">{t('kiosk:home.by_service')}</span>
+          <span class="tile-count">{t('kiosk:home.by_service_hint')}</span>
+        </button>
+      </div>
       <h2>{t('kiosk:home.fields')}</h2>
       <ul class="tiles">
         {props.catalogue.fields.map((field) => {
@@ -28,12 +34,6 @@ export function HomeScreen(props: { catalogue: Catalogue }) {
             </li>
           );
         })}
-        <li>
-          <button class="tile by-service" onClick={() => dispatch({ type: 'open', screen: { kind: 'services' } })}>
-            <span class="tile-name">{t('kiosk:home.by_service')}</span>
-            <span class="tile-count">{t('kiosk:home.by_service_hint')}</span>
-          </button>
-        </li>
       </ul>
     </section>
   );
