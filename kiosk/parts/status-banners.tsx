@@ -12,7 +12,7 @@ export function StatusBanners() {
   const printer = data.snapshot?.printer;
   return (
     <div class="banners" aria-live="polite">
-      {!data.online && (
+      {data.offline && (
         <p class="banner offline" role="alert">
           {t('common:offline')}
         </p>

@@ -19,7 +19,10 @@ export interface KioskData {
   snapshot: KioskSnapshot | null;
   /** The centre's time zone, for "come back at 07:00 tomorrow". */
   timeZone: string;
+  /** Commands can be sent now. */
   online: boolean;
+  /** The connection was lost (not merely still being made): the kiosk says so. */
+  offline: boolean;
   /** The server's clock now: tests and badly set kiosk clocks must not change what "tomorrow" means. */
   serverNow(): number;
 }
@@ -84,6 +87,7 @@ export function useKioskData(connection: Connection, onUnpaired: () => void): Ki
     snapshot: snapshot?.view ?? null,
     timeZone,
     online: state === 'online',
+    offline: state === 'offline',
     serverNow: () => (snapshot ? snapshot.view.serverTime + (Date.now() - snapshot.receivedAt) : Date.now()),
   };
 }

@@ -137,3 +137,39 @@ describe('kiosk when a service has given its daily quota', () => {
     }
   });
 });
+
+describe('kiosk when the server goes away', () => {
+  let dataDir: string;
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'motcua-kiosk-restart-'));
+  });
+  afterAll(async () => {
+    await server?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('says the connection is lost, refuses no one silently, and recovers by itself when the server is back', async () => {
+    const first = await TestServer.start({ dataDir });
+    server = first;
+    const page = await openKiosk(browser, first, { size: portrait });
+    await page.locator('.tile[data-field="ho-tich"]').click();
+    await page.locator('.procedure-item[data-code="1.001193"]').click();
+    await page.locator('button.take').waitFor();
+
+    await first.close();
+    server = undefined;
+    const banner = page.locator('.banner.offline');
+    await banner.waitFor();
+    expect(await banner.textContent()).toBe('Mất kết nối tới máy chủ. Đang thử kết nối lại…');
+    expect(await page.locator('button.take').isDisabled()).toBe(true);
+
+    // Same data directory and port: the kiosk's pairing survives, as after a real restart.
+    server = await TestServer.start({ dataDir, flags: ['--port', String(first.port)] });
+    await banner.waitFor({ state: 'hidden', timeout: 20_000 });
+    await page.locator('button.take:not([disabled])').click();
+    await page.locator('[data-priority="none"]').click();
+    expect(await page.locator('[data-testid="ticket-number"]').textContent()).toBe('1001');
+    await page.context().close();
+  });
+});

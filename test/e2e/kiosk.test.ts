@@ -72,6 +72,18 @@ describe('lobby kiosk: finding a procedure and taking a number', () => {
     await page.context().close();
   });
 
+  it('turns on high contrast and large text with one tap each', async () => {
+    const page = await openKiosk(browser, server, { size: portrait });
+    const before = await page.locator('h1').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+    await page.locator('.toggle').nth(0).click();
+    await page.locator('.toggle').nth(1).click();
+    expect(await page.evaluate(() => document.documentElement.className)).toBe('high-contrast large-text');
+    expect(await page.locator('h1').evaluate((e) => parseFloat(getComputedStyle(e).fontSize))).toBeGreaterThan(before * 1.15);
+    expect(await page.locator('body').evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(0, 0, 0)');
+    await screenshot(page, 'kiosk-portrait-contrast-large');
+    await page.context().close();
+  });
+
   it('shows the field tiles and keeps every control at least 48 px in both orientations', async () => {
     for (const size of [portrait, landscape]) {
       const page = await openKiosk(browser, server, { size });
@@ -81,5 +93,33 @@ describe('lobby kiosk: finding a procedure and taking a number', () => {
       expect(overflow).toBe(0);
       await page.context().close();
     }
+  });
+});
+
+describe('lobby kiosk: first start', () => {
+  let server: TestServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([TestServer.start(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('asks for a pairing code once, then keeps the device token and opens the home screen', async () => {
+    const page = await (await browser.newContext({ viewport: portrait })).newPage();
+    await page.goto(`${server.url}/kiosk/`);
+    await page.locator('form.pairing').waitFor();
+    const admin = await server.adminToken();
+    const code = await server.request<{ code: string }>('POST', '/api/devices/pairing-codes', { kind: 'kiosk', name: 'Sảnh tầng 1' }, admin);
+    if (!code.body.ok) throw new Error(code.body.error.code);
+    await page.locator('input[name="code"]').fill(code.body.value.code);
+    await page.locator('form.pairing button[type="submit"]').click();
+    await page.locator('.tile[data-field="ho-tich"]').waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('motcua.kiosk.token'))).toMatch(/.{16,}/);
+    await page.reload();
+    await page.locator('.tile[data-field="ho-tich"]').waitFor();
+    await page.context().close();
   });
 });
