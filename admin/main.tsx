@@ -1,7 +1,5 @@
 import { render } from 'preact';
+import { AdminApp } from './admin-app.tsx';
+import './admin.css';
 
-function App() {
-  return <main><h1>motcua · admin</h1></main>;
-}
-
-render(<App />, document.getElementById('app')!);
+render(<AdminApp />, document.getElementById('app')!);

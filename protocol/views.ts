@@ -1,3 +1,5 @@
+import type { SatisfactionBlock } from './reports.ts';
+
 /**
  * What the server sends to screens. Public views (display, follow page, kiosk) carry no
  * personal data: a ticket is its number, service and counter, nothing about the person.
@@ -149,6 +151,8 @@ export interface AdminSnapshot {
   waitingByService: Record<string, number>;
   longestWaitMinutes: number;
   journalDamage: { line: number; damagedBytes: number; reason: string } | null;
+  /** Today's ratings so far, per level. */
+  satisfaction: SatisfactionBlock;
   /** Call-button lines and their counters; absent when the server was built without them. */
   buttons?: ButtonLineHealth[];
 }

@@ -7,17 +7,20 @@ import { AttemptLimiter, IssueRateLimit } from './auth/attempt-limiter.ts';
 import { AuthStore } from './auth/auth-store.ts';
 import { PairingCodes } from './auth/pairing.ts';
 import { newTicketId } from './auth/tokens.ts';
+import { applyPendingRestore } from './app/backup.ts';
 import { CatalogueSource } from './app/catalogue-source.ts';
 import type { AppContext } from './app/context.ts';
 import type { Settings } from './config.ts';
 import { CallButtons } from './devices/call-buttons.ts';
 import { QueueEngine } from './engine/queue-engine.ts';
+import { connectedClients } from './gateway/connected-clients.ts';
 import { createGateway, } from './gateway/gateway.ts';
 import type { GatewayServer } from './gateway/socket-types.ts';
 import { createHttpHandler } from './http/http-handler.ts';
 import { createTranslator, loadResources } from './i18n.ts';
 import type { TicketPrinter } from './printing/ticket-printer.ts';
 import { FileQueueStore, type QueueStore } from './store/queue-store.ts';
+import { AuditLog } from './store/audit-log.ts';
 import { SiteStore } from './store/site-store.ts';
 
 /** Where the repository's read-only parts are: seed data, locales, the built apps. */
@@ -54,6 +57,8 @@ export interface MotcuaServer {
 export async function createServer(options: ServerOptions): Promise<MotcuaServer> {
   const { settings } = options;
   const clock = options.clock ?? Date.now;
+  // A restore staged by an admin replaces the data before anything reads it.
+  await applyPendingRestore(settings.dataDir, clock());
   const siteStore = await SiteStore.open(join(settings.dataDir, 'site.json'), join(repoDir, 'data/site.json'));
   const site = settings.alwaysOpen ? alwaysOpen(siteStore) : siteStore;
   const store = options.store ?? new FileQueueStore(settings.dataDir, clock);
@@ -75,9 +80,13 @@ export async function createServer(options: ServerOptions): Promise<MotcuaServer
     clock,
     setup: { token: auth.hasAdmin() ? null : randomBytes(18).toString('base64url') },
     build: `${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`,
+    audit: AuditLog.inDataDir(settings.dataDir),
+    connections: () => ({ serverTime: clock(), devices: [], users: [], publicConnections: 0 }),
   };
   const http = createHttpServer(createHttpHandler(ctx, options.distDir ?? join(repoDir, 'dist')));
   const gateway = createGateway(http, ctx);
+  // The gateway is built from ctx, so ctx learns about its sockets afterwards.
+  ctx.connections = () => connectedClients(gateway.io, auth.devices(), clock());
   ctx.buttons.start(ctx);
   const dayTimer = setInterval(() => void engine.checkDay(), 30_000);
   return {
@@ -108,5 +117,6 @@ function alwaysOpen(store: SiteStore): SiteStore {
     centre: { ...c.centre, hours: week, holidays: [], issueOpensMinutesBefore: 0 },
     services: c.services.map((s) => ({ ...s, hours: undefined, cutoff: '23:59' })),
   });
-  return Object.assign(Object.create(store) as SiteStore, { get: () => open(store.get()) });
+  // Changes go to the real store (a write through the wrapper would only shadow its state).
+  return Object.assign(Object.create(store) as SiteStore, { get: () => open(store.get()), replace: (next: unknown) => store.replace(next) });
 }

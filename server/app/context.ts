@@ -1,3 +1,4 @@
+import type { DeviceConnections } from '../../protocol/admin.ts';
 import type { AttemptLimiter, IssueRateLimit } from '../auth/attempt-limiter.ts';
 import type { AuthStore } from '../auth/auth-store.ts';
 import type { PairingCodes } from '../auth/pairing.ts';
@@ -7,6 +8,7 @@ import type { QueueEngine } from '../engine/queue-engine.ts';
 import type { Translator } from '../i18n.ts';
 import type { TicketPrinter } from '../printing/ticket-printer.ts';
 import type { QueueStore } from '../store/queue-store.ts';
+import type { AuditLog } from '../store/audit-log.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import type { CatalogueSource } from './catalogue-source.ts';
 
@@ -31,4 +33,8 @@ export interface AppContext {
   setup: { token: string | null };
   /** Changes with every build, so displays reload themselves after an upgrade. */
   build: string;
+  /** Who changed the configuration, users and devices, and when. */
+  audit: AuditLog;
+  /** Live socket connections per paired device and signed-in person (set once the gateway exists). */
+  connections: () => DeviceConnections;
 }

@@ -59,7 +59,8 @@ export function ticketsCsv(config: SiteConfig, tickets: readonly Ticket[], clerk
   return '\uFEFF' + [columns, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
-function csvCell(value: string | number): string {
+/** One CSV cell: quoted when it needs it, and never run as a formula by a spreadsheet. */
+export function csvCell(value: string | number): string {
   const s = String(value);
   // Quote what needs it, and defuse cells a spreadsheet would run as a formula.
   const safe = /^[=+\-@]/.test(s) && !/^-?\d/.test(s) ? `'${s}` : s;

@@ -55,6 +55,7 @@ async function confirmation(ctx: AppContext, ticketId: string): Promise<IssuedTi
     followUrl,
     counters,
     hotline: config.centre.hotline,
+    footer: config.centre.ticketFooter,
     papers: ctx.catalogue.papersFor(t.procedureCode),
   });
   return { ticket, ref, followUrl, counters, print };

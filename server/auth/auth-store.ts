@@ -136,6 +136,24 @@ export class AuthStore {
     return [...this.db.data.devices];
   }
 
+  async renameDevice(id: string, name: string): Promise<boolean> {
+    const d = this.db.data.devices.find((x) => x.id === id && x.revokedAt === null);
+    if (!d) return false;
+    d.name = name;
+    await this.db.write();
+    return true;
+  }
+
+  /** Sets a new password and ends the user's sessions, so a lost password stops working at once. */
+  async resetPassword(userId: string, password: string): Promise<boolean> {
+    const user = this.db.data.users.find((u) => u.id === userId);
+    if (!user) return false;
+    user.passwordHash = await hashPassword(password);
+    this.db.data.sessions = this.db.data.sessions.filter((s) => s.userId !== userId);
+    await this.db.write();
+    return true;
+  }
+
   async revokeDevice(id: string, now: number): Promise<boolean> {
     const d = this.db.data.devices.find((x) => x.id === id && x.revokedAt === null);
     if (!d) return false;

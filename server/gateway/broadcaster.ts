@@ -46,6 +46,8 @@ export function startBroadcasting(io: GatewayServer, ctx: AppContext): () => voi
 
   const offChange = ctx.engine.onChange(pushAll);
   const offDay = ctx.engine.onDayStarted(() => pushAll([]));
+  // A configuration change (services, counters, names, hours) shows on every screen at once.
+  const offConfig = ctx.site.onChange(() => pushAll([]));
   // Device health (button heartbeats, unplugs) reaches the admin at the same pace as the figures.
   const offButtons = ctx.buttons.onHealth(() => (adminTimer ??= setTimeout(pushAdmin, adminEveryMs)));
   const offPrinter = ctx.printer.onState((state) => {
@@ -54,6 +56,7 @@ export function startBroadcasting(io: GatewayServer, ctx: AppContext): () => voi
   return () => {
     offChange();
     offDay();
+    offConfig();
     offPrinter();
     offButtons();
     if (adminTimer) clearTimeout(adminTimer);

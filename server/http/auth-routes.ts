@@ -1,5 +1,6 @@
 import { LoginPayload, NewUserPayload, PairingCodePayload, PairPayload, SetupPayload } from '../../protocol/commands.ts';
 import { isAdmin } from '../auth/principal.ts';
+import { audit } from '../app/audited-change.ts';
 import type { AppContext } from '../app/context.ts';
 import { parsePayload } from '../app/results.ts';
 import { logger } from '../log.ts';
@@ -70,6 +71,7 @@ export function addAuthRoutes(router: Router, ctx: AppContext): void {
     const p = await body<{ username: string; name: string; password: string; role: 'clerk' | 'admin'; counters: number[] }>(r, NewUserPayload);
     if (!p.ok) return httpError(ctx, r, p.refusal.code, p.refusal.params);
     const user = await ctx.auth.createUser(p.value, ctx.clock());
+    if (user) await audit(ctx, r.principal, 'user.created', user.username, { after: { role: user.role, counters: user.counters } });
     return user ? okResponse(user, 201) : httpError(ctx, r, 'username_taken');
   });
 
@@ -77,6 +79,7 @@ export function addAuthRoutes(router: Router, ctx: AppContext): void {
     if (!isAdmin(r.principal)) return deny(ctx, r);
     const p = await body<{ kind: 'kiosk' | 'display' | 'counter' | 'rating'; name: string; counterId?: number }>(r, PairingCodePayload);
     if (!p.ok) return httpError(ctx, r, p.refusal.code, p.refusal.params);
+    await audit(ctx, r.principal, 'device.pairing_code', p.value.name, { after: { kind: p.value.kind, counterId: p.value.counterId ?? null } });
     return okResponse(ctx.pairing.create({ kind: p.value.kind, name: p.value.name, counterId: p.value.counterId ?? null }, ctx.clock()), 201);
   });
 
@@ -99,7 +102,10 @@ export function addAuthRoutes(router: Router, ctx: AppContext): void {
   router.add('GET', '/api/devices', (r) => (isAdmin(r.principal) ? okResponse(ctx.auth.devices().map(deviceView)) : deny(ctx, r)));
   router.add('DELETE', '/api/devices/:id', async (r) => {
     if (!isAdmin(r.principal)) return deny(ctx, r);
-    return (await ctx.auth.revokeDevice(r.params.id!, ctx.clock())) ? okResponse(null) : httpError(ctx, r, 'not_found');
+    const device = ctx.auth.devices().find((d) => d.id === r.params.id);
+    if (!device || !(await ctx.auth.revokeDevice(device.id, ctx.clock()))) return httpError(ctx, r, 'not_found');
+    await audit(ctx, r.principal, 'device.revoked', device.name, { before: { kind: device.kind } });
+    return okResponse(null);
   });
 }
 

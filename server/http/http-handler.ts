@@ -3,10 +3,15 @@ import { resolvePrincipal } from '../auth/principal.ts';
 import type { AppContext } from '../app/context.ts';
 import { pickLang } from '../i18n.ts';
 import { logger } from '../log.ts';
+import { addAdminRoutes } from './admin-routes.ts';
 import { addAuthRoutes } from './auth-routes.ts';
+import { addBackupRoutes } from './backup-routes.ts';
+import { addConfigRoutes } from './config-routes.ts';
 import { addDeviceRoutes } from './device-routes.ts';
 import { httpError } from './http-results.ts';
+import { addPrinterRoutes } from './printer-routes.ts';
 import { addQueueRoutes } from './queue-routes.ts';
+import { addReportRoutes } from './report-routes.ts';
 import { BodyError, readJsonBody, Router, type RouteRequest, type RouteResponse } from './router.ts';
 import { serveStatic } from './static-files.ts';
 
@@ -19,6 +24,11 @@ export function createHttpHandler(ctx: AppContext, distDir: string): (req: Incom
   addQueueRoutes(router, ctx);
   addAuthRoutes(router, ctx);
   addDeviceRoutes(router, ctx);
+  addConfigRoutes(router, ctx);
+  addReportRoutes(router, ctx);
+  addAdminRoutes(router, ctx);
+  addPrinterRoutes(router, ctx);
+  addBackupRoutes(router, ctx);
 
   return (req, res) => {
     void (async () => {

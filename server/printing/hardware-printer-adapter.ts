@@ -1,4 +1,5 @@
-import type { TicketPrinter as DevicePrinter, PrinterStatus } from '../../hardware/printer/index.ts';
+import type { TicketPrinter as DevicePrinter, PrinterStatus, SerialPrinter, VirtualPrinter } from '../../hardware/printer/index.ts';
+import type { PrintedJobView } from '../../protocol/admin.ts';
 import { parseTicketLayout } from '../../hardware/printer/index.ts';
 import type { PrinterState, PrintOutcome } from '../../protocol/views.ts';
 import { printableStates } from '../views/kiosk-view.ts';
@@ -48,7 +49,7 @@ export function adaptPrinter(device: DevicePrinter, options: { isVirtual: boolea
         timeZone: options.timeZone(),
         qrUrl: t.followUrl,
         papers: t.papers.slice(0, 6),
-        ...(t.hotline && { footer: `Hotline: ${t.hotline}` }),
+        ...(footerOf(t) && { footer: footerOf(t) }),
       });
       if (!layout.ok) {
         log.error('ticket layout refused', { issues: layout.issues });
@@ -61,9 +62,44 @@ export function adaptPrinter(device: DevicePrinter, options: { isVirtual: boolea
       );
       return { kind: 'queued', jobId: t.ticket.id };
     },
+    recent: () => recentJobs(device),
+    preview: (jobId) => (isVirtual(device) ? (device.recent().find((p) => p.jobId === jobId)?.png ?? null) : null),
+    async reprint(jobId) {
+      const now = state();
+      if (!printableStates.has(now)) return { kind: 'unavailable', reason: now };
+      const r = await device.reprint(jobId);
+      return r.ok ? { kind: 'queued', jobId } : { kind: 'unavailable', reason: r.reason };
+    },
     onState(listener) {
       return device.onStatus((s) => listener(printerState(s, options.isVirtual)));
     },
     close: () => device.close(),
   };
+}
+
+function footerOf(t: TicketToPrint): string {
+  return t.footer || (t.hotline ? `Hotline: ${t.hotline}` : '');
+}
+
+function isVirtual(device: DevicePrinter): device is VirtualPrinter {
+  return typeof (device as Partial<VirtualPrinter>).recent === 'function';
+}
+
+function isSerial(device: DevicePrinter): device is SerialPrinter {
+  return typeof (device as Partial<SerialPrinter>).jobs === 'function';
+}
+
+/** The virtual printer remembers what it printed with previews; the serial one its job queue. */
+function recentJobs(device: DevicePrinter): PrintedJobView[] {
+  if (isVirtual(device)) {
+    return device.recent().map((p) => ({ jobId: p.jobId, printedAt: p.printedAt, state: 'printed', hasPreview: true, bytes: p.bytes }));
+  }
+  if (isSerial(device)) {
+    return device
+      .jobs()
+      .slice(-50)
+      .reverse()
+      .map((j) => ({ jobId: j.id, printedAt: null, state: j.state, hasPreview: false, bytes: null }));
+  }
+  return [];
 }

@@ -26,6 +26,8 @@ export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string[
  * repository's read-only `data/site.json` on first start. Validated on every read and write.
  */
 export class SiteStore {
+  private readonly listeners = new Set<(config: SiteConfig) => void>();
+
   private constructor(
     private readonly file: JSONFile<unknown>,
     private readonly path: string,
@@ -60,7 +62,19 @@ export class SiteStore {
     if (!parsed.success) return { ok: false, problems: describeIssues(parsed.issues) };
     await this.file.write(parsed.output);
     this.current = parsed.output;
+    for (const l of this.listeners) l(this.get());
     return { ok: true };
+  }
+
+  /** The config as saved, before any run-time override (e.g. demo mode's all-day hours). */
+  stored(): SiteConfig {
+    return this.current;
+  }
+
+  /** Called after every saved change, so screens can show it at once; returns the unsubscribe function. */
+  onChange(listener: (config: SiteConfig) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   get filePath(): string {

@@ -1,6 +1,7 @@
 import type { SiteConfig } from '../../protocol/site-config.ts';
 import type { AdminSnapshot } from '../../protocol/views.ts';
 import type { QueueState } from '../core/queue-state.ts';
+import { satisfaction } from '../core/report-tables.ts';
 import { computeStatistics } from '../core/statistics.ts';
 import type { JournalDamage } from '../store/journal-recovery.ts';
 import { displaySnapshot } from './display-view.ts';
@@ -17,6 +18,7 @@ export function adminSnapshot(config: SiteConfig, state: QueueState, now: number
     counters: display.counters,
     waitingByService: Object.fromEntries(display.services.map((s) => [s.id, s.waiting])),
     longestWaitMinutes: Math.floor((now - oldest) / 60_000),
+    satisfaction: satisfaction(state.tickets.values(), config.centre.ratingScale),
     journalDamage: damage && { line: damage.line, damagedBytes: damage.damagedBytes, reason: damage.reason },
   };
 }

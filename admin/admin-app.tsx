@@ -1,0 +1,91 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { connect } from '../client/connection.ts';
+import { createI18n, type Lang } from '../client/i18n.ts';
+import { SignInScreen, type SignedIn } from '../client/sign-in-screen.tsx';
+import { api, storedToken } from '../client/stored-token.ts';
+import { adminApi } from './admin-api.ts';
+import { AdminContext, type AdminContextValue } from './admin-context.ts';
+import { SetupScreen } from './setup-screen.tsx';
+import { Shell } from './shell.tsx';
+
+const token = storedToken('admin');
+const langKey = 'motcua.admin.lang';
+
+type Session = { token: string; user: SignedIn['user'] };
+type Stage = { kind: 'loading' } | { kind: 'setup'; setupToken: string } | { kind: 'sign-in'; error: string | null } | { kind: 'in'; session: Session };
+
+/** The first-run token arrives in the link the server printed: `/admin/#setup=<token>`. */
+function setupTokenInUrl(): string | null {
+  const m = /^#setup=([\w-]{16,128})$/.exec(location.hash);
+  return m ? m[1]! : null;
+}
+
+/** The manager's app: first-run set-up, sign-in (admins only), then the pages. */
+export function AdminApp() {
+  const [lang, setLang] = useState<Lang>(() => (localStorage.getItem(langKey) === 'en' ? 'en' : 'vi'));
+  const i18n = useMemo(() => createI18n(['admin', 'catalogue'], lang), [lang]);
+  const t = i18n.t.bind(i18n);
+  const [stage, setStage] = useState<Stage>({ kind: 'loading' });
+
+  useEffect(() => {
+    void (async () => {
+      const setup = setupTokenInUrl();
+      const status = await api<{ needsSetup: boolean }>('GET', '/api/auth/status');
+      if (setup && status.ok && status.value.needsSetup) return setStage({ kind: 'setup', setupToken: setup });
+      if (setup) history.replaceState(null, '', location.pathname);
+      const saved = token.get();
+      if (!saved) return setStage({ kind: 'sign-in', error: null });
+      const me = await api<{ user?: SignedIn['user'] }>('GET', '/api/auth/me', undefined, saved);
+      if (me.ok && me.value.user?.role === 'admin') setStage({ kind: 'in', session: { token: saved, user: me.value.user } });
+      else setStage({ kind: 'sign-in', error: null });
+    })();
+  }, []);
+
+  const signedIn = (s: SignedIn) => {
+    if (s.user.role !== 'admin') return setStage({ kind: 'sign-in', error: t('admin:signIn.adminsOnly') });
+    token.set(s.token);
+    history.replaceState(null, '', location.pathname + '#dashboard');
+    setStage({ kind: 'in', session: { token: s.token, user: s.user } });
+  };
+  const signOut = () => {
+    const saved = token.get();
+    if (saved) void api('POST', '/api/auth/logout', undefined, saved);
+    token.clear();
+    setStage({ kind: 'sign-in', error: null });
+  };
+  const switchLang = (next: Lang) => {
+    localStorage.setItem(langKey, next);
+    setLang(next);
+  };
+
+  switch (stage.kind) {
+    case 'loading':
+      return <p class="admin-loading">{t('common:connecting')}</p>;
+    case 'setup':
+      return <SetupScreen i18n={i18n} setupToken={stage.setupToken} onDone={signedIn} />;
+    case 'sign-in':
+      return (
+        <main class="admin-gate">
+          <SignInScreen i18n={i18n} onSignedIn={signedIn} />
+          {stage.error && <p role="alert">{stage.error}</p>}
+        </main>
+      );
+    case 'in':
+      return <SignedInApp session={stage.session} lang={lang} i18n={i18n} onSignOut={signOut} onLang={switchLang} />;
+  }
+}
+
+function SignedInApp(props: { session: Session; lang: Lang; i18n: AdminContextValue['i18n']; onSignOut: () => void; onLang: (l: Lang) => void }) {
+  const { session, lang, i18n } = props;
+  const connection = useMemo(() => connect({ token: session.token, lang }), [session.token, lang]);
+  useEffect(() => () => connection.close(), [connection]);
+  const value = useMemo<AdminContextValue>(
+    () => ({ i18n, t: i18n.t.bind(i18n), lang, api: adminApi(session.token, lang, props.onSignOut), connection, user: session.user }),
+    [i18n, lang, session, connection],
+  );
+  return (
+    <AdminContext.Provider value={value}>
+      <Shell onSignOut={props.onSignOut} onLang={props.onLang} />
+    </AdminContext.Provider>
+  );
+}

@@ -1,0 +1,46 @@
+import type { AuditEntry } from '../../protocol/admin.ts';
+import { useAdmin } from '../admin-context.ts';
+import { timeText } from '../figures.ts';
+import { useLoaded } from '../use-loaded.ts';
+
+/** Who changed what and when, newest first. */
+export function AuditPage() {
+  const { t, lang } = useAdmin();
+  const { data } = useLoaded<AuditEntry[]>('/api/audit?limit=300', 10_000);
+  return (
+    <section>
+      <h1>{t('admin:audit.title')}</h1>
+      {data?.length === 0 && <p>{t('admin:audit.none')}</p>}
+      <table class="table audit">
+        <thead>
+          <tr>
+            <th>{t('admin:audit.when')}</th>
+            <th>{t('admin:audit.who')}</th>
+            <th>{t('admin:audit.what')}</th>
+            <th>{t('admin:audit.subject')}</th>
+            <th>{t('admin:audit.details')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data?.map((e, i) => (
+            <tr key={`${e.at}-${i}`} data-action={e.action}>
+              <td>{timeText(e.at, lang)}</td>
+              <td>{e.actor.name}</td>
+              <td>{t(`admin:audit.actions.${e.action.replaceAll('.', '_')}`, { defaultValue: e.action })}</td>
+              <td>{e.subject}</td>
+              <td>
+                {(e.before !== undefined || e.after !== undefined) && (
+                  <details>
+                    <summary>{t('admin:audit.show')}</summary>
+                    {e.before !== undefined && <pre>{`${t('admin:audit.before')}: ${JSON.stringify(e.before, null, 1)}`}</pre>}
+                    {e.after !== undefined && <pre>{`${t('admin:audit.after')}: ${JSON.stringify(e.after, null, 1)}`}</pre>}
+                  </details>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,113 @@
+import type { DeviceConnections } from '../../protocol/admin.ts';
+import type { ButtonLineHealth, PrinterState } from '../../protocol/views.ts';
+import { useAdmin } from '../admin-context.ts';
+import { timeText } from '../figures.ts';
+import { PairingPanel } from '../parts/pairing-panel.tsx';
+import { useLoaded } from '../use-loaded.ts';
+
+const refreshMs = 5000;
+const printerOk: ReadonlySet<PrinterState> = new Set(['ready', 'virtual', 'paper_near_end']);
+
+/** Every device and whether it is up: screens by their live connections, the printer, the call buttons. */
+export function HealthPage() {
+  const { t, api, lang } = useAdmin();
+  const { data: live, reload } = useLoaded<DeviceConnections>('/api/admin/connections', refreshMs);
+  const { data: health } = useLoaded<{ buttons?: ButtonLineHealth[]; printer: PrinterState }>('/api/devices/health', refreshMs);
+  const rename = async (id: string, name: string) => {
+    const next = prompt(t('admin:devices.renamePrompt'), name);
+    if (next && next.trim() !== name) {
+      await api.send('PATCH', `/api/devices/${id}`, { name: next.trim() });
+      await reload();
+    }
+  };
+  const revoke = async (id: string, name: string) => {
+    if (!confirm(t('admin:devices.confirmRevoke', { name }))) return;
+    await api.send('DELETE', `/api/devices/${id}`);
+    await reload();
+  };
+  const down = (live?.devices.filter((d) => d.connections === 0).length ?? 0) + (health && !printerOk.has(health.printer) ? 1 : 0);
+  return (
+    <section>
+      <h1>{t('admin:devices.title')}</h1>
+      <p class={down ? 'banner banner--down' : 'banner banner--ok'} role="status" data-testid="health-summary">
+        {down ? t('admin:devices.someDown', { count: down }) : t('admin:devices.allUp')}
+      </p>
+      <div class="two-columns">
+        <div class="panel">
+          <h2>{t('admin:devices.printer')}</h2>
+          {health && (
+            <p>
+              <span class={`pill ${printerOk.has(health.printer) ? 'pill--open' : 'pill--bad'}`} data-testid="printer-state">
+                {t(`admin:printerState.${health.printer}`)}
+              </span>
+            </p>
+          )}
+          <h2>{t('admin:devices.buttons')}</h2>
+          {!health?.buttons?.length && <p class="hint">{t('admin:devices.noButtons')}</p>}
+          {health?.buttons?.map((line) => (
+            <div key={line.path} class="button-line">
+              <p>
+                <code>{line.path}</code> <span class={`pill ${line.line === 'open' ? 'pill--open' : 'pill--bad'}`}>{t(`admin:devices.line.${line.line}`)}</span>{' '}
+                {t('admin:devices.frames', { good: line.framesGood, bad: line.framesBad })}
+              </p>
+              <ul class="inline-list">
+                {line.counters.map((c) => (
+                  <li key={c.counter} class={`pill ${c.online ? 'pill--open' : 'pill--bad'}`}>
+                    {t('admin:devices.buttonOf', { counter: c.counter })}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+          <h2>{t('admin:devices.people')}</h2>
+          <ul class="inline-list">
+            {live?.users.map((u) => (
+              <li key={u.id} class="pill pill--open">
+                {u.name} {u.rooms.filter((r) => r.startsWith('counter:')).map((r) => `· ${t('admin:devices.atCounter', { counter: r.slice(8) })}`)}
+              </li>
+            ))}
+          </ul>
+          <p class="hint">{t('admin:devices.publicConnections', { count: live?.publicConnections ?? 0 })}</p>
+        </div>
+        <div class="panel">
+          <h2>{t('admin:devices.paired')}</h2>
+          <table class="table">
+            <thead>
+              <tr>
+                <th>{t('admin:devices.state')}</th>
+                <th>{t('admin:devices.name')}</th>
+                <th>{t('admin:devices.kind')}</th>
+                <th>{t('admin:devices.pairedAt')}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {live?.devices.map((d) => (
+                <tr key={d.id} data-device={d.id}>
+                  <td>
+                    <span class={`pill ${d.connections ? 'pill--open' : 'pill--bad'}`}>{d.connections ? t('admin:devices.online') : t('admin:devices.offline')}</span>
+                  </td>
+                  <td>{d.name}</td>
+                  <td>
+                    {t(`admin:devices.kinds.${d.kind}`)}
+                    {d.counterId !== null && ` · ${d.counterId}`}
+                  </td>
+                  <td>{timeText(d.pairedAt, lang)}</td>
+                  <td class="actions">
+                    <button type="button" class="small" onClick={() => void rename(d.id, d.name)}>
+                      {t('admin:devices.rename')}
+                    </button>
+                    <button type="button" class="small danger" onClick={() => void revoke(d.id, d.name)}>
+                      {t('admin:devices.revoke')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <PairingPanel />
+        </div>
+      </div>
+    </section>
+  );
+}

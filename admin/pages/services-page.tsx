@@ -1,0 +1,193 @@
+import { useState } from 'preact/hooks';
+import type { ServiceConfig } from '../../protocol/site-config.ts';
+import { named, useAdmin } from '../admin-context.ts';
+import { SaveStatus, type SaveState } from '../parts/save-status.tsx';
+import { useSiteConfig } from '../use-site-config.ts';
+
+interface Draft {
+  isNew: boolean;
+  id: string;
+  code: string;
+  nameVi: string;
+  nameEn: string;
+  prefix: string;
+  numberStart: string;
+  numberEnd: string;
+  pad: string;
+  dailyQuota: string;
+  cutoff: string;
+  enabled: boolean;
+  /** Fields the form does not edit (a service's own hours) are kept as they were. */
+  rest: Partial<ServiceConfig>;
+}
+
+const blank: Draft = { isNew: true, id: '', code: '', nameVi: '', nameEn: '', prefix: '', numberStart: '1', numberEnd: '999', pad: '3', dailyQuota: '', cutoff: '', enabled: true, rest: {} };
+
+function draftOf(s: ServiceConfig): Draft {
+  return {
+    isNew: false,
+    id: s.id,
+    code: s.code,
+    nameVi: s.name.vi,
+    nameEn: s.name.en,
+    prefix: s.prefix,
+    numberStart: String(s.numberStart),
+    numberEnd: String(s.numberEnd),
+    pad: String(s.pad),
+    dailyQuota: s.dailyQuota === undefined ? '' : String(s.dailyQuota),
+    cutoff: s.cutoff ?? '',
+    enabled: s.enabled,
+    rest: s,
+  };
+}
+
+/** Services (queues): name, code, number range and prefix, daily quota, cut-off. */
+export function ServicesPage() {
+  const { t, api, lang } = useAdmin();
+  const { config, reload } = useSiteConfig();
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [save, setSave] = useState<SaveState>({ kind: 'idle' });
+  if (!config) return <p>{t('common:connecting')}</p>;
+  const field = (key: keyof Draft) => ({
+    name: key,
+    value: String(draft?.[key] ?? ''),
+    onInput: (e: Event) => draft && setDraft({ ...draft, [key]: (e.currentTarget as HTMLInputElement).value }),
+  });
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (!draft) return;
+    setSave({ kind: 'saving' });
+    const { id: _id, ...rest } = draft.rest;
+    const body = {
+      ...rest,
+      code: draft.code.trim().toUpperCase(),
+      name: { vi: draft.nameVi, en: draft.nameEn },
+      prefix: draft.prefix.trim().toUpperCase(),
+      numberStart: Number(draft.numberStart),
+      numberEnd: Number(draft.numberEnd),
+      pad: Number(draft.pad || 0),
+      dailyQuota: draft.dailyQuota.trim() ? Number(draft.dailyQuota) : undefined,
+      cutoff: draft.cutoff.trim() || undefined,
+      enabled: draft.enabled,
+    };
+    const r = await api.send('PUT', `/api/config/services/${encodeURIComponent(draft.id.trim())}`, body);
+    setSave(r.ok ? { kind: 'saved' } : { kind: 'failed', error: r.error });
+    if (r.ok) {
+      setDraft(null);
+      await reload();
+    }
+  };
+  const remove = async (id: string) => {
+    if (!confirm(t('admin:services.confirmRemove', { id }))) return;
+    const r = await api.send('DELETE', `/api/config/services/${encodeURIComponent(id)}`);
+    setSave(r.ok ? { kind: 'saved' } : { kind: 'failed', error: r.error });
+    if (r.ok) await reload();
+  };
+  return (
+    <section>
+      <h1>{t('admin:services.title')}</h1>
+      <table class="table">
+        <thead>
+          <tr>
+            <th>{t('admin:services.code')}</th>
+            <th>{t('admin:services.name')}</th>
+            <th>{t('admin:services.range')}</th>
+            <th>{t('admin:services.quota')}</th>
+            <th>{t('admin:services.cutoff')}</th>
+            <th>{t('admin:services.servedBy')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {config.services.map((s) => (
+            <tr key={s.id} data-service={s.id} class={s.enabled ? '' : 'muted'}>
+              <td>
+                <strong>{s.code}</strong>
+              </td>
+              <td>{named(s.name, lang)}</td>
+              <td>
+                {s.prefix}
+                {String(s.numberStart).padStart(s.pad, '0')}–{s.prefix}
+                {String(s.numberEnd).padStart(s.pad, '0')}
+              </td>
+              <td>{s.dailyQuota ?? '–'}</td>
+              <td>{s.cutoff ?? t('admin:services.defaultCutoff')}</td>
+              <td>{config.counters.filter((c) => c.services.some((x) => x.serviceId === s.id)).map((c) => c.id).join(', ') || '–'}</td>
+              <td class="actions">
+                <button type="button" class="small" onClick={() => setDraft(draftOf(s))}>
+                  {t('admin:edit')}
+                </button>
+                <button type="button" class="small danger" onClick={() => void remove(s.id)}>
+                  {t('admin:remove')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div class="form-actions">
+        <button type="button" name="add-service" onClick={() => setDraft(blank)}>
+          {t('admin:services.add')}
+        </button>
+        <SaveStatus state={save} />
+      </div>
+      {draft && (
+        <form class="config-form editor" onSubmit={submit}>
+          <h2>{draft.isNew ? t('admin:services.add') : t('admin:services.edit', { code: draft.code })}</h2>
+          <div class="grid">
+            <label>
+              {t('admin:services.id')}
+              <input {...field('id')} disabled={!draft.isNew} required pattern="[a-z0-9][a-z0-9\-]{0,31}" title={t('admin:services.idHint')} />
+            </label>
+            <label>
+              {t('admin:services.code')}
+              <input {...field('code')} required maxLength={6} />
+            </label>
+            <label>
+              {t('admin:services.nameVi')}
+              <input {...field('nameVi')} required />
+            </label>
+            <label>
+              {t('admin:services.nameEn')}
+              <input {...field('nameEn')} required />
+            </label>
+            <label>
+              {t('admin:services.prefix')}
+              <input {...field('prefix')} maxLength={2} />
+            </label>
+            <label>
+              {t('admin:services.numberStart')}
+              <input type="number" {...field('numberStart')} />
+            </label>
+            <label>
+              {t('admin:services.numberEnd')}
+              <input type="number" {...field('numberEnd')} />
+            </label>
+            <label>
+              {t('admin:services.pad')}
+              <input type="number" min={0} max={5} {...field('pad')} />
+            </label>
+            <label>
+              {t('admin:services.quota')}
+              <input type="number" min={1} {...field('dailyQuota')} placeholder={t('admin:services.noQuota')} />
+            </label>
+            <label>
+              {t('admin:services.cutoff')}
+              <input {...field('cutoff')} placeholder="16:30" />
+            </label>
+            <label class="check">
+              <input type="checkbox" checked={draft.enabled} onChange={(e) => setDraft({ ...draft, enabled: e.currentTarget.checked })} />
+              {t('admin:services.enabled')}
+            </label>
+          </div>
+          <div class="form-actions">
+            <button type="submit">{t('admin:save.button')}</button>
+            <button type="button" class="secondary" onClick={() => setDraft(null)}>
+              {t('admin:cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+import type { Lang } from '../client/i18n.ts';
+import { useConnectionState } from '../client/use-connection.ts';
+import { useEffect, useState } from 'preact/hooks';
+import { useAdmin } from './admin-context.ts';
+import { AuditPage } from './pages/audit-page.tsx';
+import { BackupPage } from './pages/backup-page.tsx';
+import { CentrePage } from './pages/centre-page.tsx';
+import { CountersPage } from './pages/counters-page.tsx';
+import { DashboardPage } from './pages/dashboard-page.tsx';
+import { HealthPage } from './pages/health-page.tsx';
+import { PeoplePage } from './pages/people-page.tsx';
+import { PrinterPage } from './pages/printer-page.tsx';
+import { ProceduresPage } from './pages/procedures-page.tsx';
+import { ReportsPage } from './pages/reports-page.tsx';
+import { ServicesPage } from './pages/services-page.tsx';
+
+const pages = {
+  dashboard: DashboardPage,
+  health: HealthPage,
+  reports: ReportsPage,
+  centre: CentrePage,
+  services: ServicesPage,
+  counters: CountersPage,
+  procedures: ProceduresPage,
+  people: PeoplePage,
+  printer: PrinterPage,
+  backup: BackupPage,
+  audit: AuditPage,
+} as const;
+type PageName = keyof typeof pages;
+
+function pageInHash(): PageName {
+  const name = location.hash.slice(1);
+  return name in pages ? (name as PageName) : 'dashboard';
+}
+
+/** The signed-in frame: navigation, language, sign-out, the connection banner, and one page. */
+export function Shell(props: { onSignOut: () => void; onLang: (l: Lang) => void }) {
+  const { t, lang, connection, user } = useAdmin();
+  const online = useConnectionState(connection);
+  const [page, setPage] = useState<PageName>(pageInHash);
+  useEffect(() => {
+    const onHash = () => setPage(pageInHash());
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
+  const Page = pages[page];
+  return (
+    <div class="admin">
+      <header class="admin-bar">
+        <strong class="admin-brand">{t('admin:title')}</strong>
+        <nav aria-label={t('admin:nav.label')}>
+          {(Object.keys(pages) as PageName[]).map((name) => (
+            <a key={name} href={`#${name}`} aria-current={name === page ? 'page' : undefined}>
+              {t(`admin:nav.${name}`)}
+            </a>
+          ))}
+        </nav>
+        <div class="admin-user">
+          <button type="button" class="link" onClick={() => props.onLang(lang === 'vi' ? 'en' : 'vi')}>
+            {lang === 'vi' ? 'English' : 'Tiếng Việt'}
+          </button>
+          <span>{user.name}</span>
+          <button type="button" class="link" onClick={props.onSignOut}>
+            {t('common:signIn.signOut')}
+          </button>
+        </div>
+      </header>
+      {online !== 'online' && (
+        <p class="banner banner--down" role="status">
+          {t(online === 'connecting' ? 'common:connecting' : 'common:offline')}
+        </p>
+      )}
+      <main class="admin-page" data-page={page}>
+        <Page />
+      </main>
+    </div>
+  );
+}

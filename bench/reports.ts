@@ -1,0 +1,84 @@
+/**
+ * Reports over 90 days of history must answer in under a second. Generates 90 days of journals
+ * (~600 tickets a day, through the real core and the real file store) into a temp data dir,
+ * then times `buildReport` over the whole range, as `GET /api/reports` runs it.
+ */
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as v from 'valibot';
+import { SiteConfigSchema } from '../protocol/site-config.ts';
+import { buildReport, reportDays } from '../server/app/reports.ts';
+import { addDays } from '../server/core/local-time.ts';
+import { emptyDayState } from '../server/core/queue-state.ts';
+import { FileQueueStore } from '../server/store/queue-store.ts';
+import { FileDayTicketCache } from '../server/store/report-day-cache.ts';
+import { simulateDay } from './day-simulation.ts';
+
+export interface ReportsBenchReport {
+  name: 'reports';
+  days: number;
+  tickets: number;
+  journalEvents: number;
+  generateMs: number;
+  /** First report (cold file cache is not forced; the files were just written). */
+  firstMs: number;
+  medianMs: number;
+  targets: { maxMs: number; met: boolean };
+}
+
+/** Generates the history, then builds the 90-day report `rounds` times. */
+export async function run(options: { days?: number; ticketsPerDay?: number; rounds?: number } = {}): Promise<ReportsBenchReport> {
+  const { days = 90, ticketsPerDay = 600, rounds = 5 } = options;
+  const config = v.parse(SiteConfigSchema, JSON.parse(readFileSync(join(import.meta.dirname, '../data/site.json'), 'utf8')));
+  // Quotas would cap a busy simulated day below the target volume.
+  for (const s of config.services) delete s.dailyQuota;
+  const dir = await mkdtemp(join(tmpdir(), 'motcua-bench-reports-'));
+  try {
+    const store = new FileQueueStore(dir, Date.now);
+    const last = '2026-11-20';
+    const first = addDays(last, -(days - 1));
+    const generated = performance.now();
+    let tickets = 0;
+    let journalEvents = 0;
+    for (let d = first, i = 0; d <= last; d = addDays(d, 1), i++) {
+      const day = simulateDay({ ...config, centre: { ...config.centre, hours: weekdaysOnly(config.centre.hours) } }, d, { tickets: ticketsPerDay, seed: i + 1 });
+      await store.openDay(d);
+      await store.append(day.events);
+      tickets += day.state.tickets.size;
+      journalEvents += day.events.length;
+    }
+    await store.close();
+    const generateMs = performance.now() - generated;
+    const range = reportDays(first, last);
+    if (!range.ok) throw new Error('bad range');
+    const sources = { config, store: new FileQueueStore(dir, Date.now), live: emptyDayState('2026-11-23'), clerks: [], cache: new FileDayTicketCache(dir) };
+    const times: number[] = [];
+    for (let r = 0; r < rounds; r++) {
+      const report = await buildReport(sources, first, last, range.days);
+      if (report.total.issued !== tickets) throw new Error(`report counted ${report.total.issued} of ${tickets} tickets`);
+      times.push(report.tookMs);
+    }
+    const sorted = [...times].sort((a, b) => a - b);
+    const medianMs = sorted[Math.floor(sorted.length / 2)]!;
+    return { name: 'reports', days, tickets, journalEvents, generateMs: Math.round(generateMs), firstMs: times[0]!, medianMs, targets: { maxMs: 1000, met: medianMs < 1000 } };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Every day of the range is a working day, so 90 days hold 90 journals. */
+function weekdaysOnly<T extends Record<string, unknown>>(hours: T): T {
+  const mon = hours.mon;
+  return Object.fromEntries(Object.keys(hours).map((k) => [k, mon])) as T;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const r = await run();
+  process.stdout.write(
+    `Reports: ${r.days} days, ${r.tickets} tickets, ${r.journalEvents} journal events (generated in ${r.generateMs} ms)\n` +
+      `  90-day report: first ${r.firstMs} ms, median ${r.medianMs} ms (target < ${r.targets.maxMs} ms: ${r.targets.met ? 'met' : 'NOT met'})\n`,
+  );
+}

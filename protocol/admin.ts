@@ -1,0 +1,48 @@
+/**
+ * What the admin app reads besides the live snapshot: the audit log, connected devices and
+ * the printer's recent tickets.
+ */
+
+/** One audited change: who, when, what. `action` is an i18next key of the `admin` namespace (`audit.<action>`). */
+export interface AuditEntry {
+  at: number;
+  actor: { id: string; username: string; name: string };
+  action: string;
+  /** What was changed: an id, a name, a count; shown beside the action. */
+  subject: string;
+  /** The values before and after, where there are any, for a closer look. */
+  before?: unknown;
+  after?: unknown;
+}
+
+/** A paired device or a signed-in person's connection as the device health view lists it. */
+export interface ConnectionView {
+  kind: 'kiosk' | 'display' | 'counter' | 'rating' | 'user' | 'public';
+  /** Device id or user id; null for public connections (follow pages, unpaired displays). */
+  id: string | null;
+  name: string;
+  connections: number;
+  /** Rooms joined (display, kiosk, counter:3…): what the connection is showing. */
+  rooms: string[];
+}
+
+export interface DeviceConnections {
+  serverTime: number;
+  /** Paired devices, connected or not; revoked devices are left out. */
+  devices: Array<{ id: string; kind: string; name: string; counterId: number | null; pairedAt: number; connections: number; rooms: string[] }>;
+  /** Staff signed in over a socket (consoles, admin). */
+  users: Array<{ id: string; name: string; connections: number; rooms: string[] }>;
+  /** Connections without a token: follow pages on phones, unpaired screens. */
+  publicConnections: number;
+}
+
+/** A ticket the printer printed (or failed to), newest first. */
+export interface PrintedJobView {
+  jobId: string;
+  /** Epoch ms; null when the printer does not report it. */
+  printedAt: number | null;
+  state: 'printed' | 'queued' | 'printing' | 'failed';
+  /** The virtual printer keeps a PNG of what it printed. */
+  hasPreview: boolean;
+  bytes: number | null;
+}

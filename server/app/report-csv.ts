@@ -1,0 +1,62 @@
+import type { ReportCsvTable, ReportView } from '../../protocol/reports.ts';
+import type { StatBlock } from '../../protocol/views.ts';
+import { csvCell } from './ticket-csv.ts';
+
+const statColumns = ['issued', 'served', 'no_show', 'cancelled', 'open', 'avg_wait_min', 'p90_wait_min', 'avg_service_min', 'within_target_pct'] as const;
+
+/**
+ * One report table as CSV for a spreadsheet: a row per service, counter, clerk, hour or day,
+ * with the figures the screen shows and, per service, counter and clerk, the ratings per level.
+ */
+export function reportCsv(report: ReportView, table: ReportCsvTable): string {
+  const levels = Array.from({ length: report.ratingScale }, (_, i) => String(i + 1));
+  const ratingHeader = ['rated', ...levels.map((l) => `rating_${l}`), 'satisfied_pct'];
+  const rated = (group: Record<string, ReportView['satisfaction']['total']>, key: string) => {
+    const s = group[key];
+    return s ? [s.rated, ...levels.map((l) => s.counts[l] ?? 0), pct(s.satisfiedShare)] : ['', ...levels.map(() => ''), ''];
+  };
+  let header: string[];
+  let rows: Array<Array<string | number>>;
+  switch (table) {
+    case 'service':
+      header = ['service_code', 'service', ...statColumns, ...ratingHeader];
+      rows = Object.entries(report.byService).map(([id, b]) => {
+        const s = report.services.find((x) => x.id === id);
+        return [s?.code ?? id, s?.name.vi ?? id, ...stats(b), ...rated(report.satisfaction.byService, id)];
+      });
+      break;
+    case 'counter':
+      header = ['counter', 'counter_name', ...statColumns, ...ratingHeader];
+      rows = Object.entries(report.byCounter)
+        .sort(([a], [b]) => Number(a) - Number(b))
+        .map(([id, b]) => [id, report.counters.find((c) => String(c.id) === id)?.name.vi ?? '', ...stats(b), ...rated(report.satisfaction.byCounter, id)]);
+      break;
+    case 'clerk':
+      header = ['clerk', ...statColumns, ...ratingHeader];
+      rows = Object.entries(report.byClerk).map(([id, b]) => [report.clerks.find((c) => c.id === id)?.name ?? id, ...stats(b), ...rated(report.satisfaction.byClerk, id)]);
+      break;
+    case 'hour':
+      header = ['hour', ...statColumns];
+      rows = Object.entries(report.byHour)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([hour, b]) => [`${hour}:00`, ...stats(b)]);
+      break;
+    case 'day':
+      header = ['day', 'issued', 'served'];
+      rows = Object.entries(report.byDay).map(([day, d]) => [day, d.issued, d.served]);
+      break;
+  }
+  return '\uFEFF' + [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+function stats(b: StatBlock): Array<string | number> {
+  return [b.issued, b.served, b.noShow, b.cancelled, b.open, minutes(b.avgWaitMinutes), minutes(b.p90WaitMinutes), minutes(b.avgServiceMinutes), pct(b.withinTargetShare)];
+}
+
+function minutes(m: number | null): string {
+  return m === null ? '' : m.toFixed(1);
+}
+
+function pct(share: number | null): string {
+  return share === null ? '' : (share * 100).toFixed(1);
+}

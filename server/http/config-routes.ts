@@ -1,0 +1,96 @@
+import type { SiteConfig } from '../../protocol/site-config.ts';
+import { isAdmin } from '../auth/principal.ts';
+import { audit } from '../app/audited-change.ts';
+import type { AppContext } from '../app/context.ts';
+import { failure } from '../app/results.ts';
+import { httpError, okResponse } from './http-results.ts';
+import type { Router, RouteRequest, RouteResponse } from './router.ts';
+
+type Edit = (config: SiteConfig, body: unknown, id: string) => { next: unknown; subject: string; before: unknown; after: unknown } | 'not_found';
+
+/**
+ * The site configuration, edited live by the admin: the centre, services and counters. Every
+ * change is validated as a whole config (a counter may not name a missing service), saved,
+ * audited, and then shown on every screen (the broadcaster listens to the site store).
+ */
+export function addConfigRoutes(router: Router, ctx: AppContext): void {
+  // One change at a time, so two admins' edits never overwrite each other half-way.
+  let queue: Promise<unknown> = Promise.resolve();
+  const change = (action: string, edit: Edit) => async (r: RouteRequest): Promise<RouteResponse> => {
+    if (!isAdmin(r.principal)) return deny(ctx, r);
+    const body = r.req.method === 'DELETE' ? undefined : await r.body();
+    const run = queue.then(async (): Promise<RouteResponse> => {
+      const made = edit(ctx.site.stored(), body, r.params.id ?? '');
+      if (made === 'not_found') return httpError(ctx, r, 'not_found');
+      const saved = await ctx.site.replace(made.next);
+      if (!saved.ok) {
+        const result = failure(ctx.translator, r.lang, { code: 'admin:config.invalid', params: { detail: saved.problems.slice(0, 5).join('; ') } }, ctx.site.get().centre.timeZone);
+        return { status: 400, result };
+      }
+      await audit(ctx, r.principal, action, made.subject, { before: made.before, after: made.after });
+      return okResponse(ctx.site.stored());
+    });
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  router.add('GET', '/api/config', (r) => (isAdmin(r.principal) ? okResponse(ctx.site.stored()) : deny(ctx, r)));
+
+  router.add(
+    'PUT',
+    '/api/config/centre',
+    change('config.centre', (c, body) => ({ next: { ...c, centre: body }, subject: c.centre.name.vi, before: c.centre, after: body })),
+  );
+
+  // A service or counter is saved whole under its id; the body's id must be the one in the path.
+  router.add(
+    'PUT',
+    '/api/config/services/:id',
+    change('config.service', (c, body, id) => {
+      const before = c.services.find((s) => s.id === id) ?? null;
+      const after = withId(body, id);
+      const services = before ? c.services.map((s) => (s.id === id ? after : s)) : [...c.services, after];
+      return { next: { ...c, services }, subject: id, before, after };
+    }),
+  );
+  // A service still served by a counter is refused by the schema: remove it from the counters first.
+  router.add(
+    'DELETE',
+    '/api/config/services/:id',
+    change('config.service_removed', (c, _body, id) => {
+      const before = c.services.find((s) => s.id === id);
+      if (!before) return 'not_found';
+      return { next: { ...c, services: c.services.filter((s) => s.id !== id) }, subject: id, before, after: null };
+    }),
+  );
+
+  router.add(
+    'PUT',
+    '/api/config/counters/:id',
+    change('config.counter', (c, body, id) => {
+      const number = Number(id);
+      const before = c.counters.find((k) => k.id === number) ?? null;
+      const after = withId(body, number);
+      const counters = before ? c.counters.map((k) => (k.id === number ? after : k)) : [...c.counters, after];
+      return { next: { ...c, counters }, subject: id, before, after };
+    }),
+  );
+  router.add(
+    'DELETE',
+    '/api/config/counters/:id',
+    change('config.counter_removed', (c, _body, id) => {
+      const before = c.counters.find((k) => k.id === Number(id));
+      if (!before) return 'not_found';
+      return { next: { ...c, counters: c.counters.filter((k) => k.id !== before.id) }, subject: id, before, after: null };
+    }),
+  );
+}
+
+/** The body with the path's id, so the path decides what is saved (the schema checks the rest). */
+function withId(body: unknown, id: string | number): unknown {
+  return typeof body === 'object' && body !== null && !Array.isArray(body) ? { ...body, id } : body;
+}
+
+function deny(ctx: AppContext, r: RouteRequest): RouteResponse {
+  return httpError(ctx, r, r.principal.role === 'public' ? 'unauthenticated' : 'forbidden');
+}

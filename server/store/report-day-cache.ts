@@ -1,0 +1,64 @@
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { JSONFile } from 'lowdb/node';
+import type { Ticket } from '../core/model.ts';
+import { logger } from '../log.ts';
+
+const log = logger('report-cache');
+
+interface CachedDay {
+  version: 1;
+  day: string;
+  /** Size of the journal the tickets were replayed from; any other size means a stale cache. */
+  journalBytes: number;
+  tickets: Ticket[];
+}
+
+/** Finished days' tickets, kept so a report over months need not replay every journal. */
+export interface DayTicketCache {
+  /** The day's tickets, or null when there is no cache entry matching the journal on disk. */
+  read(day: string): Promise<Ticket[] | null>;
+  write(day: string, tickets: readonly Ticket[]): Promise<void>;
+}
+
+/**
+ * One lowdb JSON file per finished day under `<dataDir>/report-days/`. The journal stays the
+ * truth: an entry is used only while the journal has the size it had when the entry was made,
+ * so a restored or repaired journal is replayed again.
+ */
+export class FileDayTicketCache implements DayTicketCache {
+  private readonly dir: string;
+  private readonly journalDir: string;
+
+  constructor(dataDir: string) {
+    this.dir = join(dataDir, 'report-days');
+    this.journalDir = join(dataDir, 'journal');
+  }
+
+  private async journalBytes(day: string): Promise<number | null> {
+    return stat(join(this.journalDir, `${day}.jsonl`)).then((s) => s.size, () => null);
+  }
+
+  async read(day: string): Promise<Ticket[] | null> {
+    const bytes = await this.journalBytes(day);
+    if (bytes === null) return null;
+    try {
+      const cached = JSON.parse(await readFile(join(this.dir, `${day}.json`), 'utf8')) as CachedDay;
+      return cached.version === 1 && cached.day === day && cached.journalBytes === bytes && Array.isArray(cached.tickets) ? cached.tickets : null;
+    } catch {
+      return null;
+    }
+  }
+
+  async write(day: string, tickets: readonly Ticket[]): Promise<void> {
+    const bytes = await this.journalBytes(day);
+    if (bytes === null) return;
+    try {
+      await mkdir(this.dir, { recursive: true });
+      await new JSONFile<CachedDay>(join(this.dir, `${day}.json`)).write({ version: 1, day, journalBytes: bytes, tickets: [...tickets] });
+    } catch (e) {
+      // A cache that cannot be written only costs speed.
+      log.warn('report cache not written', { day, error: e });
+    }
+  }
+}
