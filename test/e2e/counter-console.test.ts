@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallView, IssuedTicket, TicketPublicView } from '../../protocol/views.ts';
+import type { CallView, CounterSnapshot, IssuedTicket, TicketPublicView } from '../../protocol/views.ts';
 import { launchBrowser, screenshot } from '../support/browser.ts';
 import { command, TestServer, type ClientSocket } from '../support/test-server.ts';
 
@@ -150,5 +150,39 @@ describe('counter console: a clerk serves with the keyboard', () => {
     await two.keyboard.press('f');
     await expect.poll(() => one.locator('.current-none').count()).toBe(1);
     await Promise.all([one.close(), two.close()]);
+  });
+
+  it('shows that it is disconnected, and re-joins with the current state when the server is back', async () => {
+    await command(kiosk, 'ticket:issue', { serviceId: 'civil-status' });
+    const page = await browser.newPage({ viewport: desktop });
+    let blocked = false;
+    const live: WebSocketRoute[] = [];
+    await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+      if (blocked) return void ws.close();
+      ws.connectToServer();
+      live.push(ws);
+    });
+    await page.goto(`${server.url}/counter/1`);
+    await page.locator('input[name="username"]').fill('clerk1');
+    await page.locator('input[name="password"]').fill('clerk-password-1');
+    await page.locator('button[type="submit"]').click();
+    await page.locator('.console').waitFor();
+
+    blocked = true;
+    await Promise.all(live.splice(0).map((ws) => ws.close()));
+    await page.locator('.banner--offline').waitFor();
+    expect(await page.locator('[data-action="next"]').isDisabled()).toBe(true);
+
+    // Meanwhile a second console on the same counter calls someone.
+    const other = await server.socket(await server.login('clerk1', 'clerk-password-1'));
+    await command(other, 'counter:join', { counterId: 1 });
+    const r = await command<CounterSnapshot>(other, 'counter:next', { counterId: 1 });
+    const calledMeanwhile = r.ok ? r.value.current?.label : null;
+    expect(calledMeanwhile).toBeTruthy();
+
+    blocked = false;
+    await page.locator('.banner--offline').waitFor({ state: 'detached', timeout: 15_000 });
+    await expect.poll(() => currentLabel(page)).toBe(calledMeanwhile);
+    await page.close();
   });
 });
