@@ -14,7 +14,8 @@ export interface PrintedTicket {
   printedAt: number;
   bytes: number;
   document: PrintedDocument;
-  png: Buffer;
+  /** The PNG preview, rendered on first use: most tickets are never looked at, and rendering costs ~20 ms. */
+  readonly png: Buffer;
 }
 
 /** Options of {@link createVirtualPrinter}. */
@@ -67,7 +68,16 @@ export function createVirtualPrinter(options: VirtualPrinterOptions = {}): Virtu
     if (current.state !== 'ready') return { ok: false, jobId: job.id, reason: current.state };
     const bytes = encodeTicket(job.layout, profile);
     const document = decodeEscPos(bytes, charsetsFor(profile));
-    const ticket: PrintedTicket = { jobId: job.id, printedAt: now(), bytes: bytes.length, document, png: renderPreview(document, profile.dotsPerLine) };
+    let png: Buffer | null = null;
+    const ticket: PrintedTicket = {
+      jobId: job.id,
+      printedAt: now(),
+      bytes: bytes.length,
+      document,
+      get png() {
+        return (png ??= renderPreview(document, profile.dotsPerLine));
+      },
+    };
     printed.unshift(ticket);
     printed.length = Math.min(printed.length, keep);
     return { ok: true, jobId: job.id, printedAt: ticket.printedAt };

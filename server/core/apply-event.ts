@@ -1,5 +1,5 @@
 import type { QueueEvent, Ticket } from './model.ts';
-import { counterState, serviceTimeWindow, type QueueState } from './queue-state.ts';
+import { counterState, markWaiting, recordCall, serviceTimeWindow, unmarkWaiting, type QueueState } from './queue-state.ts';
 
 /**
  * Folds one event into the state. Events are facts already decided and on disk, so this
@@ -33,7 +33,7 @@ export function applyEvent(state: QueueState, e: QueueEvent): void {
         rating: null,
       };
       state.tickets.set(t.id, t);
-      state.waiting.add(t.id);
+      markWaiting(state, t.id, t.serviceId);
       state.issuedByService.set(e.serviceId, (state.issuedByService.get(e.serviceId) ?? 0) + 1);
       state.lastNumberByService.set(e.serviceId, e.number);
       return;
@@ -48,7 +48,8 @@ export function applyEvent(state: QueueState, e: QueueEvent): void {
       t.lastCalledAt = e.at;
       t.startedAt = null;
       t.clerkId = c.clerkId;
-      state.waiting.delete(t.id);
+      unmarkWaiting(state, t.id, t.serviceId);
+      recordCall(state, t.id);
       c.currentTicketId = t.id;
       c.callsByService[t.serviceId] = (c.callsByService[t.serviceId] ?? 0) + 1;
       if (e.how === 'next') c.priorityStreak = t.priorityGroup ? c.priorityStreak + 1 : 0;
@@ -58,6 +59,7 @@ export function applyEvent(state: QueueState, e: QueueEvent): void {
       const t = ticket(state, e.ticketId);
       t.recalls += 1;
       t.lastCalledAt = e.at;
+      recordCall(state, t.id);
       return;
     }
     case 'ticket.started': {
@@ -85,13 +87,14 @@ export function applyEvent(state: QueueState, e: QueueEvent): void {
     case 'ticket.transferred': {
       const t = ticket(state, e.ticketId);
       if (e.fromCounterId !== null) release(state, e.fromCounterId, t.id);
+      unmarkWaiting(state, t.id, t.serviceId);
       t.serviceId = e.toServiceId;
       t.targetCounterId = e.toCounterId;
       t.status = 'waiting';
       t.startedAt = null;
       t.queuedAt = e.keepArrival ? t.issuedAt : e.at;
       t.transfers += 1;
-      state.waiting.add(t.id);
+      markWaiting(state, t.id, t.serviceId);
       return;
     }
     case 'ticket.parked': {
@@ -105,7 +108,7 @@ export function applyEvent(state: QueueState, e: QueueEvent): void {
       if (t.counterId !== null) release(state, t.counterId, t.id);
       t.status = 'cancelled';
       t.endedAt = e.at;
-      state.waiting.delete(t.id);
+      unmarkWaiting(state, t.id, t.serviceId);
       return;
     }
     case 'ticket.rated': {

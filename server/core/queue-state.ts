@@ -8,6 +8,10 @@ export interface QueueState {
   tickets: Map<string, Ticket>;
   /** Ids of waiting tickets, the only ones calling has to look at. */
   waiting: Set<string>;
+  /** The same, per service, so counts and people-ahead do not scan the whole day. */
+  waitingByService: Map<string, Set<string>>;
+  /** Ticket ids in the order they were last called (newest last, bounded): the board's history. */
+  recentCalls: string[];
   issuedByService: Map<string, number>;
   lastNumberByService: Map<string, number>;
   counters: Map<number, CounterState>;
@@ -16,6 +20,7 @@ export interface QueueState {
 }
 
 export const serviceTimeWindow = 20;
+export const recentCallsKept = 64;
 
 export function emptyDayState(day: string): QueueState {
   return {
@@ -23,6 +28,8 @@ export function emptyDayState(day: string): QueueState {
     seq: 0,
     tickets: new Map(),
     waiting: new Set(),
+    waitingByService: new Map(),
+    recentCalls: [],
     issuedByService: new Map(),
     lastNumberByService: new Map(),
     counters: new Map(),
@@ -65,11 +72,16 @@ export function snapshotOf(state: QueueState): QueueStateSnapshot {
 
 export function stateFromSnapshot(s: QueueStateSnapshot): QueueState {
   const tickets = new Map(s.tickets.map((t) => [t.id, { ...t }]));
+  const waitingByService = new Map<string, Set<string>>();
+  for (const t of tickets.values()) if (t.status === 'waiting') waitingIn(waitingByService, t.serviceId).add(t.id);
+  const called = [...tickets.values()].filter((t) => t.lastCalledAt !== null).sort((a, b) => a.lastCalledAt! - b.lastCalledAt!);
   return {
     day: s.day,
     seq: s.seq,
     tickets,
     waiting: new Set([...tickets.values()].filter((t) => t.status === 'waiting').map((t) => t.id)),
+    waitingByService,
+    recentCalls: called.slice(-recentCallsKept).map((t) => t.id),
     issuedByService: new Map(Object.entries(s.issuedByService)),
     lastNumberByService: new Map(Object.entries(s.lastNumberByService)),
     counters: new Map(s.counters.map((c) => [c.id, { ...c, callsByService: { ...c.callsByService } }])),
@@ -79,4 +91,33 @@ export function stateFromSnapshot(s: QueueStateSnapshot): QueueState {
 
 export function cloneState(state: QueueState): QueueState {
   return stateFromSnapshot(snapshotOf(state));
+}
+
+function waitingIn(index: Map<string, Set<string>>, serviceId: string): Set<string> {
+  let set = index.get(serviceId);
+  if (!set) index.set(serviceId, (set = new Set()));
+  return set;
+}
+
+/** Puts a ticket in the waiting indexes (its service's queue). */
+export function markWaiting(state: QueueState, id: string, serviceId: string): void {
+  state.waiting.add(id);
+  waitingIn(state.waitingByService, serviceId).add(id);
+}
+
+/** Takes a ticket out of the waiting indexes. */
+export function unmarkWaiting(state: QueueState, id: string, serviceId: string): void {
+  state.waiting.delete(id);
+  state.waitingByService.get(serviceId)?.delete(id);
+}
+
+/** Remembers a call for the board's history; a recall moves the ticket to the end again. */
+export function recordCall(state: QueueState, id: string): void {
+  state.recentCalls.push(id);
+  if (state.recentCalls.length > recentCallsKept * 2) state.recentCalls.splice(0, state.recentCalls.length - recentCallsKept);
+}
+
+/** Ids of waiting tickets of one service. */
+export function waitingOf(state: QueueState, serviceId: string): ReadonlySet<string> {
+  return state.waitingByService.get(serviceId) ?? new Set();
 }

@@ -1,7 +1,7 @@
 import type { SiteConfig } from '../../protocol/site-config.ts';
 import { counterMayCall, isPriorityClass, queueOrder } from './call-order.ts';
 import type { Ticket } from './model.ts';
-import type { QueueState } from './queue-state.ts';
+import { waitingOf, type QueueState } from './queue-state.ts';
 
 const minSamples = 3;
 
@@ -27,7 +27,8 @@ export function peopleAhead(config: SiteConfig, state: QueueState, t: Ticket, no
   if (t.status !== 'waiting') return 0;
   const mine = isPriorityClass(config, t, now);
   let ahead = 0;
-  for (const id of state.waiting) {
+  // A ticket sent to one counter competes with that counter's whole queue; otherwise only its service's.
+  for (const id of t.targetCounterId === null ? waitingOf(state, t.serviceId) : state.waiting) {
     const o = state.tickets.get(id);
     if (!o || o.id === t.id || !sameQueue(config, o, t)) continue;
     const theirs = isPriorityClass(config, o, now);

@@ -1,7 +1,7 @@
 import type { SiteConfig } from '../../protocol/site-config.ts';
 import type { CallView, DisplaySnapshot } from '../../protocol/views.ts';
 import type { Ticket } from '../core/model.ts';
-import type { QueueState } from '../core/queue-state.ts';
+import { waitingOf, type QueueState } from '../core/queue-state.ts';
 import { counterName } from './ticket-view.ts';
 
 const historySize = 8;
@@ -21,22 +21,16 @@ export function callView(config: SiteConfig, t: Ticket): CallView {
 }
 
 /**
- * The lobby board. The call history is derived from the tickets' last call times, so a
- * recall moves a ticket back to the top without any extra state to keep in step.
+ * The lobby board. The call history comes from the state's call log, where a recall moves a
+ * ticket back to the top.
  */
 export function displaySnapshot(config: SiteConfig, state: QueueState, now: number): DisplaySnapshot {
-  const called = [...state.tickets.values()].filter((t) => t.lastCalledAt !== null && t.counterId !== null);
-  called.sort((a, b) => b.lastCalledAt! - a.lastCalledAt! || b.number - a.number);
-  const waiting = new Map<string, number>();
-  for (const id of state.waiting) {
-    const t = state.tickets.get(id);
-    if (t) waiting.set(t.serviceId, (waiting.get(t.serviceId) ?? 0) + 1);
-  }
+  const called = latestCalls(state);
   return {
     centreName: config.centre.name,
     day: state.day,
     serverTime: now,
-    calls: called.slice(0, historySize).map((t) => callView(config, t)),
+    calls: called.map((t) => callView(config, t)),
     counters: config.counters.map((c) => {
       const s = state.counters.get(c.id);
       const current = s?.currentTicketId ? state.tickets.get(s.currentTicketId) : undefined;
@@ -50,6 +44,20 @@ export function displaySnapshot(config: SiteConfig, state: QueueState, now: numb
     }),
     services: config.services
       .filter((s) => s.enabled)
-      .map((s) => ({ id: s.id, code: s.code, name: s.name, waiting: waiting.get(s.id) ?? 0 })),
+      .map((s) => ({ id: s.id, code: s.code, name: s.name, waiting: waitingOf(state, s.id).size })),
   };
+}
+
+/** The most recently called tickets, newest first, from the state's bounded call log. */
+function latestCalls(state: QueueState): Ticket[] {
+  const seen = new Set<string>();
+  const out: Ticket[] = [];
+  for (let i = state.recentCalls.length - 1; i >= 0 && out.length < historySize; i--) {
+    const id = state.recentCalls[i]!;
+    const t = state.tickets.get(id);
+    if (seen.has(id) || !t || t.counterId === null) continue;
+    seen.add(id);
+    out.push(t);
+  }
+  return out;
 }

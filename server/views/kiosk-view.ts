@@ -2,7 +2,7 @@ import type { SiteConfig } from '../../protocol/site-config.ts';
 import type { KioskServiceView, KioskSnapshot, PrinterState } from '../../protocol/views.ts';
 import { dailyQuota, nextNumber } from '../core/numbering.ts';
 import { issueAvailability, nextOpening } from '../core/opening-hours.ts';
-import type { QueueState } from '../core/queue-state.ts';
+import { waitingOf, type QueueState } from '../core/queue-state.ts';
 import { estimateWaitMinutes } from '../core/wait-estimate.ts';
 
 /** Printer states in which a ticket still comes out on paper. */
@@ -23,8 +23,7 @@ export function kioskSnapshot(config: SiteConfig, state: QueueState, now: number
 
 function kioskService(config: SiteConfig, state: QueueState, serviceId: string, now: number): KioskServiceView {
   const service = config.services.find((s) => s.id === serviceId)!;
-  let waiting = 0;
-  for (const id of state.waiting) if (state.tickets.get(id)?.serviceId === serviceId) waiting++;
+  const waiting = waitingOf(state, serviceId).size;
   const open = issueAvailability(config.centre, service, now);
   const full = (state.issuedByService.get(serviceId) ?? 0) >= dailyQuota(service) || nextNumber(state, service) === null;
   const base = {

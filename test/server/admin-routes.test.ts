@@ -1,0 +1,144 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditEntry } from '../../protocol/admin.ts';
+import type { ReportView } from '../../protocol/reports.ts';
+import type { SiteConfig } from '../../protocol/site-config.ts';
+import type { DisplaySnapshot, KioskSnapshot } from '../../protocol/views.ts';
+import { computeReport } from '../../server/core/report-tables.ts';
+import { command, nextEvent, TestServer } from '../support/test-server.ts';
+import { simulateDay } from '../../bench/day-simulation.ts';
+import { sampleSite, writePastDay } from './admin-support.ts';
+
+const pastDay = '2026-11-20';
+const newService = { code: 'GD', name: { vi: 'Giáo dục', en: 'Education' }, prefix: 'G', numberStart: 1, numberEnd: 500, pad: 3 };
+
+describe('admin API: configuration that applies live, audited', () => {
+  let server: TestServer;
+  let admin: string;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'motcua-admin-'));
+    await writePastDay(dataDir, pastDay, 120);
+    server = await TestServer.start({ dataDir });
+    admin = await server.adminToken();
+  });
+  afterAll(async () => {
+    await server?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('adds a service and a counter that kiosks and displays see in their next snapshot', async () => {
+    const kiosk = await server.socket(await server.deviceToken('kiosk'));
+    const display = await server.socket();
+    expect((await command(kiosk, 'kiosk:subscribe')).ok).toBe(true);
+    expect((await command(display, 'display:subscribe', {})).ok).toBe(true);
+
+    const kioskSees = nextEvent(kiosk, 'kiosk:snapshot');
+    const saved = await server.request<SiteConfig>('PUT', '/api/config/services/education', newService, admin);
+    expect(saved.status).toBe(200);
+    expect((await kioskSees).services.map((s) => s.id)).toContain('education');
+
+    const displaySees = nextEvent(display, 'display:snapshot');
+    const counter = { name: { vi: 'Quầy 9', en: 'Counter 9' }, services: [{ serviceId: 'education' }] };
+    expect((await server.request('PUT', '/api/config/counters/9', counter, admin)).status).toBe(200);
+    const board: DisplaySnapshot = await displaySees;
+    expect(board.counters.map((c) => c.id)).toContain(9);
+    expect(board.services.find((s) => s.id === 'education')?.name.vi).toBe('Giáo dục');
+
+    const issued = await command<{ ticket: { label: string } }>(kiosk, 'ticket:issue', { serviceId: 'education' });
+    expect(issued.ok && issued.value.ticket.label).toBe('G001');
+  });
+
+  it('refuses a change that breaks the config, changes nothing and says why', async () => {
+    const before = await server.request<SiteConfig>('GET', '/api/config', undefined, admin);
+    const bad = await server.request('PUT', '/api/config/counters/10', { name: { vi: 'Quầy 10', en: 'Counter 10' }, services: [{ serviceId: 'nope' }] }, admin);
+    expect(bad.status).toBe(400);
+    expect(!bad.body.ok && bad.body.error.message).toContain('Cấu hình không hợp lệ');
+    const removal = await server.request('DELETE', '/api/config/services/civil-status', undefined, admin);
+    expect(removal.status).toBe(400);
+    const after = await server.request<SiteConfig>('GET', '/api/config', undefined, admin);
+    expect(after.body).toEqual(before.body);
+  });
+
+  it('changes the centre and records who did what in the audit log', async () => {
+    const config = (await server.request<SiteConfig>('GET', '/api/config', undefined, admin)).body;
+    if (!config.ok) throw new Error('no config');
+    const centre = { ...config.value.centre, ticketFooter: 'Xin cảm ơn quý công dân' };
+    expect((await server.request('PUT', '/api/config/centre', centre, admin)).status).toBe(200);
+    const audit = await server.request<AuditEntry[]>('GET', '/api/audit', undefined, admin);
+    if (!audit.body.ok) throw new Error('no audit');
+    const actions = audit.body.value.map((e) => e.action);
+    expect(actions.slice(0, 3)).toEqual(['config.centre', 'config.counter', 'config.service']);
+    expect(audit.body.value[0]).toMatchObject({ actor: { username: 'admin' }, after: { ticketFooter: 'Xin cảm ơn quý công dân' } });
+    expect(actions).not.toContain('config.counter_removed');
+  });
+
+  it('lets only admins read or change the configuration', async () => {
+    const clerk = await server.clerkToken('clerk-cfg');
+    expect((await server.request('GET', '/api/config', undefined, clerk)).status).toBe(403);
+    expect((await server.request('PUT', '/api/config/services/x', newService, clerk)).status).toBe(403);
+    expect((await server.request('GET', '/api/reports')).status).toBe(401);
+    expect((await server.request('GET', '/api/backup', undefined, clerk)).status).toBe(403);
+  });
+
+  it('reports a past day with the figures of its journal', async () => {
+    const r = await server.request<ReportView>('GET', `/api/reports?from=${pastDay}&to=${pastDay}`, undefined, admin);
+    if (!r.body.ok) throw new Error(r.body.error.code);
+    const simulated = simulateDay(sampleSite(), pastDay, { tickets: 120, seed: 7 });
+    const expected = computeReport(simulated.state.tickets.values(), { timeZone: 'Asia/Ho_Chi_Minh', targetWaitMinutes: 15, ratingScale: 3 });
+    expect(r.body.value.total).toEqual(expected.total);
+    expect(r.body.value.byClerk).toEqual(expected.byClerk);
+    expect(r.body.value.total.issued).toBeGreaterThan(100);
+    // The second time comes from the day cache and must say the same.
+    const again = await server.request<ReportView>('GET', `/api/reports?from=${pastDay}&to=${pastDay}`, undefined, admin);
+    expect(again.body.ok && again.body.value.byService).toEqual(r.body.value.byService);
+  });
+
+  it('exports a report table as CSV and refuses a bad range', async () => {
+    const res = await fetch(`${server.url}/api/reports.csv?from=${pastDay}&to=${pastDay}&table=counter`, { headers: { authorization: `Bearer ${admin}` } });
+    const csv = await res.text();
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toMatch(/^counter,counter_name,issued,served,no_show/);
+    expect(lines.length).toBe(1 + 8);
+    const bad = await server.request('GET', `/api/reports?from=2026-11-23&to=2026-11-01`, undefined, admin);
+    expect(bad.status).toBe(400);
+  });
+
+  it('shows the virtual printer\'s last ticket with its picture and prints it again', async () => {
+    const kiosk = await server.socket(await server.deviceToken('kiosk'));
+    const issued = await command<{ ticket: { id: string }; print: { kind: string } }>(kiosk, 'ticket:issue', { serviceId: 'land' });
+    if (!issued.ok) throw new Error(issued.error.code);
+    await expect.poll(async () => {
+      const r = await server.request<{ jobs: Array<{ jobId: string }> }>('GET', '/api/printer/recent', undefined, admin);
+      return r.body.ok ? r.body.value.jobs.map((j) => j.jobId) : [];
+    }).toContain(issued.value.ticket.id);
+    const png = await fetch(`${server.url}/api/printer/preview/${issued.value.ticket.id}.png`, { headers: { authorization: `Bearer ${admin}` } });
+    expect(png.headers.get('content-type')).toBe('image/png');
+    expect([...new Uint8Array(await png.arrayBuffer()).slice(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
+    const reprint = await server.request('POST', `/api/printer/reprint/${issued.value.ticket.id}`, undefined, admin);
+    expect(reprint.status).toBe(200);
+    expect(server.printer.recent().filter((p) => p.jobId === issued.value.ticket.id)).toHaveLength(2);
+  });
+
+  it('lists paired devices with their live connections, and renames one', async () => {
+    const token = await server.deviceToken('display');
+    await server.socket(token);
+    const live = await server.request<{ devices: Array<{ id: string; kind: string; name: string; connections: number }> }>('GET', '/api/admin/connections', undefined, admin);
+    if (!live.body.ok) throw new Error('no connections');
+    const display = live.body.value.devices.filter((d) => d.kind === 'display').at(-1)!;
+    expect(display.connections).toBe(1);
+    expect((await server.request('PATCH', `/api/devices/${display.id}`, { name: 'Màn hình sảnh' }, admin)).status).toBe(200);
+    const renamed = await server.request<Array<{ id: string; name: string }>>('GET', '/api/devices', undefined, admin);
+    expect(renamed.body.ok && renamed.body.value.find((d) => d.id === display.id)?.name).toBe('Màn hình sảnh');
+  });
+
+  it('keeps the admin snapshot\'s ratings and figures for today', async () => {
+    const socket = await server.socket(admin);
+    const snap = await command<{ satisfaction: { rated: number; counts: Record<string, number> } }>(socket, 'admin:subscribe');
+    expect(snap.ok && snap.value.satisfaction.counts).toEqual({ '1': 0, '2': 0, '3': 0 });
+  });
+});
