@@ -102,6 +102,8 @@ export const CentreConfigSchema = v.object({
   ratingScale: v.optional(v.picklist([3, 5]), 3),
   /** Used for wait estimates until a service has its own recent service times. */
   defaultServiceMinutes: v.optional(v.pipe(v.number(), v.minValue(1), v.maxValue(240)), 10),
+  /** Short notices scrolled along the bottom of the lobby call boards (opening hours, closures). */
+  notices: v.optional(v.pipe(v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(300))), v.maxLength(20)), []),
   /** A line printed at the foot of every paper ticket; empty prints the hotline instead. */
   ticketFooter: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(120)), ''),
 });

@@ -20,8 +20,9 @@ export function FeaturedCall({ call, fresh }: FeaturedCallProps) {
         {call.recall && <span class="featured__recall">{t('featured.recall')}</span>}
       </p>
       <p class="featured__ticket" data-testid="featured-ticket">{call.label}</p>
-      <p class="featured__counter">
-        <span class="featured__to">{t('featured.toCounter')}</span> <strong data-testid="featured-counter">{call.counterName[lang]}</strong>
+      {/* The number, as the voice says it ("đến quầy số 3"); the counter's full name is in the grid. */}
+      <p class="featured__counter" title={call.counterName[lang]}>
+        <span class="featured__to">{t('featured.toCounter')}</span> <strong data-testid="featured-counter">{call.counterId}</strong>
       </p>
     </div>
   );

@@ -22,7 +22,7 @@ export function addQueueRoutes(router: Router, ctx: AppContext): void {
   router.add('GET', '/api/site', () => {
     const { centre, services, counters } = ctx.site.get();
     return okResponse({
-      centre: { name: centre.name, level: centre.level, address: centre.address, hotline: centre.hotline, timeZone: centre.timeZone, ratingScale: centre.ratingScale },
+      centre: { name: centre.name, level: centre.level, address: centre.address, hotline: centre.hotline, timeZone: centre.timeZone, ratingScale: centre.ratingScale, notices: centre.notices },
       services: services.filter((s) => s.enabled).map((s) => ({ id: s.id, code: s.code, name: s.name })),
       counters: counters.map((c) => ({ id: c.id, name: c.name, serviceIds: c.services.map((s) => s.serviceId) })),
     });

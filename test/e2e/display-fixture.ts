@@ -55,9 +55,13 @@ export class DisplayFixture {
     return result.value.current?.label ?? null;
   }
 
-  /** Opens a board page; `path` like `/display/?audioSink=record`. Waits until it shows its first snapshot. */
-  async openBoard(path: string, viewport: BoardViewport = fullHd): Promise<Page> {
+  /**
+   * Opens a board page; `path` like `/display/?audioSink=record`. `beforeLoad` can set the page
+   * up first (routes, storage). Waits until the board shows its first snapshot.
+   */
+  async openBoard(path: string, viewport: BoardViewport = fullHd, beforeLoad?: (page: Page) => Promise<void>): Promise<Page> {
     const page = await this.browser.newPage({ viewport });
+    await beforeLoad?.(page);
     await page.goto(this.server.url + path);
     await page.waitForSelector('.display[data-synced="true"][data-connection="online"]');
     return page;
@@ -73,10 +77,14 @@ export class DisplayFixture {
     this.clerks.clear();
     this.clerkSession = null;
     this.deskSocket = null;
+    // The centre's clock runs on across the restart, as a real one does; a fresh test clock
+    // would start again at 09:00 and put new calls behind the old ones.
+    const stoppedAt = this.server.server.ctx.clock();
+    const stoppedAtReal = Date.now();
     await this.server.server.close();
     await whileDown();
     this.adoptedDir = dataDir;
-    this.server = await TestServer.start({ dataDir, flags: ['--port', String(port)] });
+    this.server = await TestServer.start({ dataDir, flags: ['--port', String(port)], clock: () => stoppedAt + (Date.now() - stoppedAtReal) });
     this.kiosk = await this.server.socket(await this.server.deviceToken('kiosk'));
   }
 
