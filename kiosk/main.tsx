@@ -4,7 +4,10 @@ import { createI18n } from '../client/i18n.ts';
 import { PairingScreen } from '../client/pairing-screen.tsx';
 import { storedToken } from '../client/stored-token.ts';
 import { KioskApp } from './kiosk-app.tsx';
-import './kiosk.css';
+import './styles/base.css';
+import './styles/browse.css';
+import './styles/procedure.css';
+import './styles/ticket.css';
 
 const i18n = createI18n(['kiosk', 'ticket']);
 const token = storedToken('kiosk');

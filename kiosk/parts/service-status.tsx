@@ -16,8 +16,14 @@ export function ServiceStatus(props: { service: KioskServiceView }) {
   }
   return (
     <span class="service-status open" data-availability="open">
-      <span>{t('kiosk:take.waiting', { count: props.service.waiting })}</span>
-      <span>{t('kiosk:take.wait', { minutes: props.service.estimatedWaitMinutes })}</span>
+      {props.service.waiting === 0 ? (
+        <span>{t('kiosk:take.no_wait')}</span>
+      ) : (
+        <>
+          <span>{t('kiosk:take.waiting', { count: props.service.waiting })}</span>
+          <span>{t('kiosk:take.wait', { minutes: props.service.estimatedWaitMinutes })}</span>
+        </>
+      )}
     </span>
   );
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SiteConfigInput } from '../../protocol/site-config.ts';
 import { landscape, openKiosk, portrait, typeOnScreen } from '../kiosk/kiosk-browser.ts';
 import { launchBrowser, screenshot } from '../support/browser.ts';
-import { command, TestServer } from '../support/test-server.ts';
+import { command, TestServer, type ClientSocket } from '../support/test-server.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -26,7 +26,7 @@ describe('kiosk idle reset', () => {
   });
 
   it('asks "more time?", carries on when asked to, and otherwise clears everything and goes home', async () => {
-    const page = await openKiosk(browser, server, { size: portrait, query: '?idle=2&warn=6' });
+    const page = await openKiosk(browser, server, { size: portrait, query: '?idle=2&warn=10' });
     await page.locator('.lang-switch button[lang="en"]').click();
     await page.locator('.toggle').nth(1).click();
     await page.locator('.search-box').click();
@@ -41,13 +41,13 @@ describe('kiosk idle reset', () => {
 
     // Nobody answers this time: the next citizen finds a fresh kiosk.
     await question.waitFor();
-    await page.locator('h1', { hasText: 'Xin mời công dân chọn thủ tục cần giải quyết' }).waitFor({ timeout: 20_000 });
-    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.className])).toEqual(['vi', '']);
+    await page.locator('h1', { hasText: 'Xin mời công dân chọn thủ tục cần giải quyết' }).waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.evaluate(() => [document.documentElement.lang, document.documentElement.className])).toEqual(['vi', '']);
     expect(await page.locator('.lang-switch button[lang="vi"]').getAttribute('aria-pressed')).toBe('true');
     await page.locator('.search-box').click();
     expect(await page.locator('.search-input').inputValue()).toBe('');
     await page.context().close();
-  });
+  }, 90_000);
 
   it('does not warn on an untouched home screen', async () => {
     const page = await openKiosk(browser, server, { size: portrait, query: '?idle=1&warn=1' });
@@ -98,13 +98,15 @@ describe('kiosk with the ticket printer out of paper', () => {
 describe('kiosk when a service has given its daily quota', () => {
   let server: TestServer;
   let dataDir: string;
+  let kiosk: ClientSocket;
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'motcua-kiosk-quota-'));
     const site = JSON.parse(await readFile(join(import.meta.dirname, '../../data/site.json'), 'utf8')) as SiteConfigInput;
     site.services.find((s) => s.id === 'civil-status')!.dailyQuota = 1;
+    site.services.find((s) => s.id === 'certification')!.dailyQuota = 1;
     await writeFile(join(dataDir, 'site.json'), JSON.stringify(site));
     server = await TestServer.start({ dataDir });
-    const kiosk = await server.socket(await server.deviceToken('kiosk'));
+    kiosk = await server.socket(await server.deviceToken('kiosk'));
     const r = await command(kiosk, 'ticket:issue', { serviceId: 'civil-status' });
     expect(r.ok).toBe(true);
   });
@@ -135,6 +137,26 @@ describe('kiosk when a service has given its daily quota', () => {
       expect(await panel.textContent()).toContain('Mời quay lại lúc 07:00 ngày mai');
       await page.context().close();
     }
+  });
+
+  it('explains a refusal in the language the citizen chose when the last number went while they chose', async () => {
+    const page = await openKiosk(browser, server, { size: portrait });
+    await page.locator('.lang-switch button[lang="en"]').click();
+    await page.locator('.tile.by-service').click();
+    await page.locator('.tile[data-service="certification"]:not([disabled])').waitFor();
+    await screenshot(page, 'kiosk-portrait-services');
+    await page.locator('.tile[data-service="certification"]').click();
+    await page.locator('[data-priority="none"]').waitFor();
+    await screenshot(page, 'kiosk-portrait-priority');
+    // Another kiosk takes the day's last number for this service in the meantime.
+    expect((await command(kiosk, 'ticket:issue', { serviceId: 'certification' })).ok).toBe(true);
+    await page.locator('[data-priority="none"]').click();
+    const refusal = page.locator('.refusal');
+    await refusal.waitFor();
+    expect(await refusal.getAttribute('data-code')).toBe('quota_reached');
+    expect(await refusal.textContent()).toBe('No numbers left today. Please come back at 07:00 tomorrow, Tuesday 24/11.');
+    await screenshot(page, 'kiosk-portrait-refused');
+    await page.context().close();
   });
 });
 

@@ -77,7 +77,8 @@ describe('lobby kiosk: finding a procedure and taking a number', () => {
     const before = await page.locator('h1').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
     await page.locator('.toggle').nth(0).click();
     await page.locator('.toggle').nth(1).click();
-    expect(await page.evaluate(() => document.documentElement.className)).toBe('high-contrast large-text');
+    // Preact applies the classes in an effect, just after the tap's render.
+    await expect.poll(() => page.evaluate(() => document.documentElement.className)).toBe('high-contrast large-text');
     expect(await page.locator('h1').evaluate((e) => parseFloat(getComputedStyle(e).fontSize))).toBeGreaterThan(before * 1.15);
     expect(await page.locator('body').evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(0, 0, 0)');
     await screenshot(page, 'kiosk-portrait-contrast-large');
