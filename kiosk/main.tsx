@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
-import { createI18n } from '../client/i18n.ts';
+import { i18nFromBundles, type Bundle } from '../client/i18n-bundles.ts';
 import { PairingScreen } from '../client/pairing-screen.tsx';
 import { storedToken } from '../client/stored-token.ts';
 import { KioskApp } from './kiosk-app.tsx';
@@ -9,7 +9,9 @@ import './styles/browse.css';
 import './styles/procedure.css';
 import './styles/ticket.css';
 
-const i18n = createI18n(['kiosk', 'ticket']);
+// Only the kiosk's own strings: the shared createI18n would bundle every app's locales.
+const locales = import.meta.glob<Bundle>('../locales/*/{kiosk,ticket,errors,common}.json', { eager: true, import: 'default' });
+const i18n = i18nFromBundles(locales, ['kiosk', 'ticket']);
 const token = storedToken('kiosk');
 
 /** A kiosk pairs once with an admin's code and keeps its token across reboots. */
