@@ -23,8 +23,10 @@ export interface Kiosk {
   issuing: boolean;
 }
 
+/** Provided by the kiosk app; screens read it through {@link useKiosk}. */
 export const KioskContext = createContext<Kiosk | null>(null);
 
+/** The kiosk for a screen or part; only valid under the provider. */
 export function useKiosk(): Kiosk {
   const kiosk = useContext(KioskContext);
   if (!kiosk) throw new Error('useKiosk outside the kiosk app');

@@ -12,6 +12,7 @@ export interface CallAlert {
 
 type AudioContextClass = typeof AudioContext;
 
+/** One alert per page; `win` is the browser window (a test may pass its own). */
 export function createCallAlert(win: typeof globalThis & { webkitAudioContext?: AudioContextClass } = window): CallAlert {
   let context: AudioContext | null = null;
   const audio = (): AudioContext | null => {

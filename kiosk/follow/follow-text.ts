@@ -11,6 +11,7 @@ export type FollowText = (key: FollowKey, params?: Record<string, string | numbe
 
 const words: Record<FollowLang, Record<FollowKey, string>> = { vi, en };
 
+/** The words of one language, with `{{name}}` filled from `params`. */
 export function followText(lang: FollowLang): FollowText {
   return (key, params) => words[lang][key].replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params?.[name] ?? ''));
 }

@@ -44,6 +44,7 @@ export function freshSession(): Session {
   return { stack: [home], query: '', lang: 'vi', highContrast: false, largeText: false };
 }
 
+/** The screen on top of the stack, the one shown. */
 export function currentScreen(session: Session): Screen {
   return session.stack[session.stack.length - 1] ?? home;
 }
@@ -60,6 +61,7 @@ export function isPristine(session: Session): boolean {
   );
 }
 
+/** Every change of a session; `reset` is the idle timeout and the end of a visit. */
 export function sessionReducer(session: Session, action: SessionAction): Session {
   switch (action.type) {
     case 'open':

@@ -30,6 +30,7 @@ export interface KioskData {
 const retryMs = 5000;
 const defaultTimeZone = 'Asia/Ho_Chi_Minh';
 
+/** @param onUnpaired called when the server no longer knows this kiosk's token (revoked device). */
 export function useKioskData(connection: Connection, onUnpaired: () => void): KioskData {
   const [catalogue, setCatalogue] = useState<Catalogue | null>(null);
   const [catalogueFailed, setCatalogueFailed] = useState(false);
