@@ -165,13 +165,17 @@ describe('kiosk when the server goes away', () => {
   let server: TestServer | undefined;
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'motcua-kiosk-restart-'));
+    // A centre where only staff give priority numbers: "Lấy số" issues at once, with no question.
+    const site = JSON.parse(await readFile(join(import.meta.dirname, '../../data/site.json'), 'utf8')) as SiteConfigInput;
+    site.centre.kioskMayIssuePriority = false;
+    await writeFile(join(dataDir, 'site.json'), JSON.stringify(site));
   });
   afterAll(async () => {
     await server?.close();
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('says the connection is lost, refuses no one silently, and recovers by itself when the server is back', async () => {
+  it('says the connection is lost, and recovers by itself when the server is back; "Lấy số" then issues at once', async () => {
     const first = await TestServer.start({ dataDir });
     server = first;
     const page = await openKiosk(browser, first, { size: portrait });
@@ -190,8 +194,8 @@ describe('kiosk when the server goes away', () => {
     server = await TestServer.start({ dataDir, flags: ['--port', String(first.port)] });
     await banner.waitFor({ state: 'hidden', timeout: 20_000 });
     await page.locator('button.take:not([disabled])').click();
-    await page.locator('[data-priority="none"]').click();
     expect(await page.locator('[data-testid="ticket-number"]').textContent()).toBe('1001');
+    expect(await page.locator('[data-priority]').count()).toBe(0);
     await page.context().close();
   });
 });
