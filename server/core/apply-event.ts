@@ -1,5 +1,5 @@
 import type { QueueEvent, Ticket } from './model.ts';
-import { counterState, markWaiting, recordCall, serviceTimeWindow, unmarkWaiting, type QueueState } from './queue-state.ts';
+import { assignCounter, counterState, markWaiting, recordCall, serviceTimeWindow, unmarkWaiting, type QueueState } from './queue-state.ts';
 
 /**
  * Folds one event into the state. Events are facts already decided and on disk, so this
@@ -42,6 +42,8 @@ export function applyEvent(state: QueueState, e: QueueEvent): void {
       const t = ticket(state, e.ticketId);
       const c = counterState(state, e.counterId);
       t.status = 'called';
+      assignCounter(state, t, e.counterId);
+      state.parked.delete(t.id);
       t.counterId = e.counterId;
       t.targetCounterId = null;
       t.firstCalledAt ??= e.at;
@@ -88,6 +90,7 @@ export function applyEvent(state: QueueState, e: QueueEvent): void {
       const t = ticket(state, e.ticketId);
       if (e.fromCounterId !== null) release(state, e.fromCounterId, t.id);
       unmarkWaiting(state, t.id, t.serviceId);
+      state.parked.delete(t.id);
       t.serviceId = e.toServiceId;
       t.targetCounterId = e.toCounterId;
       t.status = 'waiting';
@@ -100,6 +103,7 @@ export function applyEvent(state: QueueState, e: QueueEvent): void {
     case 'ticket.parked': {
       const t = ticket(state, e.ticketId);
       t.status = 'parked';
+      state.parked.add(t.id);
       release(state, e.counterId, t.id);
       return;
     }
@@ -109,6 +113,7 @@ export function applyEvent(state: QueueState, e: QueueEvent): void {
       t.status = 'cancelled';
       t.endedAt = e.at;
       unmarkWaiting(state, t.id, t.serviceId);
+      state.parked.delete(t.id);
       return;
     }
     case 'ticket.rated': {

@@ -40,7 +40,19 @@ function fields(epochMs: number, timeZone: string): { y: number; mo: number; d: 
   return { y: out.year!, mo: out.month!, d: out.day!, h: out.hour!, mi: out.minute!, s: out.second! };
 }
 
+const lastMoment = new Map<string, { minute: number; moment: LocalMoment }>();
+
 export function localMoment(epochMs: number, timeZone: string): LocalMoment {
+  // Views ask many times a second; offsets change on whole minutes, so one result serves a minute.
+  const minute = Math.floor(epochMs / 60_000);
+  const cached = lastMoment.get(timeZone);
+  if (cached && cached.minute === minute) return cached.moment;
+  const moment = computeMoment(epochMs, timeZone);
+  lastMoment.set(timeZone, { minute, moment });
+  return moment;
+}
+
+function computeMoment(epochMs: number, timeZone: string): LocalMoment {
   const f = fields(epochMs, timeZone);
   const day = `${f.y}-${pad2(f.mo)}-${pad2(f.d)}`;
   return { day, weekday: weekdayOf(day), minutes: f.h * 60 + f.mi, hour: f.h };

@@ -12,6 +12,10 @@ export interface QueueState {
   waitingByService: Map<string, Set<string>>;
   /** Ticket ids in the order they were last called (newest last, bounded): the board's history. */
   recentCalls: string[];
+  /** Tickets each counter has called (where they are or were last served), for its console. */
+  byCounter: Map<number, Set<string>>;
+  /** Parked tickets, waiting to be resumed. */
+  parked: Set<string>;
   issuedByService: Map<string, number>;
   lastNumberByService: Map<string, number>;
   counters: Map<number, CounterState>;
@@ -30,6 +34,8 @@ export function emptyDayState(day: string): QueueState {
     waiting: new Set(),
     waitingByService: new Map(),
     recentCalls: [],
+    byCounter: new Map(),
+    parked: new Set(),
     issuedByService: new Map(),
     lastNumberByService: new Map(),
     counters: new Map(),
@@ -82,6 +88,8 @@ export function stateFromSnapshot(s: QueueStateSnapshot): QueueState {
     waiting: new Set([...tickets.values()].filter((t) => t.status === 'waiting').map((t) => t.id)),
     waitingByService,
     recentCalls: called.slice(-recentCallsKept).map((t) => t.id),
+    byCounter: indexByCounter(tickets.values()),
+    parked: new Set([...tickets.values()].filter((t) => t.status === 'parked').map((t) => t.id)),
     issuedByService: new Map(Object.entries(s.issuedByService)),
     lastNumberByService: new Map(Object.entries(s.lastNumberByService)),
     counters: new Map(s.counters.map((c) => [c.id, { ...c, callsByService: { ...c.callsByService } }])),
@@ -120,4 +128,33 @@ export function recordCall(state: QueueState, id: string): void {
 /** Ids of waiting tickets of one service. */
 export function waitingOf(state: QueueState, serviceId: string): ReadonlySet<string> {
   return state.waitingByService.get(serviceId) ?? new Set();
+}
+
+function indexByCounter(tickets: Iterable<Ticket>): Map<number, Set<string>> {
+  const index = new Map<number, Set<string>>();
+  for (const t of tickets) {
+    if (t.counterId === null) continue;
+    let set = index.get(t.counterId);
+    if (!set) index.set(t.counterId, (set = new Set()));
+    set.add(t.id);
+  }
+  return index;
+}
+
+/** Moves a ticket to the counter now calling it, in the per-counter index. */
+export function assignCounter(state: QueueState, t: Ticket, counterId: number): void {
+  if (t.counterId !== null) state.byCounter.get(t.counterId)?.delete(t.id);
+  let set = state.byCounter.get(counterId);
+  if (!set) state.byCounter.set(counterId, (set = new Set()));
+  set.add(t.id);
+}
+
+/** Tickets a counter has called today (current and past). */
+export function ticketsOfCounter(state: QueueState, counterId: number): Ticket[] {
+  const out: Ticket[] = [];
+  for (const id of state.byCounter.get(counterId) ?? []) {
+    const t = state.tickets.get(id);
+    if (t) out.push(t);
+  }
+  return out;
 }

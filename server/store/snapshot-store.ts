@@ -11,10 +11,15 @@ const log = logger('snapshots');
  * Only a shortcut for start-up: the journal stays the truth, so a bad snapshot is ignored.
  */
 export class SnapshotStore {
+  // One adapter per day: its writer queues writes, two adapters on one file would race on the temp file.
+  private readonly files = new Map<string, JSONFile<QueueStateSnapshot>>();
+
   constructor(private readonly dir: string) {}
 
   private file(day: string): JSONFile<QueueStateSnapshot> {
-    return new JSONFile<QueueStateSnapshot>(join(this.dir, `${day}.json`));
+    let f = this.files.get(day);
+    if (!f) this.files.set(day, (f = new JSONFile<QueueStateSnapshot>(join(this.dir, `${day}.json`))));
+    return f;
   }
 
   async read(day: string): Promise<QueueStateSnapshot | null> {

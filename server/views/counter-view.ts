@@ -2,7 +2,7 @@ import type { SiteConfig } from '../../protocol/site-config.ts';
 import type { CounterSnapshot } from '../../protocol/views.ts';
 import { counterMayCall, isPriorityClass, queueOrder } from '../core/call-order.ts';
 import type { Ticket } from '../core/model.ts';
-import type { QueueState } from '../core/queue-state.ts';
+import { ticketsOfCounter, type QueueState } from '../core/queue-state.ts';
 import { statBlock } from '../core/statistics.ts';
 import { ticketStaffView } from './ticket-view.ts';
 
@@ -28,7 +28,11 @@ export function counterSnapshot(
   // Roughly the order "next" will take: sent here first, then priority, then queue order.
   const rank = (t: Ticket) => (t.targetCounterId === counterId ? 0 : isPriorityClass(config, t, now) ? 1 : 2);
   waiting.sort((a, b) => rank(a) - rank(b) || queueOrder(a, b));
-  const all = [...state.tickets.values()];
+  const parked: Ticket[] = [];
+  for (const id of state.parked) {
+    const t = state.tickets.get(id);
+    if (t && (t.counterId === counterId || counterMayCall(counter, t))) parked.push(t);
+  }
   return {
     serverTime: now,
     counter: {
@@ -42,11 +46,8 @@ export function counterSnapshot(
     current: current ? ticketStaffView(current) : null,
     queue: waiting.slice(0, queueLimit).map(ticketStaffView),
     waitingCount: waiting.length,
-    parked: all.filter((t) => t.status === 'parked' && (t.counterId === counterId || counterMayCall(counter, t))).map(ticketStaffView),
-    today: statBlock(
-      all.filter((t) => t.counterId === counterId),
-      config.centre.targetWaitMinutes,
-    ),
+    parked: parked.map(ticketStaffView),
+    today: statBlock(ticketsOfCounter(state, counterId), config.centre.targetWaitMinutes),
     services: config.services.filter((x) => x.enabled).map((x) => ({ id: x.id, code: x.code, name: x.name })),
     counters: config.counters.map((c) => ({ id: c.id, name: c.name })),
     maxRecalls: config.centre.maxRecalls,

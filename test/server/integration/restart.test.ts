@@ -59,7 +59,8 @@ describe('restart recovery', () => {
     await waitFor(() => acked.length >= 40 || settled === 200, 60_000);
     proc.child.kill('SIGKILL');
     await Promise.all(burst);
-    await new Promise<void>((resolve) => (proc.child.exitCode !== null ? resolve() : proc.child.once('exit', () => resolve())));
+    // A process killed by a signal has a signalCode, not an exitCode; its exit may already have fired.
+    await new Promise<void>((resolve) => (proc.child.exitCode !== null || proc.child.signalCode !== null ? resolve() : proc.child.once('exit', () => resolve())));
 
     proc = await startProcess(dataDir, port);
     const login = (await post(base, '/api/auth/login', { username: 'admin', password: 'admin-password-1' })) as { value: { token: string } };
