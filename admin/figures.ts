@@ -3,6 +3,11 @@ export function minutesText(m: number | null | undefined): string {
   return m === null || m === undefined ? '–' : m.toFixed(1);
 }
 
+/** Minutes with their unit ("8.5 phút"), or a dash alone when there is no figure. */
+export function minutesWithUnit(m: number | null | undefined, unit: string): string {
+  return m === null || m === undefined ? '–' : `${m.toFixed(1)} ${unit}`;
+}
+
 export function percentText(share: number | null | undefined): string {
   return share === null || share === undefined ? '–' : `${Math.round(share * 100)}%`;
 }

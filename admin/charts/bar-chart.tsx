@@ -9,13 +9,14 @@ export interface Bar {
 }
 
 const rowHeight = 26;
-const labelWidth = 200;
-const width = 560;
+const labelWidth = 250;
+const valueWidth = 130;
+const width = 640;
 
 /** Horizontal bars in SVG: labels on the left, so long Vietnamese service names stay readable. */
 export function BarChart(props: { bars: Bar[]; title: string; max?: number }) {
   const max = Math.max(props.max ?? 0, ...props.bars.map((b) => b.value), 1);
-  const barSpace = width - labelWidth - 70;
+  const barSpace = width - labelWidth - valueWidth;
   const height = Math.max(1, props.bars.length) * rowHeight + 4;
   return (
     <svg class="chart bar-chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={props.title}>
@@ -26,7 +27,8 @@ export function BarChart(props: { bars: Bar[]; title: string; max?: number }) {
         return (
           <g key={b.label}>
             <text x={labelWidth - 8} y={y + rowHeight / 2 + 5} text-anchor="end" class="chart-label">
-              {b.label.length > 28 ? `${b.label.slice(0, 27)}…` : b.label}
+              {b.label.length > 34 ? `${b.label.slice(0, 33)}…` : b.label}
+              <title>{b.label}</title>
             </text>
             <rect x={labelWidth} y={y + 3} width={Math.max(w, b.value > 0 ? 2 : 0)} height={rowHeight - 8} rx={3} class={b.alert ? 'bar bar--alert' : 'bar'} />
             <text x={labelWidth + w + 6} y={y + rowHeight / 2 + 5} class="chart-value">

@@ -15,7 +15,7 @@ export function Heatmap(props: { counts: number[][]; weekdayNames: string[]; tit
   const width = left + shown.length * cell + 4;
   const height = top + days.length * cell + 4;
   return (
-    <svg class="chart heatmap" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={props.title}>
+    <svg class="chart heatmap" viewBox={`0 0 ${width} ${height}`} style={{ maxWidth: `${width}px` }} role="img" aria-label={props.title}>
       <title>{props.title}</title>
       {shown.map((h, x) => (
         <text key={h} x={left + x * cell + cell / 2} y={top - 6} text-anchor="middle" class="chart-label">

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { saveFile } from '../admin-api.ts';
 import { useAdmin } from '../admin-context.ts';
+import { FilePicker } from '../parts/file-picker.tsx';
 
 type RestoreState =
   | { kind: 'idle' }
@@ -19,10 +20,11 @@ export function BackupPage() {
     setDownloading(false);
     if (blob) saveFile(blob, `motcua-backup-${new Date().toISOString().slice(0, 10)}.json.gz`);
   };
-  const upload = async (e: Event) => {
-    const input = e.currentTarget as HTMLInputElement;
-    const file = input.files?.[0];
-    if (!file || !confirm(t('admin:backup.confirmRestore'))) return;
+  const upload = async (file: File, input: HTMLInputElement) => {
+    if (!confirm(t('admin:backup.confirmRestore'))) {
+      input.value = '';
+      return;
+    }
     setRestore({ kind: 'checking' });
     const r = await api.upload<{ files: number }>('/api/backup/restore', file, 'application/gzip');
     input.value = '';
@@ -41,7 +43,7 @@ export function BackupPage() {
       <div class="panel">
         <h2>{t('admin:backup.restore')}</h2>
         <p class="hint">{t('admin:backup.restoreHint')}</p>
-        <input type="file" name="backup-file" accept=".gz,application/gzip" onChange={upload} />
+        <FilePicker name="backup-file" accept=".gz,application/gzip" label={t('admin:backup.chooseFile')} onFile={(f, input) => void upload(f, input)} />
         {restore.kind === 'checking' && <p role="status">{t('admin:backup.checking')}</p>}
         {restore.kind === 'staged' && (
           <p class="notice notice--ok" role="status">

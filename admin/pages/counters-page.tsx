@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { CounterConfig } from '../../protocol/site-config.ts';
 import { named, useAdmin } from '../admin-context.ts';
 import { SaveStatus, type SaveState } from '../parts/save-status.tsx';
+import { useReveal } from '../use-reveal.ts';
 import { useSiteConfig } from '../use-site-config.ts';
 
 interface Draft {
@@ -24,6 +25,7 @@ export function CountersPage() {
   const { config, reload } = useSiteConfig();
   const [draft, setDraft] = useState<Draft | null>(null);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
+  const editor = useReveal<HTMLFormElement>(draft ? `${draft.isNew}:${draft.isNew ? '' : draft.id}` : null);
   if (!config) return <p>{t('common:connecting')}</p>;
   const serviceName = (id: string) => {
     const s = config.services.find((x) => x.id === id);
@@ -102,7 +104,7 @@ export function CountersPage() {
         <SaveStatus state={save} />
       </div>
       {draft && (
-        <form class="config-form editor" onSubmit={submit}>
+        <form class="config-form editor" onSubmit={submit} ref={editor}>
           <h2>{draft.isNew ? t('admin:counters.add') : t('admin:counters.edit', { id: draft.id })}</h2>
           <div class="grid">
             <label>
@@ -130,7 +132,8 @@ export function CountersPage() {
             <ol class="served-list">
               {draft.services.map((s, i) => (
                 <li key={s.serviceId}>
-                  <span>{serviceName(s.serviceId)}</span>
+                  <span class="served-place">{i + 1}.</span>
+                  <span class="served-name">{serviceName(s.serviceId)}</span>
                   {draft.mode === 'weight' ? (
                     <input
                       type="number"

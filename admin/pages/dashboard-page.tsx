@@ -1,7 +1,7 @@
 import { useAdmin, named } from '../admin-context.ts';
 import { BarChart } from '../charts/bar-chart.tsx';
 import { SatisfactionBar } from '../charts/satisfaction-bar.tsx';
-import { minutesText, percentText } from '../figures.ts';
+import { minutesWithUnit, percentText } from '../figures.ts';
 import { StatCard } from '../parts/stat-card.tsx';
 import { useAdminSnapshot } from '../use-admin-snapshot.ts';
 import { useSiteConfig } from '../use-site-config.ts';
@@ -37,7 +37,7 @@ export function DashboardPage() {
         <StatCard label={t('admin:figures.issued')} value={total.issued} testId="issued-today" />
         <StatCard label={t('admin:figures.served')} value={total.served} />
         <StatCard label={t('admin:figures.noShow')} value={total.noShow} />
-        <StatCard label={t('admin:figures.avgWait')} value={`${minutesText(total.avgWaitMinutes)} ${t('admin:figures.min')}`} />
+        <StatCard label={t('admin:figures.avgWait')} value={minutesWithUnit(total.avgWaitMinutes, t('admin:figures.min'))} />
         <StatCard label={t('admin:figures.withinTarget', { minutes: target })} value={percentText(total.withinTargetShare)} />
         <StatCard label={t('admin:figures.satisfied')} value={percentText(snapshot.satisfaction.satisfiedShare)} />
       </div>

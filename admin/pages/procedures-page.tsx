@@ -3,6 +3,7 @@ import type { Catalogue } from '../../protocol/catalogue.ts';
 import { buildSearchIndex, searchCatalogue } from '../../kiosk/search/catalogue-search.ts';
 import { named, useAdmin } from '../admin-context.ts';
 import type { ApiError } from '../admin-api.ts';
+import { FilePicker } from '../parts/file-picker.tsx';
 import { useLoaded } from '../use-loaded.ts';
 import { useSiteConfig } from '../use-site-config.ts';
 
@@ -29,10 +30,7 @@ export function ProceduresPage() {
     return f ? (lang === 'vi' ? f.name : f.nameEn) : id;
   };
   const service = (id: string) => config?.services.find((s) => s.id === id);
-  const upload = async (e: Event) => {
-    const input = e.currentTarget as HTMLInputElement;
-    const file = input.files?.[0];
-    if (!file) return;
+  const upload = async (file: File, input: HTMLInputElement) => {
     setResult({ kind: 'running' });
     const r = await api.upload<{ procedures: number; fields: number; unmapped: string[] }>(`/api/catalogue/import?name=${encodeURIComponent(file.name)}`, await file.text(), 'text/plain; charset=utf-8');
     input.value = '';
@@ -50,7 +48,7 @@ export function ProceduresPage() {
       <div class="panel">
         <h2>{t('admin:procedures.import')}</h2>
         <p class="hint">{t('admin:procedures.importHint')}</p>
-        <input type="file" name="catalogue-file" accept=".json,.csv,.txt,application/json,text/csv" onChange={upload} />
+        <FilePicker name="catalogue-file" accept=".json,.csv,.txt,application/json,text/csv" label={t('admin:procedures.chooseFile')} onFile={(f, input) => void upload(f, input)} />
         {result.kind === 'running' && <p role="status">{t('admin:save.saving')}</p>}
         {result.kind === 'done' && (
           <p class="notice notice--ok" role="status">

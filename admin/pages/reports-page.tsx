@@ -5,7 +5,7 @@ import { named, useAdmin } from '../admin-context.ts';
 import { BarChart } from '../charts/bar-chart.tsx';
 import { Heatmap } from '../charts/heatmap.tsx';
 import { SatisfactionBar } from '../charts/satisfaction-bar.tsx';
-import { minutesText, percentText } from '../figures.ts';
+import { minutesText, minutesWithUnit, percentText } from '../figures.ts';
 import { ReportTable, type ReportRow } from '../parts/report-table.tsx';
 import { StatCard } from '../parts/stat-card.tsx';
 
@@ -31,6 +31,12 @@ export function ReportsPage() {
       setToday((d) => d ?? r.value.to);
     });
   }, [api, range]);
+  // A date picked before the first report arrives still counts: the other end defaults to it.
+  const pick = (end: 'from' | 'to', day: string) => {
+    if (!day) return;
+    const current = range ?? (report ? { from: report.from, to: report.to } : { from: day, to: day });
+    setRange({ ...current, [end]: day });
+  };
   const preset = (days: number) => today && setRange({ from: addDays(today, -(days - 1)), to: today });
   const download = async (table: ReportCsvTable | 'tickets') => {
     if (!report) return;
@@ -50,18 +56,18 @@ export function ReportsPage() {
     const c = report?.counters.find((x) => String(x.id) === id);
     return c ? named(c.name, lang) : `#${id}`;
   };
-  const clerkLabel = (id: string) => report?.clerks.find((c) => c.id === id)?.name ?? t('admin:reports.unknownClerk');
+  const clerkLabel = (id: string) => report?.clerks.find((c) => c.id === id)?.name ?? t('admin:reports.unknownClerk', { id: id.slice(0, 12) });
   return (
     <section class="reports">
       <div class="report-controls no-print">
         <h1>{t('admin:reports.title')}</h1>
         <label>
           {t('admin:reports.from')}
-          <input type="date" name="from" value={report?.from ?? ''} onChange={(e) => report && setRange({ from: e.currentTarget.value, to: report.to })} />
+          <input type="date" name="from" value={range?.from ?? report?.from ?? ''} onChange={(e) => pick('from', e.currentTarget.value)} />
         </label>
         <label>
           {t('admin:reports.to')}
-          <input type="date" name="to" value={report?.to ?? ''} onChange={(e) => report && setRange({ from: report.from, to: e.currentTarget.value })} />
+          <input type="date" name="to" value={range?.to ?? report?.to ?? ''} onChange={(e) => pick('to', e.currentTarget.value)} />
         </label>
         <button type="button" class="secondary" onClick={() => preset(1)}>{t('admin:reports.today')}</button>
         <button type="button" class="secondary" onClick={() => preset(7)}>{t('admin:reports.days', { count: 7 })}</button>
@@ -79,9 +85,9 @@ export function ReportsPage() {
             <StatCard label={t('admin:figures.issued')} value={report.total.issued} testId="report-issued" />
             <StatCard label={t('admin:figures.served')} value={report.total.served} testId="report-served" />
             <StatCard label={t('admin:figures.noShow')} value={report.total.noShow} testId="report-no-show" />
-            <StatCard label={t('admin:figures.avgWait')} value={`${minutesText(report.total.avgWaitMinutes)} ${t('admin:figures.min')}`} testId="report-avg-wait" />
-            <StatCard label={t('admin:figures.p90Wait')} value={`${minutesText(report.total.p90WaitMinutes)} ${t('admin:figures.min')}`} />
-            <StatCard label={t('admin:figures.avgService')} value={`${minutesText(report.total.avgServiceMinutes)} ${t('admin:figures.min')}`} />
+            <StatCard label={t('admin:figures.avgWait')} value={minutesWithUnit(report.total.avgWaitMinutes, t('admin:figures.min'))} testId="report-avg-wait" />
+            <StatCard label={t('admin:figures.p90WaitLong')} value={minutesWithUnit(report.total.p90WaitMinutes, t('admin:figures.min'))} />
+            <StatCard label={t('admin:figures.avgServiceLong')} value={minutesWithUnit(report.total.avgServiceMinutes, t('admin:figures.min'))} />
             <StatCard label={t('admin:figures.withinTarget', { minutes: report.targetWaitMinutes })} value={percentText(report.total.withinTargetShare)} />
             <StatCard label={t('admin:figures.satisfied')} value={percentText(report.satisfaction.total.satisfiedShare)} testId="report-satisfied" />
           </div>
@@ -101,7 +107,7 @@ export function ReportsPage() {
           <div class="two-columns">
             <div class="panel">
               <h3>{t('admin:reports.issuedByService')}</h3>
-              <BarChart title={t('admin:reports.issuedByService')} bars={Object.entries(report.byService).map(([id, s]) => ({ label: serviceLabel(id), value: s.issued, text: `${s.issued} · ${minutesText(s.avgWaitMinutes)} ${t('admin:figures.min')}` }))} />
+              <BarChart title={t('admin:reports.issuedByService')} bars={Object.entries(report.byService).sort(([, a], [, b]) => b.issued - a.issued).map(([id, s]) => ({ label: serviceLabel(id), value: s.issued, text: `${s.issued} · ${minutesText(s.avgWaitMinutes)} ${t('admin:figures.min')}` }))} />
               <h3>{t('admin:reports.satisfaction')}</h3>
               <SatisfactionBar block={report.satisfaction.total} scale={report.ratingScale} levelNames={levelNames} title={t('admin:reports.satisfaction')} />
             </div>

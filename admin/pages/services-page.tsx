@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { ServiceConfig } from '../../protocol/site-config.ts';
 import { named, useAdmin } from '../admin-context.ts';
 import { SaveStatus, type SaveState } from '../parts/save-status.tsx';
+import { useReveal } from '../use-reveal.ts';
 import { useSiteConfig } from '../use-site-config.ts';
 
 interface Draft {
@@ -47,6 +48,7 @@ export function ServicesPage() {
   const { config, reload } = useSiteConfig();
   const [draft, setDraft] = useState<Draft | null>(null);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
+  const editor = useReveal<HTMLFormElement>(draft ? `${draft.isNew}:${draft.isNew ? '' : draft.id}` : null);
   if (!config) return <p>{t('common:connecting')}</p>;
   const field = (key: keyof Draft) => ({
     name: key,
@@ -132,7 +134,7 @@ export function ServicesPage() {
         <SaveStatus state={save} />
       </div>
       {draft && (
-        <form class="config-form editor" onSubmit={submit}>
+        <form class="config-form editor" onSubmit={submit} ref={editor}>
           <h2>{draft.isNew ? t('admin:services.add') : t('admin:services.edit', { code: draft.code })}</h2>
           <div class="grid">
             <label>

@@ -14,7 +14,7 @@ async function backupOf(server: TestServer, admin: string): Promise<Buffer> {
 }
 
 async function restore(server: TestServer, admin: string, body: Buffer) {
-  const res = await fetch(`${server.url}/api/backup/restore`, { method: 'POST', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/gzip' }, body });
+  const res = await fetch(`${server.url}/api/backup/restore`, { method: 'POST', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/gzip' }, body: new Uint8Array(body) });
   return { status: res.status, body: (await res.json()) as { ok: boolean; value?: { files: number }; error?: { message: string }; problems?: string[] } };
 }
 

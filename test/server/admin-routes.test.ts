@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../protocol/admin.ts';
+import type { Catalogue } from '../../protocol/catalogue.ts';
 import type { ReportView } from '../../protocol/reports.ts';
 import type { SiteConfig } from '../../protocol/site-config.ts';
-import type { DisplaySnapshot, KioskSnapshot } from '../../protocol/views.ts';
+import type { DisplaySnapshot } from '../../protocol/views.ts';
 import { computeReport } from '../../server/core/report-tables.ts';
 import { command, nextEvent, TestServer } from '../support/test-server.ts';
 import { simulateDay } from '../../bench/day-simulation.ts';
@@ -134,6 +135,31 @@ describe('admin API: configuration that applies live, audited', () => {
     expect((await server.request('PATCH', `/api/devices/${display.id}`, { name: 'Màn hình sảnh' }, admin)).status).toBe(200);
     const renamed = await server.request<Array<{ id: string; name: string }>>('GET', '/api/devices', undefined, admin);
     expect(renamed.body.ok && renamed.body.value.find((d) => d.id === display.id)?.name).toBe('Màn hình sảnh');
+  });
+
+  it('imports a catalogue all or nothing, naming every bad row in Vietnamese', async () => {
+    const current = await server.request<Catalogue>('GET', '/api/catalogue');
+    if (!current.body.ok) throw new Error('no catalogue');
+    const upload = (catalogue: unknown) =>
+      fetch(`${server.url}/api/catalogue/import?name=catalogue.json`, { method: 'POST', headers: { authorization: `Bearer ${admin}` }, body: JSON.stringify(catalogue) }).then(
+        async (res) => ({ status: res.status, body: (await res.json()) as { ok: boolean; value?: { procedures: number; unmapped: string[] }; problems?: Array<{ row: number; message: string }> } }),
+      );
+    const broken = structuredClone(current.body.value);
+    broken.procedures[1]!.code = 'bad';
+    broken.procedures[3]!.targets = [];
+    const refused = await upload(broken);
+    expect(refused.status).toBe(422);
+    expect(refused.body.problems?.map((p) => p.row)).toEqual([2, 4]);
+    expect(refused.body.problems?.[0]?.message).toMatch(/[Dd]òng 2/);
+    expect((await server.request<Catalogue>('GET', '/api/catalogue')).body).toEqual(current.body);
+
+    const own = { ...structuredClone(current.body.value), sample: false, procedures: current.body.value.procedures.slice(0, 10) };
+    own.procedures[0]!.serviceId = 'nowhere';
+    const imported = await upload(own);
+    expect(imported.status).toBe(200);
+    expect(imported.body.value).toMatchObject({ procedures: 10, unmapped: [own.procedures[0]!.code] });
+    const now = await server.request<Catalogue>('GET', '/api/catalogue');
+    expect(now.body.ok && [now.body.value.sample, now.body.value.procedures.length]).toEqual([false, 10]);
   });
 
   it('keeps the admin snapshot\'s ratings and figures for today', async () => {

@@ -1,0 +1,161 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SimulatedDay } from '../../bench/day-simulation.ts';
+import type { DisplaySnapshot, KioskSnapshot } from '../../protocol/views.ts';
+import { computeReport } from '../../server/core/report-tables.ts';
+import { artifactsDir, launchBrowser, screenshot } from '../support/browser.ts';
+import { command, nextEvent, TestServer } from '../support/test-server.ts';
+import { writePastDay } from '../server/admin-support.ts';
+
+const pastDay = '2026-11-20';
+const desk = { width: 1366, height: 768 };
+
+describe('admin app in Chromium', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let dataDir: string;
+  let day: SimulatedDay;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'motcua-admin-e2e-'));
+    day = await writePastDay(dataDir, pastDay, 150, 11);
+    [server, browser] = await Promise.all([TestServer.start({ dataDir }), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  async function signedIn(): Promise<Page> {
+    // Any test may run alone: make sure the administrator exists.
+    if (server.server.ctx.setup.token) await server.adminToken();
+    const page = await browser.newPage({ viewport: desk, acceptDownloads: true });
+    page.setDefaultTimeout(8000);
+    await page.goto(`${server.url}/admin/`);
+    await page.locator('input[name="username"]').fill('admin');
+    await page.locator('input[name="password"]').fill('admin-password-1');
+    await page.locator('form.sign-in button[type="submit"]').click();
+    await page.locator('.admin-bar').waitFor();
+    return page;
+  }
+
+  it('creates the administrator from the link the server printed on first run', async () => {
+    const token = server.server.ctx.setup.token;
+    expect(token).toBeTruthy();
+    const page = await browser.newPage({ viewport: desk });
+    await page.goto(`${server.url}/admin/#setup=${token}`);
+    await page.locator('h1', { hasText: 'Tạo tài khoản quản trị' }).waitFor();
+    await page.locator('input[name="username"]').fill('admin');
+    await page.locator('input[name="name"]').fill('Nguyễn Văn Quản');
+    await page.locator('input[name="password"]').fill('admin-password-1');
+    await page.locator('input[name="repeat"]').fill('admin-password-1');
+    await page.locator('button[type="submit"]').click();
+    await page.locator('h1', { hasText: 'Tổng quan hôm nay' }).waitFor();
+    expect(server.server.ctx.setup.token).toBeNull();
+    await page.close();
+  });
+
+  it('signs in, adds a service and a counter, and a kiosk and a display see them live', async () => {
+    const kiosk = await server.socket(await server.deviceToken('kiosk'));
+    const display = await server.socket();
+    await command(kiosk, 'kiosk:subscribe');
+    await command(display, 'display:subscribe', {});
+    const page = await signedIn();
+    await command(kiosk, 'ticket:issue', { serviceId: 'civil-status' });
+    await page.locator('[data-testid="issued-today"] .stat-value', { hasText: '1' }).waitFor();
+    await screenshot(page, 'admin-dashboard');
+
+    await page.goto(`${server.url}/admin/#services`);
+    await page.locator('button[name="add-service"]').click();
+    await page.locator('input[name="id"]').fill('education');
+    await page.locator('input[name="code"]').fill('GD');
+    await page.locator('input[name="nameVi"]').fill('Giáo dục – Đào tạo');
+    await page.locator('input[name="nameEn"]').fill('Education and training');
+    await page.locator('input[name="prefix"]').fill('G');
+    await page.locator('input[name="numberStart"]').fill('1');
+    await page.locator('input[name="numberEnd"]').fill('500');
+    await screenshot(page, 'admin-services-editor');
+    const kioskSees = nextEvent(kiosk, 'kiosk:snapshot');
+    await page.locator('form.editor button[type="submit"]').click();
+    const kioskView: KioskSnapshot = await kioskSees;
+    expect(kioskView.services.find((s) => s.id === 'education')?.name.vi).toBe('Giáo dục – Đào tạo');
+    await page.locator('tr[data-service="education"]').waitFor();
+
+    await page.goto(`${server.url}/admin/#counters`);
+    await page.locator('button[name="add-counter"]').click();
+    expect(await page.locator('input[name="id"]').inputValue()).toBe('9');
+    await page.locator('input[name="serves-education"]').check();
+    await page.locator('input[name="serves-civil-status"]').check();
+    await screenshot(page, 'admin-counters-editor');
+    const displaySees = nextEvent(display, 'display:snapshot');
+    await page.locator('form.editor button[type="submit"]').click();
+    const board: DisplaySnapshot = await displaySees;
+    expect(board.counters.find((c) => c.id === 9)?.serviceIds).toEqual(['education', 'civil-status']);
+    await page.locator('tr[data-counter="9"]').waitFor();
+
+    await page.goto(`${server.url}/admin/#audit`);
+    await page.locator('tr[data-action="config.counter"]').waitFor();
+    expect(await page.locator('tr[data-action="config.service"] td').nth(2).textContent()).toBe('Lưu dịch vụ');
+    await page.close();
+  });
+
+  it('shows the report of a generated day with its figures, and the CSV of its tickets matches', async () => {
+    const expected = computeReport(day.state.tickets.values(), { timeZone: 'Asia/Ho_Chi_Minh', targetWaitMinutes: 15, ratingScale: 3 });
+    const page = await signedIn();
+    await page.goto(`${server.url}/admin/#reports`);
+    await page.locator('h2.print-title').waitFor();
+    await page.locator('input[name="from"]').fill(pastDay);
+    await page.locator('h2.print-title', { hasText: pastDay }).waitFor();
+    await page.locator('input[name="to"]').fill(pastDay);
+    await page.locator('h2.print-title', { hasText: `Báo cáo ngày ${pastDay}` }).waitFor();
+    expect(await page.locator('[data-testid="report-issued"] .stat-value').textContent()).toBe(String(expected.total.issued));
+    expect(await page.locator('[data-testid="report-served"] .stat-value').textContent()).toBe(String(expected.total.served));
+    expect(await page.locator('[data-testid="report-no-show"] .stat-value').textContent()).toBe(String(expected.total.noShow));
+    expect(await page.locator('[data-testid="report-avg-wait"] .stat-value').textContent()).toBe(`${expected.total.avgWaitMinutes!.toFixed(1)} phút`);
+    const land = page.locator('[data-testid="by-service"] tr[data-row="land"]');
+    expect(await land.locator('[data-col="issued"]').textContent()).toBe(String(expected.byService.land!.issued));
+    expect(await land.locator('[data-col="p90Wait"]').textContent()).toBe(expected.byService.land!.p90WaitMinutes!.toFixed(1));
+    expect(await page.locator('[data-testid="by-clerk"] tbody tr').count()).toBe(Object.keys(expected.byClerk).length);
+    await screenshot(page, 'admin-reports');
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: join(artifactsDir, 'admin-reports-print.png'), fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+
+    const download = page.waitForEvent('download');
+    await page.locator('.csv-buttons button', { hasText: 'Danh sách phiếu' }).click();
+    const csv = (await readFile((await (await download).path())!, 'utf8')).replace(/^\uFEFF/, '').trim().split('\r\n');
+    const tickets = [...day.state.tickets.values()].sort((a, b) => a.issuedAt - b.issuedAt);
+    expect(csv.length).toBe(1 + tickets.length);
+    expect(csv.slice(1).map((l) => l.split(',')[0])).toEqual(tickets.map((t) => t.label));
+    expect(csv.slice(1).map((l) => l.split(',')[5])).toEqual(tickets.map((t) => t.status));
+    await page.close();
+  });
+
+  it('shows device health, the printer\'s tickets and the configuration pages at a desk size', async () => {
+    const kiosk = await server.socket(await server.deviceToken('kiosk'));
+    const issued = await command<{ ticket: { id: string } }>(kiosk, 'ticket:issue', { serviceId: 'land' });
+    expect(issued.ok).toBe(true);
+    const page = await signedIn();
+    await page.goto(`${server.url}/admin/#health`);
+    await page.locator('[data-testid="printer-state"]').waitFor();
+    expect(await page.locator('[data-device] .pill--open').count()).toBeGreaterThan(0);
+    await screenshot(page, 'admin-devices');
+    await page.goto(`${server.url}/admin/#printer`);
+    await page.locator('.ticket-card img.ticket-preview').first().waitFor();
+    await expect.poll(() => page.locator('.ticket-card img.ticket-preview').first().evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(100);
+    await screenshot(page, 'admin-printer');
+    await page.goto(`${server.url}/admin/#centre`);
+    await page.locator('input[name="name-vi"]').waitFor();
+    await screenshot(page, 'admin-centre');
+    await page.goto(`${server.url}/admin/#procedures`);
+    await page.locator('input[name="procedure-search"]').fill('dang ky khai sinh');
+    await page.locator('td', { hasText: 'Đăng ký khai sinh' }).first().waitFor();
+    expect(await page.locator('h1 .pill--sample').textContent()).toBe('Dữ liệu mẫu');
+    await screenshot(page, 'admin-procedures');
+    await page.close();
+  });
+});
