@@ -156,6 +156,11 @@ describe('admin app in Chromium', () => {
     await page.locator('td', { hasText: 'Đăng ký khai sinh' }).first().waitFor();
     expect(await page.locator('h1 .pill--sample').textContent()).toBe('Dữ liệu mẫu');
     await screenshot(page, 'admin-procedures');
+    await page.locator('.lang-switch, .admin-user button', { hasText: 'English' }).click();
+    await page.goto(`${server.url}/admin/#audit`);
+    await page.locator('h1', { hasText: 'Audit log' }).waitFor();
+    await page.locator('tr[data-action="device.pairing_code"]').first().waitFor();
+    await screenshot(page, 'admin-audit-en');
     await page.close();
   });
 });
