@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as v from 'valibot';
 import { SiteConfigSchema } from '../protocol/site-config.ts';
-import { buildReport, reportDays } from '../server/app/reports.ts';
+import { buildReport, reportDays, warmReportCache } from '../server/app/reports.ts';
 import { addDays } from '../server/core/local-time.ts';
 import { emptyDayState } from '../server/core/queue-state.ts';
 import { FileQueueStore } from '../server/store/queue-store.ts';
@@ -23,8 +23,11 @@ export interface ReportsBenchReport {
   tickets: number;
   journalEvents: number;
   generateMs: number;
-  /** First report (cold file cache is not forced; the files were just written). */
-  firstMs: number;
+  /** The first report with no day cache: every journal replayed (the cache is filled on the way). */
+  coldMs: number;
+  /** Warming the cache as the server does at start-up and at each new day, in the background. */
+  warmUpMs: number;
+  /** Reports once the finished days are cached: what an admin waits for. */
   medianMs: number;
   targets: { maxMs: number; met: boolean };
 }
@@ -55,6 +58,10 @@ export async function run(options: { days?: number; ticketsPerDay?: number; roun
     const range = reportDays(first, last);
     if (!range.ok) throw new Error('bad range');
     const sources = { config, store: new FileQueueStore(dir, Date.now), live: emptyDayState('2026-11-23'), clerks: [], cache: new FileDayTicketCache(dir) };
+    const cold = await buildReport({ ...sources, cache: undefined }, first, last, range.days);
+    const warming = performance.now();
+    await warmReportCache(sources);
+    const warmUpMs = Math.round(performance.now() - warming);
     const times: number[] = [];
     for (let r = 0; r < rounds; r++) {
       const report = await buildReport(sources, first, last, range.days);
@@ -63,7 +70,7 @@ export async function run(options: { days?: number; ticketsPerDay?: number; roun
     }
     const sorted = [...times].sort((a, b) => a - b);
     const medianMs = sorted[Math.floor(sorted.length / 2)]!;
-    return { name: 'reports', days, tickets, journalEvents, generateMs: Math.round(generateMs), firstMs: times[0]!, medianMs, targets: { maxMs: 1000, met: medianMs < 1000 } };
+    return { name: 'reports', days, tickets, journalEvents, generateMs: Math.round(generateMs), coldMs: cold.tookMs, warmUpMs, medianMs, targets: { maxMs: 1000, met: medianMs < 1000 } };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -79,6 +86,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const r = await run();
   process.stdout.write(
     `Reports: ${r.days} days, ${r.tickets} tickets, ${r.journalEvents} journal events (generated in ${r.generateMs} ms)\n` +
-      `  90-day report: first ${r.firstMs} ms, median ${r.medianMs} ms (target < ${r.targets.maxMs} ms: ${r.targets.met ? 'met' : 'NOT met'})\n`,
+      `  90-day report: ${r.medianMs} ms median with finished days cached (target < ${r.targets.maxMs} ms: ${r.targets.met ? 'met' : 'NOT met'})\n` +
+      `  without the cache: ${r.coldMs} ms; warming the cache in the background: ${r.warmUpMs} ms\n`,
   );
 }

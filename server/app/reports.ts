@@ -64,7 +64,21 @@ export async function buildReport(src: ReportSources, from: string, to: string, 
 
 const readAhead = 8;
 
-async function ticketsOfDay(src: ReportSources, day: string): Promise<Iterable<Ticket>> {
+/**
+ * Replays every finished day that has no cache entry yet, one at a time so the queue stays
+ * responsive. Run at start-up and when a day ends, so even the first long report is a cached one.
+ */
+export async function warmReportCache(src: Pick<ReportSources, 'store' | 'live' | 'cache'>): Promise<number> {
+  let warmed = 0;
+  for (const day of (await src.store.listDays()).slice(-maxReportDays)) {
+    if (day >= src.live.day || (await src.cache?.read(day))) continue;
+    await ticketsOfDay(src, day);
+    warmed++;
+  }
+  return warmed;
+}
+
+async function ticketsOfDay(src: Pick<ReportSources, 'store' | 'live' | 'cache'>, day: string): Promise<Iterable<Ticket>> {
   if (day === src.live.day) return [...src.live.tickets.values()];
   const cached = await src.cache?.read(day);
   if (cached) return cached;

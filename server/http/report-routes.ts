@@ -4,16 +4,26 @@ import { LocalDay } from '../../protocol/site-config.ts';
 import { isAdmin } from '../auth/principal.ts';
 import type { AppContext } from '../app/context.ts';
 import { reportCsv } from '../app/report-csv.ts';
-import { buildReport, maxReportDays, reportDays } from '../app/reports.ts';
+import { buildReport, maxReportDays, reportDays, warmReportCache } from '../app/reports.ts';
+import { logger } from '../log.ts';
 import { FileDayTicketCache } from '../store/report-day-cache.ts';
 import { httpError, okResponse } from './http-results.ts';
 import type { Router, RouteRequest } from './router.ts';
 
+const log = logger('reports');
 const ReportQuery = v.object({ from: LocalDay, to: LocalDay });
 
 /** Reports for a day or a range of days, as JSON for the admin app and as CSV per table. */
 export function addReportRoutes(router: Router, ctx: AppContext): void {
   const cache = new FileDayTicketCache(ctx.settings.dataDir);
+  const warm = () =>
+    void warmReportCache({ store: ctx.store, live: ctx.engine.state, cache }).then(
+      (days) => days > 0 && log.info('report cache warmed', { days }),
+      (e: unknown) => log.warn('report cache not warmed', { error: e }),
+    );
+  // Finished days are replayed once in the background, so a long report never waits for them.
+  warm();
+  ctx.engine.onDayStarted(warm);
 
   const report = async (r: RouteRequest): Promise<{ ok: true; value: ReportView } | { ok: false; code: string; detail?: string }> => {
     const today = ctx.engine.state.day;
