@@ -18,11 +18,7 @@ export type BenchSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
  */
 export async function startBenchServer(options: { printing?: boolean } = {}): Promise<{ server: MotcuaServer; url: string; adminToken: string; close(): Promise<void> }> {
   configureLogging({ level: 'warn' });
-  const dataDir = await mkdtemp(join(tmpdir(), 'motcua-bench-'));
-  const site = JSON.parse(await readFile(join(repoDir, 'data/site.json'), 'utf8')) as { services: Array<Record<string, unknown>> };
-  site.services.forEach((s, i) => Object.assign(s, { numberStart: (i + 1) * 10_000, numberEnd: (i + 1) * 10_000 + 9_999, dailyQuota: undefined }));
-  await mkdir(dataDir, { recursive: true });
-  await writeFile(join(dataDir, 'site.json'), JSON.stringify(site));
+  const dataDir = await benchDataDir();
   const settings = resolveSettings(['--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir, '--always-open'], {});
   const device = createVirtualPrinter();
   // Without printing, the printer reports offline: the kiosk's "number on screen only" path.
@@ -45,6 +41,16 @@ export async function startBenchServer(options: { printing?: boolean } = {}): Pr
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A temp data dir whose site config has ranges wide enough for a 10,000-ticket day. */
+export async function benchDataDir(): Promise<string> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'motcua-bench-'));
+  const site = JSON.parse(await readFile(join(repoDir, 'data/site.json'), 'utf8')) as { services: Array<Record<string, unknown>> };
+  site.services.forEach((s, i) => Object.assign(s, { numberStart: (i + 1) * 10_000, numberEnd: (i + 1) * 10_000 + 9_999, dailyQuota: undefined }));
+  await mkdir(dataDir, { recursive: true });
+  await writeFile(join(dataDir, 'site.json'), JSON.stringify(site));
+  return dataDir;
 }
 
 export async function openSocket(url: string, token?: string): Promise<BenchSocket> {

@@ -1,5 +1,5 @@
 import type { QueueEvent, Ticket } from './model.ts';
-import { assignCounter, counterState, markWaiting, recordCall, serviceTimeWindow, unmarkWaiting, type QueueState } from './queue-state.ts';
+import { assignCounter, counterState, touchCounter, markWaiting, recordCall, serviceTimeWindow, unmarkWaiting, type QueueState } from './queue-state.ts';
 
 /**
  * Folds one event into the state. Events are facts already decided and on disk, so this
@@ -8,6 +8,13 @@ import { assignCounter, counterState, markWaiting, recordCall, serviceTimeWindow
 export function applyEvent(state: QueueState, e: QueueEvent): void {
   if (e.seq !== state.seq + 1) throw new Error(`event seq ${e.seq} does not follow ${state.seq}`);
   state.seq = e.seq;
+  applyTo(state, e);
+  // Whatever counter the ticket is (or was) at sees its figures change.
+  if ('ticketId' in e) touchCounter(state, state.tickets.get(e.ticketId)?.counterId ?? null);
+  if (e.type === 'ticket.transferred') touchCounter(state, e.fromCounterId);
+}
+
+function applyTo(state: QueueState, e: QueueEvent): void {
   switch (e.type) {
     case 'ticket.issued': {
       const t: Ticket = {

@@ -16,6 +16,8 @@ export interface QueueState {
   byCounter: Map<number, Set<string>>;
   /** Parked tickets, waiting to be resumed. */
   parked: Set<string>;
+  /** Bumped whenever a ticket at a counter changes, so a counter's figures are recomputed only then. */
+  counterVersions: Map<number, number>;
   issuedByService: Map<string, number>;
   lastNumberByService: Map<string, number>;
   counters: Map<number, CounterState>;
@@ -36,6 +38,7 @@ export function emptyDayState(day: string): QueueState {
     recentCalls: [],
     byCounter: new Map(),
     parked: new Set(),
+    counterVersions: new Map(),
     issuedByService: new Map(),
     lastNumberByService: new Map(),
     counters: new Map(),
@@ -90,6 +93,7 @@ export function stateFromSnapshot(s: QueueStateSnapshot): QueueState {
     recentCalls: called.slice(-recentCallsKept).map((t) => t.id),
     byCounter: indexByCounter(tickets.values()),
     parked: new Set([...tickets.values()].filter((t) => t.status === 'parked').map((t) => t.id)),
+    counterVersions: new Map(),
     issuedByService: new Map(Object.entries(s.issuedByService)),
     lastNumberByService: new Map(Object.entries(s.lastNumberByService)),
     counters: new Map(s.counters.map((c) => [c.id, { ...c, callsByService: { ...c.callsByService } }])),
@@ -143,7 +147,10 @@ function indexByCounter(tickets: Iterable<Ticket>): Map<number, Set<string>> {
 
 /** Moves a ticket to the counter now calling it, in the per-counter index. */
 export function assignCounter(state: QueueState, t: Ticket, counterId: number): void {
-  if (t.counterId !== null) state.byCounter.get(t.counterId)?.delete(t.id);
+  if (t.counterId !== null && t.counterId !== counterId) {
+    state.byCounter.get(t.counterId)?.delete(t.id);
+    touchCounter(state, t.counterId);
+  }
   let set = state.byCounter.get(counterId);
   if (!set) state.byCounter.set(counterId, (set = new Set()));
   set.add(t.id);
@@ -157,4 +164,9 @@ export function ticketsOfCounter(state: QueueState, counterId: number): Ticket[]
     if (t) out.push(t);
   }
   return out;
+}
+
+/** Marks a counter's tickets as changed. */
+export function touchCounter(state: QueueState, counterId: number | null): void {
+  if (counterId !== null) state.counterVersions.set(counterId, (state.counterVersions.get(counterId) ?? 0) + 1);
 }

@@ -25,10 +25,24 @@ export function startBroadcasting(io: GatewayServer, ctx: AppContext): () => voi
     });
   };
 
-  const pushAll = (events: readonly QueueEvent[]) => {
+  // Snapshots are pushed once per turn of the event loop, however many changes it held: under
+  // load this keeps the cost per ticket flat. Calls are announced at once, one by one.
+  let flushScheduled = false;
+  const flush = () => {
+    flushScheduled = false;
     const config = ctx.site.get();
     const state = ctx.engine.state;
     const now = ctx.clock();
+    io.to('display').emit('display:snapshot', displaySnapshot(config, state, now));
+    io.to('kiosk').emit('kiosk:snapshot', kioskSnapshot(config, state, now, ctx.printer.state()));
+    pushCounters(io, ctx);
+    pushFollowers(io, ctx, now);
+    // Statistics cover the whole day: at most one admin snapshot a second.
+    adminTimer ??= setTimeout(pushAdmin, adminEveryMs);
+  };
+  const pushAll = (events: readonly QueueEvent[]) => {
+    const config = ctx.site.get();
+    const state = ctx.engine.state;
     for (const e of events) {
       if (e.type === 'ticket.called' || e.type === 'ticket.recalled') {
         const t = state.tickets.get(e.ticketId);
@@ -36,12 +50,10 @@ export function startBroadcasting(io: GatewayServer, ctx: AppContext): () => voi
       }
       if (e.type === 'ticket.finished') requestRating(io, ctx, e.ticketId);
     }
-    io.to('display').emit('display:snapshot', displaySnapshot(config, state, now));
-    io.to('kiosk').emit('kiosk:snapshot', kioskSnapshot(config, state, now, ctx.printer.state()));
-    pushCounters(io, ctx);
-    pushFollowers(io, ctx, now);
-    // Statistics cover the whole day: at most one admin snapshot a second.
-    adminTimer ??= setTimeout(pushAdmin, adminEveryMs);
+    if (!flushScheduled) {
+      flushScheduled = true;
+      setImmediate(flush);
+    }
   };
 
   const offChange = ctx.engine.onChange(pushAll);

@@ -3,6 +3,7 @@ import type { CounterSnapshot } from '../../protocol/views.ts';
 import { counterMayCall, isPriorityClass, queueOrder } from '../core/call-order.ts';
 import type { Ticket } from '../core/model.ts';
 import { ticketsOfCounter, type QueueState } from '../core/queue-state.ts';
+import type { StatBlock } from '../../protocol/views.ts';
 import { statBlock } from '../core/statistics.ts';
 import { ticketStaffView } from './ticket-view.ts';
 
@@ -47,9 +48,23 @@ export function counterSnapshot(
     queue: waiting.slice(0, queueLimit).map(ticketStaffView),
     waitingCount: waiting.length,
     parked: parked.map(ticketStaffView),
-    today: statBlock(ticketsOfCounter(state, counterId), config.centre.targetWaitMinutes),
+    today: counterFigures(state, counterId, config.centre.targetWaitMinutes),
     services: config.services.filter((x) => x.enabled).map((x) => ({ id: x.id, code: x.code, name: x.name })),
     counters: config.counters.map((c) => ({ id: c.id, name: c.name })),
     maxRecalls: config.centre.maxRecalls,
   };
+}
+
+const figuresCache = new WeakMap<QueueState, Map<number, { version: number; target: number; block: StatBlock }>>();
+
+/** Today's figures for a counter, recomputed only when one of its tickets changed. */
+function counterFigures(state: QueueState, counterId: number, targetWaitMinutes: number): StatBlock {
+  let cache = figuresCache.get(state);
+  if (!cache) figuresCache.set(state, (cache = new Map()));
+  const version = state.counterVersions.get(counterId) ?? 0;
+  const hit = cache.get(counterId);
+  if (hit && hit.version === version && hit.target === targetWaitMinutes) return hit.block;
+  const block = statBlock(ticketsOfCounter(state, counterId), targetWaitMinutes);
+  cache.set(counterId, { version, target: targetWaitMinutes, block });
+  return block;
 }
