@@ -9,6 +9,7 @@ import { requestRating } from './rating-handlers.ts';
 import type { GatewayServer } from './socket-types.ts';
 
 const adminEveryMs = 1000;
+const snapshotEveryMs = 20;
 
 /**
  * After each durable change, pushes the affected views to their rooms. Calls go out first as
@@ -25,8 +26,9 @@ export function startBroadcasting(io: GatewayServer, ctx: AppContext): () => voi
     });
   };
 
-  // Snapshots are pushed once per turn of the event loop, however many changes it held: under
-  // load this keeps the cost per ticket flat. Calls are announced at once, one by one.
+  // Snapshots are pushed at most every `snapshotEveryMs`, however many changes that held: under
+  // load this keeps the cost per ticket flat, and the call itself (sent at once, one by one)
+  // reaches every board before the larger snapshots follow it onto the wire.
   let flushScheduled = false;
   const flush = () => {
     flushScheduled = false;
@@ -52,7 +54,7 @@ export function startBroadcasting(io: GatewayServer, ctx: AppContext): () => voi
     }
     if (!flushScheduled) {
       flushScheduled = true;
-      setImmediate(flush);
+      setTimeout(flush, snapshotEveryMs);
     }
   };
 
