@@ -1,0 +1,147 @@
+import { writeFile } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { run as buttonLatency } from './button-latency.ts';
+import { run as buttonServerLatency } from './button-server-latency.ts';
+import { run as callLatency } from './call-latency.ts';
+import { run as catalogueSearch } from './catalogue-search.ts';
+import { run as displayLatency } from './display-latency.ts';
+import { run as issueThroughput } from './issue-throughput.ts';
+import { run as kioskBundle } from './kiosk-bundle.ts';
+import { run as printEncode } from './print-encode.ts';
+import { run as reports } from './reports.ts';
+import { run as serverMemory } from './server-memory.ts';
+
+/** One line of the summary: what was measured, the figure, the target, whether it holds. */
+type Row = [measure: string, figure: string, target: string, met: boolean | null];
+
+interface Bench {
+  name: string;
+  run(): Promise<Row[]>;
+}
+
+const ms = (x: number | null) => (x === null ? '–' : `${x} ms`);
+
+const benches: Bench[] = [
+  {
+    name: 'durable ticket issue',
+    async run() {
+      const f = await issueThroughput(10_000, false);
+      const p = await issueThroughput(10_000, true);
+      return [
+        ['durable issues/s, 8 concurrent kiosks', String(f.issuesPerSecond), '≥ 500', f.issuesPerSecond >= 500],
+        ['durable issues/s while 8 counters call', String(f.issuesPerSecondWithCounters), '', null],
+        ['per-ticket cost #100 → #10,000', `${ms(f.costAt100Ms)} → ${ms(f.costAt10000Ms)} (×${f.growth})`, '≤ ×1.5', f.growth !== null && f.growth <= 1.5],
+        ['issues/s with virtual raster printing', String(p.issuesPerSecond), '', null],
+      ];
+    },
+  },
+  {
+    name: 'call latency to 150 displays',
+    async run() {
+      const f = await callLatency();
+      return [
+        ['motcua call → 150 clients p50 / p99', `${ms(f.motcuaP50Ms)} / ${ms(f.motcuaP99Ms)}`, '', null],
+        ['bare Socket.IO broadcast p50 / p99', `${ms(f.bareP50Ms)} / ${ms(f.bareP99Ms)}`, '', null],
+        ['p99 ratio', `×${f.ratioP99}`, '≤ ×2', f.ratioP99 !== null && f.ratioP99 <= 2],
+      ];
+    },
+  },
+  {
+    name: 'call buttons',
+    async run() {
+      const d = await buttonLatency();
+      const s = await buttonServerLatency();
+      return [
+        ['button → answer, driver only (pty) p50 / p99', `${ms(d.p50Ms)} / ${ms(d.p99Ms)}`, '< 200 ms', d.p99Ms < 200],
+        ['button NEXT → answer through the server p50 / p99', `${ms(s.p50Ms)} / ${ms(s.p99Ms)}`, '< 200 ms', s.p99Ms < 200],
+      ];
+    },
+  },
+  {
+    name: 'ticket printing',
+    async run() {
+      const r = printEncode();
+      return r.figures.map((f): Row => {
+        const raster = f.mode === 'raster' && f.paperWidthMm === 80;
+        return [
+          `${f.mode} ${f.paperWidthMm} mm: bytes, encode, wire 9600 / 115200`,
+          `${f.bytes} B, ${ms(f.medianEncodeMs)}, ${f.wireMsAt9600} / ${f.wireMsAt115200} ms`,
+          raster ? '≤ 8 KB, ≤ 50 ms' : '',
+          raster ? f.bytes <= 8192 && f.medianEncodeMs <= 50 : null,
+        ];
+      });
+    },
+  },
+  {
+    name: 'catalogue search',
+    async run() {
+      const f = await catalogueSearch();
+      return [[`${f.procedures} procedures, median / p99 per query`, `${ms(f.medianMs)} / ${ms(f.p99Ms)}`, '≤ 2 ms median', f.medianMs <= 2]];
+    },
+  },
+  {
+    name: 'call display',
+    async run() {
+      const f = await displayLatency();
+      return [['counter call → board DOM p50 / p99 (Chromium)', `${ms(f.p50Ms)} / ${ms(f.p99Ms)}`, '≤ 1 s', f.p99Ms <= 1000]];
+    },
+  },
+  {
+    name: 'reports',
+    async run() {
+      const f = await reports();
+      return [[`${f.days}-day report (${f.tickets} tickets), cached / cold`, `${ms(f.medianMs)} / ${ms(f.coldMs)}`, '< 1 s', f.medianMs < 1000]];
+    },
+  },
+  {
+    name: 'kiosk bundle',
+    async run() {
+      const f = await kioskBundle();
+      return [['kiosk JS gzipped', `${f.kioskJsGzipKb} KB`, '≤ 60 KB', f.kioskJsGzipKb <= 60]];
+    },
+  },
+  {
+    name: 'server memory',
+    async run() {
+      const f = await serverMemory();
+      return [[`RSS idle → ${f.clients} clients + ${f.tickets} tickets`, `${f.rssIdleMb} → ${f.rssLoadedMb} MB`, '≤ 120 MB', f.rssLoadedMb <= 120]];
+    },
+  },
+];
+
+/** Runs every benchmark one after another, prints the figures and writes docs/performance.md. */
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  const rows: Array<[string, ...Row]> = [];
+  for (const b of benches.filter((x) => only.length === 0 || only.some((o) => x.name.includes(o)))) {
+    process.stdout.write(`\n== ${b.name}\n`);
+    try {
+      for (const r of await b.run()) {
+        rows.push([b.name, ...r]);
+        process.stdout.write(`  ${r[0]}: ${r[1]}${r[2] ? `  (target ${r[2]}: ${r[3] ? 'met' : 'NOT met'})` : ''}\n`);
+      }
+    } catch (e) {
+      rows.push([b.name, 'failed to run', String(e), '', false]);
+      process.stdout.write(`  failed: ${String(e)}\n`);
+    }
+  }
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;
+  const table = rows.map(([b, m, f, t, met]) => `| ${b} | ${m} | ${f} | ${t} | ${met === null ? '' : met ? 'yes' : '**no**'} |`);
+  const doc = [
+    '# Performance',
+    '',
+    `Generated by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}; machine: ${machine}.`,
+    'Clients run in the same process as the server unless noted, so latencies include their work too.',
+    '',
+    '| benchmark | measure | figure | target | met |',
+    '|---|---|---|---|---|',
+    ...table,
+    '',
+  ].join('\n');
+  if (only.length === 0) await writeFile(join(import.meta.dirname, '../docs/performance.md'), doc);
+  process.stdout.write(`\n${doc}`);
+}
+
+await main();
+process.exit(0);
