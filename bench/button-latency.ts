@@ -14,6 +14,7 @@ import { CallButtonDriver } from '../hardware/call-button/call-button-driver.ts'
 import { VirtualButtonBox } from '../hardware/call-button/virtual-button-box.ts';
 import { configureLogging } from '../server/log.ts';
 import { openPtyPair } from '../test/support/pty-pair.ts';
+import { percentileMs, roundMs } from './support/figures.ts';
 
 export interface ButtonLatencyFigures {
   name: 'button-latency';
@@ -60,9 +61,9 @@ export async function run(options: { presses?: number } = {}): Promise<ButtonLat
     return {
       name: 'button-latency',
       presses,
-      p50Ms: round(percentile(latencies, 0.5)),
-      p99Ms: round(percentile(latencies, 0.99)),
-      maxMs: round(latencies.at(-1) ?? 0),
+      p50Ms: roundMs(percentileMs(latencies, 0.5)),
+      p99Ms: roundMs(percentileMs(latencies, 0.99)),
+      maxMs: roundMs(latencies.at(-1) ?? 0),
       resent: latencies.filter((ms) => ms >= 500).length,
     };
   } finally {
@@ -78,15 +79,6 @@ async function waitForOpen(driver: CallButtonDriver): Promise<void> {
     if (Date.now() > deadline) throw new Error('the driver did not open its end of the pty pair');
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
-}
-
-/** Nearest-rank percentile of sorted values. */
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? 0;
-}
-
-function round(ms: number): number {
-  return Math.round(ms * 100) / 100;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -14,10 +14,10 @@ import { VirtualButtonBox } from '../hardware/call-button/virtual-button-box.ts'
 import { createVirtualPrinter } from '../hardware/printer/index.ts';
 import { resolveSettings } from '../server/config.ts';
 import { createServer } from '../server/create-server.ts';
-import { percentile } from '../server/core/statistics.ts';
 import { configureLogging } from '../server/log.ts';
 import { adaptPrinter } from '../server/printing/hardware-printer-adapter.ts';
 import { openPtyPair } from '../test/support/pty-pair.ts';
+import { percentileMs, roundMs } from './support/figures.ts';
 
 export interface ButtonServerLatencyFigures {
   name: 'button-server-latency';
@@ -70,9 +70,9 @@ export async function run(options: { presses?: number } = {}): Promise<ButtonSer
       name: 'button-server-latency',
       presses,
       called,
-      p50Ms: round(percentile(latencies, 0.5) ?? 0),
-      p99Ms: round(percentile(latencies, 0.99) ?? 0),
-      maxMs: round(latencies.at(-1) ?? 0),
+      p50Ms: roundMs(percentileMs(latencies, 0.5)),
+      p99Ms: roundMs(percentileMs(latencies, 0.99)),
+      maxMs: roundMs(latencies.at(-1) ?? 0),
       resent: latencies.filter((ms) => ms >= 500).length,
     };
   } finally {
@@ -89,10 +89,6 @@ async function waitForOpen(open: () => boolean): Promise<void> {
     if (Date.now() > deadline) throw new Error('the server did not open its end of the pty pair');
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
-}
-
-function round(ms: number): number {
-  return Math.round(ms * 100) / 100;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

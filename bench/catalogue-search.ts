@@ -11,6 +11,7 @@ import * as v from 'valibot';
 import { buildSearchIndex, searchCatalogue } from '../kiosk/search/catalogue-search.ts';
 import { foldText } from '../kiosk/search/normalise.ts';
 import { CatalogueSchema, type Catalogue, type DossierComponent, type Procedure } from '../protocol/catalogue.ts';
+import { percentileMs, roundMs } from './support/figures.ts';
 
 export interface CatalogueSearchFigures {
   name: 'catalogue-search';
@@ -104,21 +105,12 @@ export async function run(options: { procedures?: number; phrases?: number } = {
     name: 'catalogue-search',
     procedures: catalogue.procedures.length,
     queries: queries.length,
-    buildMs: round(percentile(builds, 0.5)),
-    medianMs: round(percentile(times, 0.5)),
-    p99Ms: round(percentile(times, 0.99)),
-    maxMs: round(times.at(-1) ?? 0),
+    buildMs: roundMs(percentileMs(builds, 0.5)),
+    medianMs: roundMs(percentileMs(times, 0.5)),
+    p99Ms: roundMs(percentileMs(times, 0.99)),
+    maxMs: roundMs(times.at(-1) ?? 0),
     meanHits: Math.round(hits / queries.length),
   };
-}
-
-/** Nearest-rank percentile of sorted values. */
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? 0;
-}
-
-function round(ms: number): number {
-  return Math.round(ms * 1000) / 1000;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

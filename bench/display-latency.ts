@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
 import { configureLogging } from '../server/log.ts';
 import { DisplayFixture } from '../test/e2e/display-fixture.ts';
+import { percentileMs, roundMs } from './support/figures.ts';
 
 export interface DisplayLatencyFigures {
   name: 'display-latency';
@@ -60,22 +61,13 @@ export async function run(options: { calls?: number; buildApps?: boolean } = {})
     return {
       name: 'display-latency',
       calls,
-      p50Ms: round(percentile(latencies, 0.5)),
-      p99Ms: round(percentile(latencies, 0.99)),
-      maxMs: round(latencies.at(-1) ?? 0),
+      p50Ms: roundMs(percentileMs(latencies, 0.5)),
+      p99Ms: roundMs(percentileMs(latencies, 0.99)),
+      maxMs: roundMs(latencies.at(-1) ?? 0),
     };
   } finally {
     await fixture.close();
   }
-}
-
-/** Nearest-rank percentile of sorted values. */
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? 0;
-}
-
-function round(ms: number): number {
-  return Math.round(ms * 10) / 10;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

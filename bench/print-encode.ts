@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { encodeTicket } from '../hardware/printer/ticket-encoder.ts';
 import { printerProfile, VIETNAMESE_MODES, type VietnameseMode } from '../hardware/printer/printer-profile.ts';
 import { sampleTicketLayout } from '../hardware/printer/sample-ticket.ts';
+import { roundMs } from './support/figures.ts';
 
 /** Figures for one mode. */
 export interface PrintEncodeFigures {
@@ -49,14 +50,12 @@ function measure(mode: VietnameseMode, paperWidthMm: 58 | 80, rounds: number): P
     mode,
     paperWidthMm,
     bytes,
-    firstEncodeMs: round(firstEncodeMs),
-    medianEncodeMs: round(medianEncodeMs),
+    firstEncodeMs: roundMs(firstEncodeMs),
+    medianEncodeMs: roundMs(medianEncodeMs),
     wireMsAt9600: wireMs(bytes, 9600),
     wireMsAt115200: wireMs(bytes, 115200),
   };
 }
-
-const round = (ms: number): number => Math.round(ms * 100) / 100;
 
 /** Measure every mode on 80 mm paper, and raster on 58 mm. */
 export function run(rounds = 30): PrintEncodeReport {

@@ -16,6 +16,7 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
 const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 const load = (lang: string, file: string) => flatten(JSON.parse(readFileSync(join(dir, lang, file), 'utf8')) as Tree);
 
+/** One parity check for every namespace of every app: the apps' own tests need not repeat it. */
 describe('locales', () => {
   const files = readdirSync(join(dir, 'vi')).filter((f) => f.endsWith('.json'));
 
@@ -35,6 +36,13 @@ describe('locales', () => {
 
   it.each(files)('%s: Vietnamese text is NFC', (file) => {
     for (const [key, text] of load('vi', file)) expect(text === text.normalize('NFC'), key).toBe(true);
+  });
+
+  // Keys that code builds from numbers, so a missing one would only show on that day or in that case.
+  it('has the computed keys: weekdays for the display clock, import reasons for the catalogue', () => {
+    const display = load('vi', 'display.json');
+    for (let day = 0; day < 7; day++) expect(display.has(`clock.weekday.${day}`), `weekday ${day}`).toBe(true);
+    expect([...load('vi', 'catalogue.json').keys()].filter((k) => k.startsWith('import.')).length).toBeGreaterThan(10);
   });
 
   it('every error code the server can refuse with has a message', () => {

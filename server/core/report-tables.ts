@@ -1,7 +1,7 @@
 import type { ReportTables, SatisfactionBlock } from '../../protocol/reports.ts';
 import { localMoment, type LocalMoment } from './local-time.ts';
 import type { Ticket } from './model.ts';
-import { statBlock } from './statistics.ts';
+import { mapValues, push, statBlock } from './statistics.ts';
 
 export type { ReportTables, SatisfactionBlock };
 
@@ -94,14 +94,4 @@ function localMoments(timeZone: string): (epochMs: number) => LocalMoment {
     }
     return m;
   };
-}
-
-function push<K>(map: Map<K, Ticket[]>, key: K, t: Ticket): void {
-  const list = map.get(key);
-  if (list) list.push(t);
-  else map.set(key, [t]);
-}
-
-function mapValues<V, W>(map: Map<string, V>, f: (v: V) => W): Record<string, W> {
-  return Object.fromEntries([...map].map(([k, v]) => [k, f(v)]));
 }

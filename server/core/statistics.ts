@@ -59,12 +59,14 @@ export function percentile(values: readonly number[], p: number): number | null 
   return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
 }
 
-function push<K>(map: Map<K, Ticket[]>, key: K, t: Ticket): void {
+/** Appends a ticket to its group. */
+export function push<K>(map: Map<K, Ticket[]>, key: K, t: Ticket): void {
   const list = map.get(key);
   if (list) list.push(t);
   else map.set(key, [t]);
 }
 
-function mapValues<V, W>(map: Map<string, V>, f: (v: V) => W): Record<string, W> {
+/** A map's values transformed, as a plain record for JSON. */
+export function mapValues<V, W>(map: Map<string, V>, f: (v: V) => W): Record<string, W> {
   return Object.fromEntries([...map].map(([k, v]) => [k, f(v)]));
 }

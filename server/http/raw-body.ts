@@ -1,9 +1,14 @@
 import type { IncomingMessage } from 'node:http';
-import { BodyError } from './router.ts';
+
+export class BodyError extends Error {
+  constructor(readonly code: 'invalid_json' | 'payload_too_large') {
+    super(code);
+  }
+}
 
 /**
- * Reads a request body as bytes, for uploads that are not small JSON commands (a catalogue of
- * thousands of procedures, a backup). Over `limit` bytes it stops reading and refuses.
+ * Reads a request body as bytes: small JSON commands and large uploads (a catalogue of
+ * thousands of procedures, a backup) alike. Over `limit` bytes it stops reading and refuses.
  */
 export async function readRawBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Result } from '../../protocol/result.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Lang } from '../i18n.ts';
+import { BodyError, readRawBody } from './raw-body.ts';
 
 /** What a route handler gets: the parsed request, who is asking, and their language. */
 export interface RouteRequest {
@@ -55,24 +56,14 @@ export class Router {
   }
 }
 
-export class BodyError extends Error {
-  constructor(readonly code: 'invalid_json' | 'payload_too_large') {
-    super(code);
-  }
-}
+export { BodyError };
 
-/** Reads a JSON body of at most `limit` bytes. */
+/** Reads a JSON body of at most `limit` bytes; an empty body is `undefined`. */
 export async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new BodyError('payload_too_large');
-    chunks.push(chunk as Buffer);
-  }
-  if (size === 0) return undefined;
+  const body = await readRawBody(req, limit);
+  if (body.length === 0) return undefined;
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return JSON.parse(body.toString('utf8'));
   } catch {
     throw new BodyError('invalid_json');
   }
