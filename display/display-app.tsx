@@ -27,7 +27,7 @@ export function DisplayApp({ connection, route, voice }: DisplayAppProps) {
   const { board } = state;
   const notices = [...(site?.notices ?? []), ...route.notices];
   return (
-    <div class={`display${connectionState === 'online' ? '' : ' display--stale'}`} data-connection={connectionState} data-synced={state.synced}>
+    <div class={`display${connectionState === 'online' ? '' : ' display--stale'}`} data-connection={connectionState} data-synced={state.synced} data-config-version={site?.configVersion ?? undefined}>
       <ConnectionBanner state={connectionState} />
       {board === null ? (
         <p class="board-message">{t('connection.connecting')}</p>

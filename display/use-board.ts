@@ -27,6 +27,18 @@ export function useBoard(connection: Connection, route: BoardRoute, voice: Board
   const [clockOffsetMs, setClockOffset] = useState(0);
 
   useEffect(() => {
+    // The config version whose site info was last asked for, so a push refetches once per change.
+    let requested: string | null = null;
+    // Only the newest request applies: an older answer arriving late would bring back old settings.
+    let latest = 0;
+    const refreshSite = (): void => {
+      const request = ++latest;
+      void loadSiteInfo(route.lang).then(async (info) => {
+        if (!info || request !== latest) return;
+        if (info.announcement && voice) await voice.configure(info.announcement);
+        if (request === latest) setSite(info);
+      });
+    };
     const update = ({ state: next, announce }: BoardUpdate): void => {
       current.current = next;
       setState(next);
@@ -34,6 +46,10 @@ export function useBoard(connection: Connection, route: BoardRoute, voice: Board
     };
     const onSnapshot = (snapshot: DisplaySnapshot): void => {
       setClockOffset(snapshot.serverTime - Date.now());
+      if (requested !== null && snapshot.configVersion !== requested) {
+        requested = snapshot.configVersion;
+        refreshSite();
+      }
       update(applySnapshot(current.current, filterSnapshot(route.filter, snapshot)));
     };
     const onCall = (call: CallView): void => {
@@ -43,10 +59,12 @@ export function useBoard(connection: Connection, route: BoardRoute, voice: Board
     connection.socket.on('ticket:called', onCall);
     const offOnline = connection.onOnline(() => {
       void connection.command<DisplaySnapshot>('display:subscribe', subscription(route.filter)).then((result) => {
-        if (result.ok) onSnapshot(result.value);
+        if (!result.ok) return;
+        requested = result.value.configVersion;
+        onSnapshot(result.value);
       });
-      // Re-read on reconnect too: the centre may have changed its notices while the board was away.
-      void loadSiteInfo(route.lang).then((info) => info && setSite(info));
+      // Re-read on reconnect too: the centre may have changed its settings while the board was away.
+      refreshSite();
     });
     return () => {
       offOnline();

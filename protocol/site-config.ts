@@ -1,4 +1,8 @@
 import * as v from 'valibot';
+// The voice library's own rules (pure valibot and template parsing, no browser code), so the
+// server refuses exactly the settings a display would refuse.
+import { voiceConfigSchema } from '../display/voice/voice-config.ts';
+import { PrinterProfileSchema } from '../hardware/printer/printer-profile.ts';
 
 /** `HH:MM`, 24-hour, local time of the centre. */
 const ClockTime = v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM'));
@@ -106,6 +110,8 @@ export const CentreConfigSchema = v.object({
   notices: v.optional(v.pipe(v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(300))), v.maxLength(20)), []),
   /** A line printed at the foot of every paper ticket; empty prints the hotline instead. */
   ticketFooter: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(120)), ''),
+  /** How the call boards announce a call (wording, voice, repeats, volume); defaults to the voice library's. */
+  announcement: v.optional(voiceConfigSchema, {}),
 });
 
 export const SiteConfigSchema = v.pipe(
@@ -122,6 +128,8 @@ export const SiteConfigSchema = v.pipe(
         publicUrl: v.optional(v.pipe(v.string(), v.url())),
         /** Serial path of the ticket printer, e.g. `/dev/ttyUSB0`. */
         printer: v.optional(v.string()),
+        /** The ticket printer's model facts (paper width, Vietnamese mode, code pages, baud rate…); defaults to 80 mm raster. */
+        printerProfile: v.optional(PrinterProfileSchema),
         /** Serial lines of counter call buttons (the motcua line protocol, hardware.md). */
         buttons: v.optional(v.array(ButtonLineSchema)),
       }),

@@ -32,6 +32,8 @@ export interface DisplaySnapshot {
   calls: CallView[];
   counters: Array<{ id: number; name: Translated; status: CounterStatus; currentLabel: string | null; serviceIds: string[] }>;
   services: Array<{ id: string; code: string; name: Translated; waiting: number }>;
+  /** Fingerprint of the site config; when it changes the board re-reads `/api/site` (voice, notices). */
+  configVersion: string;
 }
 
 /** A ticket as its holder may see it (follow page, kiosk confirmation). */

@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CentreConfig } from '../../protocol/site-config.ts';
 import { useAdmin } from '../admin-context.ts';
+import { AnnouncementFields } from '../parts/announcement-fields.tsx';
 import { SaveStatus, type SaveState } from '../parts/save-status.tsx';
 import { parseDays, parseSessions, sessionsText, weekdayKeys } from '../schedule-text.ts';
 import { useSiteConfig } from '../use-site-config.ts';
 
 type Draft = CentreConfig & { hoursText: Record<string, string>; holidaysText: string };
 
-/** The centre: names, address, hours and holidays, the priority rule, the ticket's footer. */
+/** The centre: names, address, hours and holidays, the priority rule, the ticket's footer, the call announcement. */
 export function CentrePage() {
   const { t, api } = useAdmin();
   const { config, reload } = useSiteConfig();
@@ -132,6 +133,7 @@ export function CentrePage() {
           {t('admin:centre.kioskPriority')}
         </label>
       </fieldset>
+      <AnnouncementFields value={draft.announcement} onChange={(announcement) => set({ announcement })} />
       <div class="form-actions">
         <button type="submit">{t('admin:save.button')}</button>
         <SaveStatus state={save} />

@@ -24,7 +24,7 @@ export function addConfigRoutes(router: Router, ctx: AppContext): void {
       if (made === 'not_found') return httpError(ctx, r, 'not_found');
       const saved = await ctx.site.replace(made.next);
       if (!saved.ok) {
-        const result = failure(ctx.translator, r.lang, { code: 'admin:config.invalid', params: { detail: saved.problems.slice(0, 5).join('; ') } }, ctx.site.get().centre.timeZone);
+        const result = failure(ctx.translator, r.lang, { code: 'admin:config.invalid', params: { detail: saved.problems.slice(0, 5).map((p) => problemText(ctx, r, p)).join('; ') } }, ctx.site.get().centre.timeZone);
         return { status: 400, result };
       }
       await audit(ctx, r.principal, action, made.subject, { before: made.before, after: made.after });
@@ -89,6 +89,15 @@ export function addConfigRoutes(router: Router, ctx: AppContext): void {
 /** The body with the path's id, so the path decides what is saved (the schema checks the rest). */
 function withId(body: unknown, id: string | number): unknown {
   return typeof body === 'object' && body !== null && !Array.isArray(body) ? { ...body, id } : body;
+}
+
+/**
+ * A schema problem in the admin's language: some rules (the voice library's template check)
+ * name an i18n key such as `voice:config.bad_template` instead of an English sentence.
+ */
+function problemText(ctx: AppContext, r: RouteRequest, problem: string): string {
+  const keyed = /^(.*?)([a-z]+:[a-z_]+(?:\.[a-z_]+)+)$/.exec(problem);
+  return keyed ? `${keyed[1] ?? ''}${ctx.translator.t(r.lang, keyed[2] ?? '')}` : problem;
 }
 
 function deny(ctx: AppContext, r: RouteRequest): RouteResponse {

@@ -9,6 +9,7 @@ import { dayTickets } from '../app/day-tickets.ts';
 import { ticketsCsv } from '../app/ticket-csv.ts';
 import { issueTicket } from '../app/ticketing.ts';
 import { computeStatistics } from '../core/statistics.ts';
+import { configVersion } from '../views/config-version.ts';
 import { ticketPublicView } from '../views/ticket-view.ts';
 import { fromResult, httpError, okResponse } from './http-results.ts';
 import type { Router } from './router.ts';
@@ -20,9 +21,12 @@ export function addQueueRoutes(router: Router, ctx: AppContext): void {
   );
 
   router.add('GET', '/api/site', () => {
-    const { centre, services, counters } = ctx.site.get();
+    const config = ctx.site.get();
+    const { centre, services, counters } = config;
     return okResponse({
       centre: { name: centre.name, level: centre.level, address: centre.address, hotline: centre.hotline, timeZone: centre.timeZone, ratingScale: centre.ratingScale, notices: centre.notices },
+      announcement: centre.announcement,
+      configVersion: configVersion(config),
       services: services.filter((s) => s.enabled).map((s) => ({ id: s.id, code: s.code, name: s.name })),
       counters: counters.map((c) => ({ id: c.id, name: c.name, serviceIds: c.services.map((s) => s.serviceId) })),
     });

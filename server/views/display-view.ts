@@ -2,6 +2,7 @@ import type { SiteConfig } from '../../protocol/site-config.ts';
 import type { CallView, DisplaySnapshot } from '../../protocol/views.ts';
 import type { Ticket } from '../core/model.ts';
 import { waitingOf, type QueueState } from '../core/queue-state.ts';
+import { configVersion } from './config-version.ts';
 import { counterName } from './ticket-view.ts';
 
 const historySize = 8;
@@ -45,6 +46,7 @@ export function displaySnapshot(config: SiteConfig, state: QueueState, now: numb
     services: config.services
       .filter((s) => s.enabled)
       .map((s) => ({ id: s.id, code: s.code, name: s.name, waiting: waitingOf(state, s.id).size })),
+    configVersion: configVersion(config),
   };
 }
 

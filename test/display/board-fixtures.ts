@@ -24,6 +24,7 @@ export function boardSnapshot(overrides: Partial<DisplaySnapshot> = {}): Display
       { id: 'land', code: 'DD', name: { vi: 'Đất đai', en: 'Land' }, waiting: 1 },
       { id: 'general', code: 'TH', name: { vi: 'Tổng hợp', en: 'General' }, waiting: 0 },
     ],
+    configVersion: 'test-config',
     ...overrides,
   };
 }
