@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createSerialPrinter, createVirtualPrinter, printerProfile } from '../hardware/printer/index.ts';
 import { resolveSettings, SettingsError, type FileSettings } from './config.ts';
 import { createServer, repoDir } from './create-server.ts';
 import { configureLogging, logger } from './log.ts';
 import { adaptPrinter } from './printing/hardware-printer-adapter.ts';
+import { choosePrinter, sitePrinterProfile } from './printing/printer-device.ts';
 import { ConfigFileError } from './store/site-store.ts';
 
 /**
@@ -13,14 +13,14 @@ import { ConfigFileError } from './store/site-store.ts';
  */
 async function main(): Promise<void> {
   const preliminary = resolveSettings(process.argv.slice(2), process.env);
-  const settings = resolveSettings(process.argv.slice(2), process.env, await fileSettings(join(preliminary.dataDir, 'site.json')));
+  const siteFile = join(preliminary.dataDir, 'site.json');
+  const fromFile = await fileSettings(siteFile);
+  const settings = resolveSettings(process.argv.slice(2), process.env, fromFile);
   configureLogging({ level: settings.logLevel });
   const log = logger('main');
   let timeZone = 'Asia/Ho_Chi_Minh';
-  const device = settings.printerPath
-    ? createSerialPrinter({ path: settings.printerPath, profile: printerProfile() })
-    : createVirtualPrinter({ keep: 50 });
-  const printer = adaptPrinter(device, { isVirtual: !settings.printerPath, timeZone: () => timeZone });
+  const { device, isVirtual } = choosePrinter(settings.printerPath, sitePrinterProfile(siteFile, fromFile.printerProfile));
+  const printer = adaptPrinter(device, { isVirtual, timeZone: () => timeZone });
   const server = await createServer({ settings, printer });
   timeZone = server.ctx.site.get().centre.timeZone;
   const port = await server.listen();
@@ -43,9 +43,10 @@ async function main(): Promise<void> {
   });
 }
 
-async function fileSettings(path: string): Promise<FileSettings> {
+/** The site file's `server` section; the printer profile is validated by the caller. */
+async function fileSettings(path: string): Promise<FileSettings & { printerProfile?: unknown }> {
   try {
-    const raw = JSON.parse(await readFile(path, 'utf8')) as { server?: FileSettings };
+    const raw = JSON.parse(await readFile(path, 'utf8')) as { server?: FileSettings & { printerProfile?: unknown } };
     return raw.server ?? {};
   } catch {
     return {};

@@ -8,6 +8,7 @@ import type { Result } from '../../protocol/result.ts';
 import { resolveSettings } from '../../server/config.ts';
 import { createServer, type MotcuaServer } from '../../server/create-server.ts';
 import { adaptPrinter } from '../../server/printing/hardware-printer-adapter.ts';
+import type { TicketPrinter } from '../../server/printing/ticket-printer.ts';
 import { at, monday } from './site-fixture.ts';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -17,6 +18,11 @@ export interface TestServerOptions {
   clock?: () => number;
   dataDir?: string;
   printer?: VirtualPrinter;
+  /**
+   * A server-side printer built by the test (e.g. `adaptPrinter` over a serial printer on a pty);
+   * replaces the virtual one, and `TestServer.printer` is then not wired to the server.
+   */
+  serverPrinter?: TicketPrinter;
   /** Extra CLI flags, e.g. `--always-open`. */
   flags?: string[];
 }
@@ -47,7 +53,7 @@ export class TestServer {
     const server = await createServer({
       settings,
       clock,
-      printer: adaptPrinter(printer, { isVirtual: true, timeZone: () => 'Asia/Ho_Chi_Minh' }),
+      printer: options.serverPrinter ?? adaptPrinter(printer, { isVirtual: true, timeZone: () => 'Asia/Ho_Chi_Minh' }),
     });
     const port = await server.listen();
     return new TestServer(server, port, dataDir, printer, ownsDir);
