@@ -79,7 +79,7 @@ describe('admin app in Chromium', () => {
     await page.locator('input[name="numberStart"]').fill('1');
     await page.locator('input[name="numberEnd"]').fill('500');
     await screenshot(page, 'admin-services-editor');
-    const kioskSees = nextEvent(kiosk, 'kiosk:snapshot');
+    const kioskSees = nextEvent(kiosk, 'kiosk:snapshot', (v) => v.services.some((x) => x.name.vi === 'Giáo dục – Đào tạo'));
     await page.locator('form.editor button[type="submit"]').click();
     const kioskView: KioskSnapshot = await kioskSees;
     expect(kioskView.services.find((s) => s.id === 'education')?.name.vi).toBe('Giáo dục – Đào tạo');
@@ -91,7 +91,7 @@ describe('admin app in Chromium', () => {
     await page.locator('input[name="serves-education"]').check();
     await page.locator('input[name="serves-civil-status"]').check();
     await screenshot(page, 'admin-counters-editor');
-    const displaySees = nextEvent(display, 'display:snapshot');
+    const displaySees = nextEvent(display, 'display:snapshot', (v) => v.counters.some((c) => c.id === 9));
     await page.locator('form.editor button[type="submit"]').click();
     const board: DisplaySnapshot = await displaySees;
     expect(board.counters.find((c) => c.id === 9)?.serviceIds).toEqual(['education', 'civil-status']);

@@ -37,12 +37,12 @@ describe('admin API: configuration that applies live, audited', () => {
     expect((await command(kiosk, 'kiosk:subscribe')).ok).toBe(true);
     expect((await command(display, 'display:subscribe', {})).ok).toBe(true);
 
-    const kioskSees = nextEvent(kiosk, 'kiosk:snapshot');
+    const kioskSees = nextEvent(kiosk, 'kiosk:snapshot', (v) => v.services.some((x) => x.id === 'education'));
     const saved = await server.request<SiteConfig>('PUT', '/api/config/services/education', newService, admin);
     expect(saved.status).toBe(200);
     expect((await kioskSees).services.map((s) => s.id)).toContain('education');
 
-    const displaySees = nextEvent(display, 'display:snapshot');
+    const displaySees = nextEvent(display, 'display:snapshot', (v) => v.counters.some((c) => c.id === 9));
     const counter = { name: { vi: 'Quầy 9', en: 'Counter 9' }, services: [{ serviceId: 'education' }] };
     expect((await server.request('PUT', '/api/config/counters/9', counter, admin)).status).toBe(200);
     const board: DisplaySnapshot = await displaySees;

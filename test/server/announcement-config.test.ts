@@ -70,7 +70,7 @@ describe('centre announcement settings', () => {
     expect(subscribed.value.configVersion).toBe(before.configVersion);
 
     const announcement = { template: '{number} đến quầy số {counter}', english: true, voice: 'vi-vn-x-south', repeat: 3, volume: 0.6, zeroTens: 'lẻ', thousand: 'ngàn', fourAfterTens: 'bốn' };
-    const pushed = nextEvent(display, 'display:snapshot');
+    const pushed = nextEvent(display, 'display:snapshot', (v) => v.configVersion !== before.configVersion);
     const put = await server.request('PUT', '/api/config/centre', { ...(await centre()), announcement }, admin);
     expect(put.status).toBe(200);
 

@@ -118,19 +118,31 @@ export class TestServer {
   }
 }
 
-/** Resolves with the next event of that name (or rejects after the timeout). */
+/**
+ * Resolves with the next event of that name that satisfies `until` (or rejects after the
+ * timeout). Snapshots are pushed in batches, so one from an earlier change may come first:
+ * tests that wait for a snapshot say what it must show.
+ */
 export function nextEvent<E extends keyof ServerToClientEvents>(
   s: ClientSocket,
   event: E,
+  until: (value: Parameters<ServerToClientEvents[E]>[0]) => boolean = () => true,
   timeoutMs = 10_000,
 ): Promise<Parameters<ServerToClientEvents[E]>[0]> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs);
-    const loose = s as unknown as { once(e: string, f: (v: unknown) => void): void };
-    loose.once(event, (v) => {
+    const loose = s as unknown as { on(e: string, f: (v: unknown) => void): void; off(e: string, f: (v: unknown) => void): void };
+    const listener = (v: unknown) => {
+      const value = v as Parameters<ServerToClientEvents[E]>[0];
+      if (!until(value)) return;
       clearTimeout(timer);
-      resolve(v as Parameters<ServerToClientEvents[E]>[0]);
-    });
+      loose.off(event, listener);
+      resolve(value);
+    };
+    const timer = setTimeout(() => {
+      loose.off(event, listener);
+      reject(new Error(`no matching ${event} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    loose.on(event, listener);
   });
 }
 

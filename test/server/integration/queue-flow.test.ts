@@ -40,8 +40,8 @@ describe('queue flow through the real server', () => {
     const followed = await command<TicketPublicView>(phone, 'ticket:follow', { ref: a.ref });
     expect(followed.ok && followed.value.status).toBe('waiting');
     const called = nextEvent(display, 'ticket:called');
-    const snapshot = nextEvent(display, 'display:snapshot');
-    const update = nextEvent(phone, 'ticket:updated');
+    const snapshot = nextEvent(display, 'display:snapshot', (v) => v.calls.length > 0);
+    const update = nextEvent(phone, 'ticket:updated', (v) => v.status !== 'waiting');
     const r = await command<CounterSnapshot>(clerk, 'counter:next', { counterId: 1 });
     expect(r.ok && r.value.current?.label).toBe('1001');
     expect(await called).toMatchObject({ label: '1001', counterId: 1, recall: false });
@@ -84,7 +84,7 @@ describe('queue flow through the real server', () => {
     await issue();
     const second = await server.socket(await server.clerkToken('clerk1b', [1]));
     await command(second, 'counter:join', { counterId: 1 });
-    const seen = nextEvent(second, 'counter:snapshot');
+    const seen = nextEvent(second, 'counter:snapshot', (v) => v.current !== null);
     await command(clerk, 'counter:next', { counterId: 1 });
     expect((await seen).current?.label).toBe('1001');
     const empty = await command<CounterSnapshot>(second, 'counter:next', { counterId: 1 });
