@@ -43,11 +43,15 @@ async function main(): Promise<void> {
   });
 }
 
-/** The site file's `server` section; the printer profile is validated by the caller. */
+/**
+ * The site file's `server` section; the printer profile is validated by the caller. On first
+ * start the data directory has no site file yet: the seed it will be copied from counts.
+ * An unreadable file is left to the site store, which reports what is wrong with it.
+ */
 async function fileSettings(path: string): Promise<FileSettings & { printerProfile?: unknown }> {
+  const text = await readFile(path, 'utf8').catch(() => readFile(join(repoDir, 'data/site.json'), 'utf8'));
   try {
-    const raw = JSON.parse(await readFile(path, 'utf8')) as { server?: FileSettings & { printerProfile?: unknown } };
-    return raw.server ?? {};
+    return (JSON.parse(text) as { server?: FileSettings & { printerProfile?: unknown } }).server ?? {};
   } catch {
     return {};
   }
