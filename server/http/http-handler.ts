@@ -6,6 +6,7 @@ import { logger } from '../log.ts';
 import { addAdminRoutes } from './admin-routes.ts';
 import { addAuthRoutes } from './auth-routes.ts';
 import { addBackupRoutes } from './backup-routes.ts';
+import { addCatalogueRoutes } from './catalogue-routes.ts';
 import { addConfigRoutes } from './config-routes.ts';
 import { addDeviceRoutes } from './device-routes.ts';
 import { httpError } from './http-results.ts';
@@ -29,6 +30,7 @@ export function createHttpHandler(ctx: AppContext, distDir: string): (req: Incom
   addAdminRoutes(router, ctx);
   addPrinterRoutes(router, ctx);
   addBackupRoutes(router, ctx);
+  addCatalogueRoutes(router, ctx);
 
   return (req, res) => {
     void (async () => {
