@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { resolveSettings, SettingsError, type FileSettings } from './config.ts';
-import { createServer, repoDir } from './create-server.ts';
+import { formatWhen } from './app/results.ts';
+import { createServer, repoDir, type MotcuaServer } from './create-server.ts';
+import { kioskSnapshot } from './views/kiosk-view.ts';
 import { configureLogging, logger } from './log.ts';
 import { adaptPrinter } from './printing/hardware-printer-adapter.ts';
 import { choosePrinter, sitePrinterProfile } from './printing/printer-device.ts';
@@ -24,7 +26,7 @@ async function main(): Promise<void> {
   const server = await createServer({ settings, printer });
   timeZone = server.ctx.site.get().centre.timeZone;
   const port = await server.listen();
-  announce(settings.publicUrl.replace(/:\d+$/, `:${port}`), server.ctx.setup.token, settings.alwaysOpen, !settings.printerPath);
+  announce(settings.publicUrl.replace(/:\d+$/, `:${port}`), server.ctx.setup.token, settings.alwaysOpen, !settings.printerPath, nextOpening(server));
   log.info('listening', { port, dataDir: settings.dataDir });
 
   let stopping = false;
@@ -57,7 +59,17 @@ async function fileSettings(path: string): Promise<FileSettings & { printerProfi
   }
 }
 
-function announce(base: string, setupToken: string | null, alwaysOpen: boolean, virtualPrinter: boolean): void {
+/** When no service hands out numbers now: the earliest time one does again (local text), else null. */
+function nextOpening(server: MotcuaServer): string | null {
+  const { ctx } = server;
+  const config = ctx.site.get();
+  const kiosk = kioskSnapshot(config, ctx.engine.state, ctx.clock(), ctx.printer.state());
+  if (kiosk.services.some((s) => s.availability === 'open')) return null;
+  const next = Math.min(...kiosk.services.map((s) => s.reopensAt ?? Infinity));
+  return Number.isFinite(next) ? formatWhen(next, 'en', config.centre.timeZone) : 'not within 30 days';
+}
+
+function announce(base: string, setupToken: string | null, alwaysOpen: boolean, virtualPrinter: boolean, closedUntil: string | null): void {
   const lines = [
     '',
     '  motcua is running',
@@ -72,6 +84,7 @@ function announce(base: string, setupToken: string | null, alwaysOpen: boolean, 
   }
   if (virtualPrinter) lines.push('  No printer configured: tickets go to the virtual printer (see Admin).', '');
   if (alwaysOpen) lines.push('  Demo mode (--always-open): numbers are handed out at any hour.', '');
+  if (closedUntil) lines.push(`  The centre is closed now; numbers are handed out again at ${closedUntil}.`, '  To try it at any hour: npm start -- --always-open', '');
   process.stdout.write(lines.join('\n') + '\n');
 }
 
