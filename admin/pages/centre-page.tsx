@@ -3,7 +3,8 @@ import type { CentreConfig } from '../../protocol/site-config.ts';
 import { useAdmin } from '../admin-context.ts';
 import { AnnouncementFields } from '../parts/announcement-fields.tsx';
 import { SaveStatus, type SaveState } from '../parts/save-status.tsx';
-import { parseDays, parseSessions, sessionsText, weekdayKeys } from '../schedule-text.ts';
+import { WeekHoursFields, weekHoursOf, weekHoursText } from '../parts/week-hours-fields.tsx';
+import { parseDays } from '../schedule-text.ts';
 import { useSiteConfig } from '../use-site-config.ts';
 
 type Draft = CentreConfig & { hoursText: Record<string, string>; holidaysText: string };
@@ -17,7 +18,7 @@ export function CentrePage() {
   useEffect(() => {
     if (!config) return;
     const c = config.centre;
-    setDraft({ ...c, hoursText: Object.fromEntries(weekdayKeys.map((d) => [d, sessionsText(c.hours[d])])), holidaysText: c.holidays.join(', ') });
+    setDraft({ ...c, hoursText: weekHoursText(c.hours), holidaysText: c.holidays.join(', ') });
   }, [config]);
   if (!draft) return <p>{t('common:connecting')}</p>;
   const set = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
@@ -29,7 +30,7 @@ export function CentrePage() {
     const { hoursText, holidaysText, ...centre } = draft;
     const body = {
       ...centre,
-      hours: Object.fromEntries(weekdayKeys.map((d) => [d, parseSessions(hoursText[d] ?? '')])),
+      hours: weekHoursOf(hoursText),
       holidays: parseDays(holidaysText),
     };
     const r = await api.send('PUT', '/api/config/centre', body);
@@ -76,12 +77,7 @@ export function CentrePage() {
       <fieldset>
         <legend>{t('admin:centre.hours')}</legend>
         <p class="hint">{t('admin:centre.hoursHint')}</p>
-        {weekdayKeys.map((d) => (
-          <label key={d} class="inline">
-            <span>{t(`admin:weekdays.${d}`)}</span>
-            <input name={`hours-${d}`} placeholder={t('admin:centre.closed')} {...text(draft.hoursText[d] ?? '', (v) => set({ hoursText: { ...draft.hoursText, [d]: v } }))} />
-          </label>
-        ))}
+        <WeekHoursFields name="hours" value={draft.hoursText} onChange={(hoursText) => set({ hoursText })} />
         <label>
           {t('admin:centre.holidays')}
           <input placeholder="2026-09-02, 2026-09-03" {...text(draft.holidaysText, (holidaysText) => set({ holidaysText }))} />

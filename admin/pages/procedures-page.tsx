@@ -4,6 +4,7 @@ import { buildSearchIndex, searchCatalogue } from '../../kiosk/search/catalogue-
 import { named, useAdmin } from '../admin-context.ts';
 import type { ApiError } from '../admin-api.ts';
 import { FilePicker } from '../parts/file-picker.tsx';
+import { ProcedureEditor } from '../parts/procedure-editor.tsx';
 import { useLoaded } from '../use-loaded.ts';
 import { useSiteConfig } from '../use-site-config.ts';
 
@@ -15,13 +16,14 @@ type ImportState =
 
 const shownAtMost = 100;
 
-/** The kiosk's procedures: search them as a citizen would, see each one's service, import a new catalogue. */
+/** The kiosk's procedures: search them as a citizen would, see and edit each one's service, import a new catalogue. */
 export function ProceduresPage() {
   const { t, api, lang } = useAdmin();
   const { data: catalogue, reload } = useLoaded<Catalogue>('/api/catalogue');
   const { config } = useSiteConfig();
   const [query, setQuery] = useState('');
   const [result, setResult] = useState<ImportState>({ kind: 'idle' });
+  const [editing, setEditing] = useState<string | null>(null);
   const index = useMemo(() => (catalogue ? buildSearchIndex(catalogue) : null), [catalogue]);
   if (!catalogue || !index) return <p>{t('common:connecting')}</p>;
   const found = query.trim() ? searchCatalogue(index, query, { limit: shownAtMost }).map((h) => h.procedure) : catalogue.procedures.slice(0, shownAtMost);
@@ -30,6 +32,7 @@ export function ProceduresPage() {
     return f ? (lang === 'vi' ? f.name : f.nameEn) : id;
   };
   const service = (id: string) => config?.services.find((s) => s.id === id);
+  const edited = editing ? catalogue.procedures.find((p) => p.code === editing) : undefined;
   const upload = async (file: File, input: HTMLInputElement) => {
     setResult({ kind: 'running' });
     const r = await api.upload<{ procedures: number; fields: number; unmapped: string[] }>(`/api/catalogue/import?name=${encodeURIComponent(file.name)}`, await file.text(), 'text/plain; charset=utf-8');
@@ -71,6 +74,9 @@ export function ProceduresPage() {
         {t('admin:procedures.search')}
         <input type="search" name="procedure-search" value={query} placeholder={t('admin:procedures.searchHint')} onInput={(e) => setQuery(e.currentTarget.value)} />
       </label>
+      {edited && config && (
+        <ProcedureEditor key={edited.code} procedure={edited} services={config.services} onSaved={() => void reload()} onCancel={() => setEditing(null)} />
+      )}
       <table class="table">
         <thead>
           <tr>
@@ -78,17 +84,23 @@ export function ProceduresPage() {
             <th>{t('admin:procedures.name')}</th>
             <th>{t('admin:procedures.field')}</th>
             <th>{t('admin:procedures.service')}</th>
+            <th />
           </tr>
         </thead>
         <tbody>
           {found.map((p) => {
             const s = service(p.serviceId);
             return (
-              <tr key={p.code}>
+              <tr key={p.code} data-procedure={p.code}>
                 <td class="code">{p.code}</td>
                 <td>{p.name}</td>
                 <td>{fieldName(p.fieldId)}</td>
                 <td>{s ? `${s.code} · ${named(s.name, lang)}` : <span class="pill pill--bad">{t('admin:procedures.noService', { id: p.serviceId })}</span>}</td>
+                <td class="actions">
+                  <button type="button" class="small" onClick={() => setEditing(p.code)}>
+                    {t('admin:edit')}
+                  </button>
+                </td>
               </tr>
             );
           })}

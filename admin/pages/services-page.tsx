@@ -1,7 +1,10 @@
 import { useState } from 'preact/hooks';
-import type { ServiceConfig } from '../../protocol/site-config.ts';
+import type { Catalogue } from '../../protocol/catalogue.ts';
+import type { ServiceConfig, WeekSchedule } from '../../protocol/site-config.ts';
 import { named, useAdmin } from '../admin-context.ts';
 import { SaveStatus, type SaveState } from '../parts/save-status.tsx';
+import { WeekHoursFields, weekHoursOf, weekHoursText, type WeekHoursText } from '../parts/week-hours-fields.tsx';
+import { useLoaded } from '../use-loaded.ts';
 import { useReveal } from '../use-reveal.ts';
 import { useSiteConfig } from '../use-site-config.ts';
 
@@ -18,13 +21,19 @@ interface Draft {
   dailyQuota: string;
   cutoff: string;
   enabled: boolean;
-  /** Fields the form does not edit (a service's own hours) are kept as they were. */
+  /** False: the service follows the centre's week (no `hours` saved). */
+  ownHours: boolean;
+  hoursText: WeekHoursText;
+  /** Fields the form does not edit are kept as they were. */
   rest: Partial<ServiceConfig>;
 }
 
-const blank: Draft = { isNew: true, id: '', code: '', nameVi: '', nameEn: '', prefix: '', numberStart: '1', numberEnd: '999', pad: '3', dailyQuota: '', cutoff: '', enabled: true, rest: {} };
+/** A new service follows the centre's hours; switching to its own starts from the centre's week. */
+function blankDraft(centreHours: WeekSchedule): Draft {
+  return { isNew: true, id: '', code: '', nameVi: '', nameEn: '', prefix: '', numberStart: '1', numberEnd: '999', pad: '3', dailyQuota: '', cutoff: '', enabled: true, ownHours: false, hoursText: weekHoursText(centreHours), rest: {} };
+}
 
-function draftOf(s: ServiceConfig): Draft {
+function draftOf(s: ServiceConfig, centreHours: WeekSchedule): Draft {
   return {
     isNew: false,
     id: s.id,
@@ -38,18 +47,22 @@ function draftOf(s: ServiceConfig): Draft {
     dailyQuota: s.dailyQuota === undefined ? '' : String(s.dailyQuota),
     cutoff: s.cutoff ?? '',
     enabled: s.enabled,
+    ownHours: s.hours !== undefined,
+    hoursText: weekHoursText(s.hours ?? centreHours),
     rest: s,
   };
 }
 
-/** Services (queues): name, code, number range and prefix, daily quota, cut-off. */
+/** Services (queues): name, code, number range and prefix, daily quota, cut-off, own hours, linked procedures. */
 export function ServicesPage() {
   const { t, api, lang } = useAdmin();
   const { config, reload } = useSiteConfig();
+  const { data: catalogue } = useLoaded<Catalogue>('/api/catalogue');
   const [draft, setDraft] = useState<Draft | null>(null);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const editor = useReveal<HTMLFormElement>(draft ? `${draft.isNew}:${draft.isNew ? '' : draft.id}` : null);
   if (!config) return <p>{t('common:connecting')}</p>;
+  const proceduresOf = (serviceId: string) => catalogue?.procedures.filter((p) => p.serviceId === serviceId) ?? [];
   const field = (key: keyof Draft) => ({
     name: key,
     value: String(draft?.[key] ?? ''),
@@ -59,7 +72,7 @@ export function ServicesPage() {
     e.preventDefault();
     if (!draft) return;
     setSave({ kind: 'saving' });
-    const { id: _id, ...rest } = draft.rest;
+    const { id: _id, hours: _hours, ...rest } = draft.rest;
     const body = {
       ...rest,
       code: draft.code.trim().toUpperCase(),
@@ -71,6 +84,7 @@ export function ServicesPage() {
       dailyQuota: draft.dailyQuota.trim() ? Number(draft.dailyQuota) : undefined,
       cutoff: draft.cutoff.trim() || undefined,
       enabled: draft.enabled,
+      hours: draft.ownHours ? weekHoursOf(draft.hoursText) : undefined,
     };
     const r = await api.send('PUT', `/api/config/services/${encodeURIComponent(draft.id.trim())}`, body);
     setSave(r.ok ? { kind: 'saved' } : { kind: 'failed', error: r.error });
@@ -97,6 +111,7 @@ export function ServicesPage() {
             <th>{t('admin:services.quota')}</th>
             <th>{t('admin:services.cutoff')}</th>
             <th>{t('admin:services.servedBy')}</th>
+            <th>{t('admin:services.procedures')}</th>
             <th />
           </tr>
         </thead>
@@ -115,8 +130,9 @@ export function ServicesPage() {
               <td>{s.dailyQuota ?? '–'}</td>
               <td>{s.cutoff ?? t('admin:services.defaultCutoff')}</td>
               <td>{config.counters.filter((c) => c.services.some((x) => x.serviceId === s.id)).map((c) => c.id).join(', ') || '–'}</td>
+              <td data-testid="procedure-count">{catalogue ? proceduresOf(s.id).length : '…'}</td>
               <td class="actions">
-                <button type="button" class="small" onClick={() => setDraft(draftOf(s))}>
+                <button type="button" class="small" onClick={() => setDraft(draftOf(s, config.centre.hours))}>
                   {t('admin:edit')}
                 </button>
                 <button type="button" class="small danger" onClick={() => void remove(s.id)}>
@@ -128,7 +144,7 @@ export function ServicesPage() {
         </tbody>
       </table>
       <div class="form-actions">
-        <button type="button" name="add-service" onClick={() => setDraft(blank)}>
+        <button type="button" name="add-service" onClick={() => setDraft(blankDraft(config.centre.hours))}>
           {t('admin:services.add')}
         </button>
         <SaveStatus state={save} />
@@ -182,6 +198,39 @@ export function ServicesPage() {
               {t('admin:services.enabled')}
             </label>
           </div>
+          <fieldset class="service-hours">
+            <legend>{t('admin:services.hours')}</legend>
+            <label class="check">
+              <input type="radio" name="hours-mode" value="centre" checked={!draft.ownHours} onChange={() => setDraft({ ...draft, ownHours: false })} />
+              {t('admin:services.centreHours')}
+            </label>
+            <label class="check">
+              <input type="radio" name="hours-mode" value="own" checked={draft.ownHours} onChange={() => setDraft({ ...draft, ownHours: true })} />
+              {t('admin:services.ownHours')}
+            </label>
+            {draft.ownHours && (
+              <>
+                <p class="hint">{t('admin:centre.hoursHint')}</p>
+                <WeekHoursFields name="service-hours" value={draft.hoursText} onChange={(hoursText) => setDraft({ ...draft, hoursText })} />
+              </>
+            )}
+          </fieldset>
+          {!draft.isNew && (
+            <fieldset class="linked-procedures">
+              <legend>{t('admin:services.linkedProcedures', { count: proceduresOf(draft.id).length })}</legend>
+              {proceduresOf(draft.id).length === 0 ? (
+                <p class="hint">{t('admin:services.noProcedures')}</p>
+              ) : (
+                <ul>
+                  {proceduresOf(draft.id).map((p) => (
+                    <li key={p.code}>
+                      <span class="code">{p.code}</span> {p.name}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </fieldset>
+          )}
           <div class="form-actions">
             <button type="submit">{t('admin:save.button')}</button>
             <button type="button" class="secondary" onClick={() => setDraft(null)}>

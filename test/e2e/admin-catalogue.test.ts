@@ -1,0 +1,123 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Catalogue } from '../../protocol/catalogue.ts';
+import type { SiteConfig } from '../../protocol/site-config.ts';
+import { launchBrowser, screenshot } from '../support/browser.ts';
+import { TestServer } from '../support/test-server.ts';
+
+const desk = { width: 1366, height: 768 };
+
+/** Scrolls `selector` to the top at once (cancelling the editor's smooth scroll) and waits until the page is still. */
+async function scrolledTo(page: Page, selector: string): Promise<void> {
+  await page.locator(selector).evaluate((e) => e.scrollIntoView({ block: 'start', behavior: 'instant' }));
+  await page.waitForFunction(
+    () =>
+      new Promise<boolean>((done) => {
+        const y = scrollY;
+        requestAnimationFrame(() => requestAnimationFrame(() => done(scrollY === y)));
+      }),
+  );
+}
+
+/** Polls until `check` holds: the browser's save reaches the server on its own schedule. */
+async function eventually(check: () => Promise<boolean>, what: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`never happened: ${what}`);
+}
+
+describe('admin app: procedures and service hours in Chromium', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let admin: string;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([TestServer.start(), launchBrowser()]);
+    admin = await server.adminToken();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function signedIn(): Promise<Page> {
+    const page = await browser.newPage({ viewport: desk });
+    page.setDefaultTimeout(8000);
+    await page.goto(`${server.url}/admin/`);
+    await page.locator('input[name="username"]').fill('admin');
+    await page.locator('input[name="password"]').fill('admin-password-1');
+    await page.locator('form.sign-in button[type="submit"]').click();
+    await page.locator('.admin-bar').waitFor();
+    return page;
+  }
+
+  it('moves a procedure to another service and corrects its fee; /api/catalogue serves it', async () => {
+    const page = await signedIn();
+    await page.goto(`${server.url}/admin/#procedures`);
+    await page.locator('tr[data-procedure="1.001193"] button').click();
+    const editor = page.locator('form.procedure-editor');
+    await editor.locator('h2', { hasText: 'Sửa thủ tục 1.001193' }).waitFor();
+    await editor.locator('select[name="procedure-service"]').selectOption('general');
+    await editor.locator('input[name="fee-in-person"]').fill('Lệ phí: 8.000 đồng');
+    await editor.locator('input[name="fee-amount-in-person"]').fill('8000');
+    await scrolledTo(page, 'form.procedure-editor');
+    await screenshot(page, 'admin-procedure-editor');
+    await editor.locator('button[type="submit"]').click();
+    await editor.locator('.notice--ok').waitFor();
+
+    await eventually(async () => {
+      const r = await server.request<Catalogue>('GET', '/api/catalogue');
+      const p = r.body.ok ? r.body.value.procedures.find((x) => x.code === '1.001193') : undefined;
+      return p?.serviceId === 'general' && p.filing[0]?.fee.text === 'Lệ phí: 8.000 đồng' && p.filing[0].fee.amount === 8000;
+    }, 'the catalogue serves the edited procedure');
+    // The table shows the new service once the page reloaded the catalogue.
+    await page.locator('tr[data-procedure="1.001193"] td', { hasText: 'TH · Tư pháp' }).waitFor();
+    await page.close();
+  });
+
+  it('shows each service\'s procedures and gives a service its own hours', async () => {
+    const catalogue = await server.request<Catalogue>('GET', '/api/catalogue');
+    const land = catalogue.body.ok ? catalogue.body.value.procedures.filter((p) => p.serviceId === 'land') : [];
+    expect(land.length).toBeGreaterThan(0);
+
+    const page = await signedIn();
+    await page.goto(`${server.url}/admin/#services`);
+    await page.locator('tr[data-service="land"] [data-testid="procedure-count"]', { hasText: String(land.length) }).waitFor();
+    await page.locator('tr[data-service="land"] button').first().click();
+    const editor = page.locator('form.editor');
+    await editor.locator('.linked-procedures li', { hasText: land[0]?.name ?? '?' }).waitFor();
+    expect(await editor.locator('.linked-procedures li').count()).toBe(land.length);
+
+    expect(await editor.locator('input[name="service-hours-mon"]').count()).toBe(0);
+    await editor.locator('input[name="hours-mode"][value="own"]').check();
+    await editor.locator('input[name="service-hours-mon"]').fill('07:30-11:00');
+    await editor.locator('input[name="service-hours-tue"]').fill('07:30-11:00, 13:30-16:00');
+    await editor.locator('input[name="service-hours-sat"]').fill('');
+    await scrolledTo(page, 'form.editor .service-hours');
+    await screenshot(page, 'admin-service-hours');
+    await editor.locator('button[type="submit"]').click();
+    await page.locator('.notice--ok').waitFor();
+
+    const config = await server.request<SiteConfig>('GET', '/api/config', undefined, admin);
+    const hours = config.body.ok ? config.body.value.services.find((s) => s.id === 'land')?.hours : undefined;
+    expect(hours?.mon).toEqual([['07:30', '11:00']]);
+    expect(hours?.tue).toEqual([
+      ['07:30', '11:00'],
+      ['13:30', '16:00'],
+    ]);
+    expect(hours?.sat).toEqual([]);
+
+    // Back to the centre's hours: the service no longer has its own.
+    await page.locator('tr[data-service="land"] button').first().click();
+    await expect(editor.locator('input[name="service-hours-mon"]').inputValue()).resolves.toBe('07:30-11:00');
+    await editor.locator('input[name="hours-mode"][value="centre"]').check();
+    await editor.locator('button[type="submit"]').click();
+    await eventually(async () => {
+      const back = await server.request<SiteConfig>('GET', '/api/config', undefined, admin);
+      return back.body.ok && back.body.value.services.find((s) => s.id === 'land')?.hours === undefined;
+    }, 'the service follows the centre again');
+    await page.close();
+  });
+});
