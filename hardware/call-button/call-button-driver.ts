@@ -6,6 +6,7 @@ import { LineSplitter } from './line-splitter.ts';
 import { parseDeviceLine } from './parse-frame.ts';
 import { RepeatGuard, REPEAT_WINDOW_MS } from './repeat-guard.ts';
 import { openRealPort, SerialLine, type PortFactory, type ReconnectDelays } from './serial-line.ts';
+import type { ButtonLineHealth } from '../../protocol/views.ts';
 
 const log = logger('call-button');
 
@@ -35,18 +36,8 @@ export const DRIVER_ERROR_TEXT = {
   handlerFailed: 'E-SRV',
 } as const;
 
-/** The device health of one call-button line, for the admin's health view. */
-export interface CallButtonHealth {
-  path: string;
-  line: 'open' | 'closed';
-  reconnectAttempts: number;
-  framesGood: number;
-  /** Lines dropped for a bad checksum, unknown type or bad field. */
-  framesBad: number;
-  /** Lines dropped for being longer than 64 characters. */
-  linesTooLong: number;
-  counters: CounterHealth[];
-}
+/** The device health of one call-button line: the protocol's view, so the admin shows it as it is. */
+export type CallButtonHealth = ButtonLineHealth;
 
 export interface CallButtonDriverOptions {
   /** The serial device, e.g. `/dev/ttyUSB0`. */

@@ -1,15 +1,10 @@
+import type { ButtonLineHealth } from '../../protocol/views.ts';
+
 /** Silence after which a counter's button is shown offline. Defaults from the protocol: 30 s (three missed heartbeats). */
 export const OFFLINE_AFTER_MS = 30_000;
 
-/** Whether one counter's button is alive, for the admin's device health view. */
-export interface CounterHealth {
-  counter: number;
-  online: boolean;
-  /** Epoch ms of the last good frame of any type, or null if none since start. */
-  lastSeenAt: number | null;
-  /** Epoch ms of the last heartbeat, or null if none since start. */
-  lastHeartbeatAt: number | null;
-}
+/** One counter's buttons: alive or not, and when they were last heard (the protocol's shape). */
+export type CounterHealth = ButtonLineHealth['counters'][number];
 
 /**
  * Tracks which counters' buttons are alive. Any good frame counts as a sign of life, not only
