@@ -117,6 +117,17 @@ function alwaysOpen(store: SiteStore): SiteStore {
     centre: { ...c.centre, hours: week, holidays: [], issueOpensMinutesBefore: 0 },
     services: c.services.map((s) => ({ ...s, hours: undefined, cutoff: '23:59' })),
   });
+  // Computed once per stored config: views ask for the config many times per change, and
+  // caches keyed by the config object (its version hash) must see the same object.
+  let source: SiteConfig | null = null;
+  let opened: SiteConfig | null = null;
+  const get = (): SiteConfig => {
+    if (store.get() !== source) {
+      source = store.get();
+      opened = open(source);
+    }
+    return opened!;
+  };
   // Changes go to the real store (a write through the wrapper would only shadow its state).
-  return Object.assign(Object.create(store) as SiteStore, { get: () => open(store.get()), replace: (next: unknown) => store.replace(next) });
+  return Object.assign(Object.create(store) as SiteStore, { get, replace: (next: unknown) => store.replace(next) });
 }
