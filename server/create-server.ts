@@ -1,4 +1,5 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -37,6 +38,8 @@ export interface ServerOptions {
   newId?: () => string;
   /** Defaults to `<repo>/dist`. */
   distDir?: string;
+  /** Identifies the apps' build; defaults to a hash of the built pages, so only an upgrade changes it. */
+  build?: string;
   /** Call-button serial lines. Defaults to the site config's `server.buttons`. */
   buttons?: ButtonLineConfig[];
 }
@@ -79,7 +82,7 @@ export async function createServer(options: ServerOptions): Promise<MotcuaServer
     catalogue: await CatalogueSource.open(settings.dataDir, join(repoDir, 'data/catalogue.json')),
     clock,
     setup: { token: auth.hasAdmin() ? null : randomBytes(18).toString('base64url') },
-    build: `${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`,
+    build: options.build ?? (await buildId(options.distDir ?? join(repoDir, 'dist'))),
     audit: AuditLog.inDataDir(settings.dataDir),
     connections: () => ({ serverTime: clock(), devices: [], users: [], publicConnections: 0 }),
   };
@@ -106,6 +109,21 @@ export async function createServer(options: ServerOptions): Promise<MotcuaServer
       await options.printer.close();
     },
   };
+}
+
+/**
+ * A build's identity: the hash of its pages, which name every hashed asset. Screens reload
+ * themselves when it changes (an upgrade), not on every restart of the same build.
+ */
+async function buildId(distDir: string): Promise<string> {
+  const hash = createHash('sha256');
+  let found = false;
+  for (const page of ['kiosk/index.html', 'kiosk/follow.html', 'display/index.html', 'counter/index.html', 'admin/index.html']) {
+    const text = await readFile(join(distDir, page), 'utf8').catch(() => null);
+    if (text !== null) found = true;
+    hash.update(text ?? '');
+  }
+  return found ? hash.digest('hex').slice(0, 12) : `unbuilt-${randomBytes(4).toString('hex')}`;
 }
 
 /** Demo mode: the site config as stored, but open every day around the clock. */

@@ -39,6 +39,19 @@ describe('call display when the connection drops', () => {
     await page.close();
   });
 
+  it('after a plain restart of the same build, resyncs without reloading', async () => {
+    const page = await f.openBoard('/display/?audioSink=record');
+    await page.evaluate(() => {
+      (window as unknown as { sameBuild: boolean }).sameBuild = true;
+    });
+    await f.restartServer(async () => {
+      await page.waitForSelector('[data-testid=connection-banner]', wait);
+    });
+    await page.waitForSelector('.display[data-synced="true"][data-connection="online"]', wait);
+    expect(await page.evaluate(() => (window as unknown as { sameBuild?: boolean }).sameBuild)).toBe(true);
+    await page.close();
+  });
+
   it('reloads itself when the server comes back with a new build, and shows the new calls', async () => {
     const page = await f.openBoard('/display/?audioSink=record');
     await page.evaluate(() => {
@@ -46,7 +59,7 @@ describe('call display when the connection drops', () => {
     });
     await f.restartServer(async () => {
       await page.waitForSelector('[data-testid=connection-banner]', wait);
-    });
+    }, 'upgraded-build');
     await page.waitForFunction(() => !(window as unknown as { beforeUpgrade?: boolean }).beforeUpgrade, undefined, wait);
     await page.waitForSelector('.display[data-synced="true"][data-connection="online"]', wait);
     await f.issue('land', 'desk');

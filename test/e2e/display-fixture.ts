@@ -71,7 +71,7 @@ export class DisplayFixture {
    * Restarts the server on the same port and data directory, as after a crash or an upgrade:
    * boards must notice, show that they are offline, and resync from the new server's snapshot.
    */
-  async restartServer(whileDown: () => Promise<void> = async () => undefined): Promise<void> {
+  async restartServer(whileDown: () => Promise<void> = async () => undefined, build?: string): Promise<void> {
     const { port, dataDir } = this.server;
     for (const clerk of this.clerks.values()) clerk.disconnect();
     this.clerks.clear();
@@ -84,7 +84,7 @@ export class DisplayFixture {
     await this.server.server.close();
     await whileDown();
     this.adoptedDir = dataDir;
-    this.server = await TestServer.start({ dataDir, flags: ['--port', String(port)], clock: () => stoppedAt + (Date.now() - stoppedAtReal) });
+    this.server = await TestServer.start({ dataDir, flags: ['--port', String(port)], clock: () => stoppedAt + (Date.now() - stoppedAtReal), ...(build && { build }) });
     this.kiosk = await this.server.socket(await this.server.deviceToken('kiosk'));
   }
 

@@ -23,6 +23,8 @@ export interface TestServerOptions {
    * replaces the virtual one, and `TestServer.printer` is then not wired to the server.
    */
   serverPrinter?: TicketPrinter;
+  /** The build the server announces; a different one makes screens reload as after an upgrade. */
+  build?: string;
   /** Extra CLI flags, e.g. `--always-open`. */
   flags?: string[];
 }
@@ -54,6 +56,7 @@ export class TestServer {
       settings,
       clock,
       printer: options.serverPrinter ?? adaptPrinter(printer, { isVirtual: true, timeZone: () => 'Asia/Ho_Chi_Minh' }),
+      ...(options.build && { build: options.build }),
     });
     const port = await server.listen();
     return new TestServer(server, port, dataDir, printer, ownsDir);
