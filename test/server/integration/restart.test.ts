@@ -1,14 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { IssuedTicket } from '../../../protocol/views.ts';
 import { snapshotOf } from '../../../server/core/queue-state.ts';
+import { freePort, postJson as post, startServerProcess as startProcess, waitUntil as waitFor } from '../../support/server-process.ts';
 import { command, TestServer } from '../../support/test-server.ts';
-
-const repo = join(import.meta.dirname, '../../..');
 
 describe('restart recovery', () => {
   const cleanup: Array<() => Promise<void>> = [];
@@ -57,10 +54,9 @@ describe('restart recovery', () => {
     });
     // Kill mid-burst; on a very slow machine the burst may finish first, which still tests recovery.
     await waitFor(() => acked.length >= 40 || settled === 200, 60_000);
-    proc.child.kill('SIGKILL');
+    const killed = proc.killHard();
     await Promise.all(burst);
-    // A process killed by a signal has a signalCode, not an exitCode; its exit may already have fired.
-    await new Promise<void>((resolve) => (proc.child.exitCode !== null || proc.child.signalCode !== null ? resolve() : proc.child.once('exit', () => resolve())));
+    await killed;
 
     proc = await startProcess(dataDir, port);
     const login = (await post(base, '/api/auth/login', { username: 'admin', password: 'admin-password-1' })) as { value: { token: string } };
@@ -76,48 +72,3 @@ describe('restart recovery', () => {
     expect(stored).not.toContain(`land:${next.value.ticket.label}`);
   }, 180_000);
 });
-
-interface Started {
-  child: ChildProcess;
-  setupToken: string | null;
-}
-
-async function startProcess(dataDir: string, port: number): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--data-dir', dataDir, '--port', String(port), '--host', '127.0.0.1', '--always-open', '--log-level', 'warn'], {
-    cwd: repo,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  await waitFor(() => out.includes('motcua is running') || child.exitCode !== null, 60_000);
-  if (child.exitCode !== null) throw new Error(`server exited: ${out}`);
-  return { child, setupToken: /#setup=([\w-]+)/.exec(out)?.[1] ?? null };
-}
-
-async function post(base: string, path: string, body: unknown, token?: string): Promise<unknown> {
-  const res = await fetch(base + path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
-    body: JSON.stringify(body),
-    signal: AbortSignal.timeout(30_000),
-  });
-  return res.json();
-}
-
-async function waitFor(check: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}

@@ -1,0 +1,87 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+const repo = join(import.meta.dirname, '../..');
+
+/**
+ * The real `server/main.ts` as a child process, so a test can `kill -9` it the way a power cut
+ * would: nothing in the process gets a chance to flush or close.
+ */
+export interface ServerProcess {
+  child: ChildProcess;
+  /** The first-run set-up token printed on start, if no administrator exists yet. */
+  setupToken: string | null;
+  base: string;
+  /** SIGKILL, resolved once the process is gone. */
+  killHard(): Promise<void>;
+}
+
+/** Starts `server/main.ts` on the data dir and port (always open, warnings only) and waits until it serves. */
+export async function startServerProcess(dataDir: string, port: number): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--data-dir', dataDir, '--port', String(port), '--host', '127.0.0.1', '--always-open', '--log-level', 'warn'], {
+    cwd: repo,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  await waitUntil(() => out.includes('motcua is running') || child.exitCode !== null, 60_000);
+  if (child.exitCode !== null) throw new Error(`server exited: ${out}`);
+  return {
+    child,
+    setupToken: /#setup=([\w-]+)/.exec(out)?.[1] ?? null,
+    base: `http://127.0.0.1:${port}`,
+    killHard: () => {
+      // A process killed by a signal has a signalCode, not an exitCode; its exit may already have fired.
+      const gone = () => child.exitCode !== null || child.signalCode !== null;
+      if (gone()) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGKILL');
+      });
+    },
+  };
+}
+
+/** POSTs JSON (with an optional bearer token) and returns the parsed body. */
+export async function postJson(base: string, path: string, body: unknown, token?: string): Promise<unknown> {
+  const res = await fetch(base + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(30_000),
+  });
+  return res.json();
+}
+
+/** Polls until the check holds; throws after the timeout. */
+export async function waitUntil(check: () => boolean, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** A port nobody listens on right now, so a restarted server can come back on the same one. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** A small seeded generator (mulberry32) so a failing fault run can be replayed with its seed. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
