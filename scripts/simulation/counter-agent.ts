@@ -1,0 +1,141 @@
+import type { VirtualButtonBox } from '../../hardware/call-button/index.ts';
+import type { CounterSnapshot } from '../../protocol/views.ts';
+import type { AcceleratedClock } from './accelerated-clock.ts';
+import { drawCallFate, type ClerkHabits } from './clerk-behaviour.ts';
+import type { DayTally } from './day-tally.ts';
+import type { SeededRandom } from './seeded-random.ts';
+import { drawServiceMinutes } from './service-time-model.ts';
+import { send, type SimSocket } from './sim-http.ts';
+
+const MINUTE = 60_000;
+
+/** The clerk's actions that a call button can also do. */
+type ButtonAction = 'next' | 'recall' | 'no-show' | 'finish' | 'transfer' | 'pause' | 'resume';
+const BUTTON_KEY: Record<ButtonAction, string> = {
+  next: 'NEXT', recall: 'RECALL', 'no-show': 'NOSHOW', finish: 'FINISH', transfer: 'TRANSFER', pause: 'PAUSE', resume: 'RESUME',
+};
+
+export interface CounterAgentOptions {
+  counterId: number;
+  serviceIds: readonly string[];
+  /** Services (with their codes) another counter of the day serves, as transfer targets. */
+  transferTargets: ReadonlyArray<{ id: string; code: string }>;
+  console: SimSocket;
+  /** When set, the clerk uses the call button for everything it can do. */
+  buttons: VirtualButtonBox | null;
+  clock: AcceleratedClock;
+  random: SeededRandom;
+  habits: ClerkHabits;
+  maxRecalls: number;
+  tally: DayTally;
+  /** Local epoch of a day's minute. */
+  at(minute: number): number;
+  shortBreak: { at: number; minutes: number } | null;
+  /** True once no more citizens will come and nobody waits: the clerk may go home. */
+  dayOver(): Promise<boolean>;
+  /** Hard end of the day (local minute). */
+  closeAt: number;
+}
+
+/** Whether a command was done (`true`), found nothing to do (`'empty'`), or was refused. */
+type Outcome = true | 'empty' | false;
+
+/** One clerk at one counter for a whole day: calls, recalls, serves, transfers, takes breaks. */
+export class CounterAgent {
+  #lunched = false;
+  #breakTaken = false;
+
+  constructor(private readonly o: CounterAgentOptions) {}
+
+  async run(): Promise<void> {
+    const o = this.o;
+    await o.clock.until(o.at(7 * 60 + 30));
+    await this.#console('counter:join');
+    await this.#console('counter:open');
+    while (o.clock.now() < o.at(o.closeAt)) {
+      await this.#maybeBreak();
+      const called = await this.#act('next');
+      if (called === 'empty' || called === false) {
+        if (await o.dayOver()) break;
+        await o.clock.sleep(MINUTE);
+        continue;
+      }
+      o.tally.called++;
+      await this.#serveCurrent();
+    }
+    await this.#console('counter:close');
+  }
+
+  async #serveCurrent(): Promise<void> {
+    const o = this.o;
+    const fate = drawCallFate(o.random, o.habits, o.maxRecalls);
+    for (let i = 0; i < fate.recalls; i++) {
+      await o.clock.sleep(MINUTE);
+      if ((await this.#act('recall')) === true) o.tally.recalled++;
+    }
+    await o.clock.sleep(o.random.int(20, 60) * 1000);
+    if (fate.kind === 'absent') {
+      if ((await this.#act('no-show')) === true) o.tally.noShow++;
+      return;
+    }
+    const started = await this.#console('counter:start');
+    const serviceId = started?.current?.serviceId ?? o.serviceIds[0]!;
+    await o.clock.sleep(drawServiceMinutes(o.random, serviceId) * MINUTE);
+    const targets = o.transferTargets.filter((t) => t.id !== serviceId);
+    if (targets.length > 0 && o.random.chance(o.habits.transferShare)) {
+      const target = o.random.pick(targets);
+      if ((await this.#act('transfer', target)) === true) {
+        o.tally.transferred++;
+        return;
+      }
+    }
+    if ((await this.#act('finish')) === true) o.tally.served++;
+  }
+
+  async #maybeBreak(): Promise<void> {
+    const o = this.o;
+    const now = o.clock.now();
+    if (!this.#lunched && now >= o.at(11 * 60 + 30)) {
+      this.#lunched = true;
+      if (now < o.at(13 * 60)) await this.#pause(o.at(13 * 60));
+    }
+    const b = o.shortBreak;
+    if (b && !this.#breakTaken && now >= o.at(b.at)) {
+      this.#breakTaken = true;
+      await this.#pause(now + b.minutes * MINUTE);
+    }
+  }
+
+  async #pause(until: number): Promise<void> {
+    if ((await this.#act('pause')) !== true) return;
+    this.o.tally.breaks++;
+    await this.o.clock.until(until);
+    await this.#act('resume');
+  }
+
+  /** Through the button when the counter has one, else through the console. */
+  async #act(action: ButtonAction, target?: { id: string; code: string }): Promise<Outcome> {
+    const o = this.o;
+    if (o.buttons) {
+      o.tally.buttonPresses++;
+      const answer = await o.buttons.press(o.counterId, BUTTON_KEY[action], target?.code);
+      if (answer.status === 'OK') return true;
+      if (answer.status === 'EMPTY') return 'empty';
+      o.tally.unexpected.push(`counter ${o.counterId} button ${BUTTON_KEY[action]}: ${answer.text ?? 'ERR'}`);
+      return false;
+    }
+    const payload = action === 'transfer' ? { toServiceId: target!.id } : action === 'pause' ? { reason: 'Nghỉ giải lao' } : {};
+    const snapshot = await this.#console(`counter:${action}`, payload);
+    if (!snapshot) return false;
+    return action === 'next' && snapshot.current === null ? 'empty' : true;
+  }
+
+  async #console(event: `counter:${string}`, extra: Record<string, unknown> = {}): Promise<CounterSnapshot | null> {
+    const o = this.o;
+    o.tally.consoleCommands++;
+    const r = await send<CounterSnapshot>(o.console, event as 'counter:next', { counterId: o.counterId, ...extra });
+    if (r.ok) return r.value;
+    o.tally.unexpected.push(`counter ${o.counterId} ${event}: ${r.error.code}`);
+    return null;
+  }
+}
