@@ -49,7 +49,13 @@ export class Router {
       if (!m) continue;
       pathMatched = true;
       if (r.method !== method) continue;
-      const params = Object.fromEntries(r.names.map((n, i) => [n, decodeURIComponent(m[i + 1]!)]));
+      // A malformed escape (`%E0%A4%A`) names no resource; decoding it would throw outside the handler.
+      let params: Record<string, string>;
+      try {
+        params = Object.fromEntries(r.names.map((n, i) => [n, decodeURIComponent(m[i + 1]!)]));
+      } catch {
+        return null;
+      }
       return { handler: r.handler, params };
     }
     return pathMatched ? 'method' : null;
