@@ -179,8 +179,10 @@ export function nearValidLine(r: FuzzRandom): string {
   switch (r.int(0, 7)) {
     case 0:
       return `$${body}*${r.pick(['00', 'ZZ', '', '1', '123', 'GG'])}`;
-    case 1:
-      return `$K,${counter()},${seq()},NEXT*${wrongChecksum(r, `K,${counter()},${seq()},NEXT`)}`;
+    case 1: {
+      const press = `K,${counter()},${seq()},NEXT`;
+      return `$${press}*${wrongChecksum(r, press)}`;
+    }
     case 2:
       return sealFrame(body) + r.pick(['x', ' ', '*', '$']);
     case 3:

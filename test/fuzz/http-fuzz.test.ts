@@ -118,7 +118,7 @@ function randomRequest(r: FuzzRandom): FuzzRequest {
 }
 
 async function send(req: FuzzRequest): Promise<{ status: number; text: string }> {
-  const res = await fetch(server.url + req.path, { method: req.method, headers: req.headers, signal: AbortSignal.timeout(10_000), redirect: 'manual', ...(req.body !== undefined && { body: req.body }) });
+  const res = await fetch(server.url + req.path, { method: req.method, headers: req.headers, signal: AbortSignal.timeout(10_000), redirect: 'manual', ...(req.body !== undefined && { body: typeof req.body === 'string' ? req.body : new Uint8Array(req.body) }) });
   return { status: res.status, text: await res.text() };
 }
 

@@ -189,7 +189,9 @@ describe(`Socket.IO fuzz (seed ${seed}; rerun with MOTCUA_FUZZ_SEED=${seed})`, (
               const problem = badRefusal(result, errorKeys);
               if (problem) failures.push(`${label}: ${problem}`);
             },
-            (e: unknown) => failures.push(`${label}: no answer (${String(e)})`),
+            (e: unknown) => {
+              failures.push(`${label}: no answer (${String(e)})`);
+            },
           ),
         );
       }
