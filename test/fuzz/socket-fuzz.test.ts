@@ -215,4 +215,24 @@ describe(`Socket.IO fuzz (seed ${seed}; rerun with MOTCUA_FUZZ_SEED=${seed})`, (
     expect(next.ok).toBe(true);
     expect(server.server.ctx.engine.state.tickets.get(ticketId)?.status).toBe('called');
   });
+
+  it('refuses raw packets with own __proto__ keys, binary placeholders included (socket.io-client cannot send these)', async () => {
+    const clerk = await server.socket(await server.clerkToken('fuzzclerk2'));
+    expect((await command(clerk, 'counter:join', { counterId: 2 })).ok).toBe(true);
+    await command(clerk, 'counter:open', { counterId: 2 });
+    const status = () => server.server.ctx.engine.state.counters.get(2)?.status;
+    expect(status()).toBe('open');
+    const engine = (clerk as unknown as { io: { engine: { write(data: string | Buffer): void } } }).io.engine;
+    engine.write('51-["counter:close",{"counterId":2,"__proto__":{"_placeholder":true,"num":0}}]');
+    engine.write(Buffer.from([1, 2, 3]));
+    engine.write('2["counter:close",{"counterId":2,"__proto__":{}}]');
+    engine.write('2["counter:close",{"counterId":2,"constructor":{"prototype":{}}}]');
+    // A valid pause after them, in the same ordered stream: had a close slipped through, the
+    // pause would be refused and the counter would end closed instead of paused.
+    engine.write('2["counter:pause",{"counterId":2,"reason":"kiểm tra"}]');
+    const deadline = Date.now() + 10_000;
+    while (status() === 'open' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(status()).toBe('paused');
+    expect(clerk.connected).toBe(true);
+  });
 });
