@@ -13,6 +13,8 @@ const SLOTS: ReadonlyArray<readonly [number, number]> = [
 export interface ProcedureChoice {
   code: string;
   serviceId: string;
+  /** Relative share of citizens who come for it. */
+  weight: number;
 }
 
 /** One citizen arriving at a kiosk. */
@@ -33,16 +35,38 @@ export interface ArrivalPlan {
 }
 
 /**
+ * Procedures weighted so each service's demand matches what its counters can serve (counter
+ * time shared among a counter's services, divided by the service's mean minutes): the centre
+ * was staffed for its usual crowd, and a demo day should not leave one service hours behind.
+ */
+export function staffedProcedureChoices(
+  procedures: ReadonlyArray<{ code: string; serviceId: string }>,
+  counters: ReadonlyArray<{ serviceIds: readonly string[] }>,
+  meanMinutes: (serviceId: string) => number,
+): ProcedureChoice[] {
+  const capacity = new Map<string, number>();
+  for (const c of counters) {
+    for (const id of c.serviceIds) capacity.set(id, (capacity.get(id) ?? 0) + 1 / c.serviceIds.length / meanMinutes(id));
+  }
+  const perService = new Map<string, number>();
+  for (const p of procedures) perService.set(p.serviceId, (perService.get(p.serviceId) ?? 0) + 1);
+  return procedures
+    .filter((p) => capacity.has(p.serviceId))
+    .map((p) => ({ code: p.code, serviceId: p.serviceId, weight: capacity.get(p.serviceId)! / perService.get(p.serviceId)! }));
+}
+
+/**
  * The day's arrivals, in time order: a morning peak around 09:00, a smaller afternoon one,
  * nothing over lunch (07:00–11:30 and 13:00–16:30).
  */
 export function planArrivals(random: SeededRandom, plan: ArrivalPlan): Arrival[] {
   if (plan.procedures.length === 0) throw new Error('no procedures to draw from');
   const weights = SLOTS.map(([, w]) => w);
+  const procedureWeights = plan.procedures.map((p) => p.weight);
   const arrivals: Arrival[] = [];
   for (let i = 0; i < plan.tickets; i++) {
     const slot = SLOTS[random.weightedIndex(weights)]![0];
-    const procedure = random.pick(plan.procedures);
+    const procedure = plan.procedures[random.weightedIndex(procedureWeights)]!;
     const priority = plan.priorityGroups.length > 0 && random.chance(plan.priorityShare ?? 0.07) ? random.pick(plan.priorityGroups) : null;
     arrivals.push({ minute: slot + random.next() * 30, serviceId: procedure.serviceId, procedureCode: procedure.code, priorityGroup: priority });
   }

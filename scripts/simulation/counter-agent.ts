@@ -37,6 +37,9 @@ export interface CounterAgentOptions {
   closeAt: number;
 }
 
+/** How the button and the console say a ticket has been recalled as often as allowed. */
+const RECALL_LIMIT = ['MAX-RCL', 'recall_limit_reached'];
+
 /** Whether a command was done (`true`), found nothing to do (`'empty'`), or was refused. */
 type Outcome = true | 'empty' | false;
 
@@ -71,7 +74,10 @@ export class CounterAgent {
     const fate = drawCallFate(o.random, o.habits, o.maxRecalls);
     for (let i = 0; i < fate.recalls; i++) {
       await o.clock.sleep(MINUTE);
-      if ((await this.#act('recall')) === true) o.tally.recalled++;
+      // A ticket recalled at an earlier counter may reach the limit here: the clerk is told so and stops.
+      const recalled = await this.#act('recall', undefined, RECALL_LIMIT);
+      if (recalled !== true) break;
+      o.tally.recalled++;
     }
     await o.clock.sleep(o.random.int(20, 60) * 1000);
     if (fate.kind === 'absent') {
@@ -114,27 +120,29 @@ export class CounterAgent {
   }
 
   /** Through the button when the counter has one, else through the console. */
-  async #act(action: ButtonAction, target?: { id: string; code: string }): Promise<Outcome> {
+  async #act(action: ButtonAction, target?: { id: string; code: string }, expected: readonly string[] = []): Promise<Outcome> {
     const o = this.o;
     if (o.buttons) {
       o.tally.buttonPresses++;
       const answer = await o.buttons.press(o.counterId, BUTTON_KEY[action], target?.code);
       if (answer.status === 'OK') return true;
       if (answer.status === 'EMPTY') return 'empty';
+      if (expected.includes(answer.text ?? '')) return false;
       o.tally.unexpected.push(`counter ${o.counterId} button ${BUTTON_KEY[action]}: ${answer.text ?? 'ERR'}`);
       return false;
     }
     const payload = action === 'transfer' ? { toServiceId: target!.id } : action === 'pause' ? { reason: 'Nghỉ giải lao' } : {};
-    const snapshot = await this.#console(`counter:${action}`, payload);
+    const snapshot = await this.#console(`counter:${action}`, payload, expected);
     if (!snapshot) return false;
     return action === 'next' && snapshot.current === null ? 'empty' : true;
   }
 
-  async #console(event: `counter:${string}`, extra: Record<string, unknown> = {}): Promise<CounterSnapshot | null> {
+  async #console(event: `counter:${string}`, extra: Record<string, unknown> = {}, expected: readonly string[] = []): Promise<CounterSnapshot | null> {
     const o = this.o;
     o.tally.consoleCommands++;
     const r = await send<CounterSnapshot>(o.console, event as 'counter:next', { counterId: o.counterId, ...extra });
     if (r.ok) return r.value;
+    if (expected.includes(r.error.code)) return null;
     o.tally.unexpected.push(`counter ${o.counterId} ${event}: ${r.error.code}`);
     return null;
   }

@@ -11,13 +11,14 @@ import { createServer } from '../../server/create-server.ts';
 import { adaptPrinter } from '../../server/printing/hardware-printer-adapter.ts';
 import { openPtyPair } from '../../test/support/pty-pair.ts';
 import { acceleratedClock } from './accelerated-clock.ts';
-import { planArrivals } from './arrival-model.ts';
+import { planArrivals, staffedProcedureChoices } from './arrival-model.ts';
 import { DEFAULT_HABITS, drawRating, drawShortBreak } from './clerk-behaviour.ts';
 import { CounterAgent } from './counter-agent.ts';
 import { buildDayReport, type DayReport } from './day-report.ts';
 import { emptyTally, type DayTally } from './day-tally.ts';
 import { runKioskCrowd } from './kiosk-crowd.ts';
 import { SeededRandom } from './seeded-random.ts';
+import { meanServiceMinutes } from './service-time-model.ts';
 import { send, SimHttp } from './sim-http.ts';
 import { prepareSiteConfig } from './site-setup.ts';
 
@@ -75,7 +76,8 @@ export async function runDaySimulation(options: SimulationOptions): Promise<Simu
     if (counters.length < options.counters) throw new Error(`the site has only ${counters.length} counters`);
     const served = new Set(counters.flatMap((c) => c.services.map((s) => s.serviceId)));
     const catalogue = await http.must<Catalogue>('GET', '/api/catalogue');
-    const procedures = catalogue.procedures.filter((p) => served.has(p.serviceId)).map((p) => ({ code: p.code, serviceId: p.serviceId }));
+    const staffing = counters.map((c) => ({ serviceIds: c.services.map((s) => s.serviceId) }));
+    const procedures = staffedProcedureChoices(catalogue.procedures, staffing, meanServiceMinutes);
     const arrivals = planArrivals(random, { tickets: options.tickets, procedures, priorityGroups: config.centre.priorityGroups.map((g) => g.id) });
 
     const kiosks = [];
@@ -91,7 +93,12 @@ export async function runDaySimulation(options: SimulationOptions): Promise<Simu
       if (!r.ok) throw new Error(`display refused: ${r.error.code}`);
     }
     const ratings: Array<Promise<unknown>> = [];
-    if (buttonCounters.length) box = await VirtualButtonBox.open({ path: pty.peerPath, counters: buttonCounters, giveUpMs: 30_000 });
+    if (buttonCounters.length) {
+      // The server's repeat window runs on its (accelerated) clock, the box's resend timer on the
+      // wall clock: a resend after the default 500 ms would be many simulated minutes late and act
+      // as a second press. A slow resend keeps a busy machine from pressing twice.
+      box = await VirtualButtonBox.open({ path: pty.peerPath, counters: buttonCounters, resendMs: 5_000, giveUpMs: 30_000 });
+    }
     const transferTargets = config.services.filter((s) => served.has(s.id)).map((s) => ({ id: s.id, code: s.code }));
     let crowdDone = false;
     const dayOver = async () => crowdDone && (await http.must<{ total: { open: number } }>('GET', '/api/stats/today', undefined, admin)).total.open === 0;
