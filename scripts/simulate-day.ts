@@ -3,7 +3,9 @@
  * Prints progress and the end-of-day report; exits 1 when the server lost or duplicated a
  * number or its figures disagree with what the simulator did.
  *
- *   npm run simulate -- --speed 120 --tickets 600 --counters 8 --seed 7 --keep
+ *   npm run simulate -- --speed 120 --tickets 400 --counters 8 --seed 7 --keep
+ *
+ * Without --tickets, a counter gets about as many citizens as a clerk serves in a day (45).
  */
 import { parseArgs } from 'node:util';
 import { addDays, localDay, weekdayOf } from '../server/core/local-time.ts';
@@ -14,7 +16,7 @@ import { runDaySimulation } from './simulation/run-day.ts';
 const { values } = parseArgs({
   options: {
     speed: { type: 'string', default: '60' },
-    tickets: { type: 'string', default: '600' },
+    tickets: { type: 'string' },
     counters: { type: 'string', default: '8' },
     seed: { type: 'string', default: '1' },
     date: { type: 'string' },
@@ -36,14 +38,18 @@ function nextMonday(): string {
   return day;
 }
 
+/** About what one clerk serves in a working day at the sample centre's service times. */
+const TICKETS_PER_COUNTER = 45;
+
 const date = values.date ?? nextMonday();
 if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error('--date must be YYYY-MM-DD');
+const counters = Math.round(positive('counters', values.counters, 99));
 configureLogging({ level: 'error' });
 const result = await runDaySimulation({
   date,
   speed: positive('speed', values.speed),
-  tickets: Math.round(positive('tickets', values.tickets, 20_000)),
-  counters: Math.round(positive('counters', values.counters, 99)),
+  tickets: Math.round(positive('tickets', values.tickets ?? String(counters * TICKETS_PER_COUNTER), 20_000)),
+  counters,
   seed: Math.round(positive('seed', values.seed)),
   ...(values['data-dir'] && { dataDir: values['data-dir'] }),
   keep: values.keep || Boolean(values['data-dir']),
