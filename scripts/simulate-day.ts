@@ -58,6 +58,7 @@ const result = await runDaySimulation({
 console.log('');
 for (const line of reportLines(result.report)) console.log(line);
 if (values.keep || values['data-dir']) {
-  console.log(`\nThe day's data is in ${result.dataDir} (admin / simulator-password-1). Open it with:\n  npm start -- --data-dir ${result.dataDir}`);
+  console.log(`\nThe day's data is in ${result.dataDir}. Open it with:\n  npm start -- --data-dir ${result.dataDir}`);
+  console.log(`then sign in to /admin/ as admin / simulator-password-1 and open the reports for ${result.report.day}.`);
 }
 process.exitCode = result.report.problems.length ? 1 : 0;
