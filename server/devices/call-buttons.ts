@@ -43,9 +43,7 @@ export class CallButtons {
         path: config.path,
         ...(config.baudRate !== undefined && { baudRate: config.baudRate }),
         counters: config.counters,
-        // The line protocol's timers (repeat window, heartbeats) run on the wire's real time, not
-        // the centre's clock, which a demo or simulation may accelerate.
-        now: () => Date.now(),
+        now: ctx.clock,
         onPress: (press) => this.#press(ctx, press),
       });
       const line: Line = { config, driver, shown: new Map(), seen: { open: false, online: new Set() } };
