@@ -12,6 +12,7 @@ import { buildSearchIndex, searchCatalogue } from '../kiosk/search/catalogue-sea
 import { foldText } from '../kiosk/search/normalise.ts';
 import { CatalogueSchema, type Catalogue, type DossierComponent, type Procedure } from '../protocol/catalogue.ts';
 import { percentileMs, roundMs } from './support/figures.ts';
+import { SeededRandom } from '../scripts/simulation/seeded-random.ts';
 
 export interface CatalogueSearchFigures {
   name: 'catalogue-search';
@@ -25,16 +26,10 @@ export interface CatalogueSearchFigures {
   meanHits: number;
 }
 
-/** A small deterministic generator (mulberry32): the same seed gives the same catalogue. */
+/** The simulator's seeded generator: the same seed gives the same catalogue. */
 function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new SeededRandom(seed);
+  return () => random.next();
 }
 
 const QUALIFIERS = [

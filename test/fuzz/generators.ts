@@ -1,37 +1,13 @@
 import { sealFrame } from '../../hardware/call-button/checksum.ts';
+import { SeededRandom } from '../../scripts/simulation/seeded-random.ts';
 
 /**
- * A small seeded PRNG (mulberry32) and the generators of hostile input the fuzz tests share.
+ * The simulator's seeded PRNG with the generators of hostile input the fuzz tests share.
  * Everything derives from one 32-bit seed, so a failure reproduces with `MOTCUA_FUZZ_SEED=<seed>`.
  */
-export class FuzzRandom {
-  #state: number;
-
+export class FuzzRandom extends SeededRandom {
   constructor(readonly seed: number) {
-    this.#state = seed >>> 0;
-  }
-
-  /** Uniform in [0, 1). */
-  next(): number {
-    this.#state = (this.#state + 0x6d2b79f5) >>> 0;
-    let t = this.#state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-
-  /** Integer in [min, max]. */
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-
-  pick<T>(items: readonly T[]): T {
-    if (items.length === 0) throw new Error('pick from an empty list');
-    return items[Math.floor(this.next() * items.length)] as T;
+    super(seed);
   }
 
   /** `length` characters drawn from `alphabet`. */

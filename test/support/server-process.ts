@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { SeededRandom } from '../../scripts/simulation/seeded-random.ts';
 
 const repo = join(import.meta.dirname, '../..');
 
@@ -74,14 +75,8 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** A small seeded generator (mulberry32) so a failing fault run can be replayed with its seed. */
+/** A seeded generator (the simulator's) so a failing fault run can be replayed with its seed. */
 export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new SeededRandom(seed);
+  return () => random.next();
 }
