@@ -8,7 +8,8 @@ import { applyEvent } from '../../server/core/apply-event.ts';
 import type { Ticket } from '../../server/core/model.ts';
 import { emptyDayState } from '../../server/core/queue-state.ts';
 import { FileQueueStore } from '../../server/store/queue-store.ts';
-import { freePort, postJson, seededRandom, startServerProcess, waitUntil, type ServerProcess } from '../support/server-process.ts';
+import { freePort, postJson, seededRandom, startServerProcess, type ServerProcess } from '../support/server-process.ts';
+import { waitFor } from '../support/wait-for.ts';
 import { command, type ClientSocket } from '../support/test-server.ts';
 
 // Counter 1 serves only civil-status and counter 4 land (its other service gets no tickets), so
@@ -116,7 +117,7 @@ async function burstAndKill(proc: ServerProcess, random: () => number, acked: Ac
   // On a very slow machine the burst may end before the kill point; that still tests recovery.
   let settled = false;
   const all = Promise.all([...issuing, calling]).then(() => (settled = true));
-  await waitUntil(() => done >= killAfter || settled, 60_000);
+  await waitFor(() => done >= killAfter || settled, 'the kill point of the burst', 60_000);
   await proc.killHard();
   alive = false;
   await all;

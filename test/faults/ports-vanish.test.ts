@@ -9,9 +9,10 @@ import { repoDir } from '../../server/create-server.ts';
 import { configureLogging } from '../../server/log.ts';
 import { adaptPrinter } from '../../server/printing/hardware-printer-adapter.ts';
 import { sitePrinterProfile } from '../../server/printing/printer-device.ts';
-import { EscPosPeer } from '../server/escpos-peer.ts';
+import { EscPosPeer } from '../support/escpos-peer.ts';
 import { openPtyPair, type PtyPair } from '../support/pty-pair.ts';
 import { command, TestServer, type ClientSocket } from '../support/test-server.ts';
+import { waitFor } from '../support/wait-for.ts';
 
 // The real server with a serial printer and a call-button box, each on its own socat pty. Mid-
 // burst both adapters are pulled (socat killed: the paths vanish) and plugged back at the same
@@ -32,7 +33,7 @@ beforeAll(async () => {
   configureLogging({ level: 'silent' });
   dir = await mkdtemp(join(tmpdir(), 'motcua-ports-vanish-'));
   printerPair = await openPtyPair(dir, 'printer');
-  printerPeer = await EscPosPeer.open(printerPair.peerPath, profile);
+  printerPeer = await EscPosPeer.open(printerPair.peerPath, { profile });
   buttonPair = await openPtyPair(dir, 'buttons');
   const site = JSON.parse(await readFile(join(repoDir, 'data/site.json'), 'utf8')) as Record<string, unknown>;
   site.server = { buttons: [{ path: buttonPair.devicePath, counters: [1, 2] }] };
@@ -54,14 +55,6 @@ afterAll(async () => {
 
 function buttonLine(): string {
   return server.server.ctx.buttons.health()[0]?.line ?? 'none';
-}
-
-async function waitFor(condition: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 /** Kiosks issue at most six numbers in a burst each, so the burst is spread over several. */
@@ -115,7 +108,7 @@ describe('printer and call-button ports vanish and return mid-burst', () => {
     await waitFor(() => issued.length >= whileGone + 4, 'issues while unplugged');
 
     printerPair = await openPtyPair(dir, 'printer');
-    printerPeer = await EscPosPeer.open(printerPair.peerPath, profile);
+    printerPeer = await EscPosPeer.open(printerPair.peerPath, { profile });
     buttonPair = await openPtyPair(dir, 'buttons');
     await waitFor(() => buttonLine() === 'open', 'the button line to reopen');
     box = await VirtualButtonBox.open({ path: buttonPair.peerPath, counters: [1, 2], heartbeatMs: false, giveUpMs: 5000 });

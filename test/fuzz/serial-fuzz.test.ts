@@ -11,6 +11,7 @@ import { repoDir } from '../../server/create-server.ts';
 import { openPtyPair, type PtyPair } from '../support/pty-pair.ts';
 import { command, TestServer } from '../support/test-server.ts';
 import { FuzzRandom, fuzzSeed, nearValidLine, serialNoise } from './generators.ts';
+import { waitFor } from '../support/wait-for.ts';
 
 // Hostile bytes on a call-button line: the pure splitter and parser take tens of thousands of
 // them; then a shorter run goes over a real pty into a server whose queue must not move.
@@ -92,14 +93,6 @@ describe(`call-button line fuzz over a real pty (seed ${seed})`, () => {
     const line = server.server.ctx.buttons.health()[0];
     if (!line) throw new Error('no button line');
     return line;
-  }
-
-  async function waitFor(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!condition()) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
   }
 
   it('counts 1,500 hostile chunks as bad, leaves the queue alone, and a valid press still calls', async () => {

@@ -7,6 +7,7 @@ import type { CounterSnapshot, IssuedTicket } from '../../protocol/views.ts';
 import { repoDir } from '../../server/create-server.ts';
 import { openPtyPair, type PtyPair } from '../support/pty-pair.ts';
 import { command, TestServer, type ClientSocket } from '../support/test-server.ts';
+import { waitFor } from '../support/wait-for.ts';
 
 // The real server with its call buttons on a socat pty pair: the server opens one end with the
 // real serialport bindings (configured through the site config's `server.buttons`), a virtual
@@ -40,14 +41,6 @@ afterEach(async () => {
 function theBox(): VirtualButtonBox {
   if (!box) throw new Error('no button box open');
   return box;
-}
-
-async function waitFor(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 function health() {

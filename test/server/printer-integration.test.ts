@@ -7,10 +7,10 @@ import type { IssuedTicket, KioskSnapshot, TicketPublicView } from '../../protoc
 import { configureLogging } from '../../server/log.ts';
 import { adaptPrinter } from '../../server/printing/hardware-printer-adapter.ts';
 import { sitePrinterProfile } from '../../server/printing/printer-device.ts';
-import { waitFor } from '../hardware/printer/printer-peer.ts';
+import { waitFor } from '../support/wait-for.ts';
 import { openPtyPair, type PtyPair } from '../support/pty-pair.ts';
 import { command, TestServer, type ClientSocket } from '../support/test-server.ts';
-import { EscPosPeer } from './escpos-peer.ts';
+import { EscPosPeer } from '../support/escpos-peer.ts';
 
 // A 58 mm printer with a Windows-1258 code page, as a site config would name it: text decodes to Vietnamese.
 const profile = sitePrinterProfile('site.json', { paperWidthMm: 58, dotsPerLine: 384, vietnameseMode: 'codepage-cp1258', baudRate: 19200 });
@@ -32,7 +32,7 @@ interface Rig {
 
 async function plugIn(dir: string): Promise<{ pair: PtyPair; peer: EscPosPeer }> {
   const pair = await openPtyPair(dir, 'printer');
-  const peer = await EscPosPeer.open(pair.peerPath, profile);
+  const peer = await EscPosPeer.open(pair.peerPath, { profile });
   return { pair, peer };
 }
 

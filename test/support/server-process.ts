@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { SeededRandom } from '../../scripts/simulation/seeded-random.ts';
+import { waitFor } from './wait-for.ts';
 
 const repo = join(import.meta.dirname, '../..');
 
@@ -27,7 +28,7 @@ export async function startServerProcess(dataDir: string, port: number): Promise
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  await waitUntil(() => out.includes('motcua is running') || child.exitCode !== null, 60_000);
+  await waitFor(() => out.includes('motcua is running') || child.exitCode !== null, 'the server to start', 60_000);
   if (child.exitCode !== null) throw new Error(`server exited: ${out}`);
   return {
     child,
@@ -54,15 +55,6 @@ export async function postJson(base: string, path: string, body: unknown, token?
     signal: AbortSignal.timeout(30_000),
   });
   return res.json();
-}
-
-/** Polls until the check holds; throws after the timeout. */
-export async function waitUntil(check: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 /** A port nobody listens on right now, so a restarted server can come back on the same one. */

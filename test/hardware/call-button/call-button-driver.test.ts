@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CallButtonDriver, type ButtonAnswer, type CallButtonDriverOptions, type PressHandler } from '../../../hardware/call-button/call-button-driver.ts';
 import { sealFrame } from '../../../hardware/call-button/checksum.ts';
 import { configureLogging } from '../../../server/log.ts';
-import { waitUntil } from './wait-until.ts';
+import { waitFor } from '../../support/wait-for.ts';
 
 beforeAll(() => configureLogging({ level: 'silent' }));
 
@@ -43,7 +43,7 @@ async function setup(options: Partial<CallButtonDriverOptions> & { createPort?: 
     port.emitData(typeof line === 'string' ? `${line}\r\n` : line);
   };
   const written = (): string[] => (binding()?.recording.toString('latin1') ?? '').split('\r\n').filter(Boolean);
-  if (options.createPort !== false) await waitUntil(() => driver.health().line === 'open', 'the line to open');
+  if (options.createPort !== false) await waitFor(() => driver.health().line === 'open', 'the line to open');
   return { driver, path, onPress, send, written };
 }
 
@@ -51,7 +51,7 @@ describe('CallButtonDriver on a mock port', () => {
   it('hands a press to the handler and answers with its text', async () => {
     const { onPress, send, written } = await setup();
     send('$K,03,17,NEXT*65');
-    await waitUntil(() => written().length === 1, 'the answer');
+    await waitFor(() => written().length === 1, 'the answer');
     expect(written()).toEqual(['$A,03,17,OK,1023*40']);
     expect(onPress).toHaveBeenCalledWith({ counter: 3, seq: 17, action: { key: 'NEXT' } });
   });
@@ -61,11 +61,11 @@ describe('CallButtonDriver on a mock port', () => {
     const onPress = vi.fn<PressHandler>(() => new Promise((resolve) => (finish = resolve)));
     const { driver, send, written } = await setup({ onPress });
     send('$K,03,17,NEXT*65');
-    await waitUntil(() => onPress.mock.calls.length === 1, 'the handler call');
+    await waitFor(() => onPress.mock.calls.length === 1, 'the handler call');
     send('$K,03,17,NEXT*65');
-    await waitUntil(() => driver.health().framesGood === 2, 'the second copy');
+    await waitFor(() => driver.health().framesGood === 2, 'the second copy');
     finish({ status: 'EMPTY' });
-    await waitUntil(() => written().length === 2, 'two answers');
+    await waitFor(() => written().length === 2, 'two answers');
     expect(written()).toEqual([sealFrame('A,03,17,EMPTY'), sealFrame('A,03,17,EMPTY')]);
     expect(onPress).toHaveBeenCalledTimes(1);
   });
@@ -73,7 +73,7 @@ describe('CallButtonDriver on a mock port', () => {
   it('answers ERR for a counter this line may not drive, without calling the handler', async () => {
     const { onPress, send, written } = await setup();
     send('$K,12,05,TRANSFER,2*74');
-    await waitUntil(() => written().length === 1, 'the answer');
+    await waitFor(() => written().length === 1, 'the answer');
     expect(written()).toEqual([sealFrame('A,12,05,ERR,E-CTR')]);
     expect(onPress).not.toHaveBeenCalled();
   });
@@ -81,7 +81,7 @@ describe('CallButtonDriver on a mock port', () => {
   it('answers ERR for an unknown key, without calling the handler', async () => {
     const { onPress, send, written } = await setup();
     send(sealFrame('K,07,01,CALL'));
-    await waitUntil(() => written().length === 1, 'the answer');
+    await waitFor(() => written().length === 1, 'the answer');
     expect(written()).toEqual([sealFrame('A,07,01,ERR,E-KEY')]);
     expect(onPress).not.toHaveBeenCalled();
   });
@@ -89,14 +89,14 @@ describe('CallButtonDriver on a mock port', () => {
   it('answers ERR when the handler fails', async () => {
     const { send, written } = await setup({ onPress: async () => Promise.reject(new Error('queue down')) });
     send('$K,07,42,NOSHOW*64');
-    await waitUntil(() => written().length === 1, 'the answer');
+    await waitFor(() => written().length === 1, 'the answer');
     expect(written()).toEqual([sealFrame('A,07,42,ERR,E-SRV')]);
   });
 
   it('fits the handler text to the display', async () => {
     const { send, written } = await setup({ onPress: async () => ({ status: 'OK', text: 'Quầy 3: 1023' }) });
     send('$K,03,17,NEXT*65');
-    await waitUntil(() => written().length === 1, 'the answer');
+    await waitFor(() => written().length === 1, 'the answer');
     expect(written()).toEqual([sealFrame('A,03,17,OK,Quay 3: ')]);
   });
 
@@ -107,7 +107,7 @@ describe('CallButtonDriver on a mock port', () => {
     send(sealFrame('Z,03,17'));
     send('x'.repeat(200));
     send('$K,03,18,RECALL*78');
-    await waitUntil(() => written().length === 1, 'the answer to the good frame');
+    await waitFor(() => written().length === 1, 'the answer to the good frame');
     expect(written()).toEqual([sealFrame('A,03,18,OK,1023')]);
     expect(onPress).toHaveBeenCalledTimes(1);
     expect(driver.health()).toMatchObject({ framesGood: 1, framesBad: 4, linesTooLong: 1 });
@@ -116,7 +116,7 @@ describe('CallButtonDriver on a mock port', () => {
   it('sends display updates to a counter on the line', async () => {
     const { driver, written } = await setup();
     expect(driver.showText(3, '1024')).toBe(true);
-    await waitUntil(() => written().length === 1, 'the display frame');
+    await waitFor(() => written().length === 1, 'the display frame');
     expect(written()).toEqual(['$D,03,1024*40']);
     expect(() => driver.showText(12, '1')).toThrow(RangeError);
   });
@@ -127,18 +127,18 @@ describe('CallButtonDriver on a mock port', () => {
     const changes: boolean[] = [];
     driver.onHealth((health) => changes.push(health.counters[0]?.online ?? false));
     send('$H,03,19*43');
-    await waitUntil(() => driver.health().counters[0]?.online === true, 'counter 3 online');
+    await waitFor(() => driver.health().counters[0]?.online === true, 'counter 3 online');
     expect(driver.health().counters[0]).toMatchObject({ lastHeartbeatAt: 5_000_000 });
     now += 30_000;
-    await waitUntil(() => driver.health().counters[0]?.online === false, 'counter 3 offline');
+    await waitFor(() => driver.health().counters[0]?.online === false, 'counter 3 offline');
     expect(changes.at(-1)).toBe(false);
   });
 
   it('keeps retrying a port that is not there and opens it once it appears', async () => {
     const { driver, path } = await setup({ createPort: false });
-    await waitUntil(() => driver.health().reconnectAttempts >= 2, 'some retries');
+    await waitFor(() => driver.health().reconnectAttempts >= 2, 'some retries');
     expect(driver.health().line).toBe('closed');
     SerialPortMock.binding.createPort(path, { record: true });
-    await waitUntil(() => driver.health().line === 'open', 'the line to open');
+    await waitFor(() => driver.health().line === 'open', 'the line to open');
   });
 });

@@ -6,7 +6,7 @@ import { CallButtonDriver, type PressHandler } from '../../../hardware/call-butt
 import { VirtualButtonBox } from '../../../hardware/call-button/virtual-button-box.ts';
 import { configureLogging } from '../../../server/log.ts';
 import { openPtyPair, type PtyPair } from '../../support/pty-pair.ts';
-import { waitUntil } from './wait-until.ts';
+import { waitFor } from '../../support/wait-for.ts';
 
 // Real serialport bindings on a socat pty pair: the driver owns one end, a virtual button box
 // plays the device on the other.
@@ -26,7 +26,7 @@ beforeEach(async () => {
   onPress = vi.fn<PressHandler>(async () => ({ status: 'OK', text: String(++called) }));
   driver = new CallButtonDriver({ path: pair.devicePath, counters: [3, 7], onPress, reconnect: { initialMs: 50, maxMs: 500 } });
   driver.start();
-  await waitUntil(() => driver.health().line === 'open', 'the driver to open its end');
+  await waitFor(() => driver.health().line === 'open', 'the driver to open its end');
   box = await openBox();
 });
 
@@ -81,7 +81,7 @@ describe('call buttons over a real serial line', () => {
   it('shows counters online once their heartbeats arrive', async () => {
     await theBox().close();
     box = await openBox(100);
-    await waitUntil(() => driver.health().counters.every((c) => c.online), 'both counters online');
+    await waitFor(() => driver.health().counters.every((c) => c.online), 'both counters online');
     expect(driver.health().counters.every((c) => c.lastHeartbeatAt !== null)).toBe(true);
   });
 
@@ -89,10 +89,10 @@ describe('call buttons over a real serial line', () => {
     await theBox().close();
     box = undefined;
     await pair.close();
-    await waitUntil(() => driver.health().line === 'closed', 'the driver to notice the unplug');
+    await waitFor(() => driver.health().line === 'closed', 'the driver to notice the unplug');
 
     pair = await openPtyPair(dir, 'buttons');
-    await waitUntil(() => driver.health().line === 'open', 'the driver to reopen the line');
+    await waitFor(() => driver.health().line === 'open', 'the driver to reopen the line');
     expect(driver.health().reconnectAttempts).toBeGreaterThan(0);
     box = await openBox();
     expect(await theBox().press(3, 'NEXT')).toMatchObject({ status: 'OK', text: '1023' });

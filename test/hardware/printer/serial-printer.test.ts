@@ -8,7 +8,8 @@ import { createSerialPrinter, type SerialPrinter, type SerialPrinterOptions } fr
 import { printerProfile } from '../../../hardware/printer/printer-profile.ts';
 import { sampleTicketLayout } from '../../../hardware/printer/sample-ticket.ts';
 import type { PrinterStatus } from '../../../hardware/printer/ticket-printer.ts';
-import { PrinterPeer, waitFor } from './printer-peer.ts';
+import { EscPosPeer } from '../../support/escpos-peer.ts';
+import { waitFor } from '../../support/wait-for.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -21,7 +22,7 @@ const job = (id: string, number: string) => ({ id, layout: sampleTicketLayout({ 
 async function setUp(dir?: string, options: Partial<SerialPrinterOptions> = {}) {
   const pair = await openPtyPair(dir, 'printer');
   // Open the peer before the driver writes anything: opening a port flushes it.
-  const peer = await PrinterPeer.open(pair.peerPath);
+  const peer = await EscPosPeer.open(pair.peerPath, { strayBytes: true });
   const printer = createSerialPrinter({
     path: pair.devicePath,
     profile: printerProfile({ vietnameseMode: 'codepage-cp1258' }),
@@ -106,9 +107,9 @@ describe('serial printer on a real pty', () => {
     const held = await printer.print(job('t5', '0005'));
     expect(held.ok).toBe(false);
 
-    let replugged: { pair: PtyPair; peer: PrinterPeer } | undefined;
+    let replugged: { pair: PtyPair; peer: EscPosPeer } | undefined;
     const pair = await openPtyPair(dir, 'printer');
-    replugged = { pair, peer: await PrinterPeer.open(pair.peerPath) };
+    replugged = { pair, peer: await EscPosPeer.open(pair.peerPath, { strayBytes: true }) };
     cleanups.push(async () => {
       await replugged?.peer.close();
       await replugged?.pair.close();

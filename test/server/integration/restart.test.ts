@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { IssuedTicket } from '../../../protocol/views.ts';
 import { snapshotOf } from '../../../server/core/queue-state.ts';
-import { freePort, postJson as post, startServerProcess as startProcess, waitUntil as waitFor } from '../../support/server-process.ts';
+import { freePort, postJson as post, startServerProcess as startProcess } from '../../support/server-process.ts';
+import { waitFor } from '../../support/wait-for.ts';
 import { command, TestServer } from '../../support/test-server.ts';
 
 describe('restart recovery', () => {
@@ -53,7 +54,7 @@ describe('restart recovery', () => {
       settled++;
     });
     // Kill mid-burst; on a very slow machine the burst may finish first, which still tests recovery.
-    await waitFor(() => acked.length >= 40 || settled === 200, 60_000);
+    await waitFor(() => acked.length >= 40 || settled === 200, 'the burst to be under way', 60_000);
     const killed = proc.killHard();
     await Promise.all(burst);
     await killed;

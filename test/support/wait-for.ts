@@ -2,7 +2,7 @@
  * Polls `condition` until it holds. Tests wait for conditions, never for fixed times: the CI
  * machine is a slow, busy two-core box, so the timeout is generous and only bounds a failure.
  */
-export async function waitUntil(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+export async function waitFor(condition: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
