@@ -1,9 +1,7 @@
-import { useState } from 'preact/hooks';
 import type { CounterConfig } from '../../protocol/site-config.ts';
 import { named, useAdmin } from '../admin-context.ts';
-import { SaveStatus, type SaveState } from '../parts/save-status.tsx';
-import { useReveal } from '../use-reveal.ts';
-import { useSiteConfig } from '../use-site-config.ts';
+import { EditorActions, SaveStatus } from '../parts/save-status.tsx';
+import { useConfigEditor } from '../use-config-editor.ts';
 
 interface Draft {
   isNew: boolean;
@@ -21,11 +19,8 @@ function draftOf(c: CounterConfig): Draft {
 
 /** Counters: number, name, and the services each serves, in calling order or with weights. */
 export function CountersPage() {
-  const { t, api, lang } = useAdmin();
-  const { config, reload } = useSiteConfig();
-  const [draft, setDraft] = useState<Draft | null>(null);
-  const [save, setSave] = useState<SaveState>({ kind: 'idle' });
-  const editor = useReveal<HTMLFormElement>(draft ? `${draft.isNew}:${draft.isNew ? '' : draft.id}` : null);
+  const { t, lang } = useAdmin();
+  const { config, draft, setDraft, save, editor, put, remove: removeItem } = useConfigEditor<Draft>('counters');
   if (!config) return <p>{t('common:connecting')}</p>;
   const serviceName = (id: string) => {
     const s = config.services.find((x) => x.id === id);
@@ -35,21 +30,9 @@ export function CountersPage() {
   const submit = async (e: Event) => {
     e.preventDefault();
     if (!draft) return;
-    setSave({ kind: 'saving' });
-    const body = { name: { vi: draft.nameVi, en: draft.nameEn }, mode: draft.mode, services: draft.services };
-    const r = await api.send('PUT', `/api/config/counters/${encodeURIComponent(draft.id.trim())}`, body);
-    setSave(r.ok ? { kind: 'saved' } : { kind: 'failed', error: r.error });
-    if (r.ok) {
-      setDraft(null);
-      await reload();
-    }
+    await put(draft.id.trim(), { name: { vi: draft.nameVi, en: draft.nameEn }, mode: draft.mode, services: draft.services });
   };
-  const remove = async (id: number) => {
-    if (!confirm(t('admin:counters.confirmRemove', { id }))) return;
-    const r = await api.send('DELETE', `/api/config/counters/${id}`);
-    setSave(r.ok ? { kind: 'saved' } : { kind: 'failed', error: r.error });
-    if (r.ok) await reload();
-  };
+  const remove = (id: number) => removeItem(String(id), t('admin:counters.confirmRemove', { id }));
   const toggle = (serviceId: string, on: boolean) =>
     draft && setDraft({ ...draft, services: on ? [...draft.services, { serviceId, weight: 1 }] : draft.services.filter((s) => s.serviceId !== serviceId) });
   const move = (i: number, by: number) => {
@@ -161,12 +144,7 @@ export function CountersPage() {
               ))}
             </div>
           </fieldset>
-          <div class="form-actions">
-            <button type="submit">{t('admin:save.button')}</button>
-            <button type="button" class="secondary" onClick={() => setDraft(null)}>
-              {t('admin:cancel')}
-            </button>
-          </div>
+          <EditorActions onCancel={() => setDraft(null)} />
         </form>
       )}
     </section>

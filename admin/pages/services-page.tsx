@@ -1,12 +1,10 @@
-import { useState } from 'preact/hooks';
 import type { Catalogue } from '../../protocol/catalogue.ts';
 import type { ServiceConfig, WeekSchedule } from '../../protocol/site-config.ts';
 import { named, useAdmin } from '../admin-context.ts';
-import { SaveStatus, type SaveState } from '../parts/save-status.tsx';
+import { EditorActions, SaveStatus } from '../parts/save-status.tsx';
 import { WeekHoursFields, weekHoursOf, weekHoursText, type WeekHoursText } from '../parts/week-hours-fields.tsx';
 import { useLoaded } from '../use-loaded.ts';
-import { useReveal } from '../use-reveal.ts';
-import { useSiteConfig } from '../use-site-config.ts';
+import { useConfigEditor } from '../use-config-editor.ts';
 
 interface Draft {
   isNew: boolean;
@@ -55,12 +53,9 @@ function draftOf(s: ServiceConfig, centreHours: WeekSchedule): Draft {
 
 /** Services (queues): name, code, number range and prefix, daily quota, cut-off, own hours, linked procedures. */
 export function ServicesPage() {
-  const { t, api, lang } = useAdmin();
-  const { config, reload } = useSiteConfig();
+  const { t, lang } = useAdmin();
+  const { config, draft, setDraft, save, editor, put, remove: removeItem } = useConfigEditor<Draft>('services');
   const { data: catalogue } = useLoaded<Catalogue>('/api/catalogue');
-  const [draft, setDraft] = useState<Draft | null>(null);
-  const [save, setSave] = useState<SaveState>({ kind: 'idle' });
-  const editor = useReveal<HTMLFormElement>(draft ? `${draft.isNew}:${draft.isNew ? '' : draft.id}` : null);
   if (!config) return <p>{t('common:connecting')}</p>;
   const proceduresOf = (serviceId: string) => catalogue?.procedures.filter((p) => p.serviceId === serviceId) ?? [];
   const field = (key: keyof Draft) => ({
@@ -71,7 +66,6 @@ export function ServicesPage() {
   const submit = async (e: Event) => {
     e.preventDefault();
     if (!draft) return;
-    setSave({ kind: 'saving' });
     const { id: _id, hours: _hours, ...rest } = draft.rest;
     const body = {
       ...rest,
@@ -86,19 +80,9 @@ export function ServicesPage() {
       enabled: draft.enabled,
       hours: draft.ownHours ? weekHoursOf(draft.hoursText) : undefined,
     };
-    const r = await api.send('PUT', `/api/config/services/${encodeURIComponent(draft.id.trim())}`, body);
-    setSave(r.ok ? { kind: 'saved' } : { kind: 'failed', error: r.error });
-    if (r.ok) {
-      setDraft(null);
-      await reload();
-    }
+    await put(draft.id.trim(), body);
   };
-  const remove = async (id: string) => {
-    if (!confirm(t('admin:services.confirmRemove', { id }))) return;
-    const r = await api.send('DELETE', `/api/config/services/${encodeURIComponent(id)}`);
-    setSave(r.ok ? { kind: 'saved' } : { kind: 'failed', error: r.error });
-    if (r.ok) await reload();
-  };
+  const remove = (id: string) => removeItem(id, t('admin:services.confirmRemove', { id }));
   return (
     <section>
       <h1>{t('admin:services.title')}</h1>
@@ -231,12 +215,7 @@ export function ServicesPage() {
               )}
             </fieldset>
           )}
-          <div class="form-actions">
-            <button type="submit">{t('admin:save.button')}</button>
-            <button type="button" class="secondary" onClick={() => setDraft(null)}>
-              {t('admin:cancel')}
-            </button>
-          </div>
+          <EditorActions onCancel={() => setDraft(null)} />
         </form>
       )}
     </section>

@@ -3,7 +3,7 @@ import type { Procedure } from '../../protocol/catalogue.ts';
 import type { ServiceConfig } from '../../protocol/site-config.ts';
 import { named, useAdmin } from '../admin-context.ts';
 import { useReveal } from '../use-reveal.ts';
-import { SaveStatus, type SaveState } from './save-status.tsx';
+import { EditorActions, type SaveState } from './save-status.tsx';
 
 interface FilingDraft {
   timeLimit: string;
@@ -89,13 +89,7 @@ export function ProcedureEditor({ procedure, services, onSaved, onCancel }: { pr
           </div>
         </fieldset>
       ))}
-      <div class="form-actions">
-        <button type="submit">{t('admin:save.button')}</button>
-        <button type="button" class="secondary" onClick={onCancel}>
-          {t('admin:cancel')}
-        </button>
-        <SaveStatus state={save} />
-      </div>
+      <EditorActions onCancel={onCancel} state={save} />
     </form>
   );
 }

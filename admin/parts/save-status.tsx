@@ -12,3 +12,17 @@ export function SaveStatus(props: { state: SaveState }) {
   if (s.kind === 'failed') return <p class="notice notice--bad" role="alert">{s.error.message}</p>;
   return null;
 }
+
+/** Save and cancel for an editor form, with the state of the last save when it has one. */
+export function EditorActions(props: { onCancel: () => void; state?: SaveState }) {
+  const { t } = useAdmin();
+  return (
+    <div class="form-actions">
+      <button type="submit">{t('admin:save.button')}</button>
+      <button type="button" class="secondary" onClick={props.onCancel}>
+        {t('admin:cancel')}
+      </button>
+      {props.state && <SaveStatus state={props.state} />}
+    </div>
+  );
+}
