@@ -48,8 +48,18 @@ export interface CallButtonDriverOptions {
   counters: readonly number[];
   /** Called once per press (repeats are answered without it); its answer goes back to the button. */
   onPress: PressHandler;
-  /** Epoch ms. Defaults to `Date.now`. */
+  /**
+   * Epoch ms for the times reported in health (`lastSeenAt`, `lastHeartbeatAt`). Defaults to
+   * `Date.now`; the server passes the centre's clock. The protocol's timers do not run on it.
+   */
   now?: () => number;
+  /**
+   * Monotonic ms of real time, which the protocol's timers run on: the repeat window and the
+   * silence after which a counter is offline. Those are properties of the wire (a device resends
+   * after 500 ms of real time whatever the centre's clock says, and that clock may be
+   * accelerated by a simulation or a demo). Defaults to `performance.now`; tests may fake it.
+   */
+  monotonic?: () => number;
   /** Defaults to the real serialport bindings; tests may pass `SerialPortMock`. */
   openPort?: PortFactory;
   /** Defaults to 250 ms doubling up to 5 s. */
@@ -85,11 +95,12 @@ export class CallButtonDriver {
 
   constructor(options: CallButtonDriverOptions) {
     const now = options.now ?? Date.now;
+    const monotonic = options.monotonic ?? (() => performance.now());
     this.#path = options.path;
     this.#counters = new Set(options.counters);
     this.#onPress = options.onPress;
-    this.#presence = new CounterPresence(options.counters, now, options.offlineAfterMs ?? OFFLINE_AFTER_MS);
-    this.#repeats = new RepeatGuard(now, options.repeatWindowMs ?? REPEAT_WINDOW_MS);
+    this.#presence = new CounterPresence(options.counters, { now, monotonic }, options.offlineAfterMs ?? OFFLINE_AFTER_MS);
+    this.#repeats = new RepeatGuard(monotonic, options.repeatWindowMs ?? REPEAT_WINDOW_MS);
     this.#presenceCheckMs = options.presenceCheckMs ?? 1000;
     this.#line = new SerialLine({
       path: options.path,

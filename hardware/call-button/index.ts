@@ -10,4 +10,5 @@ export type * from './frame-types.ts';
 export { BUTTON_KEYS, ANSWER_STATUSES, MAX_DISPLAY_TEXT, MAX_LINE_LENGTH } from './frame-types.ts';
 export { parseDeviceLine, parseServerLine } from './parse-frame.ts';
 export { openRealPort, type LinePort, type PortFactory, type ReconnectDelays } from './serial-line.ts';
-export { VirtualButtonBox, type VirtualButtonBoxOptions } from './virtual-button-box.ts';
+export { REPEAT_WINDOW_MS } from './repeat-guard.ts';
+export { SEQ_REUSE_MARGIN_MS, VirtualButtonBox, type VirtualButtonBoxOptions } from './virtual-button-box.ts';

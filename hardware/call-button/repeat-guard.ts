@@ -21,7 +21,8 @@ export class RepeatGuard<A> {
   readonly #seen = new Map<string, Remembered<A>>();
 
   /**
-   * @param now the clock, in epoch milliseconds (injected so tests control time).
+   * @param now a monotonic clock of real time in ms (injected so tests control time). Not the
+   *   centre's clock: the window is a property of the wire, and that clock may be accelerated.
    * @param windowMs defaults to {@link REPEAT_WINDOW_MS}.
    */
   constructor(now: () => number, windowMs = REPEAT_WINDOW_MS) {

@@ -4,6 +4,7 @@ import { formatFrame, LINE_END, twoDigits } from './format-frame.ts';
 import type { AnswerFrame, ServerFrame } from './frame-types.ts';
 import { LineSplitter } from './line-splitter.ts';
 import { parseServerLine } from './parse-frame.ts';
+import { REPEAT_WINDOW_MS } from './repeat-guard.ts';
 import { openRealPort, type LinePort, type PortFactory } from './serial-line.ts';
 
 const log = logger('call-button');
@@ -19,11 +20,31 @@ export interface VirtualButtonBoxOptions {
   heartbeatMs?: number | false;
   /** Resend a key press after this long without an answer. Defaults to 500 ms as a real device. */
   resendMs?: number;
-  /** Give up (reject) a press unanswered after this long. Defaults to 10 000 ms. */
+  /** Give up (reject) a press unanswered after this long (from its first send). Defaults to 10 000 ms. */
   giveUpMs?: number;
+  /**
+   * The server's repeat window. The box never sends a key press on a seq it used for another
+   * press less than this (plus {@link SEQ_REUSE_MARGIN_MS}) ago: it waits instead, as a
+   * protocol-abiding device must, or the server would take the new press for a resend.
+   * Defaults to the protocol's 10 s.
+   */
+  repeatWindowMs?: number;
+  /**
+   * The least real time between two presses on one counter's button, as a hand on a real box
+   * sets. Defaults to 0 (no pacing beyond the repeat window). A driver of the box that presses
+   * far faster than people do (the day simulator on an accelerated clock) sets it to about
+   * `repeatWindowMs / 100`, so the 100 seqs last a window and presses never stall on reuse.
+   */
+  pressGapMs?: number;
   /** Defaults to the real serialport bindings. */
   openPort?: PortFactory;
 }
+
+/**
+ * Extra wait before a seq is reused, beyond the repeat window: the server's window starts when
+ * it reads the first copy, which a busy line or server may do a little after the box sent it.
+ */
+export const SEQ_REUSE_MARGIN_MS = 1000;
 
 interface Waiter {
   counter: number;
@@ -42,6 +63,12 @@ export class VirtualButtonBox {
   readonly #port: LinePort;
   readonly #splitter = new LineSplitter();
   readonly #seqs = new Map<number, number>();
+  /** Real time (performance.now) a key press last went out on each `counter:seq`, resends included. */
+  readonly #pressSentAt = new Map<string, number>();
+  /** Real time each counter's latest press is due to go out: presses on one button stay in order. */
+  readonly #pressDueAt = new Map<number, number>();
+  /** Presses waiting for their turn: {@link close} rejects them as it rejects unanswered ones. */
+  readonly #pacing = new Map<NodeJS.Timeout, (error: Error) => void>();
   readonly #waiters = new Set<Waiter>();
   readonly #listeners = new Set<(frame: ServerFrame) => void>();
   #heartbeat: NodeJS.Timeout | undefined;
@@ -68,18 +95,33 @@ export class VirtualButtonBox {
   /**
    * Presses a key on `counter`'s button and resolves with the server's answer, resending the
    * frame every `resendMs` until it comes. `key` is not checked, so tests can press keys the
-   * protocol does not know. `seq` defaults to the counter's next rolling seq.
+   * protocol does not know. `seq` defaults to the counter's next rolling seq; such a press waits
+   * (in real time) while that seq is within the repeat window of its last press, and for
+   * `pressGapMs` after the counter's previous press. A `seq` given by the caller goes out at
+   * once: tests use it to play a resend.
    */
-  press(counter: number, key: string, arg?: string, options: { seq?: number } = {}): Promise<AnswerFrame> {
-    const seq = options.seq ?? this.#nextSeq(counter);
+  async press(counter: number, key: string, arg?: string, options: { seq?: number } = {}): Promise<AnswerFrame> {
+    let seq = options.seq;
+    if (seq === undefined) {
+      seq = this.#nextSeq(counter);
+      await this.#paced(this.#pressDue(counter, seq));
+    }
+    return this.#sendPress(counter, seq, key, arg);
+  }
+
+  #sendPress(counter: number, seq: number, key: string, arg: string | undefined): Promise<AnswerFrame> {
     const fields = ['K', twoDigits(counter, 1), twoDigits(seq), key, ...(arg === undefined ? [] : [arg])];
     const line = sealFrame(fields.join(','));
     const { resendMs = 500, giveUpMs = 10_000 } = this.#options;
+    const send = (): void => {
+      this.#pressSentAt.set(`${counter}:${seq}`, performance.now());
+      this.sendLine(line);
+    };
     return new Promise<AnswerFrame>((resolve, reject) => {
       const started = Date.now();
       const resend = setInterval(() => {
         if (Date.now() - started >= giveUpMs) waiter.reject(new Error(`no answer to ${line} in ${giveUpMs} ms`));
-        else this.sendLine(line);
+        else send();
       }, resendMs);
       const done = (): void => {
         clearInterval(resend);
@@ -92,7 +134,31 @@ export class VirtualButtonBox {
         reject: (error) => (done(), reject(error)),
       };
       this.#waiters.add(waiter);
-      this.sendLine(line);
+      send();
+    });
+  }
+
+  /** When (performance.now) a press on `seq` may go out; books that time for the counter. */
+  #pressDue(counter: number, seq: number): number {
+    const { repeatWindowMs = REPEAT_WINDOW_MS, pressGapMs = 0 } = this.#options;
+    const lastOnSeq = this.#pressSentAt.get(`${counter}:${seq}`);
+    const previous = this.#pressDueAt.get(counter);
+    const due = Math.max(
+      performance.now(),
+      lastOnSeq === undefined ? -Infinity : lastOnSeq + repeatWindowMs + SEQ_REUSE_MARGIN_MS,
+      previous === undefined ? -Infinity : previous + pressGapMs,
+    );
+    this.#pressDueAt.set(counter, due);
+    return due;
+  }
+
+  /** Waits until `due`; a {@link close} meanwhile rejects. */
+  async #paced(due: number): Promise<void> {
+    const wait = due - performance.now();
+    if (wait <= 0) return;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => (this.#pacing.delete(timer), resolve()), Math.ceil(wait));
+      this.#pacing.set(timer, reject);
     });
   }
 
@@ -122,6 +188,8 @@ export class VirtualButtonBox {
   /** Stops heartbeats, rejects presses still waiting for an answer and closes the port. */
   async close(): Promise<void> {
     clearInterval(this.#heartbeat);
+    for (const [timer, reject] of this.#pacing) (clearTimeout(timer), reject(new Error('virtual button box closed')));
+    this.#pacing.clear();
     for (const waiter of this.#waiters) waiter.reject(new Error('virtual button box closed'));
     const port = this.#port;
     if (port.isOpen) await new Promise<void>((resolve) => port.close(() => resolve()));

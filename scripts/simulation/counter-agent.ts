@@ -40,6 +40,15 @@ export interface CounterAgentOptions {
 /** How the button and the console say a ticket has been recalled as often as allowed. */
 const RECALL_LIMIT = ['MAX-RCL', 'recall_limit_reached'];
 
+/** How long a clerk at a call button with an empty queue goes without trying NEXT anyway. */
+const BUTTON_IDLE_LOOK_MINUTES = 5;
+
+/** The waiting count a button display shows as `CHO <n>`; 0 for any other text. */
+function waitingOnDisplay(text: string): number {
+  const match = /^CHO (\d+)$/.exec(text.trim());
+  return match ? Number(match[1]) : 0;
+}
+
 /** Whether a command was done (`true`), found nothing to do (`'empty'`), or was refused. */
 type Outcome = true | 'empty' | false;
 
@@ -60,7 +69,7 @@ export class CounterAgent {
       const called = await this.#act('next');
       if (called === 'empty' || called === false) {
         if (await o.dayOver()) break;
-        await o.clock.sleep(MINUTE);
+        await this.#idle();
         continue;
       }
       o.tally.called++;
@@ -96,6 +105,29 @@ export class CounterAgent {
       }
     }
     if ((await this.#act('finish')) === true) o.tally.served++;
+  }
+
+  /**
+   * Nobody to call. At the console the clerk looks again a minute later. At a call button the
+   * clerk watches its display ("CHO n", the waiting count) and presses when someone waits, or
+   * tries anyway after a few minutes: a button's presses are few (its protocol allows 100 per
+   * 10 s of real time, a handful of simulated minutes on a fast clock), so none go to polling.
+   */
+  async #idle(): Promise<void> {
+    const o = this.o;
+    const box = o.buttons;
+    if (!box) return o.clock.sleep(MINUTE);
+    let stop = (): void => undefined;
+    const someoneWaiting = new Promise<void>((resolve) => {
+      stop = box.onFrame((frame) => {
+        if (frame.type === 'D' && frame.counter === o.counterId && waitingOnDisplay(frame.text) > 0) resolve();
+      });
+    });
+    try {
+      await Promise.race([o.clock.sleep(BUTTON_IDLE_LOOK_MINUTES * MINUTE), someoneWaiting]);
+    } finally {
+      stop();
+    }
   }
 
   async #maybeBreak(): Promise<void> {

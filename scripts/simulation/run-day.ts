@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { VirtualButtonBox } from '../../hardware/call-button/index.ts';
+import { REPEAT_WINDOW_MS, SEQ_REUSE_MARGIN_MS, VirtualButtonBox } from '../../hardware/call-button/index.ts';
 import { createVirtualPrinter } from '../../hardware/printer/index.ts';
 import type { Catalogue } from '../../protocol/catalogue.ts';
 import type { RatingRequest } from '../../protocol/views.ts';
@@ -42,6 +42,8 @@ export interface SimulationResult {
 }
 
 const DISPLAYS = 2;
+/** A hundred presses (a button's whole seq range) last longer than the repeat window and its margin. */
+const BUTTON_PRESS_GAP_MS = Math.ceil((REPEAT_WINDOW_MS + SEQ_REUSE_MARGIN_MS) / 100) + 10;
 const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
 /** Runs one simulated day through a real motcua server, its devices and its staff. */
@@ -94,10 +96,11 @@ export async function runDaySimulation(options: SimulationOptions): Promise<Simu
     }
     const ratings: Array<Promise<unknown>> = [];
     if (buttonCounters.length) {
-      // The server's repeat window runs on its (accelerated) clock, the box's resend timer on the
-      // wall clock: a resend after the default 500 ms would be many simulated minutes late and act
-      // as a second press. A slow resend keeps a busy machine from pressing twice.
-      box = await VirtualButtonBox.open({ path: pty.peerPath, counters: buttonCounters, resendMs: 5_000, giveUpMs: 30_000 });
+      // The line protocol runs on real time on both ends (500 ms resends, the server's 10 s repeat
+      // window), whatever the centre's clock does. Clerks on an accelerated day would press far
+      // faster than hands can, and a button's seq (0–99) must not come round within the window:
+      // the box spaces each button's presses so that 100 of them span more than a window.
+      box = await VirtualButtonBox.open({ path: pty.peerPath, counters: buttonCounters, giveUpMs: 30_000, pressGapMs: BUTTON_PRESS_GAP_MS });
     }
     const transferTargets = config.services.filter((s) => served.has(s.id)).map((s) => ({ id: s.id, code: s.code }));
     let crowdDone = false;

@@ -43,6 +43,8 @@ export class CallButtons {
         path: config.path,
         ...(config.baudRate !== undefined && { baudRate: config.baudRate }),
         counters: config.counters,
+        // Health times are the centre's; the protocol's timers (repeat window, silence) keep the
+        // driver's real monotonic clock, since a simulation or demo may accelerate ctx.clock.
         now: ctx.clock,
         onPress: (press) => this.#press(ctx, press),
       });

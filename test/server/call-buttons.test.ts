@@ -6,6 +6,7 @@ import { VirtualButtonBox } from '../../hardware/call-button/index.ts';
 import type { CounterSnapshot, IssuedTicket } from '../../protocol/views.ts';
 import { repoDir } from '../../server/create-server.ts';
 import { openPtyPair, type PtyPair } from '../support/pty-pair.ts';
+import { at, monday } from '../support/site-fixture.ts';
 import { command, TestServer, type ClientSocket } from '../support/test-server.ts';
 import { waitFor } from '../support/wait-for.ts';
 
@@ -19,13 +20,21 @@ let server: TestServer;
 let box: VirtualButtonBox | undefined;
 let kiosk: ClientSocket;
 
+/** The centre's clock: Monday 09:00 at real speed until a test accelerates it, as the day simulator does. */
+const centre = { from: 0, realFrom: 0, speed: 1 };
+const centreNow = (): number => centre.from + (Date.now() - centre.realFrom) * centre.speed;
+function accelerateCentreClock(speed: number): void {
+  Object.assign(centre, { from: centreNow(), realFrom: Date.now(), speed });
+}
+
 beforeEach(async () => {
+  Object.assign(centre, { from: at(monday, '09:00'), realFrom: Date.now(), speed: 1 });
   dir = await mkdtemp(join(tmpdir(), 'motcua-server-buttons-'));
   pair = await openPtyPair(dir, 'buttons');
   const site = JSON.parse(await readFile(join(repoDir, 'data/site.json'), 'utf8')) as Record<string, unknown>;
   site.server = { buttons: [{ path: pair.devicePath, counters: [1, 2] }] };
   await writeFile(join(dir, 'site.json'), JSON.stringify(site));
-  server = await TestServer.start({ dataDir: dir });
+  server = await TestServer.start({ dataDir: dir, clock: centreNow });
   await lineOpen();
   box = await VirtualButtonBox.open({ path: pair.peerPath, counters: [1, 2], heartbeatMs: false });
   kiosk = await server.socket(await server.deviceToken('kiosk'));
@@ -88,6 +97,21 @@ describe('call buttons wired to the server', () => {
     const answer = await theBox().press(1, 'NEXT', undefined, { seq: 7 });
     const repeat = await theBox().press(1, 'NEXT', undefined, { seq: 7 });
     expect(repeat).toEqual(answer);
+    expect(ticket(first.ticket.id).status).toBe('called');
+    expect(ticket(second.ticket.id).status).toBe('waiting');
+  });
+
+  it('acts once on a resend 500 ms later in real time while the centre clock runs ×600', async () => {
+    const first = await issue();
+    const second = await issue();
+    accelerateCentreClock(600);
+    const answer = await theBox().press(1, 'NEXT', undefined, { seq: 7 });
+    // A device resends after 500 ms without an answer: five minutes on the centre's clock.
+    const centreBefore = centreNow();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(centreNow() - centreBefore).toBeGreaterThan(10_000);
+    const resend = await theBox().press(1, 'NEXT', undefined, { seq: 7 });
+    expect(resend).toEqual(answer);
     expect(ticket(first.ticket.id).status).toBe('called');
     expect(ticket(second.ticket.id).status).toBe('waiting');
   });

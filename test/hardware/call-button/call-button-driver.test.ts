@@ -70,6 +70,30 @@ describe('CallButtonDriver on a mock port', () => {
     expect(onPress).toHaveBeenCalledTimes(1);
   });
 
+  it('keeps the repeat window on real time when the centre clock runs fast: a resend acts once', async () => {
+    // A centre clock at ×7200 moves an hour in the 500 ms a device waits before it resends.
+    let centre = 5_000_000;
+    const { onPress, send, written } = await setup({ now: () => centre });
+    send('$K,03,17,NEXT*65');
+    await waitFor(() => written().length === 1, 'the answer');
+    centre += 3_600_000;
+    send('$K,03,17,NEXT*65');
+    await waitFor(() => written().length === 2, 'the answer to the resend');
+    expect(written()).toEqual(['$A,03,17,OK,1023*40', '$A,03,17,OK,1023*40']);
+    expect(onPress).toHaveBeenCalledTimes(1);
+  });
+
+  it('takes the same seq as a new press once the real-time window has passed', async () => {
+    let real = 1_000;
+    const { onPress, send, written } = await setup({ monotonic: () => real });
+    send('$K,03,17,NEXT*65');
+    await waitFor(() => written().length === 1, 'the answer');
+    real += 10_001;
+    send('$K,03,17,NEXT*65');
+    await waitFor(() => written().length === 2, 'the second answer');
+    expect(onPress).toHaveBeenCalledTimes(2);
+  });
+
   it('answers ERR for a counter this line may not drive, without calling the handler', async () => {
     const { onPress, send, written } = await setup();
     send('$K,12,05,TRANSFER,2*74');
@@ -122,14 +146,14 @@ describe('CallButtonDriver on a mock port', () => {
   });
 
   it('shows a counter online on a heartbeat and offline after 30 s of silence', async () => {
-    let now = 5_000_000;
-    const { driver, send } = await setup({ now: () => now, presenceCheckMs: 5 });
+    let real = 1_000;
+    const { driver, send } = await setup({ now: () => 5_000_000, monotonic: () => real, presenceCheckMs: 5 });
     const changes: boolean[] = [];
     driver.onHealth((health) => changes.push(health.counters[0]?.online ?? false));
     send('$H,03,19*43');
     await waitFor(() => driver.health().counters[0]?.online === true, 'counter 3 online');
     expect(driver.health().counters[0]).toMatchObject({ lastHeartbeatAt: 5_000_000 });
-    now += 30_000;
+    real += 30_000;
     await waitFor(() => driver.health().counters[0]?.online === false, 'counter 3 offline');
     expect(changes.at(-1)).toBe(false);
   });

@@ -69,6 +69,33 @@ describe('call buttons over a real serial line', () => {
     expect(onPress).toHaveBeenCalledTimes(1);
   });
 
+  it('never reuses a seq within the repeat window: the 101st press on a button waits and acts', async () => {
+    await theBox().close();
+    await driver.stop();
+    driver = new CallButtonDriver({ path: pair.devicePath, counters: [3, 7], onPress, repeatWindowMs: 2_000 });
+    driver.start();
+    await waitFor(() => driver.health().line === 'open', 'the driver to open its end');
+    box = await VirtualButtonBox.open({ path: pair.peerPath, counters: [3, 7], heartbeatMs: false, repeatWindowMs: 2_000 });
+    const handledAt: number[] = [];
+    onPress.mockImplementation(async () => (handledAt.push(performance.now()), { status: 'OK' }));
+    for (let i = 0; i < 101; i++) await theBox().press(3, 'NEXT');
+    expect(onPress).toHaveBeenCalledTimes(101);
+    expect(onPress.mock.calls.at(-1)?.[0]).toMatchObject({ counter: 3, seq: 0 });
+    expect(handledAt[100]! - handledAt[0]!).toBeGreaterThanOrEqual(2_000);
+  });
+
+  it('spaces presses on one button by pressGapMs, not those on another', async () => {
+    await theBox().close();
+    box = await VirtualButtonBox.open({ path: pair.peerPath, counters: [3, 7], heartbeatMs: false, pressGapMs: 300 });
+    const handledAt = new Map<string, number>();
+    onPress.mockImplementation(async (press) => (handledAt.set(`${press.counter}:${press.seq}`, performance.now()), { status: 'OK' }));
+    const started = performance.now();
+    await Promise.all([theBox().press(3, 'NEXT'), theBox().press(3, 'FINISH'), theBox().press(7, 'NEXT')]);
+    expect(onPress.mock.calls.map(([press]) => `${press.counter}:${press.seq}:${press.action.key}`).sort()).toEqual(['3:0:NEXT', '3:1:FINISH', '7:0:NEXT']);
+    expect(handledAt.get('3:1')! - started).toBeGreaterThanOrEqual(300);
+    expect(handledAt.get('3:1')!).toBeGreaterThan(handledAt.get('3:0')!);
+  });
+
   it('ignores garbage and bad checksums, counts them, and keeps answering', async () => {
     theBox().sendBytes(Buffer.from([0x00, 0xff, 0x24, 0x2a, 0x13, 0x0d, 0x0a]));
     theBox().sendLine('$K,03,17,NEXT*66');

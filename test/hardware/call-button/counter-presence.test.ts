@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { CounterPresence } from '../../../hardware/call-button/counter-presence.ts';
 
+/** Both clocks advance together unless a test moves only the reported one. */
 function setup() {
   let now = 1_000_000;
-  const presence = new CounterPresence([3, 7], () => now);
+  let real = 50;
+  const presence = new CounterPresence([3, 7], { now: () => now, monotonic: () => real });
   const advance = (ms: number): void => {
     now += ms;
+    real += ms;
   };
-  return { presence, advance, now: () => now };
+  const jumpReportedClock = (ms: number): void => {
+    now += ms;
+  };
+  return { presence, advance, jumpReportedClock, now: () => now };
 }
 
 describe('CounterPresence', () => {
@@ -53,6 +59,18 @@ describe('CounterPresence', () => {
     advance(25_000);
     expect(presence.sweep()).toEqual([]);
     expect(presence.snapshot()[0]).toMatchObject({ online: true, lastHeartbeatAt: heartbeatAt, lastSeenAt: heartbeatAt + 25_000 });
+  });
+
+  it('measures silence on real time, not on an accelerated reported clock', () => {
+    const { presence, advance, jumpReportedClock, now } = setup();
+    presence.heard(3, 'heartbeat');
+    const heardAt = now();
+    jumpReportedClock(3_600_000);
+    advance(5_000);
+    expect(presence.sweep()).toEqual([]);
+    expect(presence.snapshot()[0]).toMatchObject({ online: true, lastHeartbeatAt: heardAt });
+    advance(25_000);
+    expect(presence.sweep()).toEqual([3]);
   });
 
   it('ignores counters it does not watch', () => {
