@@ -8,7 +8,7 @@ import { applyEvent } from '../../server/core/apply-event.ts';
 import type { Ticket } from '../../server/core/model.ts';
 import { emptyDayState } from '../../server/core/queue-state.ts';
 import { FileQueueStore } from '../../server/store/queue-store.ts';
-import { freePort, postJson, seededRandom, startServerProcess, type ServerProcess } from '../support/server-process.ts';
+import { freePort, postJson, seededRandom, siteAtLocalNoon, startServerProcess, type ServerProcess } from '../support/server-process.ts';
 import { waitFor } from '../support/wait-for.ts';
 import { command, type ClientSocket } from '../support/test-server.ts';
 
@@ -44,6 +44,8 @@ export interface CycleFigures {
 export async function runKillCycles(cycles: number, seed: number) {
   const random = seededRandom(seed);
   const dataDir = await mkdtemp(join(tmpdir(), 'motcua-kill-cycles-'));
+  // Every ticket of the run on one local day, so the checks hold at any hour of the real clock.
+  await siteAtLocalNoon(dataDir);
   const port = await freePort();
   const acked: Acknowledged = { issued: new Map(), called: new Set(), duplicates: [] };
   const figures: CycleFigures[] = [];

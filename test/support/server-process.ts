@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { SeededRandom } from '../../scripts/simulation/seeded-random.ts';
@@ -44,6 +45,23 @@ export async function startServerProcess(dataDir: string, port: number): Promise
       });
     },
   };
+}
+
+/**
+ * Writes the sample site into a new data dir with the centre in a time zone where it is now
+ * between 12:00 and 13:00, and returns that zone. A server process runs on the real clock (it
+ * takes no injected one), and numbering starts again at the centre's local midnight: a run that
+ * crossed it (17:00 UTC in Vietnam) would have tickets of two days. At local noon a run of a few
+ * minutes stays on one day, whatever the hour the tests run at.
+ */
+export async function siteAtLocalNoon(dataDir: string, nowMs = Date.now()): Promise<string> {
+  const hoursAhead = 12 - new Date(nowMs).getUTCHours();
+  // POSIX-style Etc zones count the other way: Etc/GMT-7 is seven hours ahead of UTC.
+  const zone = hoursAhead === 0 ? 'Etc/GMT' : `Etc/GMT${hoursAhead > 0 ? '-' : '+'}${Math.abs(hoursAhead)}`;
+  const site = JSON.parse(await readFile(join(repo, 'data/site.json'), 'utf8')) as { centre: Record<string, unknown> };
+  site.centre.timeZone = zone;
+  await writeFile(join(dataDir, 'site.json'), JSON.stringify(site, null, 2));
+  return zone;
 }
 
 /** POSTs JSON (with an optional bearer token) and returns the parsed body. */
