@@ -17,8 +17,10 @@ export interface PrintEncodeFigures {
   bytes: number;
   /** The first encode in the process: font loading and warm-up included. */
   firstEncodeMs: number;
-  /** Median of the timed encodes. */
+  /** Median of the timed encodes of the same ticket: its lines come from the raster line cache. */
   medianEncodeMs: number;
+  /** Median when every line of the ticket is new (nothing cached): the worst case per ticket. */
+  uncachedEncodeMs: number;
   wireMsAt9600: number;
   wireMsAt115200: number;
 }
@@ -44,17 +46,36 @@ function measure(mode: VietnameseMode, paperWidthMm: 58 | 80, rounds: number): P
     encodeTicket(layout, profile);
     times.push(performance.now() - started);
   }
-  times.sort((a, b) => a - b);
-  const medianEncodeMs = times[Math.floor(times.length / 2)] ?? firstEncodeMs;
+  const medianEncodeMs = median(times);
+  const fresh: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const unique = sampleTicketLayout({
+      centreName: `Trung tâm Phục vụ hành chính công số ${i}`,
+      serviceName: `Đăng ký khai sinh (lần ${i})`,
+      peopleAhead: 100 + i,
+      estimatedWaitMinutes: 100 + i,
+      papers: [`Giấy chứng sinh số ${i}`, `Căn cước công dân số ${i}`, `Giấy chứng nhận kết hôn số ${i}`],
+      footer: `Đường dây nóng: 1900 ${1000 + i}`,
+    });
+    started = performance.now();
+    encodeTicket(unique, profile);
+    fresh.push(performance.now() - started);
+  }
   return {
     mode,
     paperWidthMm,
     bytes,
     firstEncodeMs: roundMs(firstEncodeMs),
     medianEncodeMs: roundMs(medianEncodeMs),
+    uncachedEncodeMs: roundMs(median(fresh)),
     wireMsAt9600: wireMs(bytes, 9600),
     wireMsAt115200: wireMs(bytes, 115200),
   };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
 /** Measure every mode on 80 mm paper, and raster on 58 mm. */
@@ -63,7 +84,7 @@ export function run(rounds = 30): PrintEncodeReport {
   const raster80 = figures.find((f) => f.mode === 'raster' && f.paperWidthMm === 80);
   const rasterBytesMax = 8 * 1024;
   const rasterEncodeMsMax = 50;
-  const met = raster80 !== undefined && raster80.bytes <= rasterBytesMax && raster80.medianEncodeMs <= rasterEncodeMsMax;
+  const met = raster80 !== undefined && raster80.bytes <= rasterBytesMax && raster80.uncachedEncodeMs <= rasterEncodeMsMax;
   return { name: 'print-encode', figures, targets: { rasterBytesMax, rasterEncodeMsMax, met } };
 }
 
@@ -75,6 +96,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     bytes: f.bytes,
     'first ms': f.firstEncodeMs,
     'median ms': f.medianEncodeMs,
+    'all new ms': f.uncachedEncodeMs,
     'wire 9600': `${(f.wireMsAt9600 / 1000).toFixed(2)} s`,
     'wire 115200': `${(f.wireMsAt115200 / 1000).toFixed(2)} s`,
   }));

@@ -1,3 +1,5 @@
+import type { Coverage } from './outline-raster.ts';
+
 /**
  * A 1-bit image in the layout `GS v 0` wants: rows of `widthBytes` bytes, most significant
  * bit = leftmost dot, 1 = ink.
@@ -15,18 +17,14 @@ export function isInked(bitmap: Bitmap, x: number, y: number): boolean {
 }
 
 /**
- * Pack an RGBA image (black text on a transparent or white background) into a bitmap,
- * cropped to the ink and widened to whole bytes, with `gapRows` blank rows below as line
- * spacing; `threshold` is the alpha from which a dot counts as ink. Cropping is what keeps raster tickets small: a short line costs its own width,
- * not the paper's. Returns `undefined` when there is no ink at all.
+ * Pack a coverage image (ink 0–255 per pixel) into a bitmap, cropped to the ink and widened to
+ * whole bytes, with `gapRows` blank rows below as line spacing; `threshold` is the coverage from
+ * which a dot counts as ink. Cropping is what keeps raster tickets small: a short line costs its
+ * own width, not the paper's. Returns `undefined` when there is no ink at all.
  */
-export function packInk(rgba: Uint8ClampedArray, width: number, height: number, gapRows: number, threshold = 128): Bitmap | undefined {
-  const inked = (x: number, y: number): boolean => {
-    const i = (y * width + x) * 4;
-    const alpha = rgba[i + 3] ?? 0;
-    const luminance = ((rgba[i] ?? 0) + (rgba[i + 1] ?? 0) + (rgba[i + 2] ?? 0)) / 3;
-    return alpha >= threshold && luminance < 128;
-  };
+export function packInk(coverage: Coverage, gapRows: number, threshold = 128): Bitmap | undefined {
+  const { width, height, data: ink } = coverage;
+  const inked = (x: number, y: number): boolean => (ink[y * width + x] ?? 0) >= threshold;
   let top = height;
   let bottom = -1;
   let left = width;

@@ -1,9 +1,10 @@
-import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { encode as encodeQr } from 'uqr';
 import type { Align } from './escpos-commands.ts';
 import type { PrintedDocument, PrintedItem } from './escpos-decoder.ts';
 import { isInked } from './bitmap.ts';
-import { cssFont, ensureFonts } from './text-font.ts';
+import { createCoverage, fillOutline, type Coverage } from './outline-raster.ts';
+import { encodeGreyPng } from './png-encode.ts';
+import { textOutlines, textWidth } from './text-font.ts';
 
 /** Native font A is 12 × 24 dots; lines advance by the default 1/6 inch (30 dots at 203 dpi). */
 const CELL_WIDTH = 12;
@@ -17,19 +18,21 @@ const MARGIN = 8;
  * available); raster bands and QR codes are exact.
  */
 export function renderPreview(doc: PrintedDocument, dotsPerLine: number): Buffer {
-  ensureFonts();
   const height = doc.items.reduce((sum, item) => sum + itemHeight(item), 0) + 2 * MARGIN;
-  const canvas = createCanvas(dotsPerLine, Math.max(height, 1));
-  const ctx = canvas.getContext('2d');
-  ctx.fillStyle = '#fff';
-  ctx.fillRect(0, 0, canvas.width, canvas.height);
-  ctx.fillStyle = '#000';
+  const paper = createCoverage(dotsPerLine, Math.max(height, 1));
   let y = MARGIN;
   for (const item of doc.items) {
-    drawItem(ctx, item, y, dotsPerLine);
+    drawItem(paper, item, y);
     y += itemHeight(item);
   }
-  return canvas.toBuffer('image/png');
+  return encodeGreyPng(paper);
+}
+
+/** Ink a rectangle, clipped to the paper. */
+function fillRect(paper: Coverage, left: number, top: number, width: number, height: number): void {
+  for (let y = Math.max(0, top); y < Math.min(paper.height, top + height); y++) {
+    paper.data.fill(255, y * paper.width + Math.max(0, left), y * paper.width + Math.min(paper.width, left + width));
+  }
 }
 
 function itemHeight(item: PrintedItem): number {
@@ -49,48 +52,49 @@ function itemHeight(item: PrintedItem): number {
   }
 }
 
-function drawItem(ctx: SKRSContext2D, item: PrintedItem, top: number, paper: number): void {
+function drawItem(paper: Coverage, item: PrintedItem, top: number): void {
   switch (item.kind) {
     case 'text': {
       // One glyph per 12-dot cell, like the printer's font A, so rules and alignment match paper.
-      ctx.font = cssFont(Math.round(CELL_HEIGHT * 0.75), item.bold);
+      const px = Math.round(CELL_HEIGHT * 0.75);
       const chars = [...item.text];
       const cell = CELL_WIDTH * item.width;
-      const left = alignedX(item.align, chars.length * cell, paper);
+      const left = alignedX(item.align, chars.length * cell, paper.width);
       chars.forEach((ch, k) => {
-        const glyph = ctx.measureText(ch).width;
+        const glyph = textWidth(ch, px, item.bold);
         const squeeze = Math.min(1, CELL_WIDTH / Math.max(glyph, 1));
-        ctx.save();
-        ctx.translate(left + k * cell + (cell - glyph * squeeze * item.width) / 2, top + CELL_HEIGHT * item.height * 0.8);
-        ctx.scale(item.width * squeeze, item.height);
-        ctx.fillText(ch, 0, 0);
-        ctx.restore();
+        fillOutline(paper, textOutlines(ch, px, item.bold, 0, 0).flat(), {
+          scaleX: item.width * squeeze,
+          scaleY: item.height,
+          dx: left + k * cell + (cell - glyph * squeeze * item.width) / 2,
+          dy: top + CELL_HEIGHT * item.height * 0.8,
+        });
       });
       return;
     }
     case 'raster': {
       const sx = item.scale & 1 ? 2 : 1;
       const sy = item.scale & 2 ? 2 : 1;
-      const left = alignedX(item.align, item.widthBytes * 8 * sx, paper);
+      const left = alignedX(item.align, item.widthBytes * 8 * sx, paper.width);
       for (let y = 0; y < item.height; y++) {
         for (let x = 0; x < item.widthBytes * 8; x++) {
-          if (isInked(item, x, y)) ctx.fillRect(left + x * sx, top + y * sy, sx, sy);
+          if (isInked(item, x, y)) fillRect(paper, left + x * sx, top + y * sy, sx, sy);
         }
       }
       return;
     }
     case 'qr': {
       const modules = qrModules(item.payload, item.errorLevel);
-      const left = alignedX(item.align, modules.length * item.moduleSize, paper);
+      const left = alignedX(item.align, modules.length * item.moduleSize, paper.width);
       modules.forEach((row, y) =>
         row.forEach((dark, x) => {
-          if (dark) ctx.fillRect(left + x * item.moduleSize, top + y * item.moduleSize, item.moduleSize, item.moduleSize);
+          if (dark) fillRect(paper, left + x * item.moduleSize, top + y * item.moduleSize, item.moduleSize, item.moduleSize);
         }),
       );
       return;
     }
     case 'cut':
-      for (let x = 0; x < paper; x += 12) ctx.fillRect(x, top + item.feed * 8 + 5, 6, 1);
+      for (let x = 0; x < paper.width; x += 12) fillRect(paper, x, top + item.feed * 8 + 5, 6, 1);
       return;
     default:
       return;

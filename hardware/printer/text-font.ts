@@ -1,40 +1,75 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { GlobalFonts, createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
+import opentype, { type Font, type Glyph, type PathCommand } from 'opentype.js';
 
 /**
- * The bundled OFL font (Noto Sans, full Vietnamese coverage, see fonts/OFL.txt), registered
- * under our own family names so a system font can never stand in for it.
+ * The bundled OFL font (Noto Sans, full Vietnamese coverage, see fonts/OFL.txt), read from our
+ * own files so a system font can never stand in for it.
  *
- * Why @napi-rs/canvas and not pureimage (measured on the dev box, 5 Vietnamese lines on a
- * 576-dot canvas): napi 1.5 ms per render after a 2 ms first call; pureimage 12.6 ms, 79 ms
- * first call plus 27 ms font load, and it needs NFC input because opentype.js 0.4 does not
- * place combining marks. napi shapes with HarfBuzz (any normalisation renders right) and
- * ships a prebuilt binary in npm (about 32 MB, nothing downloaded at install).
+ * Why opentype.js outlines and our own rasteriser ({@link fillOutline}) and not a canvas: the
+ * @napi-rs/canvas build we used first cost the server 47 MB of RSS just by being loaded and
+ * about 130 MB more over a 10,000-ticket day (a native canvas per line, freed only when V8
+ * got round to it). Outlines are plain JS objects: two parsed fonts cost a few MB of heap and
+ * nothing grows with the number of tickets. Text is normalised to NFC before it gets here; every
+ * Vietnamese letter is then one precomposed glyph in Noto Sans, so no mark positioning is needed.
  */
-export const FONT_REGULAR = 'MotcuaSans';
-export const FONT_BOLD = 'MotcuaSansBold';
-
-let registered = false;
-
-/** Register the bundled fonts once; reading two TTFs is the only I/O of the text path. */
-export function ensureFonts(): void {
-  if (registered) return;
-  const regular = GlobalFonts.registerFromPath(fileURLToPath(new URL('./fonts/NotoSans-Regular.ttf', import.meta.url)), FONT_REGULAR);
-  const boldFace = GlobalFonts.registerFromPath(fileURLToPath(new URL('./fonts/NotoSans-Bold.ttf', import.meta.url)), FONT_BOLD);
-  if (!regular || !boldFace) throw new Error('could not load the bundled Noto Sans fonts from hardware/printer/fonts');
-  registered = true;
+/** A parsed face plus the lookups that text layout repeats for every line. */
+interface Face {
+  font: Font;
+  glyphs: Map<string, Glyph>;
+  kerning: Map<number, number>;
 }
 
-/** CSS font string for the bundled face. */
-export function cssFont(px: number, bold: boolean): string {
-  return `${px}px ${bold ? FONT_BOLD : FONT_REGULAR}`;
+let faces: { regular: Face; bold: Face } | undefined;
+
+function loadFace(file: string): Face {
+  const bytes = readFileSync(fileURLToPath(new URL(`./fonts/${file}`, import.meta.url)));
+  // lowMemory parses glyphs on demand: 2 MB of heap per face instead of 10.
+  const font = opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), { lowMemory: true });
+  return { font, glyphs: new Map(), kerning: new Map() };
 }
 
-let measurer: SKRSContext2D | undefined;
+/** The bundled face, parsed on first use (reading two TTFs is the only I/O of the text path). */
+function face(bold: boolean): Face {
+  faces ??= { regular: loadFace('NotoSans-Regular.ttf'), bold: loadFace('NotoSans-Bold.ttf') };
+  return bold ? faces.bold : faces.regular;
+}
 
-/** A shared context for measuring text width (wrapping), created on first use. */
-export function measuringContext(): SKRSContext2D {
-  ensureFonts();
-  measurer ??= createCanvas(8, 8).getContext('2d');
-  return measurer;
+/** One glyph per character (NFC text), each advanced by its width plus the pair kerning. */
+function layOut(text: string, px: number, bold: boolean): { placed: { glyph: Glyph; x: number }[]; width: number } {
+  const f = face(bold);
+  const scale = px / f.font.unitsPerEm;
+  const placed: { glyph: Glyph; x: number }[] = [];
+  let x = 0;
+  let previous: Glyph | undefined;
+  for (const ch of text) {
+    let glyph = f.glyphs.get(ch);
+    if (!glyph) f.glyphs.set(ch, (glyph = f.font.charToGlyph(ch)));
+    if (previous) x += kerning(f, previous, glyph) * scale;
+    placed.push({ glyph, x });
+    x += (glyph.advanceWidth ?? 0) * scale;
+    previous = glyph;
+  }
+  return { placed, width: x };
+}
+
+function kerning(f: Face, left: Glyph, right: Glyph): number {
+  const key = left.index * 0x10000 + right.index;
+  let value = f.kerning.get(key);
+  if (value === undefined) f.kerning.set(key, (value = f.font.getKerningValue(left, right)));
+  return value;
+}
+
+/** Width of `text` at `px` pixels per em, kerned, in pixels. */
+export function textWidth(text: string, px: number, bold: boolean): number {
+  return layOut(text, px, bold).width;
+}
+
+/**
+ * Outlines of the glyphs of `text` with the pen starting at (x, baseline), in pixels, y down:
+ * one per glyph, so each is filled on its own (a scanline then crosses a handful of edges, not
+ * the whole line's).
+ */
+export function textOutlines(text: string, px: number, bold: boolean, x: number, baseline: number): PathCommand[][] {
+  return layOut(text, px, bold).placed.map(({ glyph, x: at }) => glyph.getPath(x + at, baseline, px).commands);
 }

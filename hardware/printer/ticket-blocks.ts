@@ -61,17 +61,21 @@ export function ticketBlocks(layout: TicketLayout, words: TicketWords): TicketBl
   return blocks;
 }
 
+/** Building a formatter costs far more than using one: one per zone (a centre has one). */
+const issuedAtFormats = new Map<string, Intl.DateTimeFormat>();
+
+function issuedAtFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = issuedAtFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    issuedAtFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 /** "15/03/2025 08:42" in the site's zone: digits only, so it always prints natively. */
 export function formatIssuedAt(epochMs: number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(epochMs));
+  const parts = issuedAtFormat(timeZone).formatToParts(new Date(epochMs));
   const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('day')}/${part('month')}/${part('year')} ${part('hour')}:${part('minute')}`;
 }

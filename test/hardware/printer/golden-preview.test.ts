@@ -1,25 +1,19 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadImage, createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { createVirtualPrinter } from '../../../hardware/printer/virtual-printer.ts';
 import { printerProfile, VIETNAMESE_MODES } from '../../../hardware/printer/printer-profile.ts';
 import { sampleTicketLayout } from '../../../hardware/printer/sample-ticket.ts';
+import { decodePng } from '../../support/png-decode.ts';
 
 const GOLDEN_DIR = fileURLToPath(new URL('./golden/', import.meta.url));
 /** Set MOTCUA_UPDATE_GOLDEN=1 to rewrite the references after an intended change (then look at them). */
 const UPDATE = process.env.MOTCUA_UPDATE_GOLDEN === '1';
 
 async function inkMap(png: Buffer): Promise<{ width: number; height: number; ink: Uint8Array }> {
-  const image = await loadImage(png);
-  const canvas = createCanvas(image.width, image.height);
-  const ctx = canvas.getContext('2d');
-  ctx.drawImage(image, 0, 0);
-  const rgba = ctx.getImageData(0, 0, image.width, image.height).data;
-  const ink = new Uint8Array(image.width * image.height);
-  for (let i = 0; i < ink.length; i++) ink[i] = (rgba[i * 4] ?? 255) < 128 ? 1 : 0;
-  return { width: image.width, height: image.height, ink };
+  const image = decodePng(png);
+  return { width: image.width, height: image.height, ink: image.grey.map((value) => (value < 128 ? 1 : 0)) };
 }
 
 async function previewOf(mode: (typeof VIETNAMESE_MODES)[number]): Promise<Buffer> {
