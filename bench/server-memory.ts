@@ -3,6 +3,8 @@ import { readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { buildServer } from '../scripts/build-server.ts';
+import { startNodeArgs } from '../scripts/start-command.ts';
 import { ack, benchDataDir, openSocket, type BenchSocket } from './support/bench-server.ts';
 
 export interface ServerMemoryFigures {
@@ -15,11 +17,12 @@ export interface ServerMemoryFigures {
 
 const repo = join(import.meta.dirname, '..');
 
-/** The server as `npm start` runs it, in its own process, so its memory is measured alone. */
+/** The server as `npm start` runs it (bundle and Node flags), in its own process, so its memory is measured alone. */
 export async function run(clients = 150, tickets = 10_000): Promise<ServerMemoryFigures> {
+  await buildServer();
   const dataDir = await benchDataDir();
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--data-dir', dataDir, '--port', String(port), '--host', '127.0.0.1', '--always-open', '--log-level', 'error'], {
+  const child = spawn(process.execPath, [...startNodeArgs(), '--data-dir', dataDir, '--port', String(port), '--host', '127.0.0.1', '--always-open', '--log-level', 'error'], {
     cwd: repo,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -3,12 +3,14 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { SeededRandom } from '../../scripts/simulation/seeded-random.ts';
+import { startNodeArgs } from '../../scripts/start-command.ts';
 import { waitFor } from './wait-for.ts';
 
 const repo = join(import.meta.dirname, '../..');
 
 /**
- * The real `server/main.ts` as a child process, so a test can `kill -9` it the way a power cut
+ * The real server as a child process, run as `npm start` runs it (the bundle the global set-up
+ * builds, with the same Node flags), so a test can `kill -9` it the way a power cut
  * would: nothing in the process gets a chance to flush or close.
  */
 export interface ServerProcess {
@@ -20,9 +22,9 @@ export interface ServerProcess {
   killHard(): Promise<void>;
 }
 
-/** Starts `server/main.ts` on the data dir and port (always open, warnings only) and waits until it serves. */
+/** Starts the server on the data dir and port (always open, warnings only) and waits until it serves. */
 export async function startServerProcess(dataDir: string, port: number): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--data-dir', dataDir, '--port', String(port), '--host', '127.0.0.1', '--always-open', '--log-level', 'warn'], {
+  const child = spawn(process.execPath, [...startNodeArgs(), '--data-dir', dataDir, '--port', String(port), '--host', '127.0.0.1', '--always-open', '--log-level', 'warn'], {
     cwd: repo,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
