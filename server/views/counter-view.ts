@@ -5,6 +5,7 @@ import type { Ticket } from '../core/model.ts';
 import { ticketsOfCounter, type QueueState } from '../core/queue-state.ts';
 import type { StatBlock } from '../../protocol/views.ts';
 import { statBlock } from '../core/statistics.ts';
+import { FirstInOrder } from './first-in-order.ts';
 import { ticketStaffView } from './ticket-view.ts';
 
 const queueLimit = 100;
@@ -21,14 +22,19 @@ export function counterSnapshot(
   if (!counter) return null;
   const s = state.counters.get(counterId);
   const current = s?.currentTicketId ? (state.tickets.get(s.currentTicketId) ?? null) : null;
-  const waiting: Ticket[] = [];
+  // Roughly the order "next" will take: sent here first, then priority, then queue order.
+  // Only the first `queueLimit` are shown: they are picked in one pass over the waiting tickets
+  // (this runs for every signed-in counter after every change, with thousands waiting late in
+  // the day), not by sorting all of them.
+  const rank = (t: Ticket) => (t.targetCounterId === counterId ? 0 : isPriorityClass(config, t, now) ? 1 : 2);
+  const shown = new FirstInOrder<{ t: Ticket; rank: number }>(queueLimit, (a, b) => a.rank - b.rank || queueOrder(a.t, b.t));
+  let waitingCount = 0;
   for (const id of state.waiting) {
     const t = state.tickets.get(id);
-    if (t && counterMayCall(counter, t)) waiting.push(t);
+    if (!t || !counterMayCall(counter, t)) continue;
+    waitingCount++;
+    shown.offer({ t, rank: rank(t) });
   }
-  // Roughly the order "next" will take: sent here first, then priority, then queue order.
-  const rank = (t: Ticket) => (t.targetCounterId === counterId ? 0 : isPriorityClass(config, t, now) ? 1 : 2);
-  waiting.sort((a, b) => rank(a) - rank(b) || queueOrder(a, b));
   const parked: Ticket[] = [];
   for (const id of state.parked) {
     const t = state.tickets.get(id);
@@ -45,8 +51,8 @@ export function counterSnapshot(
       serviceIds: counter.services.map((x) => x.serviceId),
     },
     current: current ? ticketStaffView(current) : null,
-    queue: waiting.slice(0, queueLimit).map(ticketStaffView),
-    waitingCount: waiting.length,
+    queue: shown.items().map((x) => ticketStaffView(x.t)),
+    waitingCount,
     parked: parked.map(ticketStaffView),
     today: counterFigures(state, counterId, config.centre.targetWaitMinutes),
     services: config.services.filter((x) => x.enabled).map((x) => ({ id: x.id, code: x.code, name: x.name })),
