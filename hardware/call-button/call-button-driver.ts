@@ -64,6 +64,8 @@ export interface CallButtonDriverOptions {
   openPort?: PortFactory;
   /** Defaults to 250 ms doubling up to 5 s. */
   reconnect?: ReconnectDelays;
+  /** How often the open line's path is checked for an unplugged adapter. Defaults to 1 s. */
+  pathCheckMs?: number;
   /** Silence after which a counter is shown offline. Defaults to 30 s. */
   offlineAfterMs?: number;
   /** How often silent counters are looked for. Defaults to 1 s. */
@@ -107,6 +109,7 @@ export class CallButtonDriver {
       baudRate: options.baudRate ?? 9600,
       openPort: options.openPort ?? openRealPort,
       ...(options.reconnect ? { reconnect: options.reconnect } : {}),
+      ...(options.pathCheckMs === undefined ? {} : { pathCheckMs: options.pathCheckMs }),
       onData: (chunk) => this.#receive(chunk),
       onChange: () => this.#lineChanged(),
     });

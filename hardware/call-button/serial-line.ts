@@ -1,5 +1,6 @@
 import { SerialPort } from 'serialport';
 import { logger } from '../../server/log.ts';
+import { watchSerialPath, type SerialPathWatch } from '../serial-path-watch.ts';
 
 const log = logger('call-button');
 
@@ -38,6 +39,8 @@ export interface SerialLineOptions {
   openPort: PortFactory;
   /** Defaults to 250 ms doubling up to 5 s. */
   reconnect?: ReconnectDelays;
+  /** How often the open port's path is checked for a vanished device. Defaults to 1 s. */
+  pathCheckMs?: number;
   /** Every chunk read from the port, as it arrives. */
   onData(chunk: Buffer): void;
   /** Called on every open or close and on every retry attempt (for the health view). */
@@ -54,6 +57,7 @@ export class SerialLine {
   readonly #options: SerialLineOptions;
   #port: LinePort | undefined;
   #timer: NodeJS.Timeout | undefined;
+  #pathWatch: SerialPathWatch | undefined;
   #failures = 0;
   #reconnectAttempts = 0;
   #stopped = true;
@@ -92,6 +96,7 @@ export class SerialLine {
   async stop(): Promise<void> {
     this.#stopped = true;
     clearTimeout(this.#timer);
+    this.#pathWatch?.stop();
     const port = this.#port;
     this.#port = undefined;
     if (port) await discard(port);
@@ -119,6 +124,13 @@ export class SerialLine {
       this.#failures = 0;
       port.on('data', (chunk) => this.#options.onData(chunk));
       port.on('close', (closeError) => this.#lost(port, closeError ?? undefined));
+      // The binding may never emit `close` for a vanished device; without this a quiet line
+      // would stay "open" (and spin on empty reads) until the next write fails.
+      this.#pathWatch = watchSerialPath({
+        path,
+        ...(this.#options.pathCheckMs === undefined ? {} : { intervalMs: this.#options.pathCheckMs }),
+        onLost: (reason) => this.#lost(port, new Error(reason)),
+      });
       this.#options.onChange();
     });
   }
@@ -126,6 +138,7 @@ export class SerialLine {
   #lost(port: LinePort, error: Error | undefined): void {
     if (this.#stopped || this.#port !== port) return;
     log.warn('serial port closed', { path: this.#options.path, error });
+    this.#pathWatch?.stop();
     void discard(port);
     this.#port = undefined;
     this.#options.onChange();

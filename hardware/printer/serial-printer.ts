@@ -1,4 +1,5 @@
 import { logger } from '../../server/log.ts';
+import { watchSerialPath, type SerialPathWatch } from '../serial-path-watch.ts';
 import { statusQuery } from './escpos-commands.ts';
 import { PrintQueue, type JobSnapshot } from './print-queue.ts';
 import { discardPort, openPort, realPrinterPort, writeAndDrain, type PrinterPortFactory, type PrinterSerialPort } from './printer-port.ts';
@@ -22,6 +23,8 @@ export interface SerialPrinterOptions {
   idlePollMs?: number;
   /** Reopen delays, doubling. Defaults to 250 ms up to 5000 ms. */
   reconnect?: { initialMs?: number; maxMs?: number };
+  /** How often the open port's path is checked for an unplugged adapter. Defaults to 1000 ms. */
+  pathCheckMs?: number;
   /** Print held jobs by themselves once the printer is ready again. Defaults to true. */
   retryWhenReady?: boolean;
   /** Defaults to `Date.now`. */
@@ -53,6 +56,10 @@ export function createSerialPrinter(options: SerialPrinterOptions): SerialPrinte
   const reader = new StatusReplyReader();
   let port: PrinterSerialPort | undefined;
   let portClosed: Promise<void> = Promise.resolve();
+  // Ends a write in flight when we drop the port ourselves: our discard removes the `close`
+  // listener, and a drain on a closed serialport stream would wait for a reopen that never comes.
+  let endPortClosed: () => void = () => undefined;
+  let pathWatch: SerialPathWatch | undefined;
   let failures = 0;
   let reconnectTimer: NodeJS.Timeout | undefined;
   let stopped = false;
@@ -79,9 +86,22 @@ export function createSerialPrinter(options: SerialPrinterOptions): SerialPrinte
     if (stopped) return void (await discardPort(candidate));
     log.info('printer port open', { path: options.path, baudRate: options.profile.baudRate });
     port = candidate;
-    portClosed = new Promise((resolve) => candidate.on('close', () => resolve()));
+    portClosed = new Promise((resolve) => {
+      endPortClosed = resolve;
+      candidate.on('close', () => resolve());
+    });
     candidate.on('data', (chunk) => reader.feed(chunk));
     candidate.on('close', () => void lost(candidate, 'disconnected'));
+    // The binding may miss the hang-up of a vanished device and spin on empty reads; the path
+    // shows it within a second instead of after an idle poll and the reply timeout.
+    pathWatch = watchSerialPath({
+      path: options.path,
+      ...(options.pathCheckMs === undefined ? {} : { intervalMs: options.pathCheckMs }),
+      onLost: (reason) => {
+        log.warn('printer path lost', { path: options.path, reason });
+        void lost(candidate, 'disconnected');
+      },
+    });
     // Ask at once: the kiosk should learn of a printer's state without waiting for a ticket.
     void serialize(async () => {
       const s = await poll();
@@ -92,6 +112,8 @@ export function createSerialPrinter(options: SerialPrinterOptions): SerialPrinte
   const lost = async (which: PrinterSerialPort, state: 'disconnected' | 'no-reply'): Promise<void> => {
     if (port !== which) return;
     port = undefined;
+    pathWatch?.stop();
+    endPortClosed();
     reader.cancel();
     status.set({ state, paperNearEnd: false });
     await discardPort(which);
@@ -208,6 +230,7 @@ export function createSerialPrinter(options: SerialPrinterOptions): SerialPrinte
       stopped = true;
       clearInterval(idleTimer);
       clearTimeout(reconnectTimer);
+      pathWatch?.stop();
       reader.cancel();
       await wire;
       queue.closeAll();

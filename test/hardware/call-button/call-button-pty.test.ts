@@ -1,8 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, symlink, unlink, readlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CallButtonDriver, type PressHandler } from '../../../hardware/call-button/call-button-driver.ts';
+import { openRealPort, type LinePort } from '../../../hardware/call-button/serial-line.ts';
 import { VirtualButtonBox } from '../../../hardware/call-button/virtual-button-box.ts';
 import { configureLogging } from '../../../server/log.ts';
 import { openPtyPair, type PtyPair } from '../../support/pty-pair.ts';
@@ -121,6 +122,58 @@ describe('call buttons over a real serial line', () => {
     pair = await openPtyPair(dir, 'buttons');
     await waitFor(() => driver.health().line === 'open', 'the driver to reopen the line');
     expect(driver.health().reconnectAttempts).toBeGreaterThan(0);
+    box = await openBox();
+    expect(await theBox().press(3, 'NEXT')).toMatchObject({ status: 'OK', text: '1023' });
+  });
+
+  it('notices a vanished adapter on a quiet line, with nothing written to trigger it, and reopens', async () => {
+    await theBox().close();
+    box = undefined;
+    await driver.stop();
+    // Count every write the driver makes: the loss must be found by the path check alone.
+    const ports: LinePort[] = [];
+    let writes = 0;
+    driver = new CallButtonDriver({
+      path: pair.devicePath,
+      counters: [3, 7],
+      onPress,
+      reconnect: { initialMs: 50, maxMs: 500 },
+      openPort: (options) => {
+        const port = openRealPort(options);
+        const write = port.write.bind(port);
+        port.write = (data, callback) => (writes++, write(data, callback));
+        ports.push(port);
+        return port;
+      },
+    });
+    driver.start();
+    await waitFor(() => driver.health().line === 'open', 'the driver to open its end');
+
+    await pair.close();
+    // Generous: the path is checked every second; the binding alone may never notice.
+    await waitFor(() => driver.health().line !== 'open', 'the driver to notice the vanished path', 15_000);
+    expect(writes).toBe(0);
+    // The lost port is closed, so its reader no longer spins on empty reads.
+    expect(ports[0]?.isOpen).toBe(false);
+
+    pair = await openPtyPair(dir, 'buttons');
+    await waitFor(() => driver.health().line === 'open', 'the driver to reopen the line');
+    expect(writes).toBe(0);
+    expect(driver.health().reconnectAttempts).toBeGreaterThan(0);
+    box = await openBox();
+    expect(await theBox().press(3, 'NEXT')).toMatchObject({ status: 'OK', text: '1023' });
+  });
+
+  it('drops the port when its path vanishes under it, though the device still answers, and reopens when it is back', async () => {
+    // Unlinking the path while socat lives: the binding sees nothing, only the path check can.
+    const target = await readlink(pair.devicePath);
+    await unlink(pair.devicePath);
+    await waitFor(() => driver.health().line !== 'open', 'the driver to notice the vanished path', 15_000);
+    await theBox().close();
+    box = undefined;
+
+    await symlink(target, pair.devicePath);
+    await waitFor(() => driver.health().line === 'open', 'the driver to reopen the line');
     box = await openBox();
     expect(await theBox().press(3, 'NEXT')).toMatchObject({ status: 'OK', text: '1023' });
   });

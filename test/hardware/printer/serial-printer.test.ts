@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -120,5 +120,34 @@ describe('serial printer on a real pty', () => {
     expect(replugged.peer.numbers()).toEqual(['0005']);
     expect(first.peer.numbers()).toEqual(['0004']);
     expect(printer.status().state).toBe('ready');
+  });
+
+  it('notices a vanished path by itself, without waiting for a status reply, and prints the held ticket once later', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'motcua-printer-'));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    // Polls and reply waits this long cannot explain a quick detection: only the path check can.
+    const first = await setUp(dir, { idlePollMs: 600_000, replyTimeoutMs: 600_000 });
+    const { printer } = first;
+    await waitFor(() => printer.status().state === 'ready', 'ready status');
+
+    // The path goes while the pty behind it stays up, so the binding has nothing to notice.
+    await unlink(first.pair.devicePath);
+    await waitFor(() => printer.status().state === 'disconnected', 'the vanished path noticed', 20_000);
+    const held = await printer.print(job('t6', '0006'));
+    expect(held).toMatchObject({ ok: false, jobId: 't6' });
+
+    await first.peer.close();
+    await first.pair.close();
+    const pair = await openPtyPair(dir, 'printer');
+    const peer = await EscPosPeer.open(pair.peerPath, { strayBytes: true });
+    cleanups.push(async () => {
+      await peer.close();
+      await pair.close();
+    });
+    await waitFor(() => peer.cuts() === 1, 'the held ticket after the path came back');
+    await waitFor(() => printer.jobs().find((j) => j.id === 't6')?.state === 'printed', 'job printed');
+    await pause(500);
+    expect(peer.numbers()).toEqual(['0006']);
+    expect(first.peer.cuts()).toBe(0);
   });
 });
