@@ -12,7 +12,22 @@ export function percentText(share: number | null | undefined): string {
   return share === null || share === undefined ? '–' : `${Math.round(share * 100)}%`;
 }
 
-/** Local date and time in the centre's zone, as staff read it. */
-export function timeText(epochMs: number, lang: 'vi' | 'en', timeZone = 'Asia/Ho_Chi_Minh'): string {
-  return new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone, dateStyle: 'short', timeStyle: 'medium' }).format(epochMs);
+/** The zone the site config falls back to; the admin app uses it only until the config has loaded. */
+export const defaultCentreTimeZone = 'Asia/Ho_Chi_Minh';
+
+/**
+ * A writer of local date and time in the given zone, as staff read it. One Intl formatter serves
+ * every call, so a page of hundreds of audit rows does not build one per row.
+ */
+export function centreTimeFormatter(lang: 'vi' | 'en', timeZone: string): (epochMs: number) => string {
+  const format = new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone, dateStyle: 'short', timeStyle: 'medium' });
+  return (epochMs) => format.format(epochMs);
+}
+
+/**
+ * Local date and time in a zone, as staff read it. Pages take the centre's zone through
+ * `useCentreTime()`; the default zone is only for callers not yet moved to it.
+ */
+export function timeText(epochMs: number, lang: 'vi' | 'en', timeZone = defaultCentreTimeZone): string {
+  return centreTimeFormatter(lang, timeZone)(epochMs);
 }

@@ -1,12 +1,13 @@
 import type { AuditEntry } from '../../protocol/admin.ts';
 import { useAdmin } from '../admin-context.ts';
-import { timeText } from '../figures.ts';
 import { useLoaded } from '../use-loaded.ts';
+import { useCentreTime } from '../use-centre-time.ts';
 
 /** Who changed what and when, newest first. */
 export function AuditPage() {
-  const { t, lang } = useAdmin();
+  const { t } = useAdmin();
   const { data } = useLoaded<AuditEntry[]>('/api/audit?limit=300', 10_000);
+  const timeText = useCentreTime();
   return (
     <section>
       <h1>{t('admin:audit.title')}</h1>
@@ -24,7 +25,7 @@ export function AuditPage() {
         <tbody>
           {data?.map((e, i) => (
             <tr key={`${e.at}-${i}`} data-action={e.action}>
-              <td>{timeText(e.at, lang)}</td>
+              <td>{timeText(e.at)}</td>
               <td>{e.actor.name}</td>
               <td>{t(`admin:audit.actions.${e.action.replaceAll('.', '_')}`, { defaultValue: e.action })}</td>
               <td>{e.subject}</td>

@@ -1,16 +1,17 @@
 import type { DeviceConnections } from '../../protocol/admin.ts';
 import type { ButtonLineHealth, PrinterState } from '../../protocol/views.ts';
 import { useAdmin } from '../admin-context.ts';
-import { timeText } from '../figures.ts';
 import { PairingPanel } from '../parts/pairing-panel.tsx';
 import { useLoaded } from '../use-loaded.ts';
+import { useCentreTime } from '../use-centre-time.ts';
 
 const refreshMs = 5000;
 const printerOk: ReadonlySet<PrinterState> = new Set(['ready', 'virtual', 'paper_near_end']);
 
 /** Every device and whether it is up: screens by their live connections, the printer, the call buttons. */
 export function HealthPage() {
-  const { t, api, lang } = useAdmin();
+  const { t, api } = useAdmin();
+  const timeText = useCentreTime();
   const { data: live, reload } = useLoaded<DeviceConnections>('/api/admin/connections', refreshMs);
   const { data: health } = useLoaded<{ buttons?: ButtonLineHealth[]; printer: PrinterState }>('/api/devices/health', refreshMs);
   const rename = async (id: string, name: string) => {
@@ -92,7 +93,7 @@ export function HealthPage() {
                     {t(`admin:devices.kinds.${d.kind}`)}
                     {d.counterId !== null && ` · ${d.counterId}`}
                   </td>
-                  <td>{timeText(d.pairedAt, lang)}</td>
+                  <td>{timeText(d.pairedAt)}</td>
                   <td class="actions">
                     <button type="button" class="small" onClick={() => void rename(d.id, d.name)}>
                       {t('admin:devices.rename')}

@@ -2,18 +2,19 @@ import { useState } from 'preact/hooks';
 import type { PrintedJobView } from '../../protocol/admin.ts';
 import type { PrinterState } from '../../protocol/views.ts';
 import { useAdmin } from '../admin-context.ts';
-import { timeText } from '../figures.ts';
 import { SaveStatus, type SaveState } from '../parts/save-status.tsx';
 import { TicketPreview } from '../parts/ticket-preview.tsx';
 import { useLoaded } from '../use-loaded.ts';
+import { useCentreTime } from '../use-centre-time.ts';
 
 const shown = 12;
 
 /** The ticket printer: its state, the last tickets (with pictures from the virtual printer), reprint. */
 export function PrinterPage() {
-  const { t, api, lang } = useAdmin();
+  const { t, api } = useAdmin();
   const { data, reload } = useLoaded<{ state: PrinterState; jobs: PrintedJobView[] }>('/api/printer/recent', 5000);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
+  const timeText = useCentreTime();
   if (!data) return <p>{t('common:connecting')}</p>;
   const reprint = async (jobId: string) => {
     setSave({ kind: 'saving' });
@@ -35,7 +36,7 @@ export function PrinterPage() {
           <li key={`${j.jobId}-${j.printedAt}`} class="ticket-card" data-job={j.jobId}>
             {j.hasPreview && <TicketPreview jobId={j.jobId} alt={t('admin:printer.previewOf', { id: j.jobId })} />}
             <p>
-              {j.printedAt !== null && timeText(j.printedAt, lang)} · {t(`admin:printer.jobState.${j.state}`)}
+              {j.printedAt !== null && timeText(j.printedAt)} · {t(`admin:printer.jobState.${j.state}`)}
               {j.bytes !== null && ` · ${(j.bytes / 1024).toFixed(1)} KB`}
             </p>
             <button type="button" class="small" onClick={() => void reprint(j.jobId)}>

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimulatedDay } from '../../bench/day-simulation.ts';
+import type { AuditEntry, PrintedJobView } from '../../protocol/admin.ts';
+import type { SiteConfig } from '../../protocol/site-config.ts';
 import type { DisplaySnapshot, KioskSnapshot } from '../../protocol/views.ts';
 import { computeReport } from '../../server/core/report-tables.ts';
 import { artifactsDir, launchBrowser, screenshot } from '../support/browser.ts';
@@ -12,6 +14,11 @@ import { writePastDay } from '../server/admin-support.ts';
 
 const pastDay = '2026-11-20';
 const desk = { width: 1366, height: 768 };
+
+/** "HH:MM:SS" on the wall clock of a zone so many hours east of UTC, worked out without Intl. */
+function clockAt(epochMs: number, hoursEast: number): string {
+  return new Date(epochMs + hoursEast * 3_600_000).toISOString().slice(11, 19);
+}
 
 describe('admin app in Chromium', () => {
   let server: TestServer;
@@ -139,6 +146,12 @@ describe('admin app in Chromium', () => {
     const kiosk = await server.socket(await server.deviceToken('kiosk'));
     const issued = await command<{ ticket: { id: string } }>(kiosk, 'ticket:issue', { serviceId: 'land' });
     expect(issued.ok).toBe(true);
+    // A centre two hours east of Vietnam: every time the admin pages show must follow its zone.
+    const admin = await server.adminToken();
+    const config = await server.request<SiteConfig>('GET', '/api/config', undefined, admin);
+    if (!config.body.ok) throw new Error('config refused');
+    const centre = config.body.value.centre;
+    expect((await server.request('PUT', '/api/config/centre', { ...centre, timeZone: 'Etc/GMT-9' }, admin)).status).toBe(200);
     const page = await signedIn();
     await page.goto(`${server.url}/admin/#health`);
     await page.locator('[data-testid="printer-state"]').waitFor();
@@ -147,6 +160,12 @@ describe('admin app in Chromium', () => {
     await page.goto(`${server.url}/admin/#printer`);
     await page.locator('.ticket-card img.ticket-preview').first().waitFor();
     await expect.poll(() => page.locator('.ticket-card img.ticket-preview').first().evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(100);
+    const jobs = await server.request<{ jobs: PrintedJobView[] }>('GET', '/api/printer/recent', undefined, admin);
+    const job = jobs.body.ok ? jobs.body.value.jobs.find((j) => j.printedAt !== null) : undefined;
+    if (!job) throw new Error('no printed job with a time');
+    const card = page.locator(`.ticket-card[data-job="${job.jobId}"] p`);
+    await expect.poll(() => card.textContent()).toContain(clockAt(job.printedAt!, 9));
+    expect(await card.textContent()).not.toContain(clockAt(job.printedAt!, 7));
     await screenshot(page, 'admin-printer');
     await page.goto(`${server.url}/admin/#centre`);
     await page.locator('input[name="name-vi"]').waitFor();
@@ -160,7 +179,13 @@ describe('admin app in Chromium', () => {
     await page.goto(`${server.url}/admin/#audit`);
     await page.locator('h1', { hasText: 'Audit log' }).waitFor();
     await page.locator('tr[data-action="device.pairing_code"]').first().waitFor();
+    const log = await server.request<AuditEntry[]>('GET', '/api/audit?limit=300', undefined, admin);
+    const zoneChange = log.body.ok ? log.body.value.find((e) => e.action === 'config.centre') : undefined;
+    if (!zoneChange) throw new Error('the zone change is not in the audit log');
+    const when = page.locator('tr[data-action="config.centre"] td').first();
+    await expect.poll(() => when.textContent()).toContain(clockAt(zoneChange.at, 9));
     await screenshot(page, 'admin-audit-en');
     await page.close();
+    expect((await server.request('PUT', '/api/config/centre', centre, admin)).status).toBe(200);
   });
 });
