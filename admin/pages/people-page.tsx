@@ -11,13 +11,14 @@ interface UserView {
   role: 'clerk' | 'admin';
   counters: number[];
   createdAt: number;
+  disabled: boolean;
 }
 
 const blank = { username: '', name: '', password: '', role: 'clerk' as 'clerk' | 'admin', counters: '' };
 
 /** Staff accounts: clerks (optionally limited to some counters) and administrators. */
 export function PeoplePage() {
-  const { t, api, lang } = useAdmin();
+  const { t, api, lang, user: me } = useAdmin();
   const { data: users, reload } = useLoaded<UserView[]>('/api/users');
   const [form, setForm] = useState(blank);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
@@ -43,6 +44,14 @@ export function PeoplePage() {
     const r = await api.send('PUT', `/api/users/${u.id}/password`, { password });
     setSave(r.ok ? { kind: 'saved' } : { kind: 'failed', error: r.error });
   };
+  const setDisabled = async (u: UserView, disabled: boolean) => {
+    // Disabling signs the person out everywhere at once: ask first; enabling is harmless.
+    if (disabled && !confirm(t('admin:people.confirmDisable', { name: u.name }))) return;
+    setSave({ kind: 'saving' });
+    const r = await api.send('PUT', `/api/users/${u.id}/state`, { disabled });
+    setSave(r.ok ? { kind: 'saved' } : { kind: 'failed', error: r.error });
+    if (r.ok) await reload();
+  };
   return (
     <section>
       <h1>{t('admin:people.title')}</h1>
@@ -54,21 +63,34 @@ export function PeoplePage() {
             <th>{t('admin:people.role')}</th>
             <th>{t('admin:people.counters')}</th>
             <th>{t('admin:people.created')}</th>
+            <th>{t('admin:people.state')}</th>
             <th />
           </tr>
         </thead>
         <tbody>
           {(users ?? []).map((u) => (
-            <tr key={u.id}>
+            <tr key={u.id} data-username={u.username} class={u.disabled ? 'row--disabled' : undefined}>
               <td>{u.username}</td>
               <td>{u.name}</td>
               <td>{t(`admin:people.roles.${u.role}`)}</td>
               <td>{u.counters.length ? u.counters.join(', ') : t('admin:people.anyCounter')}</td>
               <td>{timeText(u.createdAt, lang)}</td>
+              <td>{u.disabled ? <span class="pill pill--bad">{t('admin:people.disabled')}</span> : <span class="pill pill--open">{t('admin:people.active')}</span>}</td>
               <td class="actions">
                 <button type="button" class="small" onClick={() => void resetPassword(u)}>
                   {t('admin:people.resetPassword')}
                 </button>
+                {u.disabled ? (
+                  <button type="button" class="small" name="enable" onClick={() => void setDisabled(u, false)}>
+                    {t('admin:people.enable')}
+                  </button>
+                ) : (
+                  u.id !== me.id && (
+                    <button type="button" class="small danger" name="disable" onClick={() => void setDisabled(u, true)}>
+                      {t('admin:people.disable')}
+                    </button>
+                  )
+                )}
               </td>
             </tr>
           ))}

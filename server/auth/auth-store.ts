@@ -17,6 +17,8 @@ export interface UserRecord {
   /** Counters the user may sign in to; empty means any. */
   counters: number[];
   createdAt: number;
+  /** A disabled user cannot sign in and has no sessions; stored files from before the field count as enabled. */
+  disabled?: boolean;
 }
 
 export interface DeviceRecord {
@@ -44,13 +46,18 @@ interface AuthData {
   sessions: SessionRecord[];
 }
 
-/** A user as other code may see one: never the password hash. */
-export type PublicUser = Omit<UserRecord, 'passwordHash'>;
+/** A user as other code may see one: never the password hash, and always a definite `disabled`. */
+export type PublicUser = Omit<UserRecord, 'passwordHash' | 'disabled'> & { disabled: boolean };
+
+/** Why disabling or enabling a user did not happen. */
+export type UserStateRefusal = 'not_found' | 'last_admin';
 
 const sessionHours = 14;
 
 /** Users, paired devices and sessions, in `<dataDir>/auth.json` (lowdb, atomic writes). */
 export class AuthStore {
+  private readonly sessionsEnded = new Set<(userId: string) => void>();
+
   private constructor(private readonly db: Low<AuthData>) {}
 
   static async open(dataDir: string): Promise<AuthStore> {
@@ -65,6 +72,15 @@ export class AuthStore {
 
   get secret(): string {
     return this.db.data.secret;
+  }
+
+  /**
+   * Called after every session of a user was ended (password reset, account disabled), so
+   * live connections opened with those sessions can be closed too. Returns an unsubscribe.
+   */
+  onSessionsEnded(listener: (userId: string) => void): () => void {
+    this.sessionsEnded.add(listener);
+    return () => this.sessionsEnded.delete(listener);
   }
 
   hasAdmin(): boolean {
@@ -110,7 +126,7 @@ export class AuthStore {
     const hash = tokenHash(token);
     const s = this.db.data.sessions.find((x) => x.tokenHash === hash && x.expiresAt > now);
     const user = s && this.db.data.users.find((u) => u.id === s.userId);
-    return user ? publicUser(user) : null;
+    return user && !user.disabled ? publicUser(user) : null;
   }
 
   async endSession(token: string): Promise<void> {
@@ -151,7 +167,32 @@ export class AuthStore {
     user.passwordHash = await hashPassword(password);
     this.db.data.sessions = this.db.data.sessions.filter((s) => s.userId !== userId);
     await this.db.write();
+    this.notifySessionsEnded(userId);
     return true;
+  }
+
+  /**
+   * Disables a user (ending every session at once) or enables one again with the same password.
+   * The last enabled administrator cannot be disabled: nobody could then manage the centre.
+   */
+  async setDisabled(userId: string, disabled: boolean): Promise<{ ok: true; user: PublicUser } | { ok: false; refusal: UserStateRefusal }> {
+    const user = this.db.data.users.find((u) => u.id === userId);
+    if (!user) return { ok: false, refusal: 'not_found' };
+    if (disabled && user.role === 'admin' && !user.disabled) {
+      const enabledAdmins = this.db.data.users.filter((u) => u.role === 'admin' && !u.disabled).length;
+      if (enabledAdmins <= 1) return { ok: false, refusal: 'last_admin' };
+    }
+    if (disabled) {
+      user.disabled = true;
+      this.db.data.sessions = this.db.data.sessions.filter((s) => s.userId !== userId);
+    } else delete user.disabled;
+    await this.db.write();
+    if (disabled) this.notifySessionsEnded(userId);
+    return { ok: true, user: publicUser(user) };
+  }
+
+  private notifySessionsEnded(userId: string): void {
+    for (const listener of this.sessionsEnded) listener(userId);
   }
 
   async revokeDevice(id: string, now: number): Promise<boolean> {
@@ -163,8 +204,8 @@ export class AuthStore {
   }
 }
 
-function publicUser({ passwordHash: _hash, ...rest }: UserRecord): PublicUser {
-  return rest;
+function publicUser({ passwordHash: _hash, disabled, ...rest }: UserRecord): PublicUser {
+  return { ...rest, disabled: disabled === true };
 }
 
 // Verified against when the user name is unknown, so timing does not tell which names exist.

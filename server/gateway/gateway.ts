@@ -37,10 +37,19 @@ export function createGateway(httpServer: HttpServer, ctx: AppContext): { io: Ga
     registerRatingHandlers(socket, ctx);
   });
   const stopBroadcasting = startBroadcasting(io, ctx);
+  // A socket keeps the principal it connected with, so when a user's sessions end (password
+  // reset, account disabled) their live sockets are closed; clients reconnect as public.
+  const stopRevoking = ctx.auth.onSessionsEnded((userId) => {
+    for (const socket of io.sockets.sockets.values()) {
+      const p = socket.data.principal;
+      if (p.role === 'user' && p.user.id === userId) socket.disconnect(true);
+    }
+  });
   return {
     io,
     close: async () => {
       stopBroadcasting();
+      stopRevoking();
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },

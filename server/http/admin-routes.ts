@@ -14,10 +14,11 @@ import type { Router, RouteRequest, RouteResponse } from './router.ts';
 
 const RenamePayload = v.strictObject({ name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(80)) });
 const PasswordPayload = v.strictObject({ password: NewUserPayload.entries.password });
+const UserStatePayload = v.strictObject({ disabled: v.boolean() });
 /** A province's whole catalogue (2,000+ procedures) with room to spare. */
 const catalogueLimit = 32 * 1024 * 1024;
 
-/** The admin's own routes: audit log, live connections, catalogue import, device rename, password reset. */
+/** The admin's own routes: audit log, live connections, catalogue import, device rename, password reset, disabling users. */
 export function addAdminRoutes(router: Router, ctx: AppContext): void {
   const admin = (run: (r: RouteRequest) => Promise<RouteResponse> | RouteResponse) => (r: RouteRequest) =>
     isAdmin(r.principal) ? run(r) : httpError(ctx, r, r.principal.role === 'public' ? 'unauthenticated' : 'forbidden');
@@ -80,6 +81,29 @@ export function addAdminRoutes(router: Router, ctx: AppContext): void {
       if (!user || !(await ctx.auth.resetPassword(user.id, p.value.password))) return httpError(ctx, r, 'not_found');
       await audit(ctx, r.principal, 'user.password_reset', user.username);
       return okResponse(null);
+    }),
+  );
+
+  // A clerk who left: disabling ends their sessions and live connections at once; enabling
+  // restores sign-in with the same password.
+  router.add(
+    'PUT',
+    '/api/users/:id/state',
+    admin(async (r) => {
+      const p = parsePayload(UserStatePayload, await r.body());
+      if (!p.ok) return httpError(ctx, r, p.refusal.code, p.refusal.params);
+      const user = ctx.auth.users().find((u) => u.id === r.params.id);
+      if (!user) return httpError(ctx, r, 'not_found');
+      if (p.value.disabled && r.principal.role === 'user' && r.principal.user.id === user.id) return httpError(ctx, r, 'cannot_disable_self');
+      const changed = await ctx.auth.setDisabled(user.id, p.value.disabled);
+      if (!changed.ok) return httpError(ctx, r, changed.refusal);
+      if (changed.user.disabled !== user.disabled) {
+        await audit(ctx, r.principal, changed.user.disabled ? 'user.disabled' : 'user.enabled', user.username, {
+          before: { disabled: user.disabled },
+          after: { disabled: changed.user.disabled },
+        });
+      }
+      return okResponse(changed.user);
     }),
   );
 }

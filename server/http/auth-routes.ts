@@ -50,6 +50,8 @@ export function addAuthRoutes(router: Router, ctx: AppContext): void {
       ctx.attempts.fail(r.address, ctx.clock());
       return httpError(ctx, r, 'bad_credentials');
     }
+    // Said only to whoever knows the password, so it tells a guesser nothing.
+    if (user.disabled) return httpError(ctx, r, 'user_disabled');
     ctx.attempts.succeed(r.address);
     return okResponse({ token: await ctx.auth.createSession(user.id, ctx.clock()), user });
   });

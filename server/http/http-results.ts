@@ -6,6 +6,7 @@ import type { RouteRequest, RouteResponse } from './router.ts';
 const statusOf: Record<string, number> = {
   unauthenticated: 401,
   forbidden: 403,
+  user_disabled: 403,
   not_found: 404,
   unknown_ticket: 404,
   bad_signature: 404,
