@@ -23,11 +23,3 @@ export function centreTimeFormatter(lang: 'vi' | 'en', timeZone: string): (epoch
   const format = new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone, dateStyle: 'short', timeStyle: 'medium' });
   return (epochMs) => format.format(epochMs);
 }
-
-/**
- * Local date and time in a zone, as staff read it. Pages take the centre's zone through
- * `useCentreTime()`; the default zone is only for callers not yet moved to it.
- */
-export function timeText(epochMs: number, lang: 'vi' | 'en', timeZone = defaultCentreTimeZone): string {
-  return centreTimeFormatter(lang, timeZone)(epochMs);
-}

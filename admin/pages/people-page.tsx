@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useAdmin } from '../admin-context.ts';
-import { timeText } from '../figures.ts';
 import { SaveStatus, type SaveState } from '../parts/save-status.tsx';
+import { useCentreTime } from '../use-centre-time.ts';
 import { useLoaded } from '../use-loaded.ts';
 
 interface UserView {
@@ -18,8 +18,9 @@ const blank = { username: '', name: '', password: '', role: 'clerk' as 'clerk' |
 
 /** Staff accounts: clerks (optionally limited to some counters) and administrators. */
 export function PeoplePage() {
-  const { t, api, lang, user: me } = useAdmin();
+  const { t, api, user: me } = useAdmin();
   const { data: users, reload } = useLoaded<UserView[]>('/api/users');
+  const timeText = useCentreTime();
   const [form, setForm] = useState(blank);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const field = (key: 'username' | 'name' | 'password' | 'counters') => ({
@@ -74,7 +75,7 @@ export function PeoplePage() {
               <td>{u.name}</td>
               <td>{t(`admin:people.roles.${u.role}`)}</td>
               <td>{u.counters.length ? u.counters.join(', ') : t('admin:people.anyCounter')}</td>
-              <td>{timeText(u.createdAt, lang)}</td>
+              <td>{timeText(u.createdAt)}</td>
               <td>{u.disabled ? <span class="pill pill--bad">{t('admin:people.disabled')}</span> : <span class="pill pill--open">{t('admin:people.active')}</span>}</td>
               <td class="actions">
                 <button type="button" class="small" onClick={() => void resetPassword(u)}>
