@@ -55,8 +55,11 @@ export type UserStateRefusal = 'not_found' | 'last_admin';
 const sessionHours = 14;
 
 /** Users, paired devices and sessions, in `<dataDir>/auth.json` (lowdb, atomic writes). */
+/** Whose access just ended: a user's sessions, or a paired device's token. */
+export type EndedAccess = { kind: 'user' | 'device'; id: string };
+
 export class AuthStore {
-  private readonly sessionsEnded = new Set<(userId: string) => void>();
+  private readonly accessEnded = new Set<(ended: EndedAccess) => void>();
 
   private constructor(private readonly db: Low<AuthData>) {}
 
@@ -75,12 +78,13 @@ export class AuthStore {
   }
 
   /**
-   * Called after every session of a user was ended (password reset, account disabled), so
-   * live connections opened with those sessions can be closed too. Returns an unsubscribe.
+   * Called when a user's sessions were all ended (password reset, account disabled) or a
+   * device was revoked, so live connections opened with them can be closed too. Returns an
+   * unsubscribe.
    */
-  onSessionsEnded(listener: (userId: string) => void): () => void {
-    this.sessionsEnded.add(listener);
-    return () => this.sessionsEnded.delete(listener);
+  onAccessEnded(listener: (ended: EndedAccess) => void): () => void {
+    this.accessEnded.add(listener);
+    return () => this.accessEnded.delete(listener);
   }
 
   hasAdmin(): boolean {
@@ -167,7 +171,7 @@ export class AuthStore {
     user.passwordHash = await hashPassword(password);
     this.db.data.sessions = this.db.data.sessions.filter((s) => s.userId !== userId);
     await this.db.write();
-    this.notifySessionsEnded(userId);
+    this.notifyAccessEnded({ kind: 'user', id: userId });
     return true;
   }
 
@@ -187,12 +191,12 @@ export class AuthStore {
       this.db.data.sessions = this.db.data.sessions.filter((s) => s.userId !== userId);
     } else delete user.disabled;
     await this.db.write();
-    if (disabled) this.notifySessionsEnded(userId);
+    if (disabled) this.notifyAccessEnded({ kind: 'user', id: userId });
     return { ok: true, user: publicUser(user) };
   }
 
-  private notifySessionsEnded(userId: string): void {
-    for (const listener of this.sessionsEnded) listener(userId);
+  private notifyAccessEnded(ended: EndedAccess): void {
+    for (const listener of this.accessEnded) listener(ended);
   }
 
   async revokeDevice(id: string, now: number): Promise<boolean> {
@@ -200,6 +204,7 @@ export class AuthStore {
     if (!d) return false;
     d.revokedAt = now;
     await this.db.write();
+    this.notifyAccessEnded({ kind: 'device', id: d.id });
     return true;
   }
 }

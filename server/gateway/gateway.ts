@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import { resolvePrincipal } from '../auth/principal.ts';
+import { actorOf, resolvePrincipal } from '../auth/principal.ts';
 import type { AppContext } from '../app/context.ts';
 import { pickLang } from '../i18n.ts';
 import { startBroadcasting } from './broadcaster.ts';
@@ -38,11 +38,12 @@ export function createGateway(httpServer: HttpServer, ctx: AppContext): { io: Ga
   });
   const stopBroadcasting = startBroadcasting(io, ctx);
   // A socket keeps the principal it connected with, so when a user's sessions end (password
-  // reset, account disabled) their live sockets are closed; clients reconnect as public.
-  const stopRevoking = ctx.auth.onSessionsEnded((userId) => {
+  // reset, account disabled) or a device is revoked, its live sockets are closed; clients
+  // reconnect as public.
+  const stopRevoking = ctx.auth.onAccessEnded((ended) => {
     for (const socket of io.sockets.sockets.values()) {
-      const p = socket.data.principal;
-      if (p.role === 'user' && p.user.id === userId) socket.disconnect(true);
+      const actor = actorOf(socket.data.principal);
+      if (actor.kind === ended.kind && actor.id === ended.id) socket.disconnect(true);
     }
   });
   return {

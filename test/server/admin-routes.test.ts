@@ -137,6 +137,22 @@ describe('admin API: configuration that applies live, audited', () => {
     expect(renamed.body.ok && renamed.body.value.find((d) => d.id === display.id)?.name).toBe('Màn hình sảnh');
   });
 
+  it('revoking a device closes its live connection and its token no longer works', async () => {
+    const token = await server.deviceToken('kiosk');
+    const kiosk = await server.socket(token);
+    const other = await server.socket(await server.deviceToken('display'));
+    const live = await server.request<{ devices: Array<{ id: string; kind: string; connections: number }> }>('GET', '/api/admin/connections', undefined, admin);
+    if (!live.body.ok) throw new Error('no connections');
+    const paired = live.body.value.devices.filter((d) => d.kind === 'kiosk' && d.connections === 1).at(-1)!;
+    const closed = new Promise<string>((resolve) => kiosk.once('disconnect', (reason) => resolve(reason)));
+    expect((await server.request('DELETE', `/api/devices/${paired.id}`, undefined, admin)).status).toBe(200);
+    expect(await closed).toBe('io server disconnect');
+    expect(other.connected).toBe(true);
+    const again = await server.socket(token);
+    const refused = await command(again, 'ticket:issue', { serviceId: 'civil-status' });
+    expect(refused.ok).toBe(false);
+  });
+
   it('imports a catalogue all or nothing, naming every bad row in Vietnamese', async () => {
     const current = await server.request<Catalogue>('GET', '/api/catalogue');
     if (!current.body.ok) throw new Error('no catalogue');
