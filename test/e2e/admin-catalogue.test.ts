@@ -4,8 +4,7 @@ import type { Catalogue } from '../../protocol/catalogue.ts';
 import type { SiteConfig } from '../../protocol/site-config.ts';
 import { launchBrowser, screenshot } from '../support/browser.ts';
 import { TestServer } from '../support/test-server.ts';
-
-const desk = { width: 1366, height: 768 };
+import { signedInAdmin } from './admin-browser.ts';
 
 /** Scrolls `selector` to the top at once (cancelling the editor's smooth scroll) and waits until the page is still. */
 async function scrolledTo(page: Page, selector: string): Promise<void> {
@@ -42,16 +41,7 @@ describe('admin app: procedures and service hours in Chromium', () => {
     await server?.close();
   });
 
-  async function signedIn(): Promise<Page> {
-    const page = await browser.newPage({ viewport: desk });
-    page.setDefaultTimeout(8000);
-    await page.goto(`${server.url}/admin/`);
-    await page.locator('input[name="username"]').fill('admin');
-    await page.locator('input[name="password"]').fill('admin-password-1');
-    await page.locator('form.sign-in button[type="submit"]').click();
-    await page.locator('.admin-bar').waitFor();
-    return page;
-  }
+  const signedIn = (): Promise<Page> => signedInAdmin(browser, server);
 
   it('moves a procedure to another service and corrects its fee; /api/catalogue serves it', async () => {
     const page = await signedIn();

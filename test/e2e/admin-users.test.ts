@@ -2,8 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from '../support/browser.ts';
 import { TestServer } from '../support/test-server.ts';
-
-const desk = { width: 1366, height: 768 };
+import { signedInAdmin } from './admin-browser.ts';
 
 describe('admin people page in Chromium: disabling and enabling an account', () => {
   let server: TestServer;
@@ -18,13 +17,7 @@ describe('admin people page in Chromium: disabling and enabling an account', () 
   });
 
   async function peoplePage(): Promise<Page> {
-    const page = await browser.newPage({ viewport: desk });
-    page.setDefaultTimeout(8000);
-    await page.goto(`${server.url}/admin/`);
-    await page.locator('input[name="username"]').fill('admin');
-    await page.locator('input[name="password"]').fill('admin-password-1');
-    await page.locator('form.sign-in button[type="submit"]').click();
-    await page.locator('.admin-bar').waitFor();
+    const page = await signedInAdmin(browser, server);
     await page.goto(`${server.url}/admin/#people`);
     await page.locator('h1', { hasText: 'Tài khoản cán bộ' }).waitFor();
     return page;

@@ -10,11 +10,10 @@ import type { DisplaySnapshot, KioskSnapshot } from '../../protocol/views.ts';
 import { computeReport } from '../../server/core/report-tables.ts';
 import { artifactsDir, launchBrowser, screenshot } from '../support/browser.ts';
 import { command, nextEvent, TestServer } from '../support/test-server.ts';
+import { desk, signedInAdmin } from './admin-browser.ts';
 import { writePastDay } from '../server/admin-support.ts';
 
 const pastDay = '2026-11-20';
-const desk = { width: 1366, height: 768 };
-
 /** "HH:MM:SS" on the wall clock of a zone so many hours east of UTC, worked out without Intl. */
 function clockAt(epochMs: number, hoursEast: number): string {
   return new Date(epochMs + hoursEast * 3_600_000).toISOString().slice(11, 19);
@@ -37,18 +36,7 @@ describe('admin app in Chromium', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  async function signedIn(): Promise<Page> {
-    // Any test may run alone: make sure the administrator exists.
-    if (server.server.ctx.setup.token) await server.adminToken();
-    const page = await browser.newPage({ viewport: desk, acceptDownloads: true });
-    page.setDefaultTimeout(8000);
-    await page.goto(`${server.url}/admin/`);
-    await page.locator('input[name="username"]').fill('admin');
-    await page.locator('input[name="password"]').fill('admin-password-1');
-    await page.locator('form.sign-in button[type="submit"]').click();
-    await page.locator('.admin-bar').waitFor();
-    return page;
-  }
+  const signedIn = (): Promise<Page> => signedInAdmin(browser, server, { acceptDownloads: true });
 
   it('creates the administrator from the link the server printed on first run', async () => {
     const token = server.server.ctx.setup.token;
