@@ -1,7 +1,20 @@
 /**
- * What the admin app reads besides the live snapshot: the audit log, connected devices and
- * the printer's recent tickets.
+ * What the admin app reads besides the live snapshot: the audit log, staff accounts, connected
+ * devices and the printer's recent tickets.
  */
+
+/** A staff account as `GET /api/users` lists it (never the password hash). */
+export interface UserAccountView {
+  id: string;
+  username: string;
+  name: string;
+  role: 'clerk' | 'admin';
+  /** Counters the user may sign in to; empty means any. */
+  counters: number[];
+  createdAt: number;
+  /** A disabled account cannot sign in and has no sessions. */
+  disabled: boolean;
+}
 
 /** One audited change: who, when, what. `action` is an i18next key of the `admin` namespace (`audit.<action>`). */
 export interface AuditEntry {

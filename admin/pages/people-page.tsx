@@ -1,25 +1,16 @@
+import type { UserAccountView } from '../../protocol/admin.ts';
 import { useState } from 'preact/hooks';
 import { useAdmin } from '../admin-context.ts';
 import { SaveStatus, type SaveState } from '../parts/save-status.tsx';
 import { useCentreTime } from '../use-centre-time.ts';
 import { useLoaded } from '../use-loaded.ts';
 
-interface UserView {
-  id: string;
-  username: string;
-  name: string;
-  role: 'clerk' | 'admin';
-  counters: number[];
-  createdAt: number;
-  disabled: boolean;
-}
-
 const blank = { username: '', name: '', password: '', role: 'clerk' as 'clerk' | 'admin', counters: '' };
 
 /** Staff accounts: clerks (optionally limited to some counters) and administrators. */
 export function PeoplePage() {
   const { t, api, user: me } = useAdmin();
-  const { data: users, reload } = useLoaded<UserView[]>('/api/users');
+  const { data: users, reload } = useLoaded<UserAccountView[]>('/api/users');
   const timeText = useCentreTime();
   const [form, setForm] = useState(blank);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
@@ -39,13 +30,13 @@ export function PeoplePage() {
       await reload();
     }
   };
-  const resetPassword = async (u: UserView) => {
+  const resetPassword = async (u: UserAccountView) => {
     const password = prompt(t('admin:people.newPassword', { name: u.name }));
     if (!password) return;
     const r = await api.send('PUT', `/api/users/${u.id}/password`, { password });
     setSave(r.ok ? { kind: 'saved' } : { kind: 'failed', error: r.error });
   };
-  const setDisabled = async (u: UserView, disabled: boolean) => {
+  const setDisabled = async (u: UserAccountView, disabled: boolean) => {
     // Disabling signs the person out everywhere at once: ask first; enabling is harmless.
     if (disabled && !confirm(t('admin:people.confirmDisable', { name: u.name }))) return;
     setSave({ kind: 'saving' });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import type { DeviceKindName } from '../../protocol/commands.ts';
+import type { UserAccountView } from '../../protocol/admin.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { newToken, tokenHash } from './tokens.ts';
 
@@ -46,18 +47,18 @@ interface AuthData {
   sessions: SessionRecord[];
 }
 
-/** A user as other code may see one: never the password hash, and always a definite `disabled`. */
-export type PublicUser = Omit<UserRecord, 'passwordHash' | 'disabled'> & { disabled: boolean };
+/** A user as other code (and the admin app, through the protocol's view) may see one: never the password hash. */
+export type PublicUser = UserAccountView;
 
 /** Why disabling or enabling a user did not happen. */
 export type UserStateRefusal = 'not_found' | 'last_admin';
 
 const sessionHours = 14;
 
-/** Users, paired devices and sessions, in `<dataDir>/auth.json` (lowdb, atomic writes). */
 /** Whose access just ended: a user's sessions, or a paired device's token. */
 export type EndedAccess = { kind: 'user' | 'device'; id: string };
 
+/** Users, paired devices and sessions, in `<dataDir>/auth.json` (lowdb, atomic writes). */
 export class AuthStore {
   private readonly accessEnded = new Set<(ended: EndedAccess) => void>();
 

@@ -2,16 +2,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditEntry } from '../../server/store/audit-log.ts';
+import type { AuditEntry, UserAccountView } from '../../protocol/admin.ts';
 import { AuthStore } from '../../server/auth/auth-store.ts';
 import { command, TestServer, type ClientSocket } from '../support/test-server.ts';
-
-interface UserView {
-  id: string;
-  username: string;
-  role: string;
-  disabled: boolean;
-}
 
 describe('disabling and enabling a user over HTTP and Socket.IO', () => {
   let server: TestServer;
@@ -24,13 +17,13 @@ describe('disabling and enabling a user over HTTP and Socket.IO', () => {
   afterAll(() => server?.close());
 
   async function userId(username: string): Promise<string> {
-    const r = await server.request<UserView[]>('GET', '/api/users', undefined, admin);
+    const r = await server.request<UserAccountView[]>('GET', '/api/users', undefined, admin);
     if (!r.body.ok) throw new Error('users refused');
     const u = r.body.value.find((x) => x.username === username);
     if (!u) throw new Error(`no user ${username}`);
     return u.id;
   }
-  const setState = (id: string, body: unknown, token = admin) => server.request<UserView>('PUT', `/api/users/${id}/state`, body, token);
+  const setState = (id: string, body: unknown, token = admin) => server.request<UserAccountView>('PUT', `/api/users/${id}/state`, body, token);
   const disconnected = (s: ClientSocket) => new Promise<string>((resolve) => (s.connected ? s.once('disconnect', (reason) => resolve(reason)) : resolve('already')));
 
   it('disabling refuses sign-in with its own code and ends the open HTTP and socket sessions at once', async () => {
@@ -60,7 +53,7 @@ describe('disabling and enabling a user over HTTP and Socket.IO', () => {
     const wrong = await server.request('POST', '/api/auth/login', { username: 'leaver', password: 'not-the-password' });
     expect(!wrong.body.ok && wrong.body.error.code).toBe('bad_credentials');
 
-    const listed = await server.request<UserView[]>('GET', '/api/users', undefined, admin);
+    const listed = await server.request<UserAccountView[]>('GET', '/api/users', undefined, admin);
     expect(listed.body.ok && listed.body.value.find((u) => u.id === id)?.disabled).toBe(true);
   });
 
@@ -110,7 +103,7 @@ describe('disabling and enabling a user over HTTP and Socket.IO', () => {
   });
 
   async function userIdAs(username: string, token: string): Promise<string> {
-    const r = await server.request<UserView[]>('GET', '/api/users', undefined, token);
+    const r = await server.request<UserAccountView[]>('GET', '/api/users', undefined, token);
     const u = r.body.ok ? r.body.value.find((x) => x.username === username) : undefined;
     if (!u) throw new Error(`no user ${username}`);
     return u.id;
@@ -127,7 +120,7 @@ describe('disabling and enabling a user over HTTP and Socket.IO', () => {
     const clerk = await server.login('leaver', 'clerk-password-1');
     expect((await setState(id, { disabled: true }, clerk)).status).toBe(403);
     expect((await setState(id, { disabled: true }, '')).status).toBe(401);
-    const listed = await server.request<UserView[]>('GET', '/api/users', undefined, admin);
+    const listed = await server.request<UserAccountView[]>('GET', '/api/users', undefined, admin);
     expect(listed.body.ok && listed.body.value.find((u) => u.id === id)?.disabled).toBe(false);
     expect((await server.request('GET', '/api/auth/me', undefined, clerk)).status).toBe(200);
   });
