@@ -12,7 +12,11 @@ const token = storedToken('admin');
 const langKey = 'motcua.admin.lang';
 
 type Session = { token: string; user: SignedIn['user'] };
-type Stage = { kind: 'loading' } | { kind: 'setup'; setupToken: string } | { kind: 'sign-in'; error: string | null } | { kind: 'in'; session: Session };
+type Stage =
+  | { kind: 'loading' }
+  | { kind: 'setup'; setupToken: string }
+  | { kind: 'sign-in'; error: string | null }
+  | { kind: 'in'; session: Session };
 
 /** The first-run token arrives in the link the server printed: `/admin/#setup=<token>`. */
 function setupTokenInUrl(): string | null {
@@ -44,7 +48,7 @@ export function AdminApp() {
   const signedIn = (s: SignedIn) => {
     if (s.user.role !== 'admin') return setStage({ kind: 'sign-in', error: t('admin:signIn.adminsOnly') });
     token.set(s.token);
-    history.replaceState(null, '', location.pathname + '#dashboard');
+    history.replaceState(null, '', `${location.pathname}#dashboard`);
     setStage({ kind: 'in', session: { token: s.token, user: s.user } });
   };
   const signOut = () => {
@@ -75,7 +79,13 @@ export function AdminApp() {
   }
 }
 
-function SignedInApp(props: { session: Session; lang: Lang; i18n: AdminContextValue['i18n']; onSignOut: () => void; onLang: (l: Lang) => void }) {
+function SignedInApp(props: {
+  session: Session;
+  lang: Lang;
+  i18n: AdminContextValue['i18n'];
+  onSignOut: () => void;
+  onLang: (l: Lang) => void;
+}) {
   const { session, lang, i18n } = props;
   const connection = useMemo(() => connect({ token: session.token, lang }), [session.token, lang]);
   useEffect(() => () => connection.close(), [connection]);

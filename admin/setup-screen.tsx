@@ -15,7 +15,13 @@ export function SetupScreen(props: { i18n: i18n; setupToken: string; onDone: (s:
   const submit = async (e: Event) => {
     e.preventDefault();
     if (form.password !== form.repeat) return setError(t('admin:setup.mismatch'));
-    const r = await api<SignedIn>('POST', '/api/auth/setup', { token: props.setupToken, username: form.username.trim(), name: form.name.trim(), password: form.password }, null, props.i18n.language);
+    const r = await api<SignedIn>(
+      'POST',
+      '/api/auth/setup',
+      { token: props.setupToken, username: form.username.trim(), name: form.name.trim(), password: form.password },
+      null,
+      props.i18n.language,
+    );
     if (r.ok) props.onDone(r.value);
     else setError(r.error.code === 'offline' ? t('common:offline') : r.error.message);
   };

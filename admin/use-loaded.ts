@@ -3,7 +3,10 @@ import type { ApiError } from './admin-api.ts';
 import { useAdmin } from './admin-context.ts';
 
 /** A GET of the admin API as page state, with `reload` after a change; `everyMs` keeps it live. */
-export function useLoaded<T>(path: string | null, everyMs?: number): { data: T | null; error: ApiError | null; reload: () => Promise<void> } {
+export function useLoaded<T>(
+  path: string | null,
+  everyMs?: number,
+): { data: T | null; error: ApiError | null; reload: () => Promise<void> } {
   const { api } = useAdmin();
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<ApiError | null>(null);

@@ -51,7 +51,10 @@ export async function run(options: { presses?: number } = {}): Promise<ButtonSer
   try {
     const services = server.ctx.site.get().services.map((s) => s.id);
     for (let i = 0; i < presses * 3; i++) {
-      const r = await server.ctx.engine.execute({ kind: 'issue', issue: { serviceId: services[i % services.length]!, source: 'kiosk' } }, { kind: 'system' });
+      const r = await server.ctx.engine.execute(
+        { kind: 'issue', issue: { serviceId: services[i % services.length]!, source: 'kiosk' } },
+        { kind: 'system' },
+      );
       if (!r.ok) throw new Error(`issue refused: ${r.refusal.code}`);
     }
     await waitForOpen(() => server.ctx.buttons.health()[0]?.line === 'open');

@@ -81,14 +81,34 @@ export async function run(clients = 150, calls = 200): Promise<CallLatencyFigure
     }
     const commander = bareClients[0]!;
     sockets.push(...bareClients);
-    const payload = { ticketId: 'abcdefghij', label: '1023', counterId: 1, counterName: { vi: 'Quầy 1', en: 'Counter 1' }, serviceId: 'civil-status', at: 0, recall: false };
+    const payload = {
+      ticketId: 'abcdefghij',
+      label: '1023',
+      counterId: 1,
+      counterName: { vi: 'Quầy 1', en: 'Counter 1' },
+      serviceId: 'civil-status',
+      at: 0,
+      recall: false,
+    };
 
     // Alternate the two in blocks so both see the same machine load.
     const ours: number[] = [];
     const theirs: number[] = [];
     for (let block = 0; block < 4; block++) {
-      ours.push(...(await measure(calls / 4, () => ack(clerk, 'counter:next', { counterId: 1 }), () => allReceive(displays))));
-      theirs.push(...(await measure(calls / 4, () => commander.timeout(10_000).emitWithAck('call', payload), () => allReceive(bareClients))));
+      ours.push(
+        ...(await measure(
+          calls / 4,
+          () => ack(clerk, 'counter:next', { counterId: 1 }),
+          () => allReceive(displays),
+        )),
+      );
+      theirs.push(
+        ...(await measure(
+          calls / 4,
+          () => commander.timeout(10_000).emitWithAck('call', payload),
+          () => allReceive(bareClients),
+        )),
+      );
     }
     const p99 = percentile(ours, 0.99);
     const bareP99 = percentile(theirs, 0.99);

@@ -33,8 +33,17 @@ function seeded(seed: number): () => number {
 }
 
 const QUALIFIERS = [
-  'đối với cá nhân', 'đối với tổ chức', 'cho người nước ngoài', 'có yếu tố nước ngoài', 'lưu động',
-  'trường hợp đặc biệt', 'cấp lại', 'điều chỉnh', 'gia hạn', 'trong khu công nghiệp', 'tại địa phương',
+  'đối với cá nhân',
+  'đối với tổ chức',
+  'cho người nước ngoài',
+  'có yếu tố nước ngoài',
+  'lưu động',
+  'trường hợp đặc biệt',
+  'cấp lại',
+  'điều chỉnh',
+  'gia hạn',
+  'trong khu công nghiệp',
+  'tại địa phương',
 ];
 
 /** Builds `size` procedures by recombining sample names, qualifiers and dossier components. */

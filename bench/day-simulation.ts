@@ -32,7 +32,11 @@ export function simulateDay(config: SiteConfig, day: string, plan: DayPlan): Sim
   const events: QueueEvent[] = [];
   let ids = 0;
   const run = (command: QueueCommand, now: number, by: string | null) => {
-    const r = execute(config, state, command, { now, newId: () => `${day.replaceAll('-', '')}x${++ids}`, by: by ? { kind: 'user', id: by } : { kind: 'device', id: 'kiosk-sim' } });
+    const r = execute(config, state, command, {
+      now,
+      newId: () => `${day.replaceAll('-', '')}x${++ids}`,
+      by: by ? { kind: 'user', id: by } : { kind: 'device', id: 'kiosk-sim' },
+    });
     if (r.ok && r.events) events.push(...r.events);
     return r.ok;
   };
@@ -71,7 +75,17 @@ export function simulateDay(config: SiteConfig, day: string, plan: DayPlan): Sim
         counter({ kind: 'counter', counterId: c.id, command: { kind: 'finish' } });
         if (random() < (plan.ratedShare ?? 0.6)) {
           const level = random() < 0.75 ? 3 : random() < 0.8 ? 2 : 1;
-          run({ kind: 'rate', ticketId: t.id, level: Math.min(level, config.centre.ratingScale), reason: null, scale: config.centre.ratingScale }, now + 2000, null);
+          run(
+            {
+              kind: 'rate',
+              ticketId: t.id,
+              level: Math.min(level, config.centre.ratingScale),
+              reason: null,
+              scale: config.centre.ratingScale,
+            },
+            now + 2000,
+            null,
+          );
         }
       }
       if (counter({ kind: 'counter', counterId: c.id, command: { kind: 'next' } })) busyUntil.set(c.id, m + 1);

@@ -72,5 +72,7 @@ export async function run(options: { calls?: number; buildApps?: boolean } = {})
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const figures = await run();
-  console.log(`counter:next → board shows the number (headless Chromium): ${figures.calls} calls, p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms, max ${figures.maxMs} ms`);
+  console.log(
+    `counter:next → board shows the number (headless Chromium): ${figures.calls} calls, p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms, max ${figures.maxMs} ms`,
+  );
 }

@@ -47,7 +47,10 @@ export async function run(options: { days?: number; ticketsPerDay?: number; roun
     let tickets = 0;
     let journalEvents = 0;
     for (let d = first, i = 0; d <= last; d = addDays(d, 1), i++) {
-      const day = simulateDay({ ...config, centre: { ...config.centre, hours: weekdaysOnly(config.centre.hours) } }, d, { tickets: ticketsPerDay, seed: i + 1 });
+      const day = simulateDay({ ...config, centre: { ...config.centre, hours: weekdaysOnly(config.centre.hours) } }, d, {
+        tickets: ticketsPerDay,
+        seed: i + 1,
+      });
       await store.openDay(d);
       await store.append(day.events);
       tickets += day.state.tickets.size;
@@ -57,7 +60,13 @@ export async function run(options: { days?: number; ticketsPerDay?: number; roun
     const generateMs = performance.now() - generated;
     const range = reportDays(first, last);
     if (!range.ok) throw new Error('bad range');
-    const sources = { config, store: new FileQueueStore(dir, Date.now), live: emptyDayState('2026-11-23'), clerks: [], cache: new FileDayTicketCache(dir) };
+    const sources = {
+      config,
+      store: new FileQueueStore(dir, Date.now),
+      live: emptyDayState('2026-11-23'),
+      clerks: [],
+      cache: new FileDayTicketCache(dir),
+    };
     const cold = await buildReport({ ...sources, cache: undefined }, first, last, range.days);
     const warming = performance.now();
     await warmReportCache(sources);
@@ -70,7 +79,17 @@ export async function run(options: { days?: number; ticketsPerDay?: number; roun
     }
     const sorted = [...times].sort((a, b) => a - b);
     const medianMs = sorted[Math.floor(sorted.length / 2)]!;
-    return { name: 'reports', days, tickets, journalEvents, generateMs: Math.round(generateMs), coldMs: cold.tookMs, warmUpMs, medianMs, targets: { maxMs: 1000, met: medianMs < 1000 } };
+    return {
+      name: 'reports',
+      days,
+      tickets,
+      journalEvents,
+      generateMs: Math.round(generateMs),
+      coldMs: cold.tookMs,
+      warmUpMs,
+      medianMs,
+      targets: { maxMs: 1000, met: medianMs < 1000 },
+    };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -32,7 +32,12 @@ const benches: Bench[] = [
       return [
         ['durable issues/s, 8 concurrent kiosks', String(f.issuesPerSecond), '≥ 500', f.issuesPerSecond >= 500],
         ['durable issues/s while 8 counters call', String(f.issuesPerSecondWithCounters), '', null],
-        ['per-ticket cost #100 → #10,000', `${ms(f.costAt100Ms)} → ${ms(f.costAt10000Ms)} (×${f.growth})`, '≤ ×1.5', f.growth !== null && f.growth <= 1.5],
+        [
+          'per-ticket cost #100 → #10,000',
+          `${ms(f.costAt100Ms)} → ${ms(f.costAt10000Ms)} (×${f.growth})`,
+          '≤ ×1.5',
+          f.growth !== null && f.growth <= 1.5,
+        ],
         ['issues/s with virtual raster printing', String(p.issuesPerSecond), '', null],
       ];
     },
@@ -78,7 +83,9 @@ const benches: Bench[] = [
     name: 'catalogue search',
     async run() {
       const f = await catalogueSearch();
-      return [[`${f.procedures} procedures, median / p99 per query`, `${ms(f.medianMs)} / ${ms(f.p99Ms)}`, '≤ 2 ms median', f.medianMs <= 2]];
+      return [
+        [`${f.procedures} procedures, median / p99 per query`, `${ms(f.medianMs)} / ${ms(f.p99Ms)}`, '≤ 2 ms median', f.medianMs <= 2],
+      ];
     },
   },
   {
@@ -92,7 +99,9 @@ const benches: Bench[] = [
     name: 'reports',
     async run() {
       const f = await reports();
-      return [[`${f.days}-day report (${f.tickets} tickets), cached / cold`, `${ms(f.medianMs)} / ${ms(f.coldMs)}`, '< 1 s', f.medianMs < 1000]];
+      return [
+        [`${f.days}-day report (${f.tickets} tickets), cached / cold`, `${ms(f.medianMs)} / ${ms(f.coldMs)}`, '< 1 s', f.medianMs < 1000],
+      ];
     },
   },
   {
@@ -106,7 +115,14 @@ const benches: Bench[] = [
     name: 'server memory',
     async run() {
       const f = await serverMemory();
-      return [[`RSS idle → ${f.clients} clients + ${f.tickets} tickets`, `${f.rssIdleMb} → ${f.rssLoadedMb} MB`, '≤ 120 MB', f.rssLoadedMb <= 120]];
+      return [
+        [
+          `RSS idle → ${f.clients} clients + ${f.tickets} tickets`,
+          `${f.rssIdleMb} → ${f.rssLoadedMb} MB`,
+          '≤ 120 MB',
+          f.rssLoadedMb <= 120,
+        ],
+      ];
     },
   },
 ];

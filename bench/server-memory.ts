@@ -22,10 +22,14 @@ export async function run(clients = 150, tickets = 10_000): Promise<ServerMemory
   await buildServer();
   const dataDir = await benchDataDir();
   const port = await freePort();
-  const child = spawn(process.execPath, [...startNodeArgs(), '--data-dir', dataDir, '--port', String(port), '--host', '127.0.0.1', '--always-open', '--log-level', 'error'], {
-    cwd: repo,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...startNodeArgs(), '--data-dir', dataDir, '--port', String(port), '--host', '127.0.0.1', '--always-open', '--log-level', 'error'],
+    {
+      cwd: repo,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const sockets: BenchSocket[] = [];
   try {
     let out = '';
@@ -84,5 +88,7 @@ function freePort(): Promise<number> {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const f = await run();
-  process.stdout.write(`server memory: ${f.rssIdleMb} MB idle, ${f.rssLoadedMb} MB with ${f.clients} display clients and ${f.tickets} tickets\n`);
+  process.stdout.write(
+    `server memory: ${f.rssIdleMb} MB idle, ${f.rssLoadedMb} MB with ${f.clients} display clients and ${f.tickets} tickets\n`,
+  );
 }

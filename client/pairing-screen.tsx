@@ -22,7 +22,14 @@ export function PairingScreen(props: { i18n: i18n; onPaired: (token: string) => 
       <p>{t('common:pairing.help')}</p>
       <label>
         {t('common:pairing.code')}
-        <input name="code" inputMode="numeric" autoComplete="off" maxLength={8} value={code} onInput={(e) => setCode(e.currentTarget.value)} />
+        <input
+          name="code"
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={8}
+          value={code}
+          onInput={(e) => setCode(e.currentTarget.value)}
+        />
       </label>
       {error && <p role="alert">{error}</p>}
       <button type="submit">{t('common:pairing.submit')}</button>

@@ -28,7 +28,13 @@ export function SignInScreen(props: { i18n: i18n; onSignedIn: (s: SignedIn) => v
       </label>
       <label>
         {t('common:signIn.password')}
-        <input name="password" type="password" autoComplete="current-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+        <input
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onInput={(e) => setPassword(e.currentTarget.value)}
+        />
       </label>
       {error && <p role="alert">{error}</p>}
       <button type="submit">{t('common:signIn.submit')}</button>

@@ -29,7 +29,9 @@ export async function api<T>(method: string, path: string, body?: unknown, token
       },
       ...(body !== undefined && { body: JSON.stringify(body) }),
     });
-    return (await res.json()) as { ok: true; value: T } | { ok: false; error: { code: string; message: string; params?: Record<string, string | number> } };
+    return (await res.json()) as
+      | { ok: true; value: T }
+      | { ok: false; error: { code: string; message: string; params?: Record<string, string | number> } };
   } catch {
     return { ok: false as const, error: { code: 'offline', message: 'offline' } };
   }

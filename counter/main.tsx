@@ -20,7 +20,11 @@ document.body.classList.add(route.kind === 'rating' ? 'app-rating' : 'app-consol
 
 render(
   <TextContext.Provider value={{ t: i18n.t.bind(i18n), lang }}>
-    {route.kind === 'rating' ? <RatingApp i18n={i18n} counterId={route.counterId} /> : <ConsoleApp i18n={i18n} counterId={route.counterId} />}
+    {route.kind === 'rating' ? (
+      <RatingApp i18n={i18n} counterId={route.counterId} />
+    ) : (
+      <ConsoleApp i18n={i18n} counterId={route.counterId} />
+    )}
   </TextContext.Provider>,
   document.getElementById('app')!,
 );

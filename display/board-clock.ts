@@ -21,7 +21,16 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
     // en-US parts only: the words come from the locale files, so a browser without full ICU data still shows Vietnamese.
-    f = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      weekday: 'short',
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     formatters.set(timeZone, f);
   }
   return f;
@@ -29,7 +38,11 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 
 /** The instant `epochMs` as a date and time in `timeZone` (an IANA name, e.g. `Asia/Ho_Chi_Minh`). */
 export function localDateTime(epochMs: number, timeZone: string): LocalDateTime {
-  const parts = Object.fromEntries(formatter(timeZone).formatToParts(epochMs).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(epochMs)
+      .map((p) => [p.type, p.value]),
+  );
   return {
     weekday: weekdays.indexOf(parts.weekday ?? ''),
     day: parts.day ?? '',
@@ -38,4 +51,3 @@ export function localDateTime(epochMs: number, timeZone: string): LocalDateTime 
     time: `${parts.hour}:${parts.minute}`,
   };
 }
-

@@ -7,7 +7,10 @@ import type { BoardFilter } from './board-route.ts';
 
 /** Whether a board with `filter` shows (and announces) `call`. */
 export function showsCall(filter: BoardFilter, call: Pick<CallView, 'serviceId' | 'counterId'>): boolean {
-  return (filter.services === null || filter.services.includes(call.serviceId)) && (filter.counters === null || filter.counters.includes(call.counterId));
+  return (
+    (filter.services === null || filter.services.includes(call.serviceId)) &&
+    (filter.counters === null || filter.counters.includes(call.counterId))
+  );
 }
 
 /**
@@ -20,7 +23,9 @@ export function filterSnapshot(filter: BoardFilter, snapshot: DisplaySnapshot): 
     counters !== null ? counters.includes(c.id) : services === null || c.serviceIds.some((id) => services.includes(id)),
   );
   const servedByShown = new Set(shownCounters.flatMap((c) => c.serviceIds));
-  const shownServices = snapshot.services.filter((s) => (services !== null ? services.includes(s.id) : counters === null || servedByShown.has(s.id)));
+  const shownServices = snapshot.services.filter((s) =>
+    services !== null ? services.includes(s.id) : counters === null || servedByShown.has(s.id),
+  );
   return {
     ...snapshot,
     calls: snapshot.calls.filter((call) => showsCall(filter, call)),

@@ -40,7 +40,12 @@ const CounterNumber = v.pipe(v.string(), v.regex(/^\d{1,2}$/), v.transform(Numbe
 const Notice = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(300));
 
 const list = (value: string | null): string[] | null =>
-  value === null ? null : value.split(',').map((part) => part.trim()).filter((part) => part !== '');
+  value === null
+    ? null
+    : value
+        .split(',')
+        .map((part) => part.trim())
+        .filter((part) => part !== '');
 
 /** Reads a display's path (`/display/`, `/display/counter/3`) and query into its settings. */
 export function parseBoardRoute(pathname: string, search: string): { ok: true; route: BoardRoute } | { ok: false; problem: RouteProblem } {
@@ -66,7 +71,8 @@ export function parseBoardRoute(pathname: string, search: string): { ok: true; r
   };
   // The same schema the server applies to the subscription, so the board never sends what it refuses.
   const payload = { ...(filter.services && { services: filter.services }), ...(filter.counters && { counters: filter.counters }) };
-  if (!v.safeParse(DisplaySubscribePayload, payload).success) return { ok: false, problem: { param: filter.services ? 'services' : 'counters' } };
+  if (!v.safeParse(DisplaySubscribePayload, payload).success)
+    return { ok: false, problem: { param: filter.services ? 'services' : 'counters' } };
 
   const notices = (query.get('notices') ?? '').split('|').flatMap((text) => {
     const notice = v.safeParse(Notice, text);

@@ -27,14 +27,25 @@ export function DisplayApp({ connection, route, voice }: DisplayAppProps) {
   const { board } = state;
   const notices = [...(site?.notices ?? []), ...route.notices];
   return (
-    <div class={`display${connectionState === 'online' ? '' : ' display--stale'}`} data-connection={connectionState} data-synced={state.synced} data-config-version={site?.configVersion ?? undefined}>
+    <div
+      class={`display${connectionState === 'online' ? '' : ' display--stale'}`}
+      data-connection={connectionState}
+      data-synced={state.synced}
+      data-config-version={site?.configVersion ?? undefined}
+    >
       <ConnectionBanner state={connectionState} />
       {board === null ? (
         <p class="board-message">{t('connection.connecting')}</p>
       ) : route.kind === 'counter' && route.counterId !== null ? (
         <CounterBoard board={board} counterId={route.counterId} freshKey={state.freshKey} />
       ) : (
-        <LobbyBoard board={board} freshKey={state.freshKey} timeZone={site?.timeZone ?? DEFAULT_TIME_ZONE} clockOffsetMs={clockOffsetMs} notices={notices} />
+        <LobbyBoard
+          board={board}
+          freshKey={state.freshKey}
+          timeZone={site?.timeZone ?? DEFAULT_TIME_ZONE}
+          clockOffsetMs={clockOffsetMs}
+          notices={notices}
+        />
       )}
       {voice && <SoundIndicator sound={voice.sound} />}
     </div>

@@ -34,7 +34,10 @@ export function KioskApp(props: { i18n: i18n; token: string; onUnpaired(): void 
     const r = await connection.command<IssuedTicket>('ticket:issue', { serviceId, procedureCode, priorityGroup });
     issuingRef.current = false;
     setIssuing(false);
-    dispatch({ type: 'outcome', screen: r.ok ? { kind: 'issued', issued: r.value, procedureCode } : { kind: 'refused', error: r.error, serviceId } });
+    dispatch({
+      type: 'outcome',
+      screen: r.ok ? { kind: 'issued', issued: r.value, procedureCode } : { kind: 'refused', error: r.error, serviceId },
+    });
   };
 
   const reset = useCallback(() => dispatch({ type: 'reset' }), []);
@@ -42,7 +45,8 @@ export function KioskApp(props: { i18n: i18n; token: string; onUnpaired(): void 
 
   // The confirmation goes home by itself; longer when the citizen must photograph the QR code.
   const returnAt = useMemo(
-    () => (screen.kind === 'issued' ? Date.now() + (screen.issued.print.kind === 'queued' ? timing.confirmMs : timing.confirmUnprintedMs) : 0),
+    () =>
+      screen.kind === 'issued' ? Date.now() + (screen.issued.print.kind === 'queued' ? timing.confirmMs : timing.confirmUnprintedMs) : 0,
     [screen, timing],
   );
   useEffect(() => {

@@ -42,7 +42,15 @@ export interface ConnectionView {
 export interface DeviceConnections {
   serverTime: number;
   /** Paired devices, connected or not; revoked devices are left out. */
-  devices: Array<{ id: string; kind: string; name: string; counterId: number | null; pairedAt: number; connections: number; rooms: string[] }>;
+  devices: Array<{
+    id: string;
+    kind: string;
+    name: string;
+    counterId: number | null;
+    pairedAt: number;
+    connections: number;
+    rooms: string[];
+  }>;
   /** Staff signed in over a socket (consoles, admin). */
   users: Array<{ id: string; name: string; connections: number; rooms: string[] }>;
   /** Connections without a token: follow pages on phones, unpaired screens. */

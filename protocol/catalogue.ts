@@ -105,10 +105,7 @@ export const ProcedureSchema = v.pipe(
     /** The queue service a ticket for this procedure is issued on (a service id of the site config). */
     serviceId: v.pipe(v.string(), v.regex(SLUG)),
   }),
-  v.check(
-    (p) => new Set(p.filing.map((f) => f.channel)).size === p.filing.length,
-    'each way of filing appears once',
-  ),
+  v.check((p) => new Set(p.filing.map((f) => f.channel)).size === p.filing.length, 'each way of filing appears once'),
 );
 
 /** The catalogue without cross-references checked; see {@link catalogueConflicts}. */
@@ -146,10 +143,7 @@ export type CatalogueConflict =
   | { kind: 'unknown_field'; index: number; fieldId: string };
 
 /** Finds duplicate field ids, duplicate procedure codes and procedures whose field is missing. */
-export function catalogueConflicts(catalogue: {
-  fields: readonly Field[];
-  procedures: readonly Procedure[];
-}): CatalogueConflict[] {
+export function catalogueConflicts(catalogue: { fields: readonly Field[]; procedures: readonly Procedure[] }): CatalogueConflict[] {
   const conflicts: CatalogueConflict[] = [];
   const fieldIds = new Set<string>();
   catalogue.fields.forEach((field, index) => {

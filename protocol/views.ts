@@ -133,7 +133,14 @@ export interface DayStatistics {
 
 export interface CounterSnapshot {
   serverTime: number;
-  counter: { id: number; name: Translated; status: CounterStatus; pauseReason: string | null; clerkName: string | null; serviceIds: string[] };
+  counter: {
+    id: number;
+    name: Translated;
+    status: CounterStatus;
+    pauseReason: string | null;
+    clerkName: string | null;
+    serviceIds: string[];
+  };
   current: TicketStaffView | null;
   /** In calling order for this counter, at most 100. */
   queue: TicketStaffView[];

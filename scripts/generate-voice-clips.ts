@@ -79,13 +79,21 @@ function generateVoice(voice: ClipVoice): void {
 
   for (const clip of inventory) {
     const raw = join(work, 'clip.wav');
-    execFileSync('espeak-ng', ['-v', clip.language === 'vi' ? voice : ENGLISH_VOICE, '-s', String(speed), '-w', raw, synthesisText(clip.language, clip.text)]);
+    execFileSync('espeak-ng', [
+      '-v',
+      clip.language === 'vi' ? voice : ENGLISH_VOICE,
+      '-s',
+      String(speed),
+      '-w',
+      raw,
+      synthesisText(clip.language, clip.text),
+    ]);
     const file = `${clip.language}-${slug(clip.text)}-${fnv1a(clip.id)}.ogg`;
     const tail = clip.text.includes(' ') ? PHRASE_TAIL_SECONDS : WORD_TAIL_SECONDS;
     manifest.clips[clip.id] = encode(raw, join(folder, file), tail);
   }
   manifest.clips = Object.fromEntries(Object.entries(manifest.clips).sort(([a], [b]) => a.localeCompare(b)));
-  writeFileSync(join(folder, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+  writeFileSync(join(folder, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   const kilobytes = readdirSync(folder).reduce((sum, name) => sum + statSync(join(folder, name)).size, 0) / 1024;
   process.stdout.write(`${voice}: ${Object.keys(manifest.clips).length} clips, ${kilobytes.toFixed(0)} kB in ${folder}\n`);
 }
@@ -111,7 +119,12 @@ function synthesisText(language: ClipLanguage, text: string): string {
 /** An ASCII file-name stem: diacritics dropped, đ → d ("mười" → "muoi"). The hash keeps "mươi" apart. */
 function slug(text: string): string {
   const ascii = text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/gu, 'd').toLowerCase();
-  return ascii.replace(/[^a-z0-9]+/gu, '-').replace(/^-|-$/gu, '').slice(0, 40) || 'clip';
+  return (
+    ascii
+      .replace(/[^a-z0-9]+/gu, '-')
+      .replace(/^-|-$/gu, '')
+      .slice(0, 40) || 'clip'
+  );
 }
 
 function fnv1a(text: string): string {

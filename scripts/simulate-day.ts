@@ -27,7 +27,8 @@ const { values } = parseArgs({
 
 const positive = (name: string, text: string, max = Infinity): number => {
   const n = Number(text);
-  if (!Number.isFinite(n) || n <= 0 || n > max) throw new Error(`--${name} must be a positive number${max < Infinity ? ` up to ${max}` : ''}`);
+  if (!Number.isFinite(n) || n <= 0 || n > max)
+    throw new Error(`--${name} must be a positive number${max < Infinity ? ` up to ${max}` : ''}`);
   return n;
 };
 

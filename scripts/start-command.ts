@@ -10,6 +10,7 @@ const repo = join(import.meta.dirname, '..');
 export function startNodeArgs(): string[] {
   const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
   const [program, ...args] = (pkg.scripts?.start ?? '').trim().split(/\s+/);
-  if (program !== 'node' || args.length === 0) throw new Error(`package.json "start" should be "node <flags> <bundle>", not "${pkg.scripts?.start}"`);
+  if (program !== 'node' || args.length === 0)
+    throw new Error(`package.json "start" should be "node <flags> <bundle>", not "${pkg.scripts?.start}"`);
   return args;
 }

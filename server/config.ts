@@ -31,7 +31,11 @@ const SettingsSchema = v.object({
   dataDir: v.pipe(v.string(), v.minLength(1)),
   publicUrl: v.optional(v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//))),
   logLevel: v.picklist(['debug', 'info', 'warn', 'error', 'silent']),
-  alwaysOpen: v.pipe(v.unknown(), v.transform((x) => x === true || x === 'true' || x === '1'), v.boolean()),
+  alwaysOpen: v.pipe(
+    v.unknown(),
+    v.transform((x) => x === true || x === 'true' || x === '1'),
+    v.boolean(),
+  ),
   printerPath: v.optional(v.pipe(v.string(), v.minLength(1))),
 });
 
@@ -45,7 +49,11 @@ export interface FileSettings {
   printer?: string;
 }
 
-export function resolveSettings(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, file: FileSettings = {}): Settings {
+export function resolveSettings(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+  file: FileSettings = {},
+): Settings {
   let flags: Record<string, string | boolean | undefined>;
   try {
     flags = parseArgs({

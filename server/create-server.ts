@@ -15,7 +15,7 @@ import type { Settings } from './config.ts';
 import { CallButtons } from './devices/call-buttons.ts';
 import { QueueEngine } from './engine/queue-engine.ts';
 import { connectedClients } from './gateway/connected-clients.ts';
-import { createGateway, } from './gateway/gateway.ts';
+import { createGateway } from './gateway/gateway.ts';
 import type { GatewayServer } from './gateway/socket-types.ts';
 import { createHttpHandler } from './http/http-handler.ts';
 import { createTranslator, loadResources } from './i18n.ts';

@@ -6,12 +6,10 @@ export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
 const rank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
 
-export interface LogSink {
-  (line: string): void;
-}
+export type LogSink = (line: string) => void;
 
 let threshold: LogLevel = 'info';
-let sink: LogSink = (line) => process.stderr.write(line + '\n');
+let sink: LogSink = (line) => process.stderr.write(`${line}\n`);
 
 /** Set by the composition root from configuration (tests usually pass `silent`). */
 export function configureLogging(options: { level?: LogLevel; sink?: LogSink }): void {

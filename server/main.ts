@@ -26,7 +26,13 @@ async function main(): Promise<void> {
   const server = await createServer({ settings, printer });
   timeZone = server.ctx.site.get().centre.timeZone;
   const port = await server.listen();
-  announce(settings.publicUrl.replace(/:\d+$/, `:${port}`), server.ctx.setup.token, settings.alwaysOpen, !settings.printerPath, nextOpening(server));
+  announce(
+    settings.publicUrl.replace(/:\d+$/, `:${port}`),
+    server.ctx.setup.token,
+    settings.alwaysOpen,
+    !settings.printerPath,
+    nextOpening(server),
+  );
   log.info('listening', { port, dataDir: settings.dataDir });
 
   let stopping = false;
@@ -84,8 +90,13 @@ function announce(base: string, setupToken: string | null, alwaysOpen: boolean, 
   }
   if (virtualPrinter) lines.push('  No printer configured: tickets go to the virtual printer (see Admin).', '');
   if (alwaysOpen) lines.push('  Demo mode (--always-open): numbers are handed out at any hour.', '');
-  if (closedUntil) lines.push(`  The centre is closed now; numbers are handed out again at ${closedUntil}.`, '  To try it at any hour: npm start -- --always-open', '');
-  process.stdout.write(lines.join('\n') + '\n');
+  if (closedUntil)
+    lines.push(
+      `  The centre is closed now; numbers are handed out again at ${closedUntil}.`,
+      '  To try it at any hour: npm start -- --always-open',
+      '',
+    );
+  process.stdout.write(`${lines.join('\n')}\n`);
 }
 
 main().catch((e: unknown) => {

@@ -21,7 +21,11 @@ describe('locales', () => {
   const files = readdirSync(join(dir, 'vi')).filter((f) => f.endsWith('.json'));
 
   it('vi and en have the same namespaces', () => {
-    expect(readdirSync(join(dir, 'en')).filter((f) => f.endsWith('.json')).sort()).toEqual([...files].sort());
+    expect(
+      readdirSync(join(dir, 'en'))
+        .filter((f) => f.endsWith('.json'))
+        .sort(),
+    ).toEqual([...files].sort());
   });
 
   it.each(files)('%s: same keys and placeholders in vi and en, no empty strings', (file) => {
@@ -52,7 +56,9 @@ describe('locales', () => {
         const path = join(d, entry.name);
         if (entry.isDirectory()) walk(path);
         else if (entry.name.endsWith('.ts')) {
-          for (const m of readFileSync(path, 'utf8').matchAll(/refuse\((?:ctx, socket, |ctx, r, )?'([a-z_]+)'|httpError\(ctx, r, '([a-z_]+)'|code: '([a-z_]+)'/g)) {
+          for (const m of readFileSync(path, 'utf8').matchAll(
+            /refuse\((?:ctx, socket, |ctx, r, )?'([a-z_]+)'|httpError\(ctx, r, '([a-z_]+)'|code: '([a-z_]+)'/g,
+          )) {
             codes.add((m[1] ?? m[2] ?? m[3])!);
           }
         }

@@ -30,7 +30,14 @@ export function BarChart(props: { bars: Bar[]; title: string; max?: number }) {
               {b.label.length > 34 ? `${b.label.slice(0, 33)}…` : b.label}
               <title>{b.label}</title>
             </text>
-            <rect x={labelWidth} y={y + 3} width={Math.max(w, b.value > 0 ? 2 : 0)} height={rowHeight - 8} rx={3} class={b.alert ? 'bar bar--alert' : 'bar'} />
+            <rect
+              x={labelWidth}
+              y={y + 3}
+              width={Math.max(w, b.value > 0 ? 2 : 0)}
+              height={rowHeight - 8}
+              rx={3}
+              class={b.alert ? 'bar bar--alert' : 'bar'}
+            />
             <text x={labelWidth + w + 6} y={y + rowHeight / 2 + 5} class="chart-value">
               {b.text ?? String(b.value)}
             </text>

@@ -30,7 +30,16 @@ export function Heatmap(props: { counts: number[][]; weekdayNames: string[]; tit
           {shown.map((h, x) => {
             const n = props.counts[d]?.[h] ?? 0;
             return (
-              <rect key={h} x={left + x * cell + 1} y={top + y * cell + 1} width={cell - 2} height={cell - 2} rx={3} class="heat" style={{ fillOpacity: n === 0 ? 0.04 : 0.15 + 0.85 * (n / max) }}>
+              <rect
+                key={h}
+                x={left + x * cell + 1}
+                y={top + y * cell + 1}
+                width={cell - 2}
+                height={cell - 2}
+                rx={3}
+                class="heat"
+                style={{ fillOpacity: n === 0 ? 0.04 : 0.15 + 0.85 * (n / max) }}
+              >
                 <title>{`${props.weekdayNames[d]} ${String(h).padStart(2, '0')}:00 — ${n}`}</title>
               </rect>
             );

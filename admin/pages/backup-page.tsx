@@ -28,7 +28,11 @@ export function BackupPage() {
     setRestore({ kind: 'checking' });
     const r = await api.upload<{ files: number }>('/api/backup/restore', file, 'application/gzip');
     input.value = '';
-    setRestore(r.ok ? { kind: 'staged', files: r.value.files } : { kind: 'refused', message: r.error.message, problems: (r.error.problems ?? []) as string[] });
+    setRestore(
+      r.ok
+        ? { kind: 'staged', files: r.value.files }
+        : { kind: 'refused', message: r.error.message, problems: (r.error.problems ?? []) as string[] },
+    );
   };
   return (
     <section>
@@ -43,7 +47,12 @@ export function BackupPage() {
       <div class="panel">
         <h2>{t('admin:backup.restore')}</h2>
         <p class="hint">{t('admin:backup.restoreHint')}</p>
-        <FilePicker name="backup-file" accept=".gz,application/gzip" label={t('admin:backup.chooseFile')} onFile={(f, input) => void upload(f, input)} />
+        <FilePicker
+          name="backup-file"
+          accept=".gz,application/gzip"
+          label={t('admin:backup.chooseFile')}
+          onFile={(f, input) => void upload(f, input)}
+        />
         {restore.kind === 'checking' && <p role="status">{t('admin:backup.checking')}</p>}
         {restore.kind === 'staged' && (
           <p class="notice notice--ok" role="status">

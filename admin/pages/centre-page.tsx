@@ -22,8 +22,15 @@ export function CentrePage() {
   }, [config]);
   if (!draft) return <p>{t('common:connecting')}</p>;
   const set = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
-  const text = (value: string, onValue: (v: string) => void) => ({ value, onInput: (e: Event) => onValue((e.currentTarget as HTMLInputElement).value) });
-  const num = (value: number, onValue: (v: number) => void) => ({ type: 'number', value, onInput: (e: Event) => onValue(Number((e.currentTarget as HTMLInputElement).value)) });
+  const text = (value: string, onValue: (v: string) => void) => ({
+    value,
+    onInput: (e: Event) => onValue((e.currentTarget as HTMLInputElement).value),
+  });
+  const num = (value: number, onValue: (v: number) => void) => ({
+    type: 'number',
+    value,
+    onInput: (e: Event) => onValue(Number((e.currentTarget as HTMLInputElement).value)),
+  });
   const submit = async (e: Event) => {
     e.preventDefault();
     setSave({ kind: 'saving' });
@@ -93,7 +100,9 @@ export function CentrePage() {
           {t('admin:centre.priorityRule')}
           <select
             value={draft.priorityRule.kind}
-            onChange={(e) => set({ priorityRule: e.currentTarget.value === 'strict' ? { kind: 'strict' } : { kind: 'ratio', priorityCalls: 2 } })}
+            onChange={(e) =>
+              set({ priorityRule: e.currentTarget.value === 'strict' ? { kind: 'strict' } : { kind: 'ratio', priorityCalls: 2 } })
+            }
           >
             <option value="strict">{t('admin:centre.strict')}</option>
             <option value="ratio">{t('admin:centre.ratio')}</option>
@@ -102,7 +111,11 @@ export function CentrePage() {
         {draft.priorityRule.kind === 'ratio' && (
           <label>
             {t('admin:centre.priorityCalls')}
-            <input min={1} max={20} {...num(draft.priorityRule.priorityCalls, (priorityCalls) => set({ priorityRule: { kind: 'ratio', priorityCalls } }))} />
+            <input
+              min={1}
+              max={20}
+              {...num(draft.priorityRule.priorityCalls, (priorityCalls) => set({ priorityRule: { kind: 'ratio', priorityCalls } }))}
+            />
           </label>
         )}
         <label>
@@ -125,7 +138,11 @@ export function CentrePage() {
           </select>
         </label>
         <label class="check">
-          <input type="checkbox" checked={draft.kioskMayIssuePriority} onChange={(e) => set({ kioskMayIssuePriority: e.currentTarget.checked })} />
+          <input
+            type="checkbox"
+            checked={draft.kioskMayIssuePriority}
+            onChange={(e) => set({ kioskMayIssuePriority: e.currentTarget.checked })}
+          />
           {t('admin:centre.kioskPriority')}
         </label>
       </fieldset>

@@ -14,7 +14,14 @@ interface Draft {
 }
 
 function draftOf(c: CounterConfig): Draft {
-  return { isNew: false, id: String(c.id), nameVi: c.name.vi, nameEn: c.name.en, mode: c.mode, services: c.services.map((s) => ({ ...s })) };
+  return {
+    isNew: false,
+    id: String(c.id),
+    nameVi: c.name.vi,
+    nameEn: c.name.en,
+    mode: c.mode,
+    services: c.services.map((s) => ({ ...s })),
+  };
 }
 
 /** Counters: number, name, and the services each serves, in calling order or with weights. */
@@ -34,7 +41,11 @@ export function CountersPage() {
   };
   const remove = (id: number) => removeItem(String(id), t('admin:counters.confirmRemove', { id }));
   const toggle = (serviceId: string, on: boolean) =>
-    draft && setDraft({ ...draft, services: on ? [...draft.services, { serviceId, weight: 1 }] : draft.services.filter((s) => s.serviceId !== serviceId) });
+    draft &&
+    setDraft({
+      ...draft,
+      services: on ? [...draft.services, { serviceId, weight: 1 }] : draft.services.filter((s) => s.serviceId !== serviceId),
+    });
   const move = (i: number, by: number) => {
     if (!draft) return;
     const list = [...draft.services];
@@ -62,7 +73,9 @@ export function CountersPage() {
               </td>
               <td>{named(c.name, lang)}</td>
               <td>
-                {c.services.map((s) => (c.mode === 'weight' ? `${serviceName(s.serviceId)} ×${s.weight}` : serviceName(s.serviceId))).join(c.mode === 'weight' ? ' · ' : ' → ')}
+                {c.services
+                  .map((s) => (c.mode === 'weight' ? `${serviceName(s.serviceId)} ×${s.weight}` : serviceName(s.serviceId)))
+                  .join(c.mode === 'weight' ? ' · ' : ' → ')}
               </td>
               <td class="actions">
                 <button type="button" class="small" onClick={() => setDraft(draftOf(c))}>
@@ -80,7 +93,16 @@ export function CountersPage() {
         <button
           type="button"
           name="add-counter"
-          onClick={() => setDraft({ isNew: true, id: String(nextNumber), nameVi: `Quầy ${nextNumber}`, nameEn: `Counter ${nextNumber}`, mode: 'order', services: [] })}
+          onClick={() =>
+            setDraft({
+              isNew: true,
+              id: String(nextNumber),
+              nameVi: `Quầy ${nextNumber}`,
+              nameEn: `Counter ${nextNumber}`,
+              mode: 'order',
+              services: [],
+            })
+          }
         >
           {t('admin:counters.add')}
         </button>
@@ -92,7 +114,15 @@ export function CountersPage() {
           <div class="grid">
             <label>
               {t('admin:counters.number')}
-              <input name="id" type="number" min={1} max={99} value={draft.id} disabled={!draft.isNew} onInput={(e) => setDraft({ ...draft, id: e.currentTarget.value })} />
+              <input
+                name="id"
+                type="number"
+                min={1}
+                max={99}
+                value={draft.id}
+                disabled={!draft.isNew}
+                onInput={(e) => setDraft({ ...draft, id: e.currentTarget.value })}
+              />
             </label>
             <label>
               {t('admin:counters.nameVi')}
@@ -104,7 +134,11 @@ export function CountersPage() {
             </label>
             <label>
               {t('admin:counters.mode')}
-              <select name="mode" value={draft.mode} onChange={(e) => setDraft({ ...draft, mode: e.currentTarget.value === 'weight' ? 'weight' : 'order' })}>
+              <select
+                name="mode"
+                value={draft.mode}
+                onChange={(e) => setDraft({ ...draft, mode: e.currentTarget.value === 'weight' ? 'weight' : 'order' })}
+              >
                 <option value="order">{t('admin:counters.modeOrder')}</option>
                 <option value="weight">{t('admin:counters.modeWeight')}</option>
               </select>
@@ -124,12 +158,23 @@ export function CountersPage() {
                       max={100}
                       aria-label={t('admin:counters.weight')}
                       value={s.weight}
-                      onInput={(e) => setDraft({ ...draft, services: draft.services.map((x) => (x.serviceId === s.serviceId ? { ...x, weight: Number(e.currentTarget.value) } : x)) })}
+                      onInput={(e) =>
+                        setDraft({
+                          ...draft,
+                          services: draft.services.map((x) =>
+                            x.serviceId === s.serviceId ? { ...x, weight: Number(e.currentTarget.value) } : x,
+                          ),
+                        })
+                      }
                     />
                   ) : (
                     <span class="order-buttons">
-                      <button type="button" class="small" aria-label={t('admin:counters.up')} onClick={() => move(i, -1)}>↑</button>
-                      <button type="button" class="small" aria-label={t('admin:counters.down')} onClick={() => move(i, 1)}>↓</button>
+                      <button type="button" class="small" aria-label={t('admin:counters.up')} onClick={() => move(i, -1)}>
+                        ↑
+                      </button>
+                      <button type="button" class="small" aria-label={t('admin:counters.down')} onClick={() => move(i, 1)}>
+                        ↓
+                      </button>
                     </span>
                   )}
                 </li>
@@ -138,7 +183,12 @@ export function CountersPage() {
             <div class="check-grid">
               {config.services.map((s) => (
                 <label key={s.id} class="check">
-                  <input type="checkbox" name={`serves-${s.id}`} checked={draft.services.some((x) => x.serviceId === s.id)} onChange={(e) => toggle(s.id, e.currentTarget.checked)} />
+                  <input
+                    type="checkbox"
+                    name={`serves-${s.id}`}
+                    checked={draft.services.some((x) => x.serviceId === s.id)}
+                    onChange={(e) => toggle(s.id, e.currentTarget.checked)}
+                  />
                   {serviceName(s.id)}
                 </label>
               ))}

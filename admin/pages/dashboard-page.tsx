@@ -20,7 +20,9 @@ export function DashboardPage() {
     const s = config?.services.find((x) => x.id === id);
     return s ? `${s.code} · ${named(s.name, lang)}` : id;
   };
-  const levelNames = t(`admin:rating.levels${snapshot.satisfaction.counts['5'] !== undefined ? '5' : '3'}`, { returnObjects: true }) as string[];
+  const levelNames = t(`admin:rating.levels${snapshot.satisfaction.counts['5'] !== undefined ? '5' : '3'}`, {
+    returnObjects: true,
+  }) as string[];
   return (
     <section class="dashboard">
       <h1>
@@ -33,7 +35,11 @@ export function DashboardPage() {
       )}
       <div class="stat-row">
         <StatCard label={t('admin:figures.waitingNow')} value={waiting} testId="waiting-now" />
-        <StatCard label={t('admin:figures.longestWait')} value={`${snapshot.longestWaitMinutes} ${t('admin:figures.min')}`} tone={snapshot.longestWaitMinutes > target ? 'bad' : 'good'} />
+        <StatCard
+          label={t('admin:figures.longestWait')}
+          value={`${snapshot.longestWaitMinutes} ${t('admin:figures.min')}`}
+          tone={snapshot.longestWaitMinutes > target ? 'bad' : 'good'}
+        />
         <StatCard label={t('admin:figures.issued')} value={total.issued} testId="issued-today" />
         <StatCard label={t('admin:figures.served')} value={total.served} />
         <StatCard label={t('admin:figures.noShow')} value={total.noShow} />
@@ -49,7 +55,12 @@ export function DashboardPage() {
             bars={(config?.services ?? []).map((s) => ({ label: serviceName(s.id), value: snapshot.waitingByService[s.id] ?? 0 }))}
           />
           <h2>{t('admin:dashboard.satisfaction')}</h2>
-          <SatisfactionBar block={snapshot.satisfaction} scale={levelNames.length === 5 ? 5 : 3} levelNames={levelNames} title={t('admin:dashboard.satisfaction')} />
+          <SatisfactionBar
+            block={snapshot.satisfaction}
+            scale={levelNames.length === 5 ? 5 : 3}
+            levelNames={levelNames}
+            title={t('admin:dashboard.satisfaction')}
+          />
         </div>
         <div class="panel">
           <h2>{t('admin:dashboard.counters')}</h2>

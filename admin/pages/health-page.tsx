@@ -48,7 +48,8 @@ export function HealthPage() {
           {health?.buttons?.map((line) => (
             <div key={line.path} class="button-line">
               <p>
-                <code>{line.path}</code> <span class={`pill ${line.line === 'open' ? 'pill--open' : 'pill--bad'}`}>{t(`admin:devices.line.${line.line}`)}</span>{' '}
+                <code>{line.path}</code>{' '}
+                <span class={`pill ${line.line === 'open' ? 'pill--open' : 'pill--bad'}`}>{t(`admin:devices.line.${line.line}`)}</span>{' '}
                 {t('admin:devices.frames', { good: line.framesGood, bad: line.framesBad })}
               </p>
               <ul class="inline-list">
@@ -64,7 +65,8 @@ export function HealthPage() {
           <ul class="inline-list">
             {live?.users.map((u) => (
               <li key={u.id} class="pill pill--open">
-                {u.name} {u.rooms.filter((r) => r.startsWith('counter:')).map((r) => `· ${t('admin:devices.atCounter', { counter: r.slice(8) })}`)}
+                {u.name}{' '}
+                {u.rooms.filter((r) => r.startsWith('counter:')).map((r) => `· ${t('admin:devices.atCounter', { counter: r.slice(8) })}`)}
               </li>
             ))}
           </ul>
@@ -86,7 +88,9 @@ export function HealthPage() {
               {live?.devices.map((d) => (
                 <tr key={d.id} data-device={d.id}>
                   <td>
-                    <span class={`pill ${d.connections ? 'pill--open' : 'pill--bad'}`}>{d.connections ? t('admin:devices.online') : t('admin:devices.offline')}</span>
+                    <span class={`pill ${d.connections ? 'pill--open' : 'pill--bad'}`}>
+                      {d.connections ? t('admin:devices.online') : t('admin:devices.offline')}
+                    </span>
                   </td>
                   <td>{d.name}</td>
                   <td>

@@ -22,8 +22,17 @@ export function PeoplePage() {
   const create = async (e: Event) => {
     e.preventDefault();
     setSave({ kind: 'saving' });
-    const counters = form.counters.split(/[\s,;]+/).filter(Boolean).map(Number);
-    const r = await api.send('POST', '/api/users', { username: form.username.trim(), name: form.name.trim(), password: form.password, role: form.role, counters });
+    const counters = form.counters
+      .split(/[\s,;]+/)
+      .filter(Boolean)
+      .map(Number);
+    const r = await api.send('POST', '/api/users', {
+      username: form.username.trim(),
+      name: form.name.trim(),
+      password: form.password,
+      role: form.role,
+      counters,
+    });
     setSave(r.ok ? { kind: 'saved' } : { kind: 'failed', error: r.error });
     if (r.ok) {
       setForm(blank);
@@ -67,7 +76,13 @@ export function PeoplePage() {
               <td>{t(`admin:people.roles.${u.role}`)}</td>
               <td>{u.counters.length ? u.counters.join(', ') : t('admin:people.anyCounter')}</td>
               <td>{timeText(u.createdAt)}</td>
-              <td>{u.disabled ? <span class="pill pill--bad">{t('admin:people.disabled')}</span> : <span class="pill pill--open">{t('admin:people.active')}</span>}</td>
+              <td>
+                {u.disabled ? (
+                  <span class="pill pill--bad">{t('admin:people.disabled')}</span>
+                ) : (
+                  <span class="pill pill--open">{t('admin:people.active')}</span>
+                )}
+              </td>
               <td class="actions">
                 <button type="button" class="small" onClick={() => void resetPassword(u)}>
                   {t('admin:people.resetPassword')}
@@ -105,7 +120,11 @@ export function PeoplePage() {
           </label>
           <label>
             {t('admin:people.role')}
-            <select name="role" value={form.role} onChange={(e) => setForm({ ...form, role: e.currentTarget.value === 'admin' ? 'admin' : 'clerk' })}>
+            <select
+              name="role"
+              value={form.role}
+              onChange={(e) => setForm({ ...form, role: e.currentTarget.value === 'admin' ? 'admin' : 'clerk' })}
+            >
               <option value="clerk">{t('admin:people.roles.clerk')}</option>
               <option value="admin">{t('admin:people.roles.admin')}</option>
             </select>

@@ -26,7 +26,9 @@ export function ProceduresPage() {
   const [editing, setEditing] = useState<string | null>(null);
   const index = useMemo(() => (catalogue ? buildSearchIndex(catalogue) : null), [catalogue]);
   if (!catalogue || !index) return <p>{t('common:connecting')}</p>;
-  const found = query.trim() ? searchCatalogue(index, query, { limit: shownAtMost }).map((h) => h.procedure) : catalogue.procedures.slice(0, shownAtMost);
+  const found = query.trim()
+    ? searchCatalogue(index, query, { limit: shownAtMost }).map((h) => h.procedure)
+    : catalogue.procedures.slice(0, shownAtMost);
   const fieldName = (id: string) => {
     const f = catalogue.fields.find((x) => x.id === id);
     return f ? (lang === 'vi' ? f.name : f.nameEn) : id;
@@ -35,12 +37,17 @@ export function ProceduresPage() {
   const edited = editing ? catalogue.procedures.find((p) => p.code === editing) : undefined;
   const upload = async (file: File, input: HTMLInputElement) => {
     setResult({ kind: 'running' });
-    const r = await api.upload<{ procedures: number; fields: number; unmapped: string[] }>(`/api/catalogue/import?name=${encodeURIComponent(file.name)}`, await file.text(), 'text/plain; charset=utf-8');
+    const r = await api.upload<{ procedures: number; fields: number; unmapped: string[] }>(
+      `/api/catalogue/import?name=${encodeURIComponent(file.name)}`,
+      await file.text(),
+      'text/plain; charset=utf-8',
+    );
     input.value = '';
     if (r.ok) {
       setResult({ kind: 'done', ...r.value });
       await reload();
-    } else setResult({ kind: 'refused', error: r.error, problems: (r.error.problems ?? []) as Array<{ row: number | null; message: string }> });
+    } else
+      setResult({ kind: 'refused', error: r.error, problems: (r.error.problems ?? []) as Array<{ row: number | null; message: string }> });
   };
   return (
     <section>
@@ -51,12 +58,18 @@ export function ProceduresPage() {
       <div class="panel">
         <h2>{t('admin:procedures.import')}</h2>
         <p class="hint">{t('admin:procedures.importHint')}</p>
-        <FilePicker name="catalogue-file" accept=".json,.csv,.txt,application/json,text/csv" label={t('admin:procedures.chooseFile')} onFile={(f, input) => void upload(f, input)} />
+        <FilePicker
+          name="catalogue-file"
+          accept=".json,.csv,.txt,application/json,text/csv"
+          label={t('admin:procedures.chooseFile')}
+          onFile={(f, input) => void upload(f, input)}
+        />
         {result.kind === 'running' && <p role="status">{t('admin:save.saving')}</p>}
         {result.kind === 'done' && (
           <p class="notice notice--ok" role="status">
             {t('admin:procedures.imported', { procedures: result.procedures, fields: result.fields })}
-            {result.unmapped.length > 0 && ` ${t('admin:procedures.unmapped', { count: result.unmapped.length, codes: result.unmapped.slice(0, 5).join(', ') })}`}
+            {result.unmapped.length > 0 &&
+              ` ${t('admin:procedures.unmapped', { count: result.unmapped.length, codes: result.unmapped.slice(0, 5).join(', ') })}`}
           </p>
         )}
         {result.kind === 'refused' && (
@@ -72,10 +85,22 @@ export function ProceduresPage() {
       </div>
       <label class="search">
         {t('admin:procedures.search')}
-        <input type="search" name="procedure-search" value={query} placeholder={t('admin:procedures.searchHint')} onInput={(e) => setQuery(e.currentTarget.value)} />
+        <input
+          type="search"
+          name="procedure-search"
+          value={query}
+          placeholder={t('admin:procedures.searchHint')}
+          onInput={(e) => setQuery(e.currentTarget.value)}
+        />
       </label>
       {edited && config && (
-        <ProcedureEditor key={edited.code} procedure={edited} services={config.services} onSaved={() => void reload()} onCancel={() => setEditing(null)} />
+        <ProcedureEditor
+          key={edited.code}
+          procedure={edited}
+          services={config.services}
+          onSaved={() => void reload()}
+          onCancel={() => setEditing(null)}
+        />
       )}
       <table class="table">
         <thead>
@@ -95,7 +120,13 @@ export function ProceduresPage() {
                 <td class="code">{p.code}</td>
                 <td>{p.name}</td>
                 <td>{fieldName(p.fieldId)}</td>
-                <td>{s ? `${s.code} · ${named(s.name, lang)}` : <span class="pill pill--bad">{t('admin:procedures.noService', { id: p.serviceId })}</span>}</td>
+                <td>
+                  {s ? (
+                    `${s.code} · ${named(s.name, lang)}`
+                  ) : (
+                    <span class="pill pill--bad">{t('admin:procedures.noService', { id: p.serviceId })}</span>
+                  )}
+                </td>
                 <td class="actions">
                   <button type="button" class="small" onClick={() => setEditing(p.code)}>
                     {t('admin:edit')}

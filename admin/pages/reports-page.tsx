@@ -40,13 +40,20 @@ export function ReportsPage() {
   const preset = (days: number) => today && setRange({ from: addDays(today, -(days - 1)), to: today });
   const download = async (table: ReportCsvTable | 'tickets') => {
     if (!report) return;
-    const path = table === 'tickets' ? `/api/export/tickets.csv?day=${report.from}` : `/api/reports.csv?from=${report.from}&to=${report.to}&table=${table}`;
+    const path =
+      table === 'tickets'
+        ? `/api/export/tickets.csv?day=${report.from}`
+        : `/api/reports.csv?from=${report.from}&to=${report.to}&table=${table}`;
     const blob = await api.download(path);
     if (blob) saveFile(blob, table === 'tickets' ? `motcua-tickets-${report.from}.csv` : `motcua-${table}-${report.from}_${report.to}.csv`);
   };
   const levelNames = t(`admin:rating.levels${report?.ratingScale ?? 3}`, { returnObjects: true }) as string[];
   const weekdayNames = t('admin:weekdaysShort', { returnObjects: true }) as string[];
-  const rows = (group: Record<string, ReportView['total']>, label: (key: string) => string, ratings?: Record<string, ReportView['satisfaction']['total']>): ReportRow[] =>
+  const rows = (
+    group: Record<string, ReportView['total']>,
+    label: (key: string) => string,
+    ratings?: Record<string, ReportView['satisfaction']['total']>,
+  ): ReportRow[] =>
     Object.entries(group).map(([key, stats]) => ({ key, label: label(key), stats, ...(ratings?.[key] && { rating: ratings[key] }) }));
   const serviceLabel = (id: string) => {
     const s = report?.services.find((x) => x.id === id);
@@ -56,7 +63,8 @@ export function ReportsPage() {
     const c = report?.counters.find((x) => String(x.id) === id);
     return c ? named(c.name, lang) : `#${id}`;
   };
-  const clerkLabel = (id: string) => report?.clerks.find((c) => c.id === id)?.name ?? t('admin:reports.unknownClerk', { id: id.slice(0, 12) });
+  const clerkLabel = (id: string) =>
+    report?.clerks.find((c) => c.id === id)?.name ?? t('admin:reports.unknownClerk', { id: id.slice(0, 12) });
   return (
     <section class="reports">
       <div class="report-controls no-print">
@@ -69,27 +77,57 @@ export function ReportsPage() {
           {t('admin:reports.to')}
           <input type="date" name="to" value={range?.to ?? report?.to ?? ''} onChange={(e) => pick('to', e.currentTarget.value)} />
         </label>
-        <button type="button" class="secondary" onClick={() => preset(1)}>{t('admin:reports.today')}</button>
-        <button type="button" class="secondary" onClick={() => preset(7)}>{t('admin:reports.days', { count: 7 })}</button>
-        <button type="button" class="secondary" onClick={() => preset(30)}>{t('admin:reports.days', { count: 30 })}</button>
-        <button type="button" class="secondary" onClick={() => preset(90)}>{t('admin:reports.days', { count: 90 })}</button>
-        <button type="button" onClick={() => print()}>{t('admin:reports.print')}</button>
+        <button type="button" class="secondary" onClick={() => preset(1)}>
+          {t('admin:reports.today')}
+        </button>
+        <button type="button" class="secondary" onClick={() => preset(7)}>
+          {t('admin:reports.days', { count: 7 })}
+        </button>
+        <button type="button" class="secondary" onClick={() => preset(30)}>
+          {t('admin:reports.days', { count: 30 })}
+        </button>
+        <button type="button" class="secondary" onClick={() => preset(90)}>
+          {t('admin:reports.days', { count: 90 })}
+        </button>
+        <button type="button" onClick={() => print()}>
+          {t('admin:reports.print')}
+        </button>
       </div>
-      {error && <p class="notice notice--bad" role="alert">{error}</p>}
+      {error && (
+        <p class="notice notice--bad" role="alert">
+          {error}
+        </p>
+      )}
       {report && (
         <>
           <h2 class="print-title">
-            {report.from === report.to ? t('admin:reports.forDay', { day: report.from }) : t('admin:reports.forRange', { from: report.from, to: report.to })}
+            {report.from === report.to
+              ? t('admin:reports.forDay', { day: report.from })
+              : t('admin:reports.forRange', { from: report.from, to: report.to })}
           </h2>
           <div class="stat-row">
             <StatCard label={t('admin:figures.issued')} value={report.total.issued} testId="report-issued" />
             <StatCard label={t('admin:figures.served')} value={report.total.served} testId="report-served" />
             <StatCard label={t('admin:figures.noShow')} value={report.total.noShow} testId="report-no-show" />
-            <StatCard label={t('admin:figures.avgWait')} value={minutesWithUnit(report.total.avgWaitMinutes, t('admin:figures.min'))} testId="report-avg-wait" />
+            <StatCard
+              label={t('admin:figures.avgWait')}
+              value={minutesWithUnit(report.total.avgWaitMinutes, t('admin:figures.min'))}
+              testId="report-avg-wait"
+            />
             <StatCard label={t('admin:figures.p90WaitLong')} value={minutesWithUnit(report.total.p90WaitMinutes, t('admin:figures.min'))} />
-            <StatCard label={t('admin:figures.avgServiceLong')} value={minutesWithUnit(report.total.avgServiceMinutes, t('admin:figures.min'))} />
-            <StatCard label={t('admin:figures.withinTarget', { minutes: report.targetWaitMinutes })} value={percentText(report.total.withinTargetShare)} />
-            <StatCard label={t('admin:figures.satisfied')} value={percentText(report.satisfaction.total.satisfiedShare)} testId="report-satisfied" />
+            <StatCard
+              label={t('admin:figures.avgServiceLong')}
+              value={minutesWithUnit(report.total.avgServiceMinutes, t('admin:figures.min'))}
+            />
+            <StatCard
+              label={t('admin:figures.withinTarget', { minutes: report.targetWaitMinutes })}
+              value={percentText(report.total.withinTargetShare)}
+            />
+            <StatCard
+              label={t('admin:figures.satisfied')}
+              value={percentText(report.satisfaction.total.satisfiedShare)}
+              testId="report-satisfied"
+            />
           </div>
           <div class="csv-buttons no-print">
             {t('admin:reports.csv')}:
@@ -107,9 +145,23 @@ export function ReportsPage() {
           <div class="two-columns">
             <div class="panel">
               <h3>{t('admin:reports.issuedByService')}</h3>
-              <BarChart title={t('admin:reports.issuedByService')} bars={Object.entries(report.byService).sort(([, a], [, b]) => b.issued - a.issued).map(([id, s]) => ({ label: serviceLabel(id), value: s.issued, text: `${s.issued} · ${minutesText(s.avgWaitMinutes)} ${t('admin:figures.min')}` }))} />
+              <BarChart
+                title={t('admin:reports.issuedByService')}
+                bars={Object.entries(report.byService)
+                  .sort(([, a], [, b]) => b.issued - a.issued)
+                  .map(([id, s]) => ({
+                    label: serviceLabel(id),
+                    value: s.issued,
+                    text: `${s.issued} · ${minutesText(s.avgWaitMinutes)} ${t('admin:figures.min')}`,
+                  }))}
+              />
               <h3>{t('admin:reports.satisfaction')}</h3>
-              <SatisfactionBar block={report.satisfaction.total} scale={report.ratingScale} levelNames={levelNames} title={t('admin:reports.satisfaction')} />
+              <SatisfactionBar
+                block={report.satisfaction.total}
+                scale={report.ratingScale}
+                levelNames={levelNames}
+                title={t('admin:reports.satisfaction')}
+              />
             </div>
             <div class="panel">
               <h3>{t('admin:reports.heatmap')}</h3>
@@ -117,13 +169,33 @@ export function ReportsPage() {
             </div>
           </div>
           <h3>{t('admin:reports.tables.service')}</h3>
-          <ReportTable testId="by-service" firstColumn={t('admin:services.name')} withRatings rows={rows(report.byService, serviceLabel, report.satisfaction.byService)} />
+          <ReportTable
+            testId="by-service"
+            firstColumn={t('admin:services.name')}
+            withRatings
+            rows={rows(report.byService, serviceLabel, report.satisfaction.byService)}
+          />
           <h3>{t('admin:reports.tables.counter')}</h3>
-          <ReportTable testId="by-counter" firstColumn={t('admin:counters.name')} withRatings rows={rows(report.byCounter, counterLabel, report.satisfaction.byCounter).sort((a, b) => Number(a.key) - Number(b.key))} />
+          <ReportTable
+            testId="by-counter"
+            firstColumn={t('admin:counters.name')}
+            withRatings
+            rows={rows(report.byCounter, counterLabel, report.satisfaction.byCounter).sort((a, b) => Number(a.key) - Number(b.key))}
+          />
           <h3>{t('admin:reports.tables.clerk')}</h3>
-          <ReportTable testId="by-clerk" firstColumn={t('admin:people.name')} withRatings rows={rows(report.byClerk, clerkLabel, report.satisfaction.byClerk)} />
+          <ReportTable
+            testId="by-clerk"
+            firstColumn={t('admin:people.name')}
+            withRatings
+            rows={rows(report.byClerk, clerkLabel, report.satisfaction.byClerk)}
+          />
           <h3>{t('admin:reports.tables.hour')}</h3>
-          <ReportTable testId="by-hour" firstColumn={t('admin:reports.hour')} withRatings={false} rows={rows(report.byHour, (h) => `${h}:00`).sort((a, b) => a.key.localeCompare(b.key))} />
+          <ReportTable
+            testId="by-hour"
+            firstColumn={t('admin:reports.hour')}
+            withRatings={false}
+            rows={rows(report.byHour, (h) => `${h}:00`).sort((a, b) => a.key.localeCompare(b.key))}
+          />
           <p class="hint no-print">{t('admin:reports.took', { ms: report.tookMs })}</p>
         </>
       )}

@@ -28,7 +28,23 @@ interface Draft {
 
 /** A new service follows the centre's hours; switching to its own starts from the centre's week. */
 function blankDraft(centreHours: WeekSchedule): Draft {
-  return { isNew: true, id: '', code: '', nameVi: '', nameEn: '', prefix: '', numberStart: '1', numberEnd: '999', pad: '3', dailyQuota: '', cutoff: '', enabled: true, ownHours: false, hoursText: weekHoursText(centreHours), rest: {} };
+  return {
+    isNew: true,
+    id: '',
+    code: '',
+    nameVi: '',
+    nameEn: '',
+    prefix: '',
+    numberStart: '1',
+    numberEnd: '999',
+    pad: '3',
+    dailyQuota: '',
+    cutoff: '',
+    enabled: true,
+    ownHours: false,
+    hoursText: weekHoursText(centreHours),
+    rest: {},
+  };
 }
 
 function draftOf(s: ServiceConfig, centreHours: WeekSchedule): Draft {
@@ -113,7 +129,12 @@ export function ServicesPage() {
               </td>
               <td>{s.dailyQuota ?? '–'}</td>
               <td>{s.cutoff ?? t('admin:services.defaultCutoff')}</td>
-              <td>{config.counters.filter((c) => c.services.some((x) => x.serviceId === s.id)).map((c) => c.id).join(', ') || '–'}</td>
+              <td>
+                {config.counters
+                  .filter((c) => c.services.some((x) => x.serviceId === s.id))
+                  .map((c) => c.id)
+                  .join(', ') || '–'}
+              </td>
               <td data-testid="procedure-count">{catalogue ? proceduresOf(s.id).length : '…'}</td>
               <td class="actions">
                 <button type="button" class="small" onClick={() => setDraft(draftOf(s, config.centre.hours))}>
@@ -139,7 +160,13 @@ export function ServicesPage() {
           <div class="grid">
             <label>
               {t('admin:services.id')}
-              <input {...field('id')} disabled={!draft.isNew} required pattern="[a-z0-9][a-z0-9\-]{0,31}" title={t('admin:services.idHint')} />
+              <input
+                {...field('id')}
+                disabled={!draft.isNew}
+                required
+                pattern="[a-z0-9][a-z0-9\-]{0,31}"
+                title={t('admin:services.idHint')}
+              />
             </label>
             <label>
               {t('admin:services.code')}
@@ -185,11 +212,23 @@ export function ServicesPage() {
           <fieldset class="service-hours">
             <legend>{t('admin:services.hours')}</legend>
             <label class="check">
-              <input type="radio" name="hours-mode" value="centre" checked={!draft.ownHours} onChange={() => setDraft({ ...draft, ownHours: false })} />
+              <input
+                type="radio"
+                name="hours-mode"
+                value="centre"
+                checked={!draft.ownHours}
+                onChange={() => setDraft({ ...draft, ownHours: false })}
+              />
               {t('admin:services.centreHours')}
             </label>
             <label class="check">
-              <input type="radio" name="hours-mode" value="own" checked={draft.ownHours} onChange={() => setDraft({ ...draft, ownHours: true })} />
+              <input
+                type="radio"
+                name="hours-mode"
+                value="own"
+                checked={draft.ownHours}
+                onChange={() => setDraft({ ...draft, ownHours: true })}
+              />
               {t('admin:services.ownHours')}
             </label>
             {draft.ownHours && (

@@ -21,7 +21,11 @@ export function AnnouncementFields({ value, onChange }: AnnouncementFieldsProps)
   const choice = <K extends 'zeroTens' | 'thousand' | 'fourAfterTens'>(key: K, options: ReadonlyArray<Announcement[K]>) => (
     <label>
       {t(`admin:centre.announcement.${key}`)}
-      <select name={`announcement-${key}`} value={value[key]} onChange={(e) => set({ [key]: e.currentTarget.value } as Partial<Announcement>)}>
+      <select
+        name={`announcement-${key}`}
+        value={value[key]}
+        onChange={(e) => set({ [key]: e.currentTarget.value } as Partial<Announcement>)}
+      >
         {options.map((o) => (
           <option key={o} value={o}>
             {o}
@@ -40,7 +44,11 @@ export function AnnouncementFields({ value, onChange }: AnnouncementFieldsProps)
       <p class="hint">{t('admin:centre.announcement.templateHint')}</p>
       <label>
         {t('admin:centre.announcement.voice')}
-        <select name="announcement-voice" value={value.voice} onChange={(e) => set({ voice: e.currentTarget.value as Announcement['voice'] })}>
+        <select
+          name="announcement-voice"
+          value={value.voice}
+          onChange={(e) => set({ voice: e.currentTarget.value as Announcement['voice'] })}
+        >
           {voices.map((v) => (
             <option key={v} value={v}>
               {t(`admin:centre.announcement.voices.${v}`)}
@@ -50,7 +58,14 @@ export function AnnouncementFields({ value, onChange }: AnnouncementFieldsProps)
       </label>
       <label>
         {t('admin:centre.announcement.repeat')}
-        <input name="announcement-repeat" type="number" min={1} max={5} value={value.repeat} onInput={(e) => set({ repeat: Number(e.currentTarget.value) })} />
+        <input
+          name="announcement-repeat"
+          type="number"
+          min={1}
+          max={5}
+          value={value.repeat}
+          onInput={(e) => set({ repeat: Number(e.currentTarget.value) })}
+        />
       </label>
       <label>
         {t('admin:centre.announcement.volume')}
@@ -68,7 +83,12 @@ export function AnnouncementFields({ value, onChange }: AnnouncementFieldsProps)
       {choice('thousand', ['nghìn', 'ngàn'])}
       {choice('fourAfterTens', ['tư', 'bốn'])}
       <label class="check">
-        <input name="announcement-english" type="checkbox" checked={value.english} onChange={(e) => set({ english: e.currentTarget.checked })} />
+        <input
+          name="announcement-english"
+          type="checkbox"
+          checked={value.english}
+          onChange={(e) => set({ english: e.currentTarget.checked })}
+        />
         {t('admin:centre.announcement.english')}
       </label>
       <label class="check">

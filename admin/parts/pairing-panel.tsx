@@ -41,12 +41,25 @@ export function PairingPanel() {
         </label>
         <label>
           {t('admin:devices.name')}
-          <input name="device-name" required value={name} placeholder={t('admin:devices.namePlaceholder')} onInput={(e) => setName(e.currentTarget.value)} />
+          <input
+            name="device-name"
+            required
+            value={name}
+            placeholder={t('admin:devices.namePlaceholder')}
+            onInput={(e) => setName(e.currentTarget.value)}
+          />
         </label>
         {needsCounter && (
           <label>
             {t('admin:counters.number')}
-            <input name="device-counter" type="number" min={1} max={99} value={counterId} onInput={(e) => setCounterId(e.currentTarget.value)} />
+            <input
+              name="device-counter"
+              type="number"
+              min={1}
+              max={99}
+              value={counterId}
+              onInput={(e) => setCounterId(e.currentTarget.value)}
+            />
           </label>
         )}
       </div>

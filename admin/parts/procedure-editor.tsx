@@ -19,12 +19,27 @@ const countOrNone = (text: string): number | undefined => (text.trim() === '' ? 
  * rest of the procedure (dossier, steps, legal basis) is sent back as it came, since the server
  * saves the procedure whole.
  */
-export function ProcedureEditor({ procedure, services, onSaved, onCancel }: { procedure: Procedure; services: readonly ServiceConfig[]; onSaved: () => void; onCancel: () => void }) {
+export function ProcedureEditor({
+  procedure,
+  services,
+  onSaved,
+  onCancel,
+}: {
+  procedure: Procedure;
+  services: readonly ServiceConfig[];
+  onSaved: () => void;
+  onCancel: () => void;
+}) {
   const { t, api, lang } = useAdmin();
   const [name, setName] = useState(procedure.name);
   const [serviceId, setServiceId] = useState(procedure.serviceId);
   const [filing, setFiling] = useState<FilingDraft[]>(
-    procedure.filing.map((f) => ({ timeLimit: f.timeLimit.text, workingDays: f.timeLimit.workingDays?.toString() ?? '', fee: f.fee.text, amount: f.fee.amount?.toString() ?? '' })),
+    procedure.filing.map((f) => ({
+      timeLimit: f.timeLimit.text,
+      workingDays: f.timeLimit.workingDays?.toString() ?? '',
+      fee: f.fee.text,
+      amount: f.fee.amount?.toString() ?? '',
+    })),
   );
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const form = useReveal<HTMLFormElement>(procedure.code);
@@ -39,7 +54,11 @@ export function ProcedureEditor({ procedure, services, onSaved, onCancel }: { pr
       serviceId,
       filing: procedure.filing.map((f, i) => {
         const d = filing[i] ?? { timeLimit: '', workingDays: '', fee: '', amount: '' };
-        return { ...f, timeLimit: { text: d.timeLimit, workingDays: countOrNone(d.workingDays) }, fee: { text: d.fee, amount: countOrNone(d.amount) } };
+        return {
+          ...f,
+          timeLimit: { text: d.timeLimit, workingDays: countOrNone(d.workingDays) },
+          fee: { text: d.fee, amount: countOrNone(d.amount) },
+        };
       }),
     };
     const r = await api.send('PUT', `/api/catalogue/procedures/${encodeURIComponent(procedure.code)}`, body);
@@ -72,19 +91,43 @@ export function ProcedureEditor({ procedure, services, onSaved, onCancel }: { pr
           <div class="grid filing-grid">
             <label>
               {t('admin:procedures.timeLimit')}
-              <input name={`time-limit-${f.channel}`} required value={filing[i]?.timeLimit ?? ''} onInput={(e) => setOne(i, { timeLimit: e.currentTarget.value })} />
+              <input
+                name={`time-limit-${f.channel}`}
+                required
+                value={filing[i]?.timeLimit ?? ''}
+                onInput={(e) => setOne(i, { timeLimit: e.currentTarget.value })}
+              />
             </label>
             <label>
               {t('admin:procedures.workingDays')}
-              <input type="number" min={0} name={`working-days-${f.channel}`} placeholder={t('admin:procedures.notCounted')} value={filing[i]?.workingDays ?? ''} onInput={(e) => setOne(i, { workingDays: e.currentTarget.value })} />
+              <input
+                type="number"
+                min={0}
+                name={`working-days-${f.channel}`}
+                placeholder={t('admin:procedures.notCounted')}
+                value={filing[i]?.workingDays ?? ''}
+                onInput={(e) => setOne(i, { workingDays: e.currentTarget.value })}
+              />
             </label>
             <label>
               {t('admin:procedures.fee')}
-              <input name={`fee-${f.channel}`} required value={filing[i]?.fee ?? ''} onInput={(e) => setOne(i, { fee: e.currentTarget.value })} />
+              <input
+                name={`fee-${f.channel}`}
+                required
+                value={filing[i]?.fee ?? ''}
+                onInput={(e) => setOne(i, { fee: e.currentTarget.value })}
+              />
             </label>
             <label>
               {t('admin:procedures.amount')}
-              <input type="number" min={0} name={`fee-amount-${f.channel}`} placeholder={t('admin:procedures.varies')} value={filing[i]?.amount ?? ''} onInput={(e) => setOne(i, { amount: e.currentTarget.value })} />
+              <input
+                type="number"
+                min={0}
+                name={`fee-amount-${f.channel}`}
+                placeholder={t('admin:procedures.varies')}
+                value={filing[i]?.amount ?? ''}
+                onInput={(e) => setOne(i, { amount: e.currentTarget.value })}
+              />
             </label>
           </div>
         </fieldset>

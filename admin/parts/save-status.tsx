@@ -7,9 +7,24 @@ export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' 
 export function SaveStatus(props: { state: SaveState }) {
   const { t } = useAdmin();
   const s = props.state;
-  if (s.kind === 'saved') return <p class="notice notice--ok" role="status">{t('admin:save.saved')}</p>;
-  if (s.kind === 'saving') return <p class="notice" role="status">{t('admin:save.saving')}</p>;
-  if (s.kind === 'failed') return <p class="notice notice--bad" role="alert">{s.error.message}</p>;
+  if (s.kind === 'saved')
+    return (
+      <p class="notice notice--ok" role="status">
+        {t('admin:save.saved')}
+      </p>
+    );
+  if (s.kind === 'saving')
+    return (
+      <p class="notice" role="status">
+        {t('admin:save.saving')}
+      </p>
+    );
+  if (s.kind === 'failed')
+    return (
+      <p class="notice notice--bad" role="alert">
+        {s.error.message}
+      </p>
+    );
   return null;
 }
 

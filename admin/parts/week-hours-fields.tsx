@@ -12,14 +12,25 @@ export function weekHoursText(hours: WeekSchedule): WeekHoursText {
 
 /** The week schedule the texts describe; the server's schema checks the times themselves. */
 export function weekHoursOf(text: WeekHoursText): Record<(typeof weekdayKeys)[number], Array<[string, string]>> {
-  return Object.fromEntries(weekdayKeys.map((d) => [d, parseSessions(text[d] ?? '')])) as Record<(typeof weekdayKeys)[number], Array<[string, string]>>;
+  return Object.fromEntries(weekdayKeys.map((d) => [d, parseSessions(text[d] ?? '')])) as Record<
+    (typeof weekdayKeys)[number],
+    Array<[string, string]>
+  >;
 }
 
 /**
  * One input per weekday for a week's working sessions: used for the centre's hours and for a
  * service's own hours. Inputs are named `<name>-mon` … `<name>-sun`.
  */
-export function WeekHoursFields({ name, value, onChange }: { name: string; value: WeekHoursText; onChange: (next: WeekHoursText) => void }) {
+export function WeekHoursFields({
+  name,
+  value,
+  onChange,
+}: {
+  name: string;
+  value: WeekHoursText;
+  onChange: (next: WeekHoursText) => void;
+}) {
   const { t } = useAdmin();
   return (
     <>

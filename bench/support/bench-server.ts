@@ -16,7 +16,9 @@ export type BenchSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
  * The real server for benchmarks: a temp data dir, open around the clock, each service with
  * a range wide enough for a 10,000-ticket day, the virtual printer.
  */
-export async function startBenchServer(options: { printing?: boolean } = {}): Promise<{ server: MotcuaServer; url: string; adminToken: string; close(): Promise<void> }> {
+export async function startBenchServer(
+  options: { printing?: boolean } = {},
+): Promise<{ server: MotcuaServer; url: string; adminToken: string; close(): Promise<void> }> {
   configureLogging({ level: 'warn' });
   const dataDir = await benchDataDir();
   const settings = resolveSettings(['--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir, '--always-open'], {});
@@ -47,7 +49,9 @@ export async function startBenchServer(options: { printing?: boolean } = {}): Pr
 export async function benchDataDir(): Promise<string> {
   const dataDir = await mkdtemp(join(tmpdir(), 'motcua-bench-'));
   const site = JSON.parse(await readFile(join(repoDir, 'data/site.json'), 'utf8')) as { services: Array<Record<string, unknown>> };
-  site.services.forEach((s, i) => Object.assign(s, { numberStart: (i + 1) * 10_000, numberEnd: (i + 1) * 10_000 + 9_999, dailyQuota: undefined }));
+  site.services.forEach((s, i) =>
+    Object.assign(s, { numberStart: (i + 1) * 10_000, numberEnd: (i + 1) * 10_000 + 9_999, dailyQuota: undefined }),
+  );
   await mkdir(dataDir, { recursive: true });
   await writeFile(join(dataDir, 'site.json'), JSON.stringify(site));
   return dataDir;

@@ -5,7 +5,19 @@ import type { CounterSnapshot } from '../../protocol/views.ts';
 export type ConsoleAction = 'next' | 'recall' | 'start' | 'finish' | 'noShow' | 'transfer' | 'park' | 'call' | 'pause' | 'resume' | 'close';
 
 /** In the order the buttons are laid out. */
-export const CONSOLE_ACTIONS: readonly ConsoleAction[] = ['next', 'recall', 'start', 'finish', 'noShow', 'transfer', 'park', 'call', 'pause', 'resume', 'close'];
+export const CONSOLE_ACTIONS: readonly ConsoleAction[] = [
+  'next',
+  'recall',
+  'start',
+  'finish',
+  'noShow',
+  'transfer',
+  'park',
+  'call',
+  'pause',
+  'resume',
+  'close',
+];
 
 /** Keyboard shortcuts (`KeyboardEvent.key`, letters matched case-insensitively); the first is shown on the button. */
 export const ACTION_KEYS: Readonly<Record<ConsoleAction, readonly string[]>> = {

@@ -43,7 +43,9 @@ export function ConsoleApp(props: { i18n: i18n; counterId: number | null }) {
   if (counterId === null || !mayWorkAt(clerk.user, counterId)) {
     return <CounterPicker user={clerk.user} refused={counterId} onPick={choose} onSignOut={signOut} />;
   }
-  return <CounterSessionView key={counterId} clerk={clerk} counterId={counterId} onChangeCounter={() => choose(null)} onSignOut={signOut} />;
+  return (
+    <CounterSessionView key={counterId} clerk={clerk} counterId={counterId} onChangeCounter={() => choose(null)} onSignOut={signOut} />
+  );
 }
 
 /** One connection per counter session, closed when the clerk leaves the counter. */

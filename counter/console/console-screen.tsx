@@ -58,7 +58,9 @@ export function ConsoleScreen(props: ConsoleScreenProps) {
           {t('common:offline')}
         </div>
       )}
-      {s.counter.status === 'paused' && <div class="banner banner--paused">{t('counter:pausedBanner', { reason: s.counter.pauseReason ?? '' })}</div>}
+      {s.counter.status === 'paused' && (
+        <div class="banner banner--paused">{t('counter:pausedBanner', { reason: s.counter.pauseReason ?? '' })}</div>
+      )}
       {s.counter.status === 'closed' && !s.current && <div class="banner banner--closed">{t('counter:closedBanner')}</div>}
       {session.error && (
         <div class="banner banner--error" role="alert">
@@ -75,7 +77,11 @@ export function ConsoleScreen(props: ConsoleScreenProps) {
         </div>
         <aside class="console-side">
           <QueuePanel snapshot={s} serverNow={serverNow} selectedId={selectedId} onSelect={setSelectedId} onCall={callTicket} />
-          <ParkedPanel snapshot={s} disabled={offline || session.busy || s.counter.status === 'paused'} onResume={(ticketId) => void session.run('counter:resume-ticket', { ticketId })} />
+          <ParkedPanel
+            snapshot={s}
+            disabled={offline || session.busy || s.counter.status === 'paused'}
+            onResume={(ticketId) => void session.run('counter:resume-ticket', { ticketId })}
+          />
           <TodayPanel today={s.today} />
         </aside>
       </main>

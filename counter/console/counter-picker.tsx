@@ -6,7 +6,12 @@ import { useText } from '../text-context.ts';
 import { mayWorkAt } from './signed-in-clerk.ts';
 
 /** The counters this person may work at, to pick today's; `refused` names one asked for in the address but not allowed. */
-export function CounterPicker(props: { user: SignedIn['user']; refused: number | null; onPick: (counterId: number) => void; onSignOut: () => void }) {
+export function CounterPicker(props: {
+  user: SignedIn['user'];
+  refused: number | null;
+  onPick: (counterId: number) => void;
+  onSignOut: () => void;
+}) {
   const { t, lang, pick } = useText();
   const [counters, setCounters] = useState<Array<{ id: number; name: Translated }> | null>(null);
   const [error, setError] = useState<string | null>(null);

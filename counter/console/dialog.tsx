@@ -21,6 +21,8 @@ export function Dialog(props: { title: string; onClose: () => void; children: Co
     return () => window.removeEventListener('keydown', onKey);
   }, []);
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: a click on the backdrop is a pointer shortcut; Escape and the Cancel button do the same from the keyboard
+    // biome-ignore lint/a11y/useKeyWithClickEvents: see above
     <div class="dialog-backdrop" onClick={(e) => e.target === e.currentTarget && props.onClose()}>
       <div class="dialog" role="dialog" aria-modal="true" aria-label={props.title} ref={box}>
         <h2>{props.title}</h2>

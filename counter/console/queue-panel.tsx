@@ -21,6 +21,7 @@ export function QueuePanel(props: {
       {queue.length === 0 ? (
         <p class="panel-empty">{t('counter:queue.empty')}</p>
       ) : (
+        // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: an ordered list that is also a listbox keeps the queue order for screen readers
         <ol class="queue-list" role="listbox" aria-label={t('counter:queue.title', { count: waitingCount })}>
           {queue.map((ticket) => (
             <QueueRow key={ticket.id} ticket={ticket} {...props} />
@@ -32,14 +33,24 @@ export function QueuePanel(props: {
   );
 }
 
-function QueueRow(props: { ticket: TicketStaffView; snapshot: CounterSnapshot; serverNow: number; selectedId: string | null; onSelect: (id: string) => void; onCall: (id: string) => void }) {
+function QueueRow(props: {
+  ticket: TicketStaffView;
+  snapshot: CounterSnapshot;
+  serverNow: number;
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+  onCall: (id: string) => void;
+}) {
   const { t } = useText();
   const { ticket } = props;
   const service = props.snapshot.services.find((s) => s.id === ticket.serviceId);
   const selected = ticket.id === props.selectedId;
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the console's own keys move the selection (use-console-keys.ts)
+    // biome-ignore lint/a11y/useFocusableInteractive: focus stays on the console so its shortcuts keep working
     <li
       class={`queue-row${selected ? ' queue-row--selected' : ''}${ticket.priorityGroup ? ' queue-row--priority' : ''}`}
+      // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: options of the listbox above
       role="option"
       aria-selected={selected}
       data-ticket={ticket.label}

@@ -19,7 +19,12 @@ export interface CounterSession {
  * Joins the counter on every (re)connect and keeps its latest snapshot: from acks and from the
  * server's pushes alike (another console or a call button on the same counter), newest wins.
  */
-export function useCounterSession(connection: Connection, counterId: number, offlineText: string, onUnauthenticated: () => void): CounterSession {
+export function useCounterSession(
+  connection: Connection,
+  counterId: number,
+  offlineText: string,
+  onUnauthenticated: () => void,
+): CounterSession {
   const [snapshot, setSnapshot] = useState<CounterSnapshot | null>(null);
   const [clockOffsetMs, setOffset] = useState(0);
   const [error, setError] = useState<string | null>(null);

@@ -37,7 +37,8 @@ export function stepRating(screen: RatingScreen, event: RatingEvent): RatingScre
       return { kind: 'asking', request: event.request, until: event.now + ASK_MS };
     case 'chose':
       if (screen.kind !== 'asking' || event.level < 1 || event.level > screen.request.scale) return screen;
-      if (isLowRating(event.level, screen.request.scale)) return { kind: 'reason', request: screen.request, level: event.level, until: event.now + ASK_MS };
+      if (isLowRating(event.level, screen.request.scale))
+        return { kind: 'reason', request: screen.request, level: event.level, until: event.now + ASK_MS };
       return { kind: 'sending', request: screen.request, level: event.level, reason: null };
     case 'reason':
       if (screen.kind !== 'reason') return screen;

@@ -13,7 +13,9 @@ export function CallHistory({ calls }: CallHistoryProps) {
   const { t } = useBoardText();
   return (
     <section class="history" aria-labelledby="history-title">
-      <h2 id="history-title" class="panel-title">{t('history.title')}</h2>
+      <h2 id="history-title" class="panel-title">
+        {t('history.title')}
+      </h2>
       <div class="history__head" aria-hidden="true">
         <span>{t('history.ticket')}</span>
         <span>{t('history.counter')}</span>

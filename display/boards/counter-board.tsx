@@ -16,17 +16,22 @@ export function CounterBoard({ board, counterId, freshKey }: CounterBoardProps) 
   if (!counter) return <p class="board-message">{t('route.unknownCounter', { number: counterId })}</p>;
   const lastCall = board.calls.find((c) => c.counterId === counterId && c.label === counter.currentLabel);
   const fresh = lastCall !== undefined && callKey(lastCall) === freshKey;
-  const note = counter.status === 'closed' ? 'counterBoard.closed' : counter.status === 'paused' ? 'counterBoard.paused' : 'counterBoard.idle';
+  const note =
+    counter.status === 'closed' ? 'counterBoard.closed' : counter.status === 'paused' ? 'counterBoard.paused' : 'counterBoard.idle';
   return (
     <div class={`counter-board counter-board--${counter.status}`} data-testid="counter-board" data-counter={counterId}>
       <h1 class="counter-board__name">{counter.name[lang]}</h1>
       {counter.currentLabel && counter.status !== 'closed' ? (
         <div key={lastCall ? callKey(lastCall) : counter.currentLabel} class={`counter-board__call${fresh ? ' featured--fresh' : ''}`}>
           <p class="counter-board__caption">{t('counterBoard.serving')}</p>
-          <p class="counter-board__ticket" data-testid="counter-ticket">{counter.currentLabel}</p>
+          <p class="counter-board__ticket" data-testid="counter-ticket">
+            {counter.currentLabel}
+          </p>
         </div>
       ) : (
-        <p class="counter-board__note" data-testid="counter-note">{t(note)}</p>
+        <p class="counter-board__note" data-testid="counter-note">
+          {t(note)}
+        </p>
       )}
     </div>
   );

@@ -12,7 +12,9 @@ export function CounterGrid({ counters }: CounterGridProps) {
   const working = counters.filter((c) => c.status !== 'closed');
   return (
     <section class="counters" aria-labelledby="counters-title">
-      <h2 id="counters-title" class="panel-title">{t('counters.title')}</h2>
+      <h2 id="counters-title" class="panel-title">
+        {t('counters.title')}
+      </h2>
       {working.length === 0 && <p class="panel-empty">{t('counters.none')}</p>}
       <ul class="counters__grid" data-testid="counter-grid">
         {working.map((c) => (

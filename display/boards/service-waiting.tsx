@@ -11,7 +11,9 @@ export function ServiceWaiting({ services }: ServiceWaitingProps) {
   const { t, lang } = useBoardText();
   return (
     <section class="waiting" aria-labelledby="waiting-title">
-      <h2 id="waiting-title" class="panel-title">{t('services.title')}</h2>
+      <h2 id="waiting-title" class="panel-title">
+        {t('services.title')}
+      </h2>
       <ul class="waiting__list" data-testid="waiting">
         {services.map((s) => (
           <li key={s.id} class="waiting__row" data-service={s.id}>

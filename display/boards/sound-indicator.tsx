@@ -14,9 +14,19 @@ export function SoundIndicator({ sound }: { sound: SoundGate }) {
     return sound.subscribe(setStatus);
   }, [sound]);
   if (status === 'ready') return null;
-  if (status === 'unavailable') return <p class="sound-indicator sound-indicator--off" data-testid="sound-indicator">{t('sound.unavailable')}</p>;
+  if (status === 'unavailable')
+    return (
+      <p class="sound-indicator sound-indicator--off" data-testid="sound-indicator">
+        {t('sound.unavailable')}
+      </p>
+    );
   return (
-    <button type="button" class="sound-indicator sound-indicator--blocked" data-testid="sound-indicator" onClick={() => void sound.unlock()}>
+    <button
+      type="button"
+      class="sound-indicator sound-indicator--blocked"
+      data-testid="sound-indicator"
+      onClick={() => void sound.unlock()}
+    >
       <span aria-hidden="true">🔇</span> {t('sound.blocked')}
     </button>
   );

@@ -9,10 +9,7 @@ import type { Announcement } from './announcement.ts';
 import type { AudioSink, Playable } from './audio-sink.ts';
 
 /** How one queued announcement ended. */
-export type AnnouncementOutcome =
-  | { status: 'played' }
-  | { status: 'failed'; error: unknown }
-  | { status: 'cancelled' };
+export type AnnouncementOutcome = { status: 'played' } | { status: 'failed'; error: unknown } | { status: 'cancelled' };
 
 /** Playback settings. */
 export interface QueueSettings {

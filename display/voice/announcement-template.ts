@@ -11,9 +11,7 @@ import { spokenText } from './clip-id.ts';
 export type TemplateSlot = 'number' | 'counter';
 
 /** One piece of a parsed template. `text` is the phrase as written, `spoken` its clip text. */
-export type TemplatePart =
-  | { kind: 'phrase'; text: string; spoken: string }
-  | { kind: 'slot'; slot: TemplateSlot };
+export type TemplatePart = { kind: 'phrase'; text: string; spoken: string } | { kind: 'slot'; slot: TemplateSlot };
 
 /** The built-in Vietnamese template (docs `ux.md`). */
 export const DEFAULT_VIETNAMESE_TEMPLATE = 'Mời công dân có số thứ tự {number} đến quầy số {counter}';

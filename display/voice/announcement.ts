@@ -54,9 +54,7 @@ export type AnnouncementSettings = Pick<
  */
 export function buildAnnouncement(call: CallToAnnounce, settings: AnnouncementSettings): Announcement {
   const counter = String(call.counter);
-  const vietnamese = buildSentence('vi', settings.template, call.ticket, counter, (label) =>
-    readLabelVietnamese(label, settings),
-  );
+  const vietnamese = buildSentence('vi', settings.template, call.ticket, counter, (label) => readLabelVietnamese(label, settings));
   const sentences = [vietnamese];
   if (settings.english) {
     sentences.push(

@@ -35,7 +35,10 @@ export function spokenClipInventory(templates: { vi: readonly string[]; en: read
     const id = clipId(language, text);
     if (!clips.has(id)) clips.set(id, { id, language, text: id.slice(language.length + 1) });
   };
-  for (const [language, list] of [['vi', templates.vi], ['en', templates.en]] as const) {
+  for (const [language, list] of [
+    ['vi', templates.vi],
+    ['en', templates.en],
+  ] as const) {
     for (const template of list) {
       for (const part of parseTemplate(template)) if (part.kind === 'phrase' && part.spoken !== '') add(language, part.spoken);
     }

@@ -68,10 +68,7 @@ function defaultStorage(): Pick<Storage, 'getItem' | 'setItem'> | null {
 }
 
 /** Creates the display's announcer; call `sound.check()` next and show the prompt while blocked. */
-export async function createAnnouncer(
-  initial: VoiceConfig = DEFAULT_VOICE_CONFIG,
-  env: AnnouncerEnvironment = {},
-): Promise<Announcer> {
+export async function createAnnouncer(initial: VoiceConfig = DEFAULT_VOICE_CONFIG, env: AnnouncerEnvironment = {}): Promise<Announcer> {
   const context = env.createAudioContext
     ? env.createAudioContext()
     : typeof AudioContext === 'function'

@@ -8,12 +8,7 @@
  */
 import { englishLetterName, isPrefixLetter, vietnameseLetterName } from './letter-names.ts';
 import { MAX_ENGLISH_NUMBER, readEnglishNumber, type EnglishNumberStyle } from './english-number.ts';
-import {
-  digitWord,
-  MAX_VIETNAMESE_NUMBER,
-  readVietnameseNumber,
-  type VietnameseReadingOptions,
-} from './vietnamese-number.ts';
+import { digitWord, MAX_VIETNAMESE_NUMBER, readVietnameseNumber, type VietnameseReadingOptions } from './vietnamese-number.ts';
 
 /** A label cut into what is read as letters and what is read as numbers, in order. */
 export type LabelPart = { kind: 'letter'; letter: string } | { kind: 'digits'; digits: string };

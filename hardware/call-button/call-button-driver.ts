@@ -1,5 +1,5 @@
 import { logger } from '../../server/log.ts';
-import { CounterPresence, OFFLINE_AFTER_MS, type CounterHealth } from './counter-presence.ts';
+import { CounterPresence, OFFLINE_AFTER_MS } from './counter-presence.ts';
 import { fitDisplayText, formatFrame, LINE_END } from './format-frame.ts';
 import { ANSWER_STATUSES, type AnswerFrame, type AnswerStatus, type KeyAction } from './frame-types.ts';
 import { LineSplitter } from './line-splitter.ts';
@@ -224,7 +224,8 @@ export class CallButtonDriver {
 
   #answer(frame: AnswerFrame): void {
     // Not sent while the line is down: the device resends and gets the remembered answer.
-    if (!this.#send(formatFrame(frame))) log.warn('line closed, answer dropped', { path: this.#path, counter: frame.counter, seq: frame.seq });
+    if (!this.#send(formatFrame(frame)))
+      log.warn('line closed, answer dropped', { path: this.#path, counter: frame.counter, seq: frame.seq });
   }
 
   #send(line: string): boolean {

@@ -67,12 +67,7 @@ export const MAX_LINE_LENGTH = 64;
 export const MAX_DISPLAY_TEXT = 8;
 
 /** Why a line is not a frame at all. Such a line is dropped and counted, never answered. */
-export type MalformedReason =
-  | 'overlong'
-  | 'not-a-frame'
-  | 'bad-checksum'
-  | 'unknown-type'
-  | 'bad-field';
+export type MalformedReason = 'overlong' | 'not-a-frame' | 'bad-checksum' | 'unknown-type' | 'bad-field';
 
 /**
  * Why a well-formed `K` frame (valid checksum, counter and seq) cannot be acted on.

@@ -130,8 +130,14 @@ export class VirtualButtonBox {
       const waiter: Waiter = {
         counter,
         seq,
-        resolve: (answer) => (done(), resolve(answer)),
-        reject: (error) => (done(), reject(error)),
+        resolve: (answer) => {
+          done();
+          resolve(answer);
+        },
+        reject: (error) => {
+          done();
+          reject(error);
+        },
       };
       this.#waiters.add(waiter);
       send();
@@ -157,7 +163,10 @@ export class VirtualButtonBox {
     const wait = due - performance.now();
     if (wait <= 0) return;
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => (this.#pacing.delete(timer), resolve()), Math.ceil(wait));
+      const timer = setTimeout(() => {
+        this.#pacing.delete(timer);
+        resolve();
+      }, Math.ceil(wait));
       this.#pacing.set(timer, reject);
     });
   }
@@ -188,7 +197,10 @@ export class VirtualButtonBox {
   /** Stops heartbeats, rejects presses still waiting for an answer and closes the port. */
   async close(): Promise<void> {
     clearInterval(this.#heartbeat);
-    for (const [timer, reject] of this.#pacing) (clearTimeout(timer), reject(new Error('virtual button box closed')));
+    for (const [timer, reject] of this.#pacing) {
+      clearTimeout(timer);
+      reject(new Error('virtual button box closed'));
+    }
     this.#pacing.clear();
     for (const waiter of this.#waiters) waiter.reject(new Error('virtual button box closed'));
     const port = this.#port;

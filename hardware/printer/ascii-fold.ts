@@ -4,7 +4,16 @@
  */
 
 const PUNCTUATION: Readonly<Record<string, string>> = {
-  '–': '-', '—': '-', '‘': "'", '’': "'", '“': '"', '”': '"', '…': '...', '•': '*', '₫': 'd', '\u00a0': ' ',
+  '–': '-',
+  '—': '-',
+  '‘': "'",
+  '’': "'",
+  '“': '"',
+  '”': '"',
+  '…': '...',
+  '•': '*',
+  '₫': 'd',
+  '\u00a0': ' ',
 };
 
 /** Fold text to printable ASCII; anything left over becomes "?". */

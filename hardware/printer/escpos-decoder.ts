@@ -31,7 +31,7 @@ export function charsetsFor(profile: PrinterProfile): Record<number, Charset> {
   return { [profile.codePages.cp1258]: 'cp1258', [profile.codePages.tcvn3]: 'tcvn3', [profile.codePages.tcvn3Capitals]: 'tcvn3-capitals' };
 }
 
-const QR_LEVELS: Record<number, QrErrorLevel> = { 0x30: 'L', 0x31: 'M', 0x32: 'Q', 0x33: 'H' };
+const QR_LEVELS: Record<number, QrErrorLevel> = { 48: 'L', 49: 'M', 50: 'Q', 51: 'H' };
 const ALIGNS: Align[] = ['left', 'center', 'right'];
 
 /** Decode the ESC/POS subset motcua emits (see escpos-commands.ts) into a document. */
@@ -49,7 +49,10 @@ export function decodeEscPos(bytes: Uint8Array, charsets: Readonly<Record<number
     return false;
   };
   const flushLine = (): void => {
-    const text = line.map((seg) => decodeSegment(Uint8Array.from(seg.bytes), charsets[seg.page])).join('').normalize('NFC');
+    const text = line
+      .map((seg) => decodeSegment(Uint8Array.from(seg.bytes), charsets[seg.page]))
+      .join('')
+      .normalize('NFC');
     doc.items.push({ kind: 'text', text, align: state.align, bold: state.bold, width: state.width, height: state.height });
     line = [];
   };
@@ -112,7 +115,13 @@ export function decodeEscPos(bytes: Uint8Array, charsets: Readonly<Record<number
       else if (fn === 0x45) qr.errorLevel = QR_LEVELS[at(2)] ?? 'L';
       else if (fn === 0x50) qr.payload = bytes.slice(i + 3, i + length);
       else if (fn === 0x51) {
-        doc.items.push({ kind: 'qr', payload: new TextDecoder().decode(qr.payload), moduleSize: qr.moduleSize, errorLevel: qr.errorLevel, align: state.align });
+        doc.items.push({
+          kind: 'qr',
+          payload: new TextDecoder().decode(qr.payload),
+          moduleSize: qr.moduleSize,
+          errorLevel: qr.errorLevel,
+          align: state.align,
+        });
       }
       i += length;
     } else if (b < 0x20 && b !== 0x09) {

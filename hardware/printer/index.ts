@@ -3,7 +3,13 @@
  * Build a layout with `parseTicketLayout`, pick a printer with `createSerialPrinter` or
  * `createVirtualPrinter`, then `print`, `reprint`, `status` and `onStatus`.
  */
-export { parseTicketLayout, TicketLayoutSchema, type TicketLayout, type TicketLayoutInput, type LayoutParseResult } from './ticket-layout.ts';
+export {
+  parseTicketLayout,
+  TicketLayoutSchema,
+  type TicketLayout,
+  type TicketLayoutInput,
+  type LayoutParseResult,
+} from './ticket-layout.ts';
 export {
   parsePrinterProfile,
   printerProfile,

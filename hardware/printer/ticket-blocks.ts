@@ -67,7 +67,15 @@ const issuedAtFormats = new Map<string, Intl.DateTimeFormat>();
 function issuedAtFormat(timeZone: string): Intl.DateTimeFormat {
   let format = issuedAtFormats.get(timeZone);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    format = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     issuedAtFormats.set(timeZone, format);
   }
   return format;

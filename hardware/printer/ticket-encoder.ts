@@ -68,7 +68,8 @@ function writeText(sink: ByteSink, text: NativeText, profile: PrinterProfile, va
       const bitmap = rasterizeLine(line, options);
       if (!bitmap) continue;
       const scale = profile.rasterHalfWidth ? 1 : 0;
-      for (const band of bands(bitmap, RASTER_BAND_ROWS)) sink.push(cmd.rasterBandHeader(band.widthBytes, band.height, scale)).push(band.data);
+      for (const band of bands(bitmap, RASTER_BAND_ROWS))
+        sink.push(cmd.rasterBandHeader(band.widthBytes, band.height, scale)).push(band.data);
     }
     return;
   }

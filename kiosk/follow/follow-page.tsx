@@ -6,7 +6,10 @@ import { createCallAlert } from './call-alert.ts';
 import { followText, phoneLang, type FollowLang } from './follow-text.ts';
 import { TicketStatusView } from './ticket-status-view.tsx';
 
-export type FollowState = { kind: 'loading' } | { kind: 'invalid'; reason: 'bad_link' | 'unknown' } | { kind: 'ticket'; ticket: TicketPublicView };
+export type FollowState =
+  | { kind: 'loading' }
+  | { kind: 'invalid'; reason: 'bad_link' | 'unknown' }
+  | { kind: 'ticket'; ticket: TicketPublicView };
 
 /**
  * One ticket, live, for its holder's phone: no login, and nothing about anybody else. The
@@ -23,7 +26,8 @@ export function FollowPage(props: { ticketRef: string }) {
   const alertedCall = useRef<number | null>(null);
 
   useEffect(() => {
-    const updated = (ticket: TicketPublicView) => setState((s) => (s.kind === 'ticket' && s.ticket.id === ticket.id ? { kind: 'ticket', ticket } : s));
+    const updated = (ticket: TicketPublicView) =>
+      setState((s) => (s.kind === 'ticket' && s.ticket.id === ticket.id ? { kind: 'ticket', ticket } : s));
     connection.socket.on('ticket:updated', updated);
     // Every reconnect follows again: the answer is the whole ticket, so a missed update heals.
     const off = connection.onOnline(async () => {
@@ -56,7 +60,7 @@ export function FollowPage(props: { ticketRef: string }) {
     <div class={`follow${called ? ' called' : ''}`}>
       <header class="follow-bar">
         <span>{state.kind === 'ticket' ? state.ticket.centreName[lang] : t('title')}</span>
-        <button class="lang" lang={lang === 'vi' ? 'en' : 'vi'} onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
+        <button type="button" class="lang" lang={lang === 'vi' ? 'en' : 'vi'} onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
           {t('switch_lang')}
         </button>
       </header>
@@ -77,6 +81,7 @@ export function FollowPage(props: { ticketRef: string }) {
       {state.kind === 'ticket' && (
         <footer class="follow-foot">
           <button
+            type="button"
             class="alerts"
             disabled={alertsOn}
             onClick={() => {

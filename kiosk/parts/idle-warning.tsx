@@ -10,7 +10,7 @@ export function IdleWarning(props: { until: number; onContinue(): void }) {
       <div class="dialog">
         <h2 id="idle-question">{t('kiosk:idle.question')}</h2>
         <p>{t('kiosk:idle.countdown', { seconds })}</p>
-        <button class="primary big" onClick={props.onContinue}>
+        <button type="button" class="primary big" onClick={props.onContinue}>
           {t('kiosk:idle.continue')}
         </button>
       </div>

@@ -12,20 +12,26 @@ export function OnScreenKeyboard(props: { value: string; onChange(value: string)
       {rows.map((row) => (
         <div class="key-row" key={row}>
           {[...row].map((key) => (
-            <button key={key} class="key" data-key={key} onClick={() => press(key)}>
+            <button type="button" key={key} class="key" data-key={key} onClick={() => press(key)}>
               {key.toUpperCase()}
             </button>
           ))}
         </div>
       ))}
       <div class="key-row">
-        <button class="key wide" data-key="clear" disabled={props.value === ''} onClick={() => props.onChange('')}>
+        <button type="button" class="key wide" data-key="clear" disabled={props.value === ''} onClick={() => props.onChange('')}>
           {t('kiosk:keyboard.clear')}
         </button>
-        <button class="key space" data-key="space" onClick={() => press(' ')}>
+        <button type="button" class="key space" data-key="space" onClick={() => press(' ')}>
           {t('kiosk:keyboard.space')}
         </button>
-        <button class="key wide" data-key="backspace" disabled={props.value === ''} onClick={() => props.onChange(props.value.slice(0, -1))}>
+        <button
+          type="button"
+          class="key wide"
+          data-key="backspace"
+          disabled={props.value === ''}
+          onClick={() => props.onChange(props.value.slice(0, -1))}
+        >
           ⌫ {t('kiosk:keyboard.backspace')}
         </button>
       </div>

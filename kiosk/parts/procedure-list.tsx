@@ -11,7 +11,12 @@ export function ProcedureList(props: { procedures: readonly Procedure[] }) {
         const service = data.snapshot?.services.find((s) => s.id === p.serviceId);
         return (
           <li key={p.code}>
-            <button class="procedure-item" data-code={p.code} onClick={() => dispatch({ type: 'open', screen: { kind: 'procedure', code: p.code } })}>
+            <button
+              type="button"
+              class="procedure-item"
+              data-code={p.code}
+              onClick={() => dispatch({ type: 'open', screen: { kind: 'procedure', code: p.code } })}
+            >
               <span class="procedure-name" lang="vi">
                 {p.name}
               </span>

@@ -15,7 +15,12 @@ export function TakeNumberPanel(props: { serviceId: string; procedureCode: strin
       <p class="take-service">{service.name[session.lang]}</p>
       <ServiceStatus service={service} />
       {open && (
-        <button class="primary take" disabled={issuing || !data.online} onClick={() => takeNumber(service.id, props.procedureCode)}>
+        <button
+          type="button"
+          class="primary take"
+          disabled={issuing || !data.online}
+          onClick={() => takeNumber(service.id, props.procedureCode)}
+        >
           {issuing ? t('kiosk:take.issuing') : t('kiosk:take.button')}
         </button>
       )}

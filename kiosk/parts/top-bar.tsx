@@ -11,10 +11,10 @@ export function TopBar() {
   return (
     <header class="top-bar">
       <div class="nav-buttons">
-        <button class="nav" disabled={atHome} onClick={() => dispatch({ type: 'back' })}>
+        <button type="button" class="nav" disabled={atHome} onClick={() => dispatch({ type: 'back' })}>
           <span aria-hidden="true">←</span> {t('kiosk:nav.back')}
         </button>
-        <button class="nav" disabled={atHome && session.query === ''} onClick={() => dispatch({ type: 'home' })}>
+        <button type="button" class="nav" disabled={atHome && session.query === ''} onClick={() => dispatch({ type: 'home' })}>
           <span aria-hidden="true">⌂</span> {t('kiosk:nav.home')}
         </button>
       </div>
@@ -22,15 +22,31 @@ export function TopBar() {
       <div class="view-buttons">
         <div class="lang-switch" role="group" aria-label={t('common:language')}>
           {langs.map((lang) => (
-            <button key={lang} lang={lang} aria-pressed={session.lang === lang} onClick={() => dispatch({ type: 'lang', lang })}>
+            <button
+              type="button"
+              key={lang}
+              lang={lang}
+              aria-pressed={session.lang === lang}
+              onClick={() => dispatch({ type: 'lang', lang })}
+            >
               {t(`kiosk:lang.${lang}`)}
             </button>
           ))}
         </div>
-        <button class="toggle" aria-pressed={session.highContrast} onClick={() => dispatch({ type: 'toggle', option: 'highContrast' })}>
+        <button
+          type="button"
+          class="toggle"
+          aria-pressed={session.highContrast}
+          onClick={() => dispatch({ type: 'toggle', option: 'highContrast' })}
+        >
           <span aria-hidden="true">◐</span> {t('kiosk:view.contrast')}
         </button>
-        <button class="toggle" aria-pressed={session.largeText} onClick={() => dispatch({ type: 'toggle', option: 'largeText' })}>
+        <button
+          type="button"
+          class="toggle"
+          aria-pressed={session.largeText}
+          onClick={() => dispatch({ type: 'toggle', option: 'largeText' })}
+        >
           <span aria-hidden="true">A+</span> {t('kiosk:view.large')}
         </button>
       </div>

@@ -10,10 +10,10 @@ export function HomeScreen(props: { catalogue: Catalogue }) {
     <section class="screen home">
       <h1>{t('kiosk:home.greeting')}</h1>
       <div class="home-actions">
-        <button class="search-box" onClick={() => dispatch({ type: 'open', screen: { kind: 'search' } })}>
+        <button type="button" class="search-box" onClick={() => dispatch({ type: 'open', screen: { kind: 'search' } })}>
           <span aria-hidden="true">🔍</span> {t('kiosk:home.search')}
         </button>
-        <button class="tile by-service" onClick={() => dispatch({ type: 'open', screen: { kind: 'services' } })}>
+        <button type="button" class="tile by-service" onClick={() => dispatch({ type: 'open', screen: { kind: 'services' } })}>
           <span class="tile-name">{t('kiosk:home.by_service')}</span>
           <span class="tile-count">{t('kiosk:home.by_service_hint')}</span>
         </button>
@@ -26,7 +26,12 @@ export function HomeScreen(props: { catalogue: Catalogue }) {
           const closed = closedFieldService(props.catalogue, field, data.snapshot?.services ?? []);
           return (
             <li key={field.id}>
-              <button class={`tile${closed ? ' unavailable' : ''}`} data-field={field.id} onClick={() => dispatch({ type: 'open', screen: { kind: 'field', fieldId: field.id } })}>
+              <button
+                type="button"
+                class={`tile${closed ? ' unavailable' : ''}`}
+                data-field={field.id}
+                onClick={() => dispatch({ type: 'open', screen: { kind: 'field', fieldId: field.id } })}
+              >
                 <span class="tile-name">{session.lang === 'vi' ? field.name : field.nameEn}</span>
                 <span class="tile-count">{t('kiosk:home.procedure_count', { count })}</span>
                 {closed && <ServiceStatus service={closed} />}

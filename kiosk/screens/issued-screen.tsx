@@ -26,7 +26,9 @@ export function IssuedScreen(props: { issued: IssuedTicket; procedureCode: strin
         </p>
         {ticket.priority && <p class="badge priority">{t('kiosk:issued.priority')}</p>}
         <p class="ticket-service">{t('kiosk:issued.service', { service: ticket.serviceName[session.lang] })}</p>
-        {counters.length > 0 && <p class="ticket-counters">{t(counters.length === 1 ? 'ticket:counter_one' : 'ticket:counter_other', { counters: ids })}</p>}
+        {counters.length > 0 && (
+          <p class="ticket-counters">{t(counters.length === 1 ? 'ticket:counter_one' : 'ticket:counter_other', { counters: ids })}</p>
+        )}
         <p>{t('ticket:people_ahead', { count: ticket.peopleAhead })}</p>
         <p>{ticket.peopleAhead === 0 ? t('ticket:wait_soon') : t('ticket:wait_minutes', { minutes: ticket.estimatedWaitMinutes })}</p>
         <p>{t('kiosk:issued.time', { time: clockTime(ticket.issuedAt, session.lang, data.timeZone) })}</p>
@@ -51,7 +53,7 @@ export function IssuedScreen(props: { issued: IssuedTicket; procedureCode: strin
         )}
       </div>
       <div class="issued-actions">
-        <button class="primary big" onClick={() => dispatch({ type: 'reset' })}>
+        <button type="button" class="primary big" onClick={() => dispatch({ type: 'reset' })}>
           {t('kiosk:issued.done')}
         </button>
         <p class="hint">{t('kiosk:issued.returning', { seconds })}</p>

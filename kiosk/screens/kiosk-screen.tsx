@@ -19,7 +19,9 @@ export function KioskScreen(props: { screen: Screen; returnAt: number }) {
     case 'priority':
       return <PriorityScreen serviceId={screen.serviceId} procedureCode={screen.procedureCode} />;
     case 'issued':
-      return <IssuedScreen issued={screen.issued} procedureCode={screen.procedureCode} catalogue={data.catalogue} returnAt={props.returnAt} />;
+      return (
+        <IssuedScreen issued={screen.issued} procedureCode={screen.procedureCode} catalogue={data.catalogue} returnAt={props.returnAt} />
+      );
     case 'refused':
       return <RefusedScreen error={screen.error} serviceId={screen.serviceId} />;
   }

@@ -9,11 +9,18 @@ export function PriorityScreen(props: { serviceId: string; procedureCode: string
     <section class="screen priority">
       <h1>{t('kiosk:priority.heading')}</h1>
       <div class="choices">
-        <button class="primary big" data-priority="none" disabled={issuing || !data.online} onClick={() => choose(null)}>
+        <button type="button" class="primary big" data-priority="none" disabled={issuing || !data.online} onClick={() => choose(null)}>
           {t('kiosk:priority.none')}
         </button>
         {groups.map((g) => (
-          <button key={g.id} class="choice" data-priority={g.id} disabled={issuing || !data.online} onClick={() => choose(g.id)}>
+          <button
+            type="button"
+            key={g.id}
+            class="choice"
+            data-priority={g.id}
+            disabled={issuing || !data.online}
+            onClick={() => choose(g.id)}
+          >
             {g.name[session.lang]}
           </button>
         ))}

@@ -13,7 +13,7 @@ export function RefusedScreen(props: { error: ResultError; serviceId: string }) 
       <p class="refusal" role="alert" data-code={props.error.code}>
         {refusalText(props.error, clock())}
       </p>
-      <button class="primary big" onClick={() => dispatch({ type: 'home' })}>
+      <button type="button" class="primary big" onClick={() => dispatch({ type: 'home' })}>
         {t('kiosk:nav.home')}
       </button>
     </section>

@@ -21,6 +21,7 @@ export function SearchScreen(props: { index: SearchIndex }) {
         // The kiosk brings its own keyboard; a system one would cover half the screen.
         inputMode="none"
         autoComplete="off"
+        // biome-ignore lint/a11y/noAutofocus: the search screen exists to type into; the kiosk has no other focus target
         autoFocus
         aria-label={t('kiosk:search.heading')}
         placeholder={t('kiosk:home.search')}

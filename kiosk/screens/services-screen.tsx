@@ -12,6 +12,7 @@ export function ServicesScreen() {
         {services.map((s) => (
           <li key={s.id}>
             <button
+              type="button"
               class={`tile${s.availability === 'open' ? '' : ' unavailable'}`}
               data-service={s.id}
               disabled={s.availability !== 'open' || issuing || !data.online}

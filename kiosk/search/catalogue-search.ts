@@ -100,7 +100,7 @@ interface WordRange {
 function rangeOf(vocabulary: readonly string[], word: string): WordRange {
   const from = lowerBound(vocabulary, word);
   // Vocabulary words hold only [a-z0-9], all below "{", so every word starting with `word` sorts before word + "{".
-  const to = lowerBound(vocabulary, word + '{');
+  const to = lowerBound(vocabulary, `${word}{`);
   return { from, to, exact: vocabulary[from] === word ? from : -1 };
 }
 

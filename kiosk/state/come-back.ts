@@ -34,7 +34,9 @@ export function clockTime(epoch: number, lang: Lang, timeZone: string): string {
 /** "07:00 hôm nay", "07:00 ngày mai, Thứ Ba 24/11", "07:00, Thứ Hai 30/11". */
 export function whenText(epoch: number, c: ClockContext): string {
   const time = clockTime(epoch, c.lang, c.timeZone);
-  const date = new Intl.DateTimeFormat(locale(c.lang), { timeZone: c.timeZone, weekday: 'long', day: '2-digit', month: '2-digit' }).format(epoch);
+  const date = new Intl.DateTimeFormat(locale(c.lang), { timeZone: c.timeZone, weekday: 'long', day: '2-digit', month: '2-digit' }).format(
+    epoch,
+  );
   const days = localDay(epoch, c.timeZone) - localDay(c.now, c.timeZone);
   if (days <= 0) return c.t('kiosk:when.today', { time });
   if (days === 1) return c.t('kiosk:when.tomorrow', { time, date });
@@ -42,7 +44,10 @@ export function whenText(epoch: number, c: ClockContext): string {
 }
 
 /** Why a service gives no numbers now, and when it will; null while it is open. */
-export function closedReason(service: Pick<KioskServiceView, 'availability' | 'reopensAt'>, c: ClockContext): { status: string; comeBack: string | null } | null {
+export function closedReason(
+  service: Pick<KioskServiceView, 'availability' | 'reopensAt'>,
+  c: ClockContext,
+): { status: string; comeBack: string | null } | null {
   if (service.availability === 'open') return null;
   return {
     status: c.t(`kiosk:availability.${service.availability}`),

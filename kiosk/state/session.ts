@@ -77,7 +77,10 @@ export function sessionReducer(session: Session, action: SessionAction): Session
     case 'toggle':
       return { ...session, [action.option]: !session[action.option] };
     case 'outcome':
-      return { ...session, stack: action.screen.kind === 'issued' ? [home, action.screen] : [...dropChoices(session.stack), action.screen] };
+      return {
+        ...session,
+        stack: action.screen.kind === 'issued' ? [home, action.screen] : [...dropChoices(session.stack), action.screen],
+      };
     case 'reset':
       return freshSession();
   }

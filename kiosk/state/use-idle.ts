@@ -43,10 +43,13 @@ export function useIdle(watching: boolean, idleMs: number, warnMs: number, onExp
       setPhase({ kind: 'active' });
       return;
     }
-    const timer = setTimeout(() => {
-      setPhase({ kind: 'active' });
-      onExpire();
-    }, Math.max(0, phase.until - Date.now()));
+    const timer = setTimeout(
+      () => {
+        setPhase({ kind: 'active' });
+        onExpire();
+      },
+      Math.max(0, phase.until - Date.now()),
+    );
     return () => clearTimeout(timer);
   }, [phase, watching, onExpire]);
 

@@ -12,7 +12,13 @@ const MINUTE = 60_000;
 /** The clerk's actions that a call button can also do. */
 type ButtonAction = 'next' | 'recall' | 'no-show' | 'finish' | 'transfer' | 'pause' | 'resume';
 const BUTTON_KEY: Record<ButtonAction, string> = {
-  next: 'NEXT', recall: 'RECALL', 'no-show': 'NOSHOW', finish: 'FINISH', transfer: 'TRANSFER', pause: 'PAUSE', resume: 'RESUME',
+  next: 'NEXT',
+  recall: 'RECALL',
+  'no-show': 'NOSHOW',
+  finish: 'FINISH',
+  transfer: 'TRANSFER',
+  pause: 'PAUSE',
+  resume: 'RESUME',
 };
 
 export interface CounterAgentOptions {
@@ -169,7 +175,11 @@ export class CounterAgent {
     return action === 'next' && snapshot.current === null ? 'empty' : true;
   }
 
-  async #console(event: `counter:${string}`, extra: Record<string, unknown> = {}, expected: readonly string[] = []): Promise<CounterSnapshot | null> {
+  async #console(
+    event: `counter:${string}`,
+    extra: Record<string, unknown> = {},
+    expected: readonly string[] = [],
+  ): Promise<CounterSnapshot | null> {
     const o = this.o;
     o.tally.consoleCommands++;
     const r = await send<CounterSnapshot>(o.console, event as 'counter:next', { counterId: o.counterId, ...extra });

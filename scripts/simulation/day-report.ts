@@ -55,7 +55,8 @@ export async function buildDayReport(http: SimHttp, admin: string, tally: DayTal
   agree('recalls', { simulator: tally.recalled, csv: sum(recallsCol) });
   agree('transfers', { simulator: tally.transferred, csv: sum(transfersCol) });
   agree('ratings', { simulator: tally.rated, report: report.satisfaction.total.rated });
-  for (const [i, calls] of tally.displayCalls.entries()) agree(`display ${i + 1} calls`, { simulator: tally.called + tally.recalled, display: calls });
+  for (const [i, calls] of tally.displayCalls.entries())
+    agree(`display ${i + 1} calls`, { simulator: tally.called + tally.recalled, display: calls });
   problems.push(...tally.unexpected.map((u) => `refused: ${u}`));
   const { numbers: _numbers, ...rest } = tally;
   return {
@@ -83,13 +84,21 @@ export function parseCsv(text: string): string[][] {
   for (let i = 0; i < body.length; i++) {
     const ch = body[i]!;
     if (quoted) {
-      if (ch === '"' && body[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && body[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(cell), (cell = '');
-    else if (ch === '\n') row.push(cell.replace(/\r$/, '')), rows.push(row), (row = []), (cell = '');
-    else cell += ch;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\n') {
+      row.push(cell.replace(/\r$/, ''));
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += ch;
   }
   if (cell || row.length) rows.push([...row, cell]);
   return rows;

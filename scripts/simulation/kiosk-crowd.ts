@@ -12,15 +12,41 @@ const MAX_TRIES = 10;
  * side (arrivals dealt to them in turn); a kiosk's rate limit makes its citizen wait the
  * seconds it says, then try again, as people do.
  */
-export async function runKioskCrowd(kiosks: readonly SimSocket[], arrivals: readonly Arrival[], clock: AcceleratedClock, at: (minute: number) => number, tally: DayTally): Promise<void> {
-  await Promise.all(kiosks.map((kiosk, k) => serveLine(kiosk, arrivals.filter((_, i) => i % kiosks.length === k), clock, at, tally)));
+export async function runKioskCrowd(
+  kiosks: readonly SimSocket[],
+  arrivals: readonly Arrival[],
+  clock: AcceleratedClock,
+  at: (minute: number) => number,
+  tally: DayTally,
+): Promise<void> {
+  await Promise.all(
+    kiosks.map((kiosk, k) =>
+      serveLine(
+        kiosk,
+        arrivals.filter((_, i) => i % kiosks.length === k),
+        clock,
+        at,
+        tally,
+      ),
+    ),
+  );
 }
 
-async function serveLine(kiosk: SimSocket, line: readonly Arrival[], clock: AcceleratedClock, at: (minute: number) => number, tally: DayTally): Promise<void> {
+async function serveLine(
+  kiosk: SimSocket,
+  line: readonly Arrival[],
+  clock: AcceleratedClock,
+  at: (minute: number) => number,
+  tally: DayTally,
+): Promise<void> {
   for (const a of line) {
     await clock.until(at(a.minute));
     for (let attempt = 1; ; attempt++) {
-      const r = await send<IssuedTicket>(kiosk, 'ticket:issue', { serviceId: a.serviceId, procedureCode: a.procedureCode, priorityGroup: a.priorityGroup });
+      const r = await send<IssuedTicket>(kiosk, 'ticket:issue', {
+        serviceId: a.serviceId,
+        procedureCode: a.procedureCode,
+        priorityGroup: a.priorityGroup,
+      });
       if (r.ok) {
         tally.issued++;
         if (r.value.print.kind === 'queued') tally.printed++;

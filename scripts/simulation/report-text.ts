@@ -7,7 +7,10 @@ const share = (s: number | null) => (s === null ? '—' : `${(s * 100).toFixed(1
 export function reportLines(r: DayReport): string[] {
   const s = r.stats;
   const t = r.tally;
-  const refused = Object.entries(t.refused).map(([code, n]) => `${code} ${n}`).join(', ') || 'none';
+  const refused =
+    Object.entries(t.refused)
+      .map(([code, n]) => `${code} ${n}`)
+      .join(', ') || 'none';
   const avgRating = t.rated ? (t.ratingSum / t.rated).toFixed(2) : '—';
   return [
     `Day ${r.day}`,
@@ -23,6 +26,8 @@ export function reportLines(r: DayReport): string[] {
     `  within target ${share(s.withinTargetShare)}`,
     `  satisfaction  ${share(r.satisfaction.satisfiedShare)} satisfied of ${r.satisfaction.rated} ratings (scale ${r.ratingScale}, average ${avgRating}; counts ${JSON.stringify(r.satisfaction.counts)})`,
     `  devices       ${t.buttonPresses} button presses, ${t.consoleCommands} console commands, ${t.printed} tickets printed, ${t.breaks} breaks, display calls ${t.displayCalls.join('/')}`,
-    r.problems.length ? `PROBLEMS (${r.problems.length}):\n${r.problems.map((p) => `  - ${p}`).join('\n')}` : 'Consistency: every number the kiosks gave is in the export exactly once; server and simulator agree.',
+    r.problems.length
+      ? `PROBLEMS (${r.problems.length}):\n${r.problems.map((p) => `  - ${p}`).join('\n')}`
+      : 'Consistency: every number the kiosks gave is in the export exactly once; server and simulator agree.',
   ];
 }

@@ -72,7 +72,12 @@ export async function runDaySimulation(options: SimulationOptions): Promise<Simu
     const setupToken = server.ctx.setup.token;
     if (!setupToken) throw new Error('the data dir already has an administrator: use a new one');
     const password = 'simulator-password-1';
-    const { token: admin } = await http.must<{ token: string }>('POST', '/api/auth/setup', { token: setupToken, username: 'admin', name: 'Quản trị viên', password });
+    const { token: admin } = await http.must<{ token: string }>('POST', '/api/auth/setup', {
+      token: setupToken,
+      username: 'admin',
+      name: 'Quản trị viên',
+      password,
+    });
     const config = server.ctx.site.get();
     const counters = config.counters.filter((c) => activeIds.includes(c.id));
     if (counters.length < options.counters) throw new Error(`the site has only ${counters.length} counters`);
@@ -80,7 +85,11 @@ export async function runDaySimulation(options: SimulationOptions): Promise<Simu
     const catalogue = await http.must<Catalogue>('GET', '/api/catalogue');
     const staffing = counters.map((c) => ({ serviceIds: c.services.map((s) => s.serviceId) }));
     const procedures = staffedProcedureChoices(catalogue.procedures, staffing, meanServiceMinutes);
-    const arrivals = planArrivals(random, { tickets: options.tickets, procedures, priorityGroups: config.centre.priorityGroups.map((g) => g.id) });
+    const arrivals = planArrivals(random, {
+      tickets: options.tickets,
+      procedures,
+      priorityGroups: config.centre.priorityGroups.map((g) => g.id),
+    });
 
     const kiosks = [];
     for (let i = 0; i < Math.max(3, Math.ceil(options.tickets / 250)); i++) {
@@ -100,45 +109,70 @@ export async function runDaySimulation(options: SimulationOptions): Promise<Simu
       // window), whatever the centre's clock does. Clerks on an accelerated day would press far
       // faster than hands can, and a button's seq (0–99) must not come round within the window:
       // the box spaces each button's presses so that 100 of them span more than a window.
-      box = await VirtualButtonBox.open({ path: pty.peerPath, counters: buttonCounters, giveUpMs: 30_000, pressGapMs: BUTTON_PRESS_GAP_MS });
+      box = await VirtualButtonBox.open({
+        path: pty.peerPath,
+        counters: buttonCounters,
+        giveUpMs: 30_000,
+        pressGapMs: BUTTON_PRESS_GAP_MS,
+      });
     }
     const transferTargets = config.services.filter((s) => served.has(s.id)).map((s) => ({ id: s.id, code: s.code }));
     let crowdDone = false;
-    const dayOver = async () => crowdDone && (await http.must<{ total: { open: number } }>('GET', '/api/stats/today', undefined, admin)).total.open === 0;
+    const dayOver = async () =>
+      crowdDone && (await http.must<{ total: { open: number } }>('GET', '/api/stats/today', undefined, admin)).total.open === 0;
     const agents = [];
     for (const c of counters) {
-      await http.request('POST', '/api/users', { username: `canbo${c.id}`, name: `Cán bộ quầy ${c.id}`, password, role: 'clerk', counters: [c.id] }, admin);
+      await http.request(
+        'POST',
+        '/api/users',
+        { username: `canbo${c.id}`, name: `Cán bộ quầy ${c.id}`, password, role: 'clerk', counters: [c.id] },
+        admin,
+      );
       const { token } = await http.must<{ token: string }>('POST', '/api/auth/login', { username: `canbo${c.id}`, password });
       const tablet = await http.socket(await http.pairDevice(admin, 'rating', `Đánh giá quầy ${c.id}`, c.id));
       const tabletRandom = new SeededRandom(options.seed * 101 + c.id);
       tablet.on('rating:requested', (req: RatingRequest) => {
         if (!tabletRandom.chance(DEFAULT_HABITS.ratingShare)) return;
         const level = drawRating(tabletRandom, req.scale);
-        ratings.push(send(tablet, 'ticket:rate', { ticketId: req.ticketId, level }).then((r) => {
-          if (r.ok) (tally.rated++, (tally.ratingSum += level));
-          else tally.unexpected.push(`rating ${req.label}: ${r.error.code}`);
-        }));
+        ratings.push(
+          send(tablet, 'ticket:rate', { ticketId: req.ticketId, level }).then((r) => {
+            if (r.ok) {
+              tally.rated++;
+              tally.ratingSum += level;
+            } else tally.unexpected.push(`rating ${req.label}: ${r.error.code}`);
+          }),
+        );
       });
       await send(tablet, 'rating:subscribe', { counterId: c.id });
-      agents.push(new CounterAgent({
-        counterId: c.id,
-        serviceIds: c.services.map((s) => s.serviceId),
-        transferTargets,
-        console: await http.socket(token),
-        buttons: buttonCounters.includes(c.id) ? box : null,
-        clock,
-        random: new SeededRandom(options.seed * 31 + c.id),
-        habits: DEFAULT_HABITS,
-        maxRecalls: config.centre.maxRecalls,
-        tally,
-        at,
-        shortBreak: drawShortBreak(random),
-        dayOver,
-        closeAt: 17 * 60 + 30,
-      }));
+      agents.push(
+        new CounterAgent({
+          counterId: c.id,
+          serviceIds: c.services.map((s) => s.serviceId),
+          transferTargets,
+          console: await http.socket(token),
+          buttons: buttonCounters.includes(c.id) ? box : null,
+          clock,
+          random: new SeededRandom(options.seed * 31 + c.id),
+          habits: DEFAULT_HABITS,
+          maxRecalls: config.centre.maxRecalls,
+          tally,
+          at,
+          shortBreak: drawShortBreak(random),
+          dayOver,
+          closeAt: 17 * 60 + 30,
+        }),
+      );
     }
-    options.onProgress?.(`${arrivals.length} arrivals planned, ${counters.length} counters (${buttonCounters.length} with call buttons), ${kiosks.length} kiosks, ${DISPLAYS} displays`);
-    const progress = setInterval(() => options.onProgress?.(`${new Date(clock.now()).toLocaleTimeString('vi-VN', { timeZone: TIME_ZONE })}  issued ${tally.issued}  served ${tally.served}  no-show ${tally.noShow}`), 2000);
+    options.onProgress?.(
+      `${arrivals.length} arrivals planned, ${counters.length} counters (${buttonCounters.length} with call buttons), ${kiosks.length} kiosks, ${DISPLAYS} displays`,
+    );
+    const progress = setInterval(
+      () =>
+        options.onProgress?.(
+          `${new Date(clock.now()).toLocaleTimeString('vi-VN', { timeZone: TIME_ZONE })}  issued ${tally.issued}  served ${tally.served}  no-show ${tally.noShow}`,
+        ),
+      2000,
+    );
     clock.start();
     try {
       const crowd = runKioskCrowd(kiosks, arrivals, clock, at, tally).finally(() => (crowdDone = true));

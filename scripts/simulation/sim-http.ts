@@ -45,7 +45,12 @@ export class SimHttp {
 
   /** Pairs a device the way a technician does: an admin makes a code, the device redeems it. */
   async pairDevice(admin: string, kind: 'kiosk' | 'display' | 'rating' | 'counter', name: string, counterId?: number): Promise<string> {
-    const { code } = await this.must<{ code: string }>('POST', '/api/devices/pairing-codes', { kind, name, ...(counterId && { counterId }) }, admin);
+    const { code } = await this.must<{ code: string }>(
+      'POST',
+      '/api/devices/pairing-codes',
+      { kind, name, ...(counterId && { counterId }) },
+      admin,
+    );
     return (await this.must<{ token: string }>('POST', '/api/devices/pair', { code })).token;
   }
 

@@ -10,7 +10,13 @@ import { repoDir } from '../../server/create-server.ts';
  */
 export async function prepareSiteConfig(dataDir: string, counters: number): Promise<void> {
   const path = join(dataDir, 'site.json');
-  if (await access(path).then(() => true, () => false)) return;
+  if (
+    await access(path).then(
+      () => true,
+      () => false,
+    )
+  )
+    return;
   const sample = JSON.parse(await readFile(join(repoDir, 'data/site.json'), 'utf8')) as SiteConfigInput;
   if (counters <= sample.counters.length) return;
   if (counters > 99) throw new Error('at most 99 counters');
@@ -20,5 +26,5 @@ export async function prepareSiteConfig(dataDir: string, counters: number): Prom
     const service = services[(id - 1) % services.length]!;
     extra.push({ id, name: { vi: `Quầy ${id}`, en: `Counter ${id}` }, services: [{ serviceId: service }] });
   }
-  await writeFile(path, JSON.stringify({ ...sample, counters: [...sample.counters, ...extra] }, null, 2) + '\n');
+  await writeFile(path, `${JSON.stringify({ ...sample, counters: [...sample.counters, ...extra] }, null, 2)}\n`);
 }

@@ -24,7 +24,9 @@ export type BackupBundle = v.InferOutput<typeof BundleSchema>;
 const AuthFileSchema = v.object({
   version: v.literal(1),
   secret: v.pipe(v.string(), v.minLength(16)),
-  users: v.array(v.object({ id: v.string(), username: v.string(), name: v.string(), role: v.picklist(['clerk', 'admin']), passwordHash: v.string() })),
+  users: v.array(
+    v.object({ id: v.string(), username: v.string(), name: v.string(), role: v.picklist(['clerk', 'admin']), passwordHash: v.string() }),
+  ),
   devices: v.array(v.object({ id: v.string(), kind: v.string(), name: v.string(), tokenHash: v.string() })),
   sessions: v.array(v.unknown()),
 });
@@ -39,7 +41,10 @@ export const maxBackupBytes = 512 * 1024 * 1024;
 /** Reads the data directory into a gzipped bundle. */
 export async function makeBackup(dataDir: string, now: number): Promise<Buffer> {
   const paths = [...topFiles];
-  for (const [dir, pattern] of [['journal', journalFile], ['snapshots', snapshotFile]] as const) {
+  for (const [dir, pattern] of [
+    ['journal', journalFile],
+    ['snapshots', snapshotFile],
+  ] as const) {
     for (const name of (await readdir(join(dataDir, dir)).catch(() => [] as string[])).sort()) {
       if (pattern.test(`${dir}/${name}`)) paths.push(`${dir}/${name}`);
     }
@@ -135,7 +140,13 @@ export async function stageRestore(dataDir: string, bundle: BackupBundle): Promi
  */
 export async function applyPendingRestore(dataDir: string, now: number): Promise<boolean> {
   const dir = join(dataDir, pendingDir);
-  if (!(await access(join(dir, 'ready.json')).then(() => true, () => false))) return false;
+  if (
+    !(await access(join(dir, 'ready.json')).then(
+      () => true,
+      () => false,
+    ))
+  )
+    return false;
   const aside = join(dataDir, `before-restore-${now}`);
   await mkdir(aside, { recursive: true });
   for (const name of [...topFiles, 'journal', 'snapshots', 'report-days']) {

@@ -2,7 +2,17 @@ import type { ReportCsvTable, ReportView } from '../../protocol/reports.ts';
 import type { StatBlock } from '../../protocol/views.ts';
 import { csvCell } from './ticket-csv.ts';
 
-const statColumns = ['issued', 'served', 'no_show', 'cancelled', 'open', 'avg_wait_min', 'p90_wait_min', 'avg_service_min', 'within_target_pct'] as const;
+const statColumns = [
+  'issued',
+  'served',
+  'no_show',
+  'cancelled',
+  'open',
+  'avg_wait_min',
+  'p90_wait_min',
+  'avg_service_min',
+  'within_target_pct',
+] as const;
 
 /**
  * One report table as CSV for a spreadsheet: a row per service, counter, clerk, hour or day,
@@ -29,11 +39,20 @@ export function reportCsv(report: ReportView, table: ReportCsvTable): string {
       header = ['counter', 'counter_name', ...statColumns, ...ratingHeader];
       rows = Object.entries(report.byCounter)
         .sort(([a], [b]) => Number(a) - Number(b))
-        .map(([id, b]) => [id, report.counters.find((c) => String(c.id) === id)?.name.vi ?? '', ...stats(b), ...rated(report.satisfaction.byCounter, id)]);
+        .map(([id, b]) => [
+          id,
+          report.counters.find((c) => String(c.id) === id)?.name.vi ?? '',
+          ...stats(b),
+          ...rated(report.satisfaction.byCounter, id),
+        ]);
       break;
     case 'clerk':
       header = ['clerk', ...statColumns, ...ratingHeader];
-      rows = Object.entries(report.byClerk).map(([id, b]) => [report.clerks.find((c) => c.id === id)?.name ?? id, ...stats(b), ...rated(report.satisfaction.byClerk, id)]);
+      rows = Object.entries(report.byClerk).map(([id, b]) => [
+        report.clerks.find((c) => c.id === id)?.name ?? id,
+        ...stats(b),
+        ...rated(report.satisfaction.byClerk, id),
+      ]);
       break;
     case 'hour':
       header = ['hour', ...statColumns];
@@ -46,11 +65,21 @@ export function reportCsv(report: ReportView, table: ReportCsvTable): string {
       rows = Object.entries(report.byDay).map(([day, d]) => [day, d.issued, d.served]);
       break;
   }
-  return '\uFEFF' + [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return `\uFEFF${[header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
 function stats(b: StatBlock): Array<string | number> {
-  return [b.issued, b.served, b.noShow, b.cancelled, b.open, minutes(b.avgWaitMinutes), minutes(b.p90WaitMinutes), minutes(b.avgServiceMinutes), pct(b.withinTargetShare)];
+  return [
+    b.issued,
+    b.served,
+    b.noShow,
+    b.cancelled,
+    b.open,
+    minutes(b.avgWaitMinutes),
+    minutes(b.p90WaitMinutes),
+    minutes(b.avgServiceMinutes),
+    pct(b.withinTargetShare),
+  ];
 }
 
 function minutes(m: number | null): string {

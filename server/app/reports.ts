@@ -47,7 +47,11 @@ export async function buildReport(src: ReportSources, from: string, to: string, 
     for (const list of batch) for (const t of list) tickets.push(t);
   }
   const { centre, services, counters } = src.config;
-  const tables = computeReport(tickets, { timeZone: centre.timeZone, targetWaitMinutes: centre.targetWaitMinutes, ratingScale: centre.ratingScale });
+  const tables = computeReport(tickets, {
+    timeZone: centre.timeZone,
+    targetWaitMinutes: centre.targetWaitMinutes,
+    ratingScale: centre.ratingScale,
+  });
   const clerkIds = new Set(Object.keys(tables.byClerk));
   return {
     from,

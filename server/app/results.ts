@@ -21,7 +21,9 @@ export function failure<T>(translator: Translator, lang: Lang, refusal: Refusal,
 export function formatWhen(epochMs: number, lang: Lang, timeZone: string): string {
   const locale = lang === 'vi' ? 'vi-VN' : 'en-GB';
   const time = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(epochMs);
-  const date = new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long', day: '2-digit', month: '2-digit', year: 'numeric' }).format(epochMs);
+  const date = new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long', day: '2-digit', month: '2-digit', year: 'numeric' }).format(
+    epochMs,
+  );
   return `${time} ${date}`;
 }
 

@@ -56,7 +56,7 @@ export function ticketsCsv(config: SiteConfig, tickets: readonly Ticket[], clerk
       t.transfers,
       t.rating?.level ?? '',
     ]);
-  return '\uFEFF' + [columns, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return `\uFEFF${[columns, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
 /** One CSV cell: quoted when it needs it, and never run as a formula by a spreadsheet. */

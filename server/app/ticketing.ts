@@ -14,7 +14,8 @@ import { failure, parsePayload } from './results.ts';
  */
 export async function issueTicket(ctx: AppContext, principal: Principal, payload: unknown, lang: Lang): Promise<Result<IssuedTicket>> {
   const timeZone = ctx.site.get().centre.timeZone;
-  const fail = (code: string, params?: Record<string, string | number>) => failure<IssuedTicket>(ctx.translator, lang, { code, ...(params && { params }) }, timeZone);
+  const fail = (code: string, params?: Record<string, string | number>) =>
+    failure<IssuedTicket>(ctx.translator, lang, { code, ...(params && { params }) }, timeZone);
   const staff = principal.role === 'user';
   if (!isKiosk(principal) && !staff) return fail(principal.role === 'public' ? 'unauthenticated' : 'forbidden');
   const parsed = parsePayload(IssueTicketPayload, payload);

@@ -96,7 +96,10 @@ export class AuthStore {
     return this.db.data.users.map(publicUser);
   }
 
-  async createUser(input: { username: string; name: string; password: string; role: Role; counters: number[] }, now: number): Promise<PublicUser | null> {
+  async createUser(
+    input: { username: string; name: string; password: string; role: Role; counters: number[] },
+    now: number,
+  ): Promise<PublicUser | null> {
     if (this.db.data.users.some((u) => u.username === input.username)) return null;
     const user: UserRecord = {
       id: randomUUID(),
@@ -140,7 +143,10 @@ export class AuthStore {
     await this.db.write();
   }
 
-  async pairDevice(input: { kind: DeviceKindName; name: string; counterId: number | null }, now: number): Promise<{ device: DeviceRecord; token: string }> {
+  async pairDevice(
+    input: { kind: DeviceKindName; name: string; counterId: number | null },
+    now: number,
+  ): Promise<{ device: DeviceRecord; token: string }> {
     const token = newToken('dev');
     const device: DeviceRecord = { id: randomUUID(), ...input, tokenHash: tokenHash(token), pairedAt: now, revokedAt: null };
     this.db.data.devices.push(device);

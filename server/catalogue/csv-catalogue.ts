@@ -45,19 +45,43 @@ const CHANNELS = Object.keys(CHANNEL_PREFIX) as Channel[];
 
 /** Every column the CSV form knows, in the order an export would write them. */
 export const CSV_COLUMNS: readonly string[] = [
-  'code', 'name', 'field_id', 'field_name', 'field_name_en', 'level', 'agency', 'coordinating_agencies', 'targets',
+  'code',
+  'name',
+  'field_id',
+  'field_name',
+  'field_name_en',
+  'level',
+  'agency',
+  'coordinating_agencies',
+  'targets',
   ...CHANNELS.flatMap((c) => ['time', 'days', 'fee', 'fee_amount'].map((part) => `${CHANNEL_PREFIX[c]}_${part}`)),
-  'online_level', 'dossier', 'steps', 'requirements', 'result', 'legal_basis', 'portal_url', 'service_id',
+  'online_level',
+  'dossier',
+  'steps',
+  'requirements',
+  'result',
+  'legal_basis',
+  'portal_url',
+  'service_id',
 ];
 
 /** Columns without which no row can be read. Optional ones may be left out of the header. */
 export const REQUIRED_COLUMNS: readonly string[] = ['code', 'name', 'field_id', 'level', 'agency', 'targets', 'result', 'service_id'];
 
 const PROPERTY_COLUMN: Record<string, string> = {
-  fieldId: 'field_id', coordinatingAgencies: 'coordinating_agencies', onlineLevel: 'online_level',
-  legalBasis: 'legal_basis', portalUrl: 'portal_url', serviceId: 'service_id',
+  fieldId: 'field_id',
+  coordinatingAgencies: 'coordinating_agencies',
+  onlineLevel: 'online_level',
+  legalBasis: 'legal_basis',
+  portalUrl: 'portal_url',
+  serviceId: 'service_id',
 };
-const FILING_PART: Record<string, string> = { 'timeLimit.text': 'time', 'timeLimit.workingDays': 'days', 'fee.text': 'fee', 'fee.amount': 'fee_amount' };
+const FILING_PART: Record<string, string> = {
+  'timeLimit.text': 'time',
+  'timeLimit.workingDays': 'days',
+  'fee.text': 'fee',
+  'fee.amount': 'fee_amount',
+};
 
 /** The row's cells by column name; absent columns read as empty. */
 export type CsvRow = (column: string) => string;
@@ -121,7 +145,10 @@ function optional(value: string): string | undefined {
 }
 
 function list(value: string): string[] {
-  return value.split('|').map((item) => item.trim()).filter((item) => item !== '');
+  return value
+    .split('|')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
 }
 
 /** Reads a whole number written plainly or with thousands separators; anything else is kept for the schema to refuse. */

@@ -24,11 +24,7 @@ const SLUGS = new Set(['fieldId', 'serviceId', 'id']);
 const CHOICES = new Set(['level', 'onlineLevel', 'targets', 'channel']);
 
 /** Turns valibot issues for one row into translated-key problems. */
-export function problemsFromIssues(
-  issues: readonly v.BaseIssue<unknown>[],
-  row: number,
-  columnOf: ColumnNamer,
-): ImportProblem[] {
+export function problemsFromIssues(issues: readonly v.BaseIssue<unknown>[], row: number, columnOf: ColumnNamer): ImportProblem[] {
   return issues.map((issue): ImportProblem => {
     const path = (issue.path ?? []).map((item) => item.key as string | number);
     const column = columnOf(path);
@@ -54,6 +50,6 @@ function choiceList(expected: string | null): string {
 }
 
 function shown(input: unknown): string {
-  const text = typeof input === 'string' ? input : JSON.stringify(input) ?? String(input);
-  return text.length > 60 ? text.slice(0, 57) + '…' : text;
+  const text = typeof input === 'string' ? input : (JSON.stringify(input) ?? String(input));
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }

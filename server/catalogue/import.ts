@@ -7,14 +7,7 @@
  * in JSON, the procedure's position in `procedures` counting from 1.
  */
 import * as v from 'valibot';
-import {
-  FieldSchema,
-  ProcedureSchema,
-  catalogueConflicts,
-  type Catalogue,
-  type Field,
-  type Procedure,
-} from '../../protocol/catalogue.ts';
+import { FieldSchema, ProcedureSchema, catalogueConflicts, type Catalogue, type Field, type Procedure } from '../../protocol/catalogue.ts';
 import { readCsv } from './csv.ts';
 import { CSV_COLUMNS, REQUIRED_COLUMNS, convertRow } from './csv-catalogue.ts';
 import { problemsFromIssues, type ImportOutcome, type ImportProblem } from './import-problem.ts';
@@ -27,7 +20,12 @@ export type CatalogueFormat = 'json' | 'csv';
 export function detectFormat(fileName: string, text: string): CatalogueFormat {
   if (/\.json$/i.test(fileName)) return 'json';
   if (/\.(csv|tsv|txt)$/i.test(fileName)) return 'csv';
-  return text.trimStart().replace(/^\uFEFF/, '').startsWith('{') ? 'json' : 'csv';
+  return text
+    .trimStart()
+    .replace(/^\uFEFF/, '')
+    .startsWith('{')
+    ? 'json'
+    : 'csv';
 }
 
 /** Parses and validates a catalogue file; all or nothing. */

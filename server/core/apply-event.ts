@@ -1,5 +1,14 @@
 import type { QueueEvent, Ticket } from './model.ts';
-import { assignCounter, counterState, touchCounter, markWaiting, recordCall, serviceTimeWindow, unmarkWaiting, type QueueState } from './queue-state.ts';
+import {
+  assignCounter,
+  counterState,
+  touchCounter,
+  markWaiting,
+  recordCall,
+  serviceTimeWindow,
+  unmarkWaiting,
+  type QueueState,
+} from './queue-state.ts';
 
 /**
  * Folds one event into the state. Events are facts already decided and on disk, so this

@@ -14,7 +14,7 @@ export interface IssueTicketCommand {
 export function issueTicket(ctx: DecideContext, cmd: IssueTicketCommand): Decision {
   const { centre, services } = ctx.config;
   const service = services.find((s) => s.id === cmd.serviceId);
-  if (!service || !service.enabled) return refuse('unknown_service');
+  if (!service?.enabled) return refuse('unknown_service');
   const group = cmd.priorityGroup ?? null;
   if (group !== null) {
     if (!centre.priorityGroups.some((g) => g.id === group)) return refuse('unknown_priority_group');

@@ -11,7 +11,12 @@ export interface StatisticsOptions {
 
 /** Statistics from the recorded times of tickets; pure, so reports over many days reuse it. */
 export function computeStatistics(tickets: Iterable<Ticket>, opts: StatisticsOptions): DayStatistics {
-  const groups = { total: [] as Ticket[], byService: new Map<string, Ticket[]>(), byCounter: new Map<string, Ticket[]>(), byHour: new Map<string, Ticket[]>() };
+  const groups = {
+    total: [] as Ticket[],
+    byService: new Map<string, Ticket[]>(),
+    byCounter: new Map<string, Ticket[]>(),
+    byHour: new Map<string, Ticket[]>(),
+  };
   for (const t of tickets) {
     groups.total.push(t);
     push(groups.byService, t.issuedServiceId, t);

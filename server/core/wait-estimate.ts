@@ -14,9 +14,8 @@ export function averageServiceMinutes(config: SiteConfig, state: QueueState, ser
 
 /** Counters open now that serve the service. */
 export function openCountersFor(config: SiteConfig, state: QueueState, serviceId: string): number {
-  return config.counters.filter(
-    (k) => state.counters.get(k.id)?.status === 'open' && k.services.some((s) => s.serviceId === serviceId),
-  ).length;
+  return config.counters.filter((k) => state.counters.get(k.id)?.status === 'open' && k.services.some((s) => s.serviceId === serviceId))
+    .length;
 }
 
 /**

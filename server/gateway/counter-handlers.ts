@@ -14,7 +14,10 @@ type Parsed = { ok: true; counterId: number; command: CounterCommand } | { ok: f
 type Route = (payload: unknown) => Parsed;
 
 /** A route parses its payload with its schema, then maps it to the core command. */
-function route<S extends v.GenericSchema<unknown, { counterId: number }>>(schema: S, command: (payload: v.InferOutput<S>) => CounterCommand): Route {
+function route<S extends v.GenericSchema<unknown, { counterId: number }>>(
+  schema: S,
+  command: (payload: v.InferOutput<S>) => CounterCommand,
+): Route {
   return (payload) => {
     const p = parsePayload(schema, payload);
     return p.ok ? { ok: true, counterId: p.value.counterId, command: command(p.value) } : p;

@@ -31,7 +31,10 @@ export function registerTicketHandlers(socket: GatewaySocket, ctx: AppContext): 
     const p = parsePayload(CancelPayload, payload);
     if (!p.ok) return refuse(ctx, socket, p.refusal.code, p.refusal.params);
     if (socket.data.principal.role !== 'user') return refuse(ctx, socket, 'unauthenticated');
-    const r = await ctx.engine.execute({ kind: 'cancel', ticketId: p.value.ticketId, reason: p.value.reason ?? null }, actorOf(socket.data.principal));
+    const r = await ctx.engine.execute(
+      { kind: 'cancel', ticketId: p.value.ticketId, reason: p.value.reason ?? null },
+      actorOf(socket.data.principal),
+    );
     return r.ok ? { ok: true, value: null } : failure(ctx.translator, socket.data.lang, r.refusal, ctx.site.get().centre.timeZone);
   });
 

@@ -19,14 +19,19 @@ export function registerViewHandlers(socket: GatewaySocket, ctx: AppContext): vo
 
   handle(socket, ctx, 'kiosk:subscribe', async () => {
     const principal = socket.data.principal;
-    if (!isKiosk(principal) && principal.role !== 'user') return refuse(ctx, socket, principal.role === 'public' ? 'unauthenticated' : 'forbidden');
+    if (!isKiosk(principal) && principal.role !== 'user')
+      return refuse(ctx, socket, principal.role === 'public' ? 'unauthenticated' : 'forbidden');
     await socket.join('kiosk');
     return { ok: true, value: kioskSnapshot(ctx.site.get(), ctx.engine.state, ctx.clock(), ctx.printer.state()) };
   });
 
   handle(socket, ctx, 'admin:subscribe', async () => {
-    if (!isAdmin(socket.data.principal)) return refuse(ctx, socket, socket.data.principal.role === 'public' ? 'unauthenticated' : 'forbidden');
+    if (!isAdmin(socket.data.principal))
+      return refuse(ctx, socket, socket.data.principal.role === 'public' ? 'unauthenticated' : 'forbidden');
     await socket.join('admin');
-    return { ok: true, value: { ...adminSnapshot(ctx.site.get(), ctx.engine.state, ctx.clock(), ctx.engine.journalDamage), buttons: ctx.buttons.health() } };
+    return {
+      ok: true,
+      value: { ...adminSnapshot(ctx.site.get(), ctx.engine.state, ctx.clock(), ctx.engine.journalDamage), buttons: ctx.buttons.health() },
+    };
   });
 }

@@ -29,7 +29,11 @@ export function addAdminRoutes(router: Router, ctx: AppContext): void {
     admin(async (r) => okResponse(await ctx.audit.recent(Math.min(1000, Math.max(1, Number(r.query.get('limit')) || 200))))),
   );
 
-  router.add('GET', '/api/admin/connections', admin(() => okResponse(ctx.connections())));
+  router.add(
+    'GET',
+    '/api/admin/connections',
+    admin(() => okResponse(ctx.connections())),
+  );
 
   // The file's text is the body (JSON or CSV); all or nothing, every bad row reported.
   router.add(
@@ -38,11 +42,16 @@ export function addAdminRoutes(router: Router, ctx: AppContext): void {
     admin(async (r) => {
       const text = (await readRawBody(r.req, catalogueLimit)).toString('utf8');
       const name = r.query.get('name') ?? '';
-      const format = r.query.get('format') === 'csv' || r.query.get('format') === 'json' ? (r.query.get('format') as 'csv' | 'json') : detectFormat(name, text);
+      const format =
+        r.query.get('format') === 'csv' || r.query.get('format') === 'json'
+          ? (r.query.get('format') as 'csv' | 'json')
+          : detectFormat(name, text);
       const outcome = importCatalogue(text, format);
       if (!outcome.ok) {
         const t = await catalogueTranslator(r.lang);
-        const problems = outcome.problems.slice(0, 500).map((p) => ({ row: typeof p.params.row === 'number' ? p.params.row : null, message: problemMessage(t, p) }));
+        const problems = outcome.problems
+          .slice(0, 500)
+          .map((p) => ({ row: typeof p.params.row === 'number' ? p.params.row : null, message: problemMessage(t, p) }));
         return withProblems(httpError(ctx, r, 'admin:procedures.refused', { count: outcome.problems.length }), problems);
       }
       const before = ctx.catalogue.get();
@@ -94,7 +103,8 @@ export function addAdminRoutes(router: Router, ctx: AppContext): void {
       if (!p.ok) return httpError(ctx, r, p.refusal.code, p.refusal.params);
       const user = ctx.auth.users().find((u) => u.id === r.params.id);
       if (!user) return httpError(ctx, r, 'not_found');
-      if (p.value.disabled && r.principal.role === 'user' && r.principal.user.id === user.id) return httpError(ctx, r, 'cannot_disable_self');
+      if (p.value.disabled && r.principal.role === 'user' && r.principal.user.id === user.id)
+        return httpError(ctx, r, 'cannot_disable_self');
       const changed = await ctx.auth.setDisabled(user.id, p.value.disabled);
       if (!changed.ok) return httpError(ctx, r, changed.refusal);
       if (changed.user.disabled !== user.disabled) {

@@ -70,7 +70,10 @@ export function addAuthRoutes(router: Router, ctx: AppContext): void {
   router.add('GET', '/api/users', (r) => (isAdmin(r.principal) ? okResponse(ctx.auth.users()) : deny(ctx, r)));
   router.add('POST', '/api/users', async (r) => {
     if (!isAdmin(r.principal)) return deny(ctx, r);
-    const p = await body<{ username: string; name: string; password: string; role: 'clerk' | 'admin'; counters: number[] }>(r, NewUserPayload);
+    const p = await body<{ username: string; name: string; password: string; role: 'clerk' | 'admin'; counters: number[] }>(
+      r,
+      NewUserPayload,
+    );
     if (!p.ok) return httpError(ctx, r, p.refusal.code, p.refusal.params);
     const user = await ctx.auth.createUser(p.value, ctx.clock());
     if (user) await audit(ctx, r.principal, 'user.created', user.username, { after: { role: user.role, counters: user.counters } });
@@ -81,8 +84,13 @@ export function addAuthRoutes(router: Router, ctx: AppContext): void {
     if (!isAdmin(r.principal)) return deny(ctx, r);
     const p = await body<{ kind: 'kiosk' | 'display' | 'counter' | 'rating'; name: string; counterId?: number }>(r, PairingCodePayload);
     if (!p.ok) return httpError(ctx, r, p.refusal.code, p.refusal.params);
-    await audit(ctx, r.principal, 'device.pairing_code', p.value.name, { after: { kind: p.value.kind, counterId: p.value.counterId ?? null } });
-    return okResponse(ctx.pairing.create({ kind: p.value.kind, name: p.value.name, counterId: p.value.counterId ?? null }, ctx.clock()), 201);
+    await audit(ctx, r.principal, 'device.pairing_code', p.value.name, {
+      after: { kind: p.value.kind, counterId: p.value.counterId ?? null },
+    });
+    return okResponse(
+      ctx.pairing.create({ kind: p.value.kind, name: p.value.name, counterId: p.value.counterId ?? null }, ctx.clock()),
+      201,
+    );
   });
 
   // A device enters the code it was given and receives its long-lived token.

@@ -32,7 +32,9 @@ export function addBackupRoutes(router: Router, ctx: AppContext): void {
       return withProblems(httpError(ctx, r, 'admin:backup.refused', { count: checked.problems.length }), checked.problems.slice(0, 100));
     }
     await stageRestore(ctx.settings.dataDir, checked.bundle);
-    await audit(ctx, r.principal, 'backup.restore_staged', new Date(checked.bundle.createdAt).toISOString(), { after: { files: checked.bundle.files.length } });
+    await audit(ctx, r.principal, 'backup.restore_staged', new Date(checked.bundle.createdAt).toISOString(), {
+      after: { files: checked.bundle.files.length },
+    });
     return okResponse({ files: checked.bundle.files.length, createdAt: checked.bundle.createdAt, restartRequired: true });
   });
 }

@@ -6,7 +6,11 @@ import { failure } from '../app/results.ts';
 import { httpError, okResponse } from './http-results.ts';
 import type { Router, RouteRequest, RouteResponse } from './router.ts';
 
-type Edit = (config: SiteConfig, body: unknown, id: string) => { next: unknown; subject: string; before: unknown; after: unknown } | 'not_found';
+type Edit = (
+  config: SiteConfig,
+  body: unknown,
+  id: string,
+) => { next: unknown; subject: string; before: unknown; after: unknown } | 'not_found';
 
 /**
  * The site configuration, edited live by the admin: the centre, services and counters. Every
@@ -16,23 +20,38 @@ type Edit = (config: SiteConfig, body: unknown, id: string) => { next: unknown; 
 export function addConfigRoutes(router: Router, ctx: AppContext): void {
   // One change at a time, so two admins' edits never overwrite each other half-way.
   let queue: Promise<unknown> = Promise.resolve();
-  const change = (action: string, edit: Edit) => async (r: RouteRequest): Promise<RouteResponse> => {
-    if (!isAdmin(r.principal)) return deny(ctx, r);
-    const body = r.req.method === 'DELETE' ? undefined : await r.body();
-    const run = queue.then(async (): Promise<RouteResponse> => {
-      const made = edit(ctx.site.stored(), body, r.params.id ?? '');
-      if (made === 'not_found') return httpError(ctx, r, 'not_found');
-      const saved = await ctx.site.replace(made.next);
-      if (!saved.ok) {
-        const result = failure(ctx.translator, r.lang, { code: 'admin:config.invalid', params: { detail: saved.problems.slice(0, 5).map((p) => problemText(ctx, r, p)).join('; ') } }, ctx.site.get().centre.timeZone);
-        return { status: 400, result };
-      }
-      await audit(ctx, r.principal, action, made.subject, { before: made.before, after: made.after });
-      return okResponse(ctx.site.stored());
-    });
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  const change =
+    (action: string, edit: Edit) =>
+    async (r: RouteRequest): Promise<RouteResponse> => {
+      if (!isAdmin(r.principal)) return deny(ctx, r);
+      const body = r.req.method === 'DELETE' ? undefined : await r.body();
+      const run = queue.then(async (): Promise<RouteResponse> => {
+        const made = edit(ctx.site.stored(), body, r.params.id ?? '');
+        if (made === 'not_found') return httpError(ctx, r, 'not_found');
+        const saved = await ctx.site.replace(made.next);
+        if (!saved.ok) {
+          const result = failure(
+            ctx.translator,
+            r.lang,
+            {
+              code: 'admin:config.invalid',
+              params: {
+                detail: saved.problems
+                  .slice(0, 5)
+                  .map((p) => problemText(ctx, r, p))
+                  .join('; '),
+              },
+            },
+            ctx.site.get().centre.timeZone,
+          );
+          return { status: 400, result };
+        }
+        await audit(ctx, r.principal, action, made.subject, { before: made.before, after: made.after });
+        return okResponse(ctx.site.stored());
+      });
+      queue = run.catch(() => undefined);
+      return run;
+    };
 
   router.add('GET', '/api/config', (r) => (isAdmin(r.principal) ? okResponse(ctx.site.stored()) : deny(ctx, r)));
 

@@ -24,7 +24,14 @@ export function addPrinterRoutes(router: Router, ctx: AppContext): void {
     if (!isAdmin(r.principal)) return httpError(ctx, r, r.principal.role === 'public' ? 'unauthenticated' : 'forbidden');
     const outcome = await ctx.printer.reprint(r.params.jobId!);
     if (outcome.kind === 'unavailable') {
-      return fromResult(ctx, { ok: false, error: { code: 'admin:printer.reprint_failed', message: ctx.translator.t(r.lang, 'admin:printer.reprint_failed', { reason: outcome.reason }), params: { reason: outcome.reason } } });
+      return fromResult(ctx, {
+        ok: false,
+        error: {
+          code: 'admin:printer.reprint_failed',
+          message: ctx.translator.t(r.lang, 'admin:printer.reprint_failed', { reason: outcome.reason }),
+          params: { reason: outcome.reason },
+        },
+      });
     }
     await audit(ctx, r.principal, 'printer.reprinted', outcome.jobId);
     return okResponse(outcome);

@@ -24,7 +24,15 @@ export function addQueueRoutes(router: Router, ctx: AppContext): void {
     const config = ctx.site.get();
     const { centre, services, counters } = config;
     return okResponse({
-      centre: { name: centre.name, level: centre.level, address: centre.address, hotline: centre.hotline, timeZone: centre.timeZone, ratingScale: centre.ratingScale, notices: centre.notices },
+      centre: {
+        name: centre.name,
+        level: centre.level,
+        address: centre.address,
+        hotline: centre.hotline,
+        timeZone: centre.timeZone,
+        ratingScale: centre.ratingScale,
+        notices: centre.notices,
+      },
       announcement: centre.announcement,
       configVersion: configVersion(config),
       services: services.filter((s) => s.enabled).map((s) => ({ id: s.id, code: s.code, name: s.name })),
@@ -49,7 +57,10 @@ export function addQueueRoutes(router: Router, ctx: AppContext): void {
   router.add('GET', '/api/stats/today', (r) => {
     if (r.principal.role !== 'user') return httpError(ctx, r, r.principal.role === 'public' ? 'unauthenticated' : 'forbidden');
     const { centre } = ctx.site.get();
-    const stats = computeStatistics(ctx.engine.state.tickets.values(), { timeZone: centre.timeZone, targetWaitMinutes: centre.targetWaitMinutes });
+    const stats = computeStatistics(ctx.engine.state.tickets.values(), {
+      timeZone: centre.timeZone,
+      targetWaitMinutes: centre.targetWaitMinutes,
+    });
     return okResponse({ day: ctx.engine.state.day, ...stats });
   });
 

@@ -45,7 +45,8 @@ export function addReportRoutes(router: Router, ctx: AppContext): void {
   router.add('GET', '/api/reports.csv', async (r) => {
     if (!isAdmin(r.principal)) return httpError(ctx, r, r.principal.role === 'public' ? 'unauthenticated' : 'forbidden');
     const table = v.safeParse(v.picklist(reportCsvTables), r.query.get('table') ?? 'service');
-    if (!table.success) return { ...httpError(ctx, r, 'invalid_payload', { detail: `table: one of ${reportCsvTables.join(', ')}` })!, status: 400 };
+    if (!table.success)
+      return { ...httpError(ctx, r, 'invalid_payload', { detail: `table: one of ${reportCsvTables.join(', ')}` })!, status: 400 };
     const made = await report(r);
     if (!made.ok) return { ...httpError(ctx, r, made.code, made.detail ? { detail: made.detail } : { max: maxReportDays })!, status: 400 };
     r.res.writeHead(200, {

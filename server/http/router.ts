@@ -36,7 +36,10 @@ export class Router {
   add(method: string, path: string, handler: RouteHandler): this {
     const names: string[] = [];
     const pattern = new RegExp(
-      '^' + path.replace(/:([a-zA-Z]+)/g, (_m, name: string) => (names.push(name), '([^/]+)')) + '$',
+      `^${path.replace(/:([a-zA-Z]+)/g, (_m, name: string) => {
+        names.push(name);
+        return '([^/]+)';
+      })}$`,
     );
     this.routes.push({ method, pattern, names, handler });
     return this;

@@ -14,7 +14,11 @@ import { ConfigFileError } from '../store/site-store.ts';
  */
 export function sitePrinterProfile(siteFile: string, input: unknown): PrinterProfile {
   const parsed = parsePrinterProfile(input ?? {});
-  if (!parsed.ok) throw new ConfigFileError(siteFile, parsed.issues.map((issue) => `server.printerProfile: ${issue}`));
+  if (!parsed.ok)
+    throw new ConfigFileError(
+      siteFile,
+      parsed.issues.map((issue) => `server.printerProfile: ${issue}`),
+    );
   return parsed.profile;
 }
 

@@ -22,7 +22,7 @@ export class AuditLog {
 
   /** Appends one entry; entries keep the order of the calls. */
   record(entry: AuditEntry): Promise<void> {
-    const line = JSON.stringify(entry) + '\n';
+    const line = `${JSON.stringify(entry)}\n`;
     const write = this.writing.then(async () => {
       await mkdir(dirname(this.path), { recursive: true });
       await appendFile(this.path, line, { flush: true });
@@ -43,9 +43,7 @@ export class AuditLog {
       if (!line) continue;
       try {
         entries.push(JSON.parse(line) as AuditEntry);
-      } catch {
-        continue;
-      }
+      } catch {}
     }
     return entries;
   }

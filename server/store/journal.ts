@@ -39,7 +39,12 @@ export class DayJournal {
       const savedTo = `${path}.damaged-${now}`;
       await copyFile(path, savedTo);
       await truncate(path, damage.goodBytes);
-      log.warn('journal tail damaged; kept every complete event, saved the file aside', { path, savedTo, events: events.length, ...damage });
+      log.warn('journal tail damaged; kept every complete event, saved the file aside', {
+        path,
+        savedTo,
+        events: events.length,
+        ...damage,
+      });
     }
     const file = await open(path, 'a');
     return { journal: new DayJournal(path, file), events, damage };
@@ -48,7 +53,7 @@ export class DayJournal {
   /** Resolves once the events are on disk (written and synced). */
   append(events: readonly QueueEvent[]): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
-    const data = events.map((e) => JSON.stringify(e) + '\n').join('');
+    const data = events.map((e) => `${JSON.stringify(e)}\n`).join('');
     return new Promise((resolve, reject) => {
       this.pending.push({ data, resolve, reject });
       this.flushing ??= this.flush();

@@ -36,7 +36,10 @@ export class FileDayTicketCache implements DayTicketCache {
   }
 
   private async journalBytes(day: string): Promise<number | null> {
-    return stat(join(this.journalDir, `${day}.jsonl`)).then((s) => s.size, () => null);
+    return stat(join(this.journalDir, `${day}.jsonl`)).then(
+      (s) => s.size,
+      () => null,
+    );
   }
 
   async read(day: string): Promise<Ticket[] | null> {
@@ -44,7 +47,9 @@ export class FileDayTicketCache implements DayTicketCache {
     if (bytes === null) return null;
     try {
       const cached = JSON.parse(await readFile(join(this.dir, `${day}.json`), 'utf8')) as CachedDay;
-      return cached.version === 1 && cached.day === day && cached.journalBytes === bytes && Array.isArray(cached.tickets) ? cached.tickets : null;
+      return cached.version === 1 && cached.day === day && cached.journalBytes === bytes && Array.isArray(cached.tickets)
+        ? cached.tickets
+        : null;
     } catch {
       return null;
     }

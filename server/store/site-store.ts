@@ -35,7 +35,10 @@ export class SiteStore {
   ) {}
 
   static async open(path: string, seedPath: string): Promise<SiteStore> {
-    const exists = await access(path).then(() => true, () => false);
+    const exists = await access(path).then(
+      () => true,
+      () => false,
+    );
     if (!exists) {
       await mkdir(join(path, '..'), { recursive: true });
       await copyFile(seedPath, path);

@@ -14,7 +14,10 @@ export function adminSnapshot(config: SiteConfig, state: QueueState, now: number
   return {
     day: state.day,
     serverTime: now,
-    stats: computeStatistics(state.tickets.values(), { timeZone: config.centre.timeZone, targetWaitMinutes: config.centre.targetWaitMinutes }),
+    stats: computeStatistics(state.tickets.values(), {
+      timeZone: config.centre.timeZone,
+      targetWaitMinutes: config.centre.targetWaitMinutes,
+    }),
     counters: display.counters,
     waitingByService: Object.fromEntries(display.services.map((s) => [s.id, s.waiting])),
     longestWaitMinutes: Math.floor((now - oldest) / 60_000),

@@ -6,7 +6,7 @@ import { catalogue, procedure, shippedCatalogueJson } from './fixtures.ts';
 /** Quotes every cell, as spreadsheet exports do for cells with commas or line breaks. */
 function csv(rows: Record<string, string>[], header = Object.keys(rows[0] ?? {})): string {
   const quote = (cell: string) => `"${cell.replace(/"/g, '""')}"`;
-  return [header.map(quote).join(','), ...rows.map((r) => header.map((h) => quote(r[h] ?? '')).join(','))].join('\r\n') + '\r\n';
+  return `${[header.map(quote).join(','), ...rows.map((r) => header.map((h) => quote(r[h] ?? '')).join(','))].join('\r\n')}\r\n`;
 }
 
 const birth: Record<string, string> = {
@@ -128,7 +128,11 @@ describe('importing a CSV catalogue', () => {
     expect(p!.code).toBe('1.009994.H38');
     expect(p!.targets).toEqual(['citizen', 'organisation']);
     expect(p!.filing).toEqual([
-      { channel: 'in-person', timeLimit: { text: '15 ngày', workingDays: 15 }, fee: { text: 'Lệ phí: 75.000 đồng/giấy phép', amount: 75000 } },
+      {
+        channel: 'in-person',
+        timeLimit: { text: '15 ngày', workingDays: 15 },
+        fee: { text: 'Lệ phí: 75.000 đồng/giấy phép', amount: 75000 },
+      },
     ]);
     expect(p!.onlineLevel).toBeUndefined();
     expect(p!.dossier[1]).toEqual({
@@ -142,7 +146,7 @@ describe('importing a CSV catalogue', () => {
   });
 
   it('reads semicolon-separated files with a byte-order mark, as Excel saves them', () => {
-    const text = '\uFEFF' + csv([birth]).replace(/","/g, '";"');
+    const text = `\uFEFF${csv([birth]).replace(/","/g, '";"')}`;
     const outcome = importCatalogueCsv(text);
     expect(outcome.ok && outcome.value.procedures[0]!.name).toBe('Đăng ký khai sinh');
   });
@@ -194,14 +198,14 @@ describe('importing a CSV catalogue', () => {
   });
 
   it('reports a row with the wrong number of cells', () => {
-    const text = csv([birth]) + '"1.000009","Thiếu ô"\r\n';
+    const text = `${csv([birth])}"1.000009","Thiếu ô"\r\n`;
     const outcome = importCatalogueCsv(text);
     expect(!outcome.ok && outcome.problems[0]!.key).toBe('import.cell_count');
     expect(!outcome.ok && outcome.problems[0]!.params.row).toBe(3);
   });
 
   it('reports a quotation mark that never closes', () => {
-    const outcome = importCatalogueCsv(csv([birth]) + '"1.000009,no end\r\n');
+    const outcome = importCatalogueCsv(`${csv([birth])}"1.000009,no end\r\n`);
     expect(!outcome.ok && outcome.problems).toEqual([{ key: 'import.unterminated_quote', params: { row: 3 } }]);
   });
 });

@@ -4,8 +4,7 @@ import { foldText, foldedWords } from '../../kiosk/search/normalise.ts';
 import { catalogue, procedure, shippedCatalogueJson } from './fixtures.ts';
 import type { Catalogue } from '../../protocol/catalogue.ts';
 
-const names = (index: ReturnType<typeof buildSearchIndex>, query: string) =>
-  searchCatalogue(index, query).map((hit) => hit.procedure.name);
+const names = (index: ReturnType<typeof buildSearchIndex>, query: string) => searchCatalogue(index, query).map((hit) => hit.procedure.name);
 
 describe('folding text for search', () => {
   it('turns đ and Đ into d', () => {
@@ -122,7 +121,10 @@ describe('ranking', () => {
 
   it('ranks a whole-word match above a prefix match', () => {
     const idx = buildSearchIndex(
-      catalogue([procedure({ code: '1.000001', name: 'Đăng ký hoạt động' }), procedure({ code: '1.000002', name: 'Đăng ký hộ kinh doanh' })]),
+      catalogue([
+        procedure({ code: '1.000001', name: 'Đăng ký hoạt động' }),
+        procedure({ code: '1.000002', name: 'Đăng ký hộ kinh doanh' }),
+      ]),
     );
     expect(names(idx, 'ho')[0]).toBe('Đăng ký hộ kinh doanh');
   });

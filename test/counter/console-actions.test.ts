@@ -3,14 +3,47 @@ import { ACTION_KEYS, actionForKey, availableActions, CONSOLE_ACTIONS, simpleCom
 import type { CounterSnapshot, TicketStaffView } from '../../protocol/views.ts';
 
 function ticket(over: Partial<TicketStaffView> = {}): TicketStaffView {
-  return { id: 't1', label: '1001', serviceId: 'civil', status: 'waiting', priorityGroup: null, procedureCode: null, issuedAt: 0, queuedAt: 0, calledAt: null, startedAt: null, recalls: 0, targetCounterId: null, ...over };
+  return {
+    id: 't1',
+    label: '1001',
+    serviceId: 'civil',
+    status: 'waiting',
+    priorityGroup: null,
+    procedureCode: null,
+    issuedAt: 0,
+    queuedAt: 0,
+    calledAt: null,
+    startedAt: null,
+    recalls: 0,
+    targetCounterId: null,
+    ...over,
+  };
 }
 
-function snapshot(over: { status?: CounterSnapshot['counter']['status']; current?: TicketStaffView | null; queue?: TicketStaffView[] } = {}): CounterSnapshot {
-  const empty = { issued: 0, served: 0, noShow: 0, cancelled: 0, open: 0, avgWaitMinutes: null, p90WaitMinutes: null, avgServiceMinutes: null, withinTargetShare: null };
+function snapshot(
+  over: { status?: CounterSnapshot['counter']['status']; current?: TicketStaffView | null; queue?: TicketStaffView[] } = {},
+): CounterSnapshot {
+  const empty = {
+    issued: 0,
+    served: 0,
+    noShow: 0,
+    cancelled: 0,
+    open: 0,
+    avgWaitMinutes: null,
+    p90WaitMinutes: null,
+    avgServiceMinutes: null,
+    withinTargetShare: null,
+  };
   return {
     serverTime: 0,
-    counter: { id: 1, name: { vi: 'Quầy 1', en: 'Counter 1' }, status: over.status ?? 'open', pauseReason: null, clerkName: null, serviceIds: ['civil'] },
+    counter: {
+      id: 1,
+      name: { vi: 'Quầy 1', en: 'Counter 1' },
+      status: over.status ?? 'open',
+      pauseReason: null,
+      clerkName: null,
+      serviceIds: ['civil'],
+    },
     current: over.current ?? null,
     queue: over.queue ?? [],
     waitingCount: over.queue?.length ?? 0,

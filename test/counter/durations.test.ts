@@ -21,6 +21,10 @@ describe('console durations', () => {
   });
 
   it('keeps counting the wait of a ticket not called yet', () => {
-    expect(ticketTimes({ issuedAt: 0, calledAt: null, startedAt: null }, 42_000)).toEqual({ waitedMs: 42_000, sinceCallMs: null, servingMs: null });
+    expect(ticketTimes({ issuedAt: 0, calledAt: null, startedAt: null }, 42_000)).toEqual({
+      waitedMs: 42_000,
+      sinceCallMs: null,
+      servingMs: null,
+    });
   });
 });

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { ASK_MS, isLowRating, stepRating, THANKS_MS, type RatingScreen } from '../../counter/rating/rating-flow.ts';
 import type { RatingRequest } from '../../protocol/views.ts';
 
-const request = (ticketId = 't1', scale: 3 | 5 = 3): RatingRequest => ({ ticketId, label: '1001', clerkName: 'Nguyễn Văn An', counterId: 1, scale, at: 0 });
+const request = (ticketId = 't1', scale: 3 | 5 = 3): RatingRequest => ({
+  ticketId,
+  label: '1001',
+  clerkName: 'Nguyễn Văn An',
+  counterId: 1,
+  scale,
+  at: 0,
+});
 const idle: RatingScreen = { kind: 'idle' };
 
 describe('rating tablet flow', () => {
@@ -26,7 +33,11 @@ describe('rating tablet flow', () => {
     const asking = stepRating(idle, { type: 'requested', request: request(), now: 0 });
     const reason = stepRating(asking, { type: 'chose', level: 1, now: 5 });
     expect(reason).toMatchObject({ kind: 'reason', level: 1 });
-    expect(stepRating(reason, { type: 'reason', reason: 'Thời gian chờ lâu', now: 6 })).toMatchObject({ kind: 'sending', level: 1, reason: 'Thời gian chờ lâu' });
+    expect(stepRating(reason, { type: 'reason', reason: 'Thời gian chờ lâu', now: 6 })).toMatchObject({
+      kind: 'sending',
+      level: 1,
+      reason: 'Thời gian chờ lâu',
+    });
   });
 
   it('takes one choice per ticket: a second tap while sending changes nothing', () => {
@@ -43,7 +54,10 @@ describe('rating tablet flow', () => {
   it('keeps the timer when the same ticket is announced again (reconnect) and restarts it for a new ticket', () => {
     const asking = stepRating(idle, { type: 'requested', request: request('t1'), now: 0 });
     expect(stepRating(asking, { type: 'requested', request: request('t1'), now: 9_000 })).toBe(asking);
-    expect(stepRating(asking, { type: 'requested', request: request('t2'), now: 9_000 })).toMatchObject({ kind: 'asking', until: 9_000 + ASK_MS });
+    expect(stepRating(asking, { type: 'requested', request: request('t2'), now: 9_000 })).toMatchObject({
+      kind: 'asking',
+      until: 9_000 + ASK_MS,
+    });
   });
 
   it('shows a refusal (already rated) for a while, then idle', () => {

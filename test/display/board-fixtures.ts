@@ -3,8 +3,23 @@ import type { CallView, DisplaySnapshot } from '../../protocol/views.ts';
 const t0 = Date.UTC(2026, 10, 23, 2, 0);
 
 /** A call at `t0 + atSeconds`. */
-export function call(ticketId: string, label: string, counterId: number, serviceId = 'civil-status', atSeconds = 0, recall = false): CallView {
-  return { ticketId, label, counterId, counterName: { vi: `Quầy ${counterId}`, en: `Counter ${counterId}` }, serviceId, at: t0 + atSeconds * 1000, recall };
+export function call(
+  ticketId: string,
+  label: string,
+  counterId: number,
+  serviceId = 'civil-status',
+  atSeconds = 0,
+  recall = false,
+): CallView {
+  return {
+    ticketId,
+    label,
+    counterId,
+    counterName: { vi: `Quầy ${counterId}`, en: `Counter ${counterId}` },
+    serviceId,
+    at: t0 + atSeconds * 1000,
+    recall,
+  };
 }
 
 /** A small centre's board: counters 1 (civil status), 4 (land) and 8 (civil status, general). */

@@ -6,7 +6,15 @@ describe('board route', () => {
     const parsed = parseBoardRoute('/display/', '');
     expect(parsed).toEqual({
       ok: true,
-      route: { kind: 'lobby', counterId: null, filter: { services: null, counters: null }, notices: [], lang: 'vi', voice: true, audioOutput: 'web-audio' },
+      route: {
+        kind: 'lobby',
+        counterId: null,
+        filter: { services: null, counters: null },
+        notices: [],
+        lang: 'vi',
+        voice: true,
+        audioOutput: 'web-audio',
+      },
     });
   });
 
@@ -23,8 +31,16 @@ describe('board route', () => {
   });
 
   it('reads notices, language and the recording audio output', () => {
-    const parsed = parseBoardRoute('/display/index.html', `?lang=en&audioSink=record&voice=off&notices=${encodeURIComponent('Nghỉ trưa 11:30|  |Giữ phiếu')}`);
-    expect(parsed.ok && parsed.route).toMatchObject({ lang: 'en', audioOutput: 'record', voice: false, notices: ['Nghỉ trưa 11:30', 'Giữ phiếu'] });
+    const parsed = parseBoardRoute(
+      '/display/index.html',
+      `?lang=en&audioSink=record&voice=off&notices=${encodeURIComponent('Nghỉ trưa 11:30|  |Giữ phiếu')}`,
+    );
+    expect(parsed.ok && parsed.route).toMatchObject({
+      lang: 'en',
+      audioOutput: 'record',
+      voice: false,
+      notices: ['Nghỉ trưa 11:30', 'Giữ phiếu'],
+    });
   });
 
   it.each([

@@ -9,7 +9,10 @@ const quietEnvironment = { createAudioContext: () => null, speechSynthesis: null
 describe('recording audio sink', () => {
   it('records what the announcer plays, call by call and never overlapping', async () => {
     const log: RecordedPlay[] = [];
-    const announcer = await createAnnouncer(DEFAULT_VOICE_CONFIG, { ...quietEnvironment, clipOutput: new RecordingAudioSink({ log, playMs: 20 }) });
+    const announcer = await createAnnouncer(DEFAULT_VOICE_CONFIG, {
+      ...quietEnvironment,
+      clipOutput: new RecordingAudioSink({ log, playMs: 20 }),
+    });
     const calls = [
       { ticket: '1001', counter: 1 },
       { ticket: 'A1023', counter: 3 },

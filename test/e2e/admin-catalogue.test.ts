@@ -67,7 +67,7 @@ describe('admin app: procedures and service hours in Chromium', () => {
     await page.close();
   });
 
-  it('shows each service\'s procedures and gives a service its own hours', async () => {
+  it("shows each service's procedures and gives a service its own hours", async () => {
     const catalogue = await server.request<Catalogue>('GET', '/api/catalogue');
     const land = catalogue.body.ok ? catalogue.body.value.procedures.filter((p) => p.serviceId === 'land') : [];
     expect(land.length).toBeGreaterThan(0);

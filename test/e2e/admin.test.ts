@@ -110,7 +110,9 @@ describe('admin app in Chromium', () => {
     expect(await page.locator('[data-testid="report-issued"] .stat-value').textContent()).toBe(String(expected.total.issued));
     expect(await page.locator('[data-testid="report-served"] .stat-value').textContent()).toBe(String(expected.total.served));
     expect(await page.locator('[data-testid="report-no-show"] .stat-value').textContent()).toBe(String(expected.total.noShow));
-    expect(await page.locator('[data-testid="report-avg-wait"] .stat-value').textContent()).toBe(`${expected.total.avgWaitMinutes!.toFixed(1)} phút`);
+    expect(await page.locator('[data-testid="report-avg-wait"] .stat-value').textContent()).toBe(
+      `${expected.total.avgWaitMinutes!.toFixed(1)} phút`,
+    );
     const land = page.locator('[data-testid="by-service"] tr[data-row="land"]');
     expect(await land.locator('[data-col="issued"]').textContent()).toBe(String(expected.byService.land!.issued));
     expect(await land.locator('[data-col="p90Wait"]').textContent()).toBe(expected.byService.land!.p90WaitMinutes!.toFixed(1));
@@ -122,7 +124,10 @@ describe('admin app in Chromium', () => {
 
     const download = page.waitForEvent('download');
     await page.locator('.csv-buttons button', { hasText: 'Danh sách phiếu' }).click();
-    const csv = (await readFile((await (await download).path())!, 'utf8')).replace(/^\uFEFF/, '').trim().split('\r\n');
+    const csv = (await readFile((await (await download).path())!, 'utf8'))
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     const tickets = [...day.state.tickets.values()].sort((a, b) => a.issuedAt - b.issuedAt);
     expect(csv.length).toBe(1 + tickets.length);
     expect(csv.slice(1).map((l) => l.split(',')[0])).toEqual(tickets.map((t) => t.label));
@@ -130,7 +135,7 @@ describe('admin app in Chromium', () => {
     await page.close();
   });
 
-  it('shows device health, the printer\'s tickets and the configuration pages at a desk size', async () => {
+  it("shows device health, the printer's tickets and the configuration pages at a desk size", async () => {
     const kiosk = await server.socket(await server.deviceToken('kiosk'));
     const issued = await command<{ ticket: { id: string } }>(kiosk, 'ticket:issue', { serviceId: 'land' });
     expect(issued.ok).toBe(true);
@@ -147,7 +152,14 @@ describe('admin app in Chromium', () => {
     await screenshot(page, 'admin-devices');
     await page.goto(`${server.url}/admin/#printer`);
     await page.locator('.ticket-card img.ticket-preview').first().waitFor();
-    await expect.poll(() => page.locator('.ticket-card img.ticket-preview').first().evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(100);
+    await expect
+      .poll(() =>
+        page
+          .locator('.ticket-card img.ticket-preview')
+          .first()
+          .evaluate((img: HTMLImageElement) => img.naturalWidth),
+      )
+      .toBeGreaterThan(100);
     const jobs = await server.request<{ jobs: PrintedJobView[] }>('GET', '/api/printer/recent', undefined, admin);
     const job = jobs.body.ok ? jobs.body.value.jobs.find((j) => j.printedAt !== null) : undefined;
     if (!job) throw new Error('no printed job with a time');

@@ -41,7 +41,11 @@ describe('counter console: a clerk serves with the keyboard', () => {
     return page;
   }
 
-  const currentLabel = (page: Page) => page.locator('[data-testid="current-label"]').textContent({ timeout: 1000 }).catch(() => null);
+  const currentLabel = (page: Page) =>
+    page
+      .locator('[data-testid="current-label"]')
+      .textContent({ timeout: 1000 })
+      .catch(() => null);
   const ticketStatus = (id: string) => server.server.ctx.engine.state.tickets.get(id)?.status;
 
   it('signs in, calls, recalls, starts and finishes; the board and the follow page see each step', async () => {

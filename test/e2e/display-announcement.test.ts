@@ -8,7 +8,7 @@ import { DisplayFixture } from './display-fixture.ts';
 
 const wait = { timeout: 10_000 };
 
-describe('a lobby board applies the centre\'s announcement settings live', () => {
+describe("a lobby board applies the centre's announcement settings live", () => {
   let f: DisplayFixture;
   let admin: string;
 

@@ -78,7 +78,10 @@ describe('call display boards in Chromium', () => {
     expect((await plays(page)).map((p) => p.clipIds)).toEqual([spoken(land, 4)]);
     const counters = await page.$$eval('[data-testid=counter-grid] li', (cells) => cells.map((c) => c.getAttribute('data-counter')));
     expect(counters.every((id) => ['1', '2', '4'].includes(id!))).toBe(true);
-    expect(await page.$$eval('[data-testid=waiting] li', (rows) => rows.map((r) => r.getAttribute('data-service')))).toEqual(['civil-status', 'land']);
+    expect(await page.$$eval('[data-testid=waiting] li', (rows) => rows.map((r) => r.getAttribute('data-service')))).toEqual([
+      'civil-status',
+      'land',
+    ]);
     await page.close();
   });
 
@@ -99,7 +102,10 @@ describe('call display boards in Chromium', () => {
     for (const service of ['certification', 'land', 'general', 'social', 'business']) await f.issue(service, 'desk');
     for (const counter of [3, 5, 6, 7, 8]) await f.counter(counter, 'counter:next');
     const notices = encodeURIComponent('Giờ làm việc: sáng 7:30–11:30, chiều 13:00–17:00|Công dân vui lòng giữ phiếu đến khi được gọi số');
-    for (const [width, height, name] of [[1920, 1080, 'display-lobby-1080p'], [3840, 2160, 'display-lobby-4k']] as const) {
+    for (const [width, height, name] of [
+      [1920, 1080, 'display-lobby-1080p'],
+      [3840, 2160, 'display-lobby-4k'],
+    ] as const) {
       const page = await f.openBoard(`/display/?audioSink=record&notices=${notices}`, { width, height });
       const scale = height / 1080;
       // ux.md: ticket digits at least 100 px and counter numbers at least 60 px on a full-HD screen.

@@ -84,7 +84,12 @@ export class DisplayFixture {
     await this.server.server.close();
     await whileDown();
     this.adoptedDir = dataDir;
-    this.server = await TestServer.start({ dataDir, flags: ['--port', String(port)], clock: () => stoppedAt + (Date.now() - stoppedAtReal), ...(build && { build }) });
+    this.server = await TestServer.start({
+      dataDir,
+      flags: ['--port', String(port)],
+      clock: () => stoppedAt + (Date.now() - stoppedAtReal),
+      ...(build && { build }),
+    });
     this.kiosk = await this.server.socket(await this.server.deviceToken('kiosk'));
   }
 

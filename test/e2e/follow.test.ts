@@ -11,7 +11,12 @@ function recordAlerts(): void {
   const w = window as unknown as { vibrations: unknown[]; tones: number };
   w.vibrations = [];
   w.tones = 0;
-  Object.defineProperty(navigator, 'vibrate', { value: (pattern: unknown) => (w.vibrations.push(pattern), true) });
+  Object.defineProperty(navigator, 'vibrate', {
+    value: (pattern: unknown) => {
+      w.vibrations.push(pattern);
+      return true;
+    },
+  });
   const start = OscillatorNode.prototype.start;
   OscillatorNode.prototype.start = function (this: OscillatorNode, when?: number) {
     w.tones++;

@@ -88,7 +88,9 @@ describe('lobby kiosk: finding a procedure and taking a number', () => {
   it('shows the field tiles and keeps every control at least 48 px in both orientations', async () => {
     for (const size of [portrait, landscape]) {
       const page = await openKiosk(browser, server, { size });
-      const boxes = await page.locator('button:visible').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => Math.min(r.width, r.height)));
+      const boxes = await page
+        .locator('button:visible')
+        .evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => Math.min(r.width, r.height)));
       expect(Math.min(...boxes)).toBeGreaterThanOrEqual(48);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBe(0);
@@ -113,7 +115,12 @@ describe('lobby kiosk: first start', () => {
     await page.goto(`${server.url}/kiosk/`);
     await page.locator('form.pairing').waitFor();
     const admin = await server.adminToken();
-    const code = await server.request<{ code: string }>('POST', '/api/devices/pairing-codes', { kind: 'kiosk', name: 'Sảnh tầng 1' }, admin);
+    const code = await server.request<{ code: string }>(
+      'POST',
+      '/api/devices/pairing-codes',
+      { kind: 'kiosk', name: 'Sảnh tầng 1' },
+      admin,
+    );
     if (!code.body.ok) throw new Error(code.body.error.code);
     await page.locator('input[name="code"]').fill(code.body.value.code);
     await page.locator('form.pairing button[type="submit"]').click();

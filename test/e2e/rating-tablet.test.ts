@@ -84,7 +84,10 @@ describe('rating tablet at the counter', () => {
     await page.locator('.choice[data-level="2"]').click();
     await page.locator('.rating-thanks').waitFor();
     expect(stored(served.ticket.id)!.rating?.level).toBe(2);
-    const again = await command(await server.socket(await server.deviceToken('rating', 1)), 'ticket:rate', { ticketId: served.ticket.id, level: 3 });
+    const again = await command(await server.socket(await server.deviceToken('rating', 1)), 'ticket:rate', {
+      ticketId: served.ticket.id,
+      level: 3,
+    });
     expect(again.ok).toBe(false);
     expect(stored(served.ticket.id)!.rating?.level).toBe(2);
   });

@@ -52,9 +52,19 @@ export async function runKillCycles(cycles: number, seed: number) {
   let proc: ServerProcess | null = null;
   try {
     proc = await startServerProcess(dataDir, port);
-    const setup = (await postJson(proc.base, '/api/auth/setup', { token: proc.setupToken, username: 'admin', name: 'Quản trị', password: 'admin-password-1' })) as Result<{ token: string }>;
+    const setup = (await postJson(proc.base, '/api/auth/setup', {
+      token: proc.setupToken,
+      username: 'admin',
+      name: 'Quản trị',
+      password: 'admin-password-1',
+    })) as Result<{ token: string }>;
     if (!setup.ok) throw new Error(`setup refused: ${setup.error.code}`);
-    await postJson(proc.base, '/api/users', { username: 'clerk1', name: 'Cán bộ 1', password: 'clerk-password-1', role: 'clerk', counters: [] }, setup.value.token);
+    await postJson(
+      proc.base,
+      '/api/users',
+      { username: 'clerk1', name: 'Cán bộ 1', password: 'clerk-password-1', role: 'clerk', counters: [] },
+      setup.value.token,
+    );
 
     for (let cycle = 0; cycle < cycles; cycle++) {
       if (cycle > 0) proc = await startServerProcess(dataDir, port);
@@ -71,10 +81,19 @@ export async function runKillCycles(cycles: number, seed: number) {
 
 async function burstAndKill(proc: ServerProcess, random: () => number, acked: Acknowledged): Promise<CycleFigures> {
   const started = Date.now();
-  const admin = (await postJson(proc.base, '/api/auth/login', { username: 'admin', password: 'admin-password-1' })) as Result<{ token: string }>;
-  const clerkLogin = (await postJson(proc.base, '/api/auth/login', { username: 'clerk1', password: 'clerk-password-1' })) as Result<{ token: string }>;
+  const admin = (await postJson(proc.base, '/api/auth/login', { username: 'admin', password: 'admin-password-1' })) as Result<{
+    token: string;
+  }>;
+  const clerkLogin = (await postJson(proc.base, '/api/auth/login', { username: 'clerk1', password: 'clerk-password-1' })) as Result<{
+    token: string;
+  }>;
   if (!admin.ok || !clerkLogin.ok) throw new Error('sign-in refused after restart');
-  const clerk: ClientSocket = connect(proc.base, { auth: { token: clerkLogin.value.token, lang: 'vi' }, transports: ['websocket'], reconnection: false, forceNew: true });
+  const clerk: ClientSocket = connect(proc.base, {
+    auth: { token: clerkLogin.value.token, lang: 'vi' },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+  });
   await new Promise<void>((resolve, reject) => {
     clerk.once('connect', () => resolve());
     clerk.once('connect_error', reject);
@@ -104,7 +123,9 @@ async function burstAndKill(proc: ServerProcess, random: () => number, acked: Ac
   const issuing = Array.from({ length: issues }, async (_, i) => {
     await new Promise((r) => setTimeout(r, i * 4));
     const lane = lanes[Math.floor(random() * lanes.length)]!;
-    const r = (await postJson(proc.base, '/api/tickets', { serviceId: lane.serviceId }, admin.value.token).catch(() => null)) as Result<IssuedTicket> | null;
+    const r = (await postJson(proc.base, '/api/tickets', { serviceId: lane.serviceId }, admin.value.token).catch(
+      () => null,
+    )) as Result<IssuedTicket> | null;
     if (r?.ok) note(`${r.value.ticket.serviceId}:${r.value.ticket.label}`, 'issued', r.value.ticket.issuedAt);
   });
   let alive = true;
@@ -132,9 +153,13 @@ async function burstAndKill(proc: ServerProcess, random: () => number, acked: Ac
  * export says what staff see, the replay gives the queue positions the export rounds away.
  */
 async function recoveredState(proc: ServerProcess, dataDir: string) {
-  const login = (await postJson(proc.base, '/api/auth/login', { username: 'admin', password: 'admin-password-1' })) as Result<{ token: string }>;
+  const login = (await postJson(proc.base, '/api/auth/login', { username: 'admin', password: 'admin-password-1' })) as Result<{
+    token: string;
+  }>;
   if (!login.ok) throw new Error('sign-in refused');
-  const csv = await (await fetch(`${proc.base}/api/export/tickets.csv`, { headers: { authorization: `Bearer ${login.value.token}` } })).text();
+  const csv = await (
+    await fetch(`${proc.base}/api/export/tickets.csv`, { headers: { authorization: `Bearer ${login.value.token}` } })
+  ).text();
   const code: Record<string, string> = { HT: 'civil-status', DD: 'land' };
   const exported = csv
     .replace(/^\uFEFF/, '')

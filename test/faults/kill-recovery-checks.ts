@@ -32,9 +32,16 @@ export function expectIntactQueue({ acked, exported, tickets, days }: Outcome): 
 
   for (const service of new Set(tickets.map((t) => t.serviceId))) {
     const inOrder = tickets.filter((t) => t.serviceId === service).sort((a, b) => a.queuedAt - b.queuedAt || a.number - b.number);
-    expect(inOrder.map((t) => t.number), `queue order of ${service}`).toEqual([...inOrder.map((t) => t.number)].sort((a, b) => a - b));
+    expect(
+      inOrder.map((t) => t.number),
+      `queue order of ${service}`,
+    ).toEqual([...inOrder.map((t) => t.number)].sort((a, b) => a - b));
     // Counters call first come, first served: nobody waiting was passed over.
     const firstWaiting = inOrder.findIndex((t) => t.status === 'waiting');
-    if (firstWaiting >= 0) expect(inOrder.slice(firstWaiting).map((t) => t.status), `nobody called past a waiting ticket in ${service}`).toEqual(inOrder.slice(firstWaiting).map(() => 'waiting'));
+    if (firstWaiting >= 0)
+      expect(
+        inOrder.slice(firstWaiting).map((t) => t.status),
+        `nobody called past a waiting ticket in ${service}`,
+      ).toEqual(inOrder.slice(firstWaiting).map(() => 'waiting'));
   }
 }

@@ -35,7 +35,9 @@ describe('the kill runs are independent of the hour', () => {
         const zone = await siteAtLocalNoon(dir, now);
         const site = v.parse(SiteConfigSchema, JSON.parse(await readFile(join(dir, 'site.json'), 'utf8')));
         expect(site.centre.timeZone).toBe(zone);
-        const local = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(now);
+        const local = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+          now,
+        );
         expect(local, `at ${hour}:59 UTC`).toBe('12:59');
       }
     } finally {

@@ -44,8 +44,17 @@ beforeAll(async () => {
   const site = JSON.parse(await readFile(join(repoDir, 'data/site.json'), 'utf8')) as Record<string, unknown>;
   site.server = { buttons: [{ path: buttonPair.devicePath, counters: [1, 2] }] };
   await writeFile(join(dir, 'site.json'), JSON.stringify(site));
-  const device = createSerialPrinter({ path: printerPair.devicePath, profile, idlePollMs: 100, replyTimeoutMs: 3000, reconnect: { initialMs: 50, maxMs: 400 } });
-  server = await TestServer.start({ dataDir: dir, serverPrinter: adaptPrinter(device, { isVirtual: false, timeZone: () => 'Asia/Ho_Chi_Minh' }) });
+  const device = createSerialPrinter({
+    path: printerPair.devicePath,
+    profile,
+    idlePollMs: 100,
+    replyTimeoutMs: 3000,
+    reconnect: { initialMs: 50, maxMs: 400 },
+  });
+  server = await TestServer.start({
+    dataDir: dir,
+    serverPrinter: adaptPrinter(device, { isVirtual: false, timeZone: () => 'Asia/Ho_Chi_Minh' }),
+  });
   await waitFor(() => buttonLine() === 'open', 'the button line to open');
   box = await VirtualButtonBox.open({ path: buttonPair.peerPath, counters: [1, 2], heartbeatMs: false, giveUpMs: 5000 });
 });
@@ -162,13 +171,18 @@ describe('printer and call-button ports vanish and return mid-burst', () => {
     expect(ok.length).toBeGreaterThan(0);
     for (const { counter, answer } of ok) {
       const called = [...tickets.values()].filter((t) => t.label === answer.text && t.counterId === counter);
-      expect(called.map((t) => t.status), `NEXT on ${counter} → ${answer.text}`).not.toEqual([]);
+      expect(
+        called.map((t) => t.status),
+        `NEXT on ${counter} → ${answer.text}`,
+      ).not.toEqual([]);
     }
     // Nothing printed twice, across both plugs; each print is a ticket that was issued.
     const printed = [...printedBefore, ...printerPeer.tickets()].flatMap((t) => t.qr);
     expect(new Set(printed).size).toBe(printed.length);
     const urls = new Set(issued.map((t) => t.followUrl));
     for (const url of printed) expect(urls.has(url)).toBe(true);
-    console.info(`ports-vanish: ${issued.length} issued, ${printed.length} printed, ${ok.length} presses answered OK, ${issued.length - whileGone} issued after the printer was seen ${goneAs}`);
+    console.info(
+      `ports-vanish: ${issued.length} issued, ${printed.length} printed, ${ok.length} presses answered OK, ${issued.length - whileGone} issued after the printer was seen ${goneAs}`,
+    );
   }, 120_000);
 });

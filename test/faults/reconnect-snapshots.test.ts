@@ -99,11 +99,18 @@ describe('displays and consoles reconnecting during calls', () => {
     for (let i = 0; i < 40 || watched.some((w) => w.reconnects < 2); i++) {
       if (i % 2 === 0) {
         // Staff issue at the desk: kiosks are rate-limited to a few numbers in a burst.
-        const r = await server.request<IssuedTicket>('POST', '/api/tickets', { serviceId: i % 4 ? 'certification' : 'civil-status' }, admin);
+        const r = await server.request<IssuedTicket>(
+          'POST',
+          '/api/tickets',
+          { serviceId: i % 4 ? 'certification' : 'civil-status' },
+          admin,
+        );
         expect(r.body.ok).toBe(true);
       }
       const at = Math.floor(random() * counters.length);
-      const r = await command<CounterSnapshot>(callers[at]!, random() < 0.2 ? 'counter:recall' : 'counter:next', { counterId: counters[at] });
+      const r = await command<CounterSnapshot>(callers[at]!, random() < 0.2 ? 'counter:recall' : 'counter:next', {
+        counterId: counters[at],
+      });
       if (r.ok && r.value.current) calls++;
     }
     busy = false;

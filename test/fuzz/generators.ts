@@ -40,14 +40,54 @@ export const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype', 'toStrin
 
 /** Numbers at and around the edges a schema checks (ranges, integers, floats, specials). */
 const EDGE_NUMBERS = [
-  0, -0, -1, 1.5, 0.999999, 99.00001, 100, 101, 255, 256, 65535, 2 ** 31, -(2 ** 31), 2 ** 53, 2 ** 53 + 2,
-  Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER, Number.MAX_VALUE, Number.MIN_VALUE, Number.EPSILON,
-  NaN, Infinity, -Infinity, 1e-300, -1e308,
+  0,
+  -0,
+  -1,
+  1.5,
+  0.999999,
+  99.00001,
+  100,
+  101,
+  255,
+  256,
+  65535,
+  2 ** 31,
+  -(2 ** 31),
+  2 ** 53,
+  2 ** 53 + 2,
+  Number.MAX_SAFE_INTEGER,
+  Number.MIN_SAFE_INTEGER,
+  Number.MAX_VALUE,
+  Number.MIN_VALUE,
+  Number.EPSILON,
+  NaN,
+  Infinity,
+  -Infinity,
+  1e-300,
+  -1e308,
 ];
 
 const EDGE_STRINGS = [
-  '', ' ', '\u0000', 'null', 'undefined', 'NaN', '1', '01', '1e3', '0x10', 'true', '[]', '{}', '../../etc/passwd',
-  "'; DROP TABLE tickets; --", '<script>alert(1)</script>', '{{detail}}', '%s%n', 'civil-status ', 'CIVIL-STATUS',
+  '',
+  ' ',
+  '\u0000',
+  'null',
+  'undefined',
+  'NaN',
+  '1',
+  '01',
+  '1e3',
+  '0x10',
+  'true',
+  '[]',
+  '{}',
+  '../../etc/passwd',
+  "'; DROP TABLE tickets; --",
+  '<script>alert(1)</script>',
+  '{{detail}}',
+  '%s%n',
+  'civil-status ',
+  'CIVIL-STATUS',
   ...PROTOTYPE_KEYS,
 ];
 
@@ -85,7 +125,8 @@ export function junkValue(r: FuzzRandom, depth = 0): unknown {
 /** An object with random keys, often prototype names, as own properties (as JSON.parse makes them). */
 export function junkObject(r: FuzzRandom, depth = 0): Record<string, unknown> {
   const entries: [string, unknown][] = [];
-  for (let i = r.int(0, 5); i > 0; i--) entries.push([r.chance(0.4) ? r.pick(PROTOTYPE_KEYS) : r.text(r.int(1, 12)), junkValue(r, depth + 1)]);
+  for (let i = r.int(0, 5); i > 0; i--)
+    entries.push([r.chance(0.4) ? r.pick(PROTOTYPE_KEYS) : r.text(r.int(1, 12)), junkValue(r, depth + 1)]);
   return ownProperties(entries);
 }
 
@@ -127,7 +168,16 @@ export function badFieldValue(r: FuzzRandom, kind: FieldKind): unknown {
     case 'text':
       return r.pick(['', '   ', '\t\n', 'x'.repeat(121), hugeString(r), 42, ['lý do'], { vi: 'lý do' }]);
     case 'ref':
-      return r.pick(['', 'abcd', 'abcd.', 'abcd.short', `abcd.${'A'.repeat(65)}`, 'ABCD.AAAAAAAAAAAA', 'abcd.AAAA AAAAAAAA', 'abcd..AAAAAAAAAAAA']);
+      return r.pick([
+        '',
+        'abcd',
+        'abcd.',
+        'abcd.short',
+        `abcd.${'A'.repeat(65)}`,
+        'ABCD.AAAAAAAAAAAA',
+        'abcd.AAAA AAAAAAAA',
+        'abcd..AAAAAAAAAAAA',
+      ]);
     case 'procedureCode':
       return r.pick(['', 'a b', 'x'.repeat(41), 'mã/1', 7, true]);
     case 'idList':
@@ -146,7 +196,7 @@ export function nearValidLine(r: FuzzRandom): string {
     () => `K,${counter()},${r.pick(['100', '-1', 'aa', '', '1e1', '999'])},NEXT`,
     () => `K,${counter()},${seq()},${r.pick(['next', 'NEXTT', 'CALL', '', 'N EXT', 'RESET'])}`,
     () => `K,${counter()},${seq()},${r.pick(['NEXT', 'RECALL', 'FINISH', 'PAUSE'])},${r.text(r.int(1, 8))}`,
-    () => `K,${counter()},${seq()},TRANSFER${r.pick(['', ',', ',0', ',100', ',a b', ',' + 'x'.repeat(17), ',civil,status'])}`,
+    () => `K,${counter()},${seq()},TRANSFER${r.pick(['', ',', ',0', ',100', ',a b', `,${'x'.repeat(17)}`, ',civil,status'])}`,
     () => `${r.pick(['A', 'D', 'X', 'k', 'KK', ''])},${counter()},${seq()},NEXT`,
     () => `H,${counter()},${seq()},NEXT`,
     () => `K,${counter()},${seq()},NEXT,,`,
@@ -162,11 +212,15 @@ export function nearValidLine(r: FuzzRandom): string {
     case 2:
       return sealFrame(body) + r.pick(['x', ' ', '*', '$']);
     case 3:
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: the fuzzer strips the NUL it may have added itself
       return r.pick(['', ' ', '$', '\u0000']) + sealFrame(body).replace(/\u0000/g, '');
     case 4:
       return sealFrame(body + ','.repeat(r.int(0, 80)) + r.text(r.int(60, 200)));
     case 5:
-      return sealFrame(body).split('').map((c) => (r.chance(0.05) ? '\u0000' : c)).join('');
+      return sealFrame(body)
+        .split('')
+        .map((c) => (r.chance(0.05) ? '\u0000' : c))
+        .join('');
     default:
       return sealFrame(body);
   }
@@ -185,7 +239,7 @@ export function serialNoise(r: FuzzRandom): Buffer {
     case 0:
       return r.bytes(r.int(1, 200));
     case 1:
-      return Buffer.from('\r'.repeat(r.int(1, 10)) + r.text(r.int(0, 20)) + '\r', 'latin1');
+      return Buffer.from(`${'\r'.repeat(r.int(1, 10)) + r.text(r.int(0, 20))}\r`, 'latin1');
     case 2:
       return Buffer.alloc(r.int(1, 100), 0);
     case 3:

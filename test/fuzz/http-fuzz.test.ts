@@ -19,7 +19,20 @@ let server: TestServer;
 let tokens: string[];
 
 /** Routes that need a signed-in user or device; asked without valid credentials they refuse. */
-const PROTECTED_GETS = ['/api/admin/connections', '/api/auth/me', '/api/backup', '/api/config', '/api/devices', '/api/devices/health', '/api/export/tickets.csv', '/api/printer/recent', '/api/reports', '/api/reports.csv', '/api/stats/today', '/api/users'];
+const PROTECTED_GETS = [
+  '/api/admin/connections',
+  '/api/auth/me',
+  '/api/backup',
+  '/api/config',
+  '/api/devices',
+  '/api/devices/health',
+  '/api/export/tickets.csv',
+  '/api/printer/recent',
+  '/api/reports',
+  '/api/reports.csv',
+  '/api/stats/today',
+  '/api/users',
+];
 /** Routes that read a JSON body: a body that is not a valid payload is refused whatever the caller. */
 const BODY_ROUTES: [string, string][] = [
   ['POST', '/api/auth/login'],
@@ -62,7 +75,7 @@ function randomAuth(r: FuzzRandom, allowValid: boolean): Record<string, string> 
     case 2:
       return bearer(`Basic ${Buffer.from('admin:admin-password-1').toString('base64')}`);
     case 3:
-      return bearer(r.pick(['Bearer', 'Bearer ', 'bearer x', 'Bearer ' + 'a'.repeat(8000), 'Bearer ' + PROTOTYPE_KEYS.join('.')]));
+      return bearer(r.pick(['Bearer', 'Bearer ', 'bearer x', `Bearer ${'a'.repeat(8000)}`, `Bearer ${PROTOTYPE_KEYS.join('.')}`]));
     case 4:
       return bearer(`Bearer ${r.pick(tokens)}x`);
     case 5:
@@ -74,7 +87,14 @@ function randomAuth(r: FuzzRandom, allowValid: boolean): Record<string, string> 
 
 /** A body that no route accepts: broken JSON, JSON of the wrong shape, odd content types, huge. */
 function badBody(r: FuzzRandom): { body: string | Buffer; type?: string } {
-  const type = r.pick(['application/json', 'application/json; charset=latin1', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', undefined]);
+  const type = r.pick([
+    'application/json',
+    'application/json; charset=latin1',
+    'text/plain',
+    'application/x-www-form-urlencoded',
+    'multipart/form-data; boundary=x',
+    undefined,
+  ]);
   switch (r.int(0, 6)) {
     case 0:
       return { body: r.pick(['{', '{"a":', '[1,2', "{'a':1}", 'undefined', 'NaN', '{"a":1}}', '\u0000', '{"__proto__":']), type };
@@ -96,19 +116,40 @@ function badBody(r: FuzzRandom): { body: string | Buffer; type?: string } {
 function randomRequest(r: FuzzRandom): FuzzRequest {
   switch (r.int(0, 4)) {
     case 0: {
-      const segments = Array.from({ length: r.int(1, 4) }, () => r.pick([r.text(r.int(1, 12)), '.%2e%2f', '%00', '%E0%A4%A', '%', '__proto__', 'constructor', encodeURIComponent('đăng ký')]));
-      return { method: r.pick(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']), path: `/api/x${r.text(3)}/${segments.join('/')}`, headers: randomAuth(r, true) };
+      const segments = Array.from({ length: r.int(1, 4) }, () =>
+        r.pick([r.text(r.int(1, 12)), '.%2e%2f', '%00', '%E0%A4%A', '%', '__proto__', 'constructor', encodeURIComponent('đăng ký')]),
+      );
+      return {
+        method: r.pick(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']),
+        path: `/api/x${r.text(3)}/${segments.join('/')}`,
+        headers: randomAuth(r, true),
+      };
     }
     case 1: {
       const path = r.pick(KNOWN_PATHS);
-      const allowed = path === '/api/auth/status' || path === '/api/health' || path === '/api/site' || path === '/api/catalogue' || PROTECTED_GETS.includes(path) ? 'GET' : 'POST';
-      const method = r.pick(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'].filter((m) => m !== allowed && !BODY_ROUTES.some(([bm, bp]) => bm === m && bp === path)));
+      const allowed =
+        path === '/api/auth/status' ||
+        path === '/api/health' ||
+        path === '/api/site' ||
+        path === '/api/catalogue' ||
+        PROTECTED_GETS.includes(path)
+          ? 'GET'
+          : 'POST';
+      const method = r.pick(
+        ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'].filter(
+          (m) => m !== allowed && !BODY_ROUTES.some(([bm, bp]) => bm === m && bp === path),
+        ),
+      );
       return { method, path, headers: randomAuth(r, true) };
     }
     case 2:
       return { method: 'GET', path: r.pick(PROTECTED_GETS), headers: randomAuth(r, false) };
     case 3:
-      return { method: 'GET', path: `/api/tickets/${r.pick([encodeURIComponent(r.text(r.int(1, 80))), 'abcd.AAAAAAAAAAAA', '%E0%A4%A', '%', '__proto__', 'x'.repeat(3000)])}`, headers: randomAuth(r, true) };
+      return {
+        method: 'GET',
+        path: `/api/tickets/${r.pick([encodeURIComponent(r.text(r.int(1, 80))), 'abcd.AAAAAAAAAAAA', '%E0%A4%A', '%', '__proto__', 'x'.repeat(3000)])}`,
+        headers: randomAuth(r, true),
+      };
     default: {
       const [method, path] = r.pick(BODY_ROUTES);
       const { body, type } = badBody(r);
@@ -118,7 +159,13 @@ function randomRequest(r: FuzzRandom): FuzzRequest {
 }
 
 async function send(req: FuzzRequest): Promise<{ status: number; text: string }> {
-  const res = await fetch(server.url + req.path, { method: req.method, headers: req.headers, signal: AbortSignal.timeout(10_000), redirect: 'manual', ...(req.body !== undefined && { body: typeof req.body === 'string' ? req.body : new Uint8Array(req.body) }) });
+  const res = await fetch(server.url + req.path, {
+    method: req.method,
+    headers: req.headers,
+    signal: AbortSignal.timeout(10_000),
+    redirect: 'manual',
+    ...(req.body !== undefined && { body: typeof req.body === 'string' ? req.body : new Uint8Array(req.body) }),
+  });
   return { status: res.status, text: await res.text() };
 }
 

@@ -29,7 +29,8 @@ function outcomesOf(r: FuzzRandom, splitter: LineSplitter, bytes: Buffer) {
   const outcomes = [];
   for (let at = 0; at < bytes.length; ) {
     const size = r.int(1, 64);
-    for (const event of splitter.push(bytes.subarray(at, at + size))) outcomes.push(event.kind === 'overlong' ? event : parseDeviceLine(event.text));
+    for (const event of splitter.push(bytes.subarray(at, at + size)))
+      outcomes.push(event.kind === 'overlong' ? event : parseDeviceLine(event.text));
     at += size;
   }
   return outcomes;
@@ -54,7 +55,9 @@ describe(`call-button line fuzz (seed ${seed}; rerun with MOTCUA_FUZZ_SEED=${see
         const seq = r.int(0, 99);
         const valid = Buffer.from(`\n${sealFrame(`K,01,${String(seq).padStart(2, '0')},NEXT`)}\r\n`, 'latin1');
         const got = outcomesOf(r, splitter, valid).filter((o) => o.kind === 'frame');
-        expect(got, `valid frame after chunk #${i}, seed ${seed}`).toEqual([{ kind: 'frame', frame: { type: 'K', counter: 1, seq, action: { key: 'NEXT' } } }]);
+        expect(got, `valid frame after chunk #${i}, seed ${seed}`).toEqual([
+          { kind: 'frame', frame: { type: 'K', counter: 1, seq, action: { key: 'NEXT' } } },
+        ]);
         counts.validPresses++;
       }
     }
@@ -109,13 +112,19 @@ describe(`call-button line fuzz over a real pty (seed ${seed})`, () => {
     const expected = outcomesOf(new FuzzRandom(1), new LineSplitter(), stream);
     const malformed = expected.filter((o) => o.kind === 'malformed').length;
     const overlong = expected.filter((o) => o.kind === 'overlong').length;
-    expect(expected.some((o) => o.kind === 'frame' && o.frame.type === 'K'), 'the hostile stream holds no key press').toBe(false);
+    expect(
+      expected.some((o) => o.kind === 'frame' && o.frame.type === 'K'),
+      'the hostile stream holds no key press',
+    ).toBe(false);
 
     for (let at = 0; at < stream.length; at += 256) {
       box.sendBytes(stream.subarray(at, at + 256));
       if (at % 8192 === 0) await new Promise((resolve) => setTimeout(resolve, 5));
     }
-    await waitFor(() => health().framesBad - start.framesBad >= malformed && health().linesTooLong - start.linesTooLong >= overlong, `${malformed} bad frames and ${overlong} overlong lines counted`);
+    await waitFor(
+      () => health().framesBad - start.framesBad >= malformed && health().linesTooLong - start.linesTooLong >= overlong,
+      `${malformed} bad frames and ${overlong} overlong lines counted`,
+    );
     expect(health().framesBad - start.framesBad).toBe(malformed);
     expect(health().linesTooLong - start.linesTooLong).toBe(overlong);
     expect(health().line).toBe('open');

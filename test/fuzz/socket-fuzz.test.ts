@@ -9,7 +9,18 @@ import type { IssuedTicket } from '../../protocol/views.ts';
 import { snapshotOf } from '../../server/core/queue-state.ts';
 import { repoDir } from '../../server/create-server.ts';
 import { command, TestServer, type ClientSocket } from '../support/test-server.ts';
-import { asSent, badFieldValue, hasBinary, FuzzRandom, fuzzSeed, junkObject, junkValue, ownProperties, PROTOTYPE_KEYS, type FieldKind } from './generators.ts';
+import {
+  asSent,
+  badFieldValue,
+  hasBinary,
+  FuzzRandom,
+  fuzzSeed,
+  junkObject,
+  junkValue,
+  ownProperties,
+  PROTOTYPE_KEYS,
+  type FieldKind,
+} from './generators.ts';
 
 // Random malformed commands from sockets of every role against the real server. The payload
 // schemas are the oracle: a generated payload they accept is skipped, every other one must be
@@ -32,23 +43,51 @@ let ref: string;
 
 const counter = (extra: Record<string, FieldKind> = {}) => ({ counterId: 'counterId' as FieldKind, ...extra });
 const specs: Record<Event, EventSpec> = {
-  'display:subscribe': { schema: C.DisplaySubscribePayload, fields: { services: 'idList', counters: 'counterList' }, template: () => ({ services: ['civil-status'], counters: [1] }) },
+  'display:subscribe': {
+    schema: C.DisplaySubscribePayload,
+    fields: { services: 'idList', counters: 'counterList' },
+    template: () => ({ services: ['civil-status'], counters: [1] }),
+  },
   'kiosk:subscribe': { schema: null, fields: {}, template: () => ({}) },
   'admin:subscribe': { schema: null, fields: {}, template: () => ({}) },
-  'ticket:issue': { schema: C.IssueTicketPayload, fields: { serviceId: 'id', procedureCode: 'procedureCode', priorityGroup: 'id' }, template: () => ({ serviceId: 'civil-status' }) },
+  'ticket:issue': {
+    schema: C.IssueTicketPayload,
+    fields: { serviceId: 'id', procedureCode: 'procedureCode', priorityGroup: 'id' },
+    template: () => ({ serviceId: 'civil-status' }),
+  },
   'ticket:follow': { schema: C.FollowPayload, fields: { ref: 'ref' }, template: () => ({ ref }) },
-  'ticket:cancel': { schema: C.CancelPayload, fields: { ticketId: 'ticketId', reason: 'text' }, template: () => ({ ticketId, reason: 'đổi ý' }) },
-  'ticket:rate': { schema: C.RatePayload, fields: { ticketId: 'ticketId', level: 'level', reason: 'text' }, template: () => ({ ticketId, level: 5 }) },
+  'ticket:cancel': {
+    schema: C.CancelPayload,
+    fields: { ticketId: 'ticketId', reason: 'text' },
+    template: () => ({ ticketId, reason: 'đổi ý' }),
+  },
+  'ticket:rate': {
+    schema: C.RatePayload,
+    fields: { ticketId: 'ticketId', level: 'level', reason: 'text' },
+    template: () => ({ ticketId, level: 5 }),
+  },
   'counter:join': { schema: C.CounterPayload, fields: counter(), template: () => ({ counterId: 1 }) },
   'counter:next': { schema: C.CounterPayload, fields: counter(), template: () => ({ counterId: 1 }) },
   'counter:recall': { schema: C.CounterPayload, fields: counter(), template: () => ({ counterId: 1 }) },
   'counter:start': { schema: C.CounterPayload, fields: counter(), template: () => ({ counterId: 1 }) },
   'counter:finish': { schema: C.CounterPayload, fields: counter(), template: () => ({ counterId: 1 }) },
   'counter:no-show': { schema: C.CounterPayload, fields: counter(), template: () => ({ counterId: 1 }) },
-  'counter:transfer': { schema: C.TransferPayload, fields: counter({ toServiceId: 'id', toCounterId: 'counterId' }), template: () => ({ counterId: 1, toCounterId: 2 }) },
+  'counter:transfer': {
+    schema: C.TransferPayload,
+    fields: counter({ toServiceId: 'id', toCounterId: 'counterId' }),
+    template: () => ({ counterId: 1, toCounterId: 2 }),
+  },
   'counter:park': { schema: C.CounterPayload, fields: counter(), template: () => ({ counterId: 1 }) },
-  'counter:resume-ticket': { schema: C.CounterTicketPayload, fields: counter({ ticketId: 'ticketId' }), template: () => ({ counterId: 1, ticketId }) },
-  'counter:call-ticket': { schema: C.CounterTicketPayload, fields: counter({ ticketId: 'ticketId' }), template: () => ({ counterId: 1, ticketId }) },
+  'counter:resume-ticket': {
+    schema: C.CounterTicketPayload,
+    fields: counter({ ticketId: 'ticketId' }),
+    template: () => ({ counterId: 1, ticketId }),
+  },
+  'counter:call-ticket': {
+    schema: C.CounterTicketPayload,
+    fields: counter({ ticketId: 'ticketId' }),
+    template: () => ({ counterId: 1, ticketId }),
+  },
   'counter:pause': { schema: C.PausePayload, fields: counter({ reason: 'text' }), template: () => ({ counterId: 1, reason: 'nghỉ trưa' }) },
   'counter:resume': { schema: C.CounterPayload, fields: counter(), template: () => ({ counterId: 1 }) },
   'counter:open': { schema: C.CounterPayload, fields: counter(), template: () => ({ counterId: 1 }) },
@@ -91,7 +130,8 @@ function allowedWithoutPayload(event: Event, role: keyof typeof roles): boolean 
 const errorKeys = loadErrorKeys();
 function loadErrorKeys(): (code: string) => boolean {
   const dir = join(repoDir, 'locales/vi');
-  const read = (ns: string): Record<string, unknown> => JSON.parse(readFileSync(join(dir, `${ns}.json`), 'utf8')) as Record<string, unknown>;
+  const read = (ns: string): Record<string, unknown> =>
+    JSON.parse(readFileSync(join(dir, `${ns}.json`), 'utf8')) as Record<string, unknown>;
   return (code) => {
     const [ns, key] = code.includes(':') ? (code.split(':', 2) as [string, string]) : ['errors', code];
     try {
@@ -105,18 +145,22 @@ function loadErrorKeys(): (code: string) => boolean {
 }
 
 /** The checks every refusal must pass; returns a description of what is wrong, or null. */
-export function badRefusal(result: unknown, isKnownCode: (code: string) => boolean): string | null {
+function badRefusal(result: unknown, isKnownCode: (code: string) => boolean): string | null {
   const r = result as Result<unknown> | undefined;
   if (!r || typeof r !== 'object' || typeof r.ok !== 'boolean') return `not a Result: ${JSON.stringify(result)?.slice(0, 200)}`;
   if (r.ok) return 'accepted';
   const { code, message } = r.error;
   if (typeof code !== 'string' || !isKnownCode(code)) return `unknown error code ${JSON.stringify(code)}`;
-  if (typeof message !== 'string' || message.trim() === '' || message === code) return `untranslated message for ${code}: ${JSON.stringify(message)}`;
+  if (typeof message !== 'string' || message.trim() === '' || message === code)
+    return `untranslated message for ${code}: ${JSON.stringify(message)}`;
   return null;
 }
 
 function emitLoose(s: ClientSocket, event: string, args: unknown[], withAck: boolean): Promise<unknown> {
-  const loose = s as unknown as { emit(e: string, ...a: unknown[]): void; timeout(ms: number): { emitWithAck(e: string, ...a: unknown[]): Promise<unknown> } };
+  const loose = s as unknown as {
+    emit(e: string, ...a: unknown[]): void;
+    timeout(ms: number): { emitWithAck(e: string, ...a: unknown[]): Promise<unknown> };
+  };
   if (!withAck) {
     loose.emit(event, ...args);
     return Promise.resolve(undefined);
@@ -165,7 +209,10 @@ describe(`Socket.IO fuzz (seed ${seed}; rerun with MOTCUA_FUZZ_SEED=${seed})`, (
         const withAck = mode !== 9;
         const args = spec.schema === null && mode < 3 ? [...extras] : [payload, ...extras];
         if (!withAck) counts.noAck++;
-        const mustRefuse = spec.schema === null ? !allowedWithoutPayload(event, role) : !v.is(spec.schema, args.length > 1 || args[0] !== undefined ? (asSent(args[0], hasBinary(args)) ?? null) : undefined);
+        const mustRefuse =
+          spec.schema === null
+            ? !allowedWithoutPayload(event, role)
+            : !v.is(spec.schema, args.length > 1 || args[0] !== undefined ? (asSent(args[0], hasBinary(args)) ?? null) : undefined);
         if (spec.schema !== null && !mustRefuse) {
           counts.skippedValid++;
           continue;

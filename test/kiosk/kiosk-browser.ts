@@ -9,7 +9,11 @@ export const phone = { width: 390, height: 844 };
  * Opens the kiosk app as a paired kiosk: the device token is put where the app keeps it,
  * before the page loads, as if the pairing screen had been used on an earlier day.
  */
-export async function openKiosk(browser: Browser, server: TestServer, options: { size: { width: number; height: number }; query?: string; token?: string }): Promise<Page> {
+export async function openKiosk(
+  browser: Browser,
+  server: TestServer,
+  options: { size: { width: number; height: number }; query?: string; token?: string },
+): Promise<Page> {
   const token = options.token ?? (await server.deviceToken('kiosk'));
   const context = await browser.newContext({ viewport: options.size, locale: 'vi-VN', hasTouch: true });
   await context.addInitScript((t) => localStorage.setItem('motcua.kiosk.token', t), token);

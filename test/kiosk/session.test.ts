@@ -7,7 +7,13 @@ const issued = { ticket: { label: '1001' } } as IssuedTicket;
 
 describe('kiosk session', () => {
   it('goes back one screen at a time and never past home', () => {
-    const s = run({ type: 'open', screen: { kind: 'field', fieldId: 'ho-tich' } }, { type: 'open', screen: { kind: 'procedure', code: '1.001193' } }, { type: 'back' }, { type: 'back' }, { type: 'back' });
+    const s = run(
+      { type: 'open', screen: { kind: 'field', fieldId: 'ho-tich' } },
+      { type: 'open', screen: { kind: 'procedure', code: '1.001193' } },
+      { type: 'back' },
+      { type: 'back' },
+      { type: 'back' },
+    );
     expect(s.stack).toEqual([{ kind: 'home' }]);
   });
 
@@ -40,7 +46,13 @@ describe('kiosk session', () => {
   });
 
   it('forgets language, display options, typed text and screens on reset', () => {
-    const s = run({ type: 'lang', lang: 'en' }, { type: 'toggle', option: 'highContrast' }, { type: 'query', query: 'khai' }, { type: 'open', screen: { kind: 'search' } }, { type: 'reset' });
+    const s = run(
+      { type: 'lang', lang: 'en' },
+      { type: 'toggle', option: 'highContrast' },
+      { type: 'query', query: 'khai' },
+      { type: 'open', screen: { kind: 'search' } },
+      { type: 'reset' },
+    );
     expect(s).toEqual(freshSession());
   });
 });

@@ -22,9 +22,18 @@ describe('day simulator models', () => {
   });
 
   it('weights procedures by what the counters can serve, and leaves out services nobody serves', () => {
-    const procedures = [{ code: 'a', serviceId: 'land' }, { code: 'b', serviceId: 'land' }, { code: 'c', serviceId: 'social' }, { code: 'd', serviceId: 'business' }];
+    const procedures = [
+      { code: 'a', serviceId: 'land' },
+      { code: 'b', serviceId: 'land' },
+      { code: 'c', serviceId: 'social' },
+      { code: 'd', serviceId: 'business' },
+    ];
     const choices = staffedProcedureChoices(procedures, [{ serviceIds: ['land'] }, { serviceIds: ['social'] }], () => 10);
-    expect(choices.map((c) => [c.code, c.weight])).toEqual([['a', 0.05], ['b', 0.05], ['c', 0.1]]);
+    expect(choices.map((c) => [c.code, c.weight])).toEqual([
+      ['a', 0.05],
+      ['b', 0.05],
+      ['c', 0.1],
+    ]);
   });
 
   it('draws service times log-normally around the service mean', () => {
@@ -37,7 +46,10 @@ describe('day simulator models', () => {
   });
 
   it('reads quoted CSV cells', () => {
-    expect(parseCsv('\uFEFFa,b\r\n"x, ""y""",2\r\n')).toEqual([['a', 'b'], ['x, "y"', '2']]);
+    expect(parseCsv('\uFEFFa,b\r\n"x, ""y""",2\r\n')).toEqual([
+      ['a', 'b'],
+      ['x, "y"', '2'],
+    ]);
   });
 });
 

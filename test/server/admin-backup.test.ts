@@ -14,8 +14,15 @@ async function backupOf(server: TestServer, admin: string): Promise<Buffer> {
 }
 
 async function restore(server: TestServer, admin: string, body: Buffer) {
-  const res = await fetch(`${server.url}/api/backup/restore`, { method: 'POST', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/gzip' }, body: new Uint8Array(body) });
-  return { status: res.status, body: (await res.json()) as { ok: boolean; value?: { files: number }; error?: { message: string }; problems?: string[] } };
+  const res = await fetch(`${server.url}/api/backup/restore`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/gzip' },
+    body: new Uint8Array(body),
+  });
+  return {
+    status: res.status,
+    body: (await res.json()) as { ok: boolean; value?: { files: number }; error?: { message: string }; problems?: string[] },
+  };
 }
 
 async function centreName(server: TestServer, admin: string): Promise<string> {
@@ -67,7 +74,12 @@ describe('admin API: backup and restore', () => {
     const again = await second.login('admin', 'admin-password-1');
     expect(await centreName(second, again)).toBe('Trung tâm trước sao lưu');
     expect((await readdir(dataDir)).some((n) => n.startsWith('before-restore-'))).toBe(true);
-    const report = await second.request<{ total: { issued: number } }>('GET', '/api/reports?from=2026-11-20&to=2026-11-20', undefined, again);
+    const report = await second.request<{ total: { issued: number } }>(
+      'GET',
+      '/api/reports?from=2026-11-20&to=2026-11-20',
+      undefined,
+      again,
+    );
     expect(report.body.ok && report.body.value.total.issued).toBeGreaterThan(30);
   });
 
@@ -77,7 +89,9 @@ describe('admin API: backup and restore', () => {
     await writePastDay(dataDir, '2026-11-20', 10);
     const server = await start(dataDir);
     const admin = await server.adminToken();
-    const bundle = JSON.parse(gunzipSync(await backupOf(server, admin)).toString('utf8')) as { files: Array<{ path: string; content: string }> };
+    const bundle = JSON.parse(gunzipSync(await backupOf(server, admin)).toString('utf8')) as {
+      files: Array<{ path: string; content: string }>;
+    };
     const site = bundle.files.find((f) => f.path === 'site.json')!;
     const config = JSON.parse(site.content) as { services: Array<{ numberEnd: number }> };
     config.services[0]!.numberEnd = -5;

@@ -55,7 +55,12 @@ describe('admin API: configuration that applies live, audited', () => {
 
   it('refuses a change that breaks the config, changes nothing and says why', async () => {
     const before = await server.request<SiteConfig>('GET', '/api/config', undefined, admin);
-    const bad = await server.request('PUT', '/api/config/counters/10', { name: { vi: 'Quầy 10', en: 'Counter 10' }, services: [{ serviceId: 'nope' }] }, admin);
+    const bad = await server.request(
+      'PUT',
+      '/api/config/counters/10',
+      { name: { vi: 'Quầy 10', en: 'Counter 10' }, services: [{ serviceId: 'nope' }] },
+      admin,
+    );
     expect(bad.status).toBe(400);
     expect(!bad.body.ok && bad.body.error.message).toContain('Cấu hình không hợp lệ');
     const removal = await server.request('DELETE', '/api/config/services/civil-status', undefined, admin);
@@ -89,7 +94,11 @@ describe('admin API: configuration that applies live, audited', () => {
     const r = await server.request<ReportView>('GET', `/api/reports?from=${pastDay}&to=${pastDay}`, undefined, admin);
     if (!r.body.ok) throw new Error(r.body.error.code);
     const simulated = simulateDay(sampleSite(), pastDay, { tickets: 120, seed: 7 });
-    const expected = computeReport(simulated.state.tickets.values(), { timeZone: 'Asia/Ho_Chi_Minh', targetWaitMinutes: 15, ratingScale: 3 });
+    const expected = computeReport(simulated.state.tickets.values(), {
+      timeZone: 'Asia/Ho_Chi_Minh',
+      targetWaitMinutes: 15,
+      ratingScale: 3,
+    });
     expect(r.body.value.total).toEqual(expected.total);
     expect(r.body.value.byClerk).toEqual(expected.byClerk);
     expect(r.body.value.total.issued).toBeGreaterThan(100);
@@ -99,25 +108,34 @@ describe('admin API: configuration that applies live, audited', () => {
   });
 
   it('exports a report table as CSV and refuses a bad range', async () => {
-    const res = await fetch(`${server.url}/api/reports.csv?from=${pastDay}&to=${pastDay}&table=counter`, { headers: { authorization: `Bearer ${admin}` } });
+    const res = await fetch(`${server.url}/api/reports.csv?from=${pastDay}&to=${pastDay}&table=counter`, {
+      headers: { authorization: `Bearer ${admin}` },
+    });
     const csv = await res.text();
     expect(res.headers.get('content-type')).toContain('text/csv');
-    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toMatch(/^counter,counter_name,issued,served,no_show/);
     expect(lines.length).toBe(1 + 8);
     const bad = await server.request('GET', `/api/reports?from=2026-11-23&to=2026-11-01`, undefined, admin);
     expect(bad.status).toBe(400);
   });
 
-  it('shows the virtual printer\'s last ticket with its picture and prints it again', async () => {
+  it("shows the virtual printer's last ticket with its picture and prints it again", async () => {
     const kiosk = await server.socket(await server.deviceToken('kiosk'));
     const issued = await command<{ ticket: { id: string }; print: { kind: string } }>(kiosk, 'ticket:issue', { serviceId: 'land' });
     if (!issued.ok) throw new Error(issued.error.code);
-    await expect.poll(async () => {
-      const r = await server.request<{ jobs: Array<{ jobId: string }> }>('GET', '/api/printer/recent', undefined, admin);
-      return r.body.ok ? r.body.value.jobs.map((j) => j.jobId) : [];
-    }).toContain(issued.value.ticket.id);
-    const png = await fetch(`${server.url}/api/printer/preview/${issued.value.ticket.id}.png`, { headers: { authorization: `Bearer ${admin}` } });
+    await expect
+      .poll(async () => {
+        const r = await server.request<{ jobs: Array<{ jobId: string }> }>('GET', '/api/printer/recent', undefined, admin);
+        return r.body.ok ? r.body.value.jobs.map((j) => j.jobId) : [];
+      })
+      .toContain(issued.value.ticket.id);
+    const png = await fetch(`${server.url}/api/printer/preview/${issued.value.ticket.id}.png`, {
+      headers: { authorization: `Bearer ${admin}` },
+    });
     expect(png.headers.get('content-type')).toBe('image/png');
     expect([...new Uint8Array(await png.arrayBuffer()).slice(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
     const reprint = await server.request('POST', `/api/printer/reprint/${issued.value.ticket.id}`, undefined, admin);
@@ -128,7 +146,12 @@ describe('admin API: configuration that applies live, audited', () => {
   it('lists paired devices with their live connections, and renames one', async () => {
     const token = await server.deviceToken('display');
     await server.socket(token);
-    const live = await server.request<{ devices: Array<{ id: string; kind: string; name: string; connections: number }> }>('GET', '/api/admin/connections', undefined, admin);
+    const live = await server.request<{ devices: Array<{ id: string; kind: string; name: string; connections: number }> }>(
+      'GET',
+      '/api/admin/connections',
+      undefined,
+      admin,
+    );
     if (!live.body.ok) throw new Error('no connections');
     const display = live.body.value.devices.filter((d) => d.kind === 'display').at(-1)!;
     expect(display.connections).toBe(1);
@@ -141,7 +164,12 @@ describe('admin API: configuration that applies live, audited', () => {
     const token = await server.deviceToken('kiosk');
     const kiosk = await server.socket(token);
     const other = await server.socket(await server.deviceToken('display'));
-    const live = await server.request<{ devices: Array<{ id: string; kind: string; connections: number }> }>('GET', '/api/admin/connections', undefined, admin);
+    const live = await server.request<{ devices: Array<{ id: string; kind: string; connections: number }> }>(
+      'GET',
+      '/api/admin/connections',
+      undefined,
+      admin,
+    );
     if (!live.body.ok) throw new Error('no connections');
     const paired = live.body.value.devices.filter((d) => d.kind === 'kiosk' && d.connections === 1).at(-1)!;
     const closed = new Promise<string>((resolve) => kiosk.once('disconnect', (reason) => resolve(reason)));
@@ -157,9 +185,18 @@ describe('admin API: configuration that applies live, audited', () => {
     const current = await server.request<Catalogue>('GET', '/api/catalogue');
     if (!current.body.ok) throw new Error('no catalogue');
     const upload = (catalogue: unknown) =>
-      fetch(`${server.url}/api/catalogue/import?name=catalogue.json`, { method: 'POST', headers: { authorization: `Bearer ${admin}` }, body: JSON.stringify(catalogue) }).then(
-        async (res) => ({ status: res.status, body: (await res.json()) as { ok: boolean; value?: { procedures: number; unmapped: string[] }; problems?: Array<{ row: number; message: string }> } }),
-      );
+      fetch(`${server.url}/api/catalogue/import?name=catalogue.json`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${admin}` },
+        body: JSON.stringify(catalogue),
+      }).then(async (res) => ({
+        status: res.status,
+        body: (await res.json()) as {
+          ok: boolean;
+          value?: { procedures: number; unmapped: string[] };
+          problems?: Array<{ row: number; message: string }>;
+        },
+      }));
     const broken = structuredClone(current.body.value);
     broken.procedures[1]!.code = 'bad';
     broken.procedures[3]!.targets = [];
@@ -178,7 +215,7 @@ describe('admin API: configuration that applies live, audited', () => {
     expect(now.body.ok && [now.body.value.sample, now.body.value.procedures.length]).toEqual([false, 10]);
   });
 
-  it('keeps the admin snapshot\'s ratings and figures for today', async () => {
+  it("keeps the admin snapshot's ratings and figures for today", async () => {
     const socket = await server.socket(admin);
     const snap = await command<{ satisfaction: { rated: number; counts: Record<string, number> } }>(socket, 'admin:subscribe');
     expect(snap.ok && snap.value.satisfaction.counts).toEqual({ '1': 0, '2': 0, '3': 0 });

@@ -62,14 +62,23 @@ describe('centre announcement settings', () => {
     expect(audit.body.value.some((e) => e.action === 'config.centre')).toBe(false);
   });
 
-  it('saves a good announcement, audited, serves it on /api/site and moves the boards\' config version', async () => {
+  it("saves a good announcement, audited, serves it on /api/site and moves the boards' config version", async () => {
     const display = await server.socket();
     const subscribed = await command<DisplaySnapshot>(display, 'display:subscribe', {});
     if (!subscribed.ok) throw new Error('no subscribe');
     const before = await site();
     expect(subscribed.value.configVersion).toBe(before.configVersion);
 
-    const announcement = { template: '{number} đến quầy số {counter}', english: true, voice: 'vi-vn-x-south', repeat: 3, volume: 0.6, zeroTens: 'lẻ', thousand: 'ngàn', fourAfterTens: 'bốn' };
+    const announcement = {
+      template: '{number} đến quầy số {counter}',
+      english: true,
+      voice: 'vi-vn-x-south',
+      repeat: 3,
+      volume: 0.6,
+      zeroTens: 'lẻ',
+      thousand: 'ngàn',
+      fourAfterTens: 'bốn',
+    };
     const pushed = nextEvent(display, 'display:snapshot', (v) => v.configVersion !== before.configVersion);
     const put = await server.request('PUT', '/api/config/centre', { ...(await centre()), announcement }, admin);
     expect(put.status).toBe(200);

@@ -156,7 +156,9 @@ describe('call buttons wired to the server', () => {
     await waitFor(() => shown(1).includes('CHO 1') && shown(2).includes('CHO 2'), 'waiting counts on both displays');
     await theBox().press(2, 'NEXT');
     await waitFor(() => shown(2).at(-1) === 'CHO 1', 'counter 2 display to drop to 1');
-    const civilWaiting = [...server.server.ctx.engine.state.tickets.values()].filter((t) => t.status === 'waiting' && t.serviceId === 'civil-status');
+    const civilWaiting = [...server.server.ctx.engine.state.tickets.values()].filter(
+      (t) => t.status === 'waiting' && t.serviceId === 'civil-status',
+    );
     await waitFor(() => shown(1).at(-1) === `CHO ${civilWaiting.length}`, 'counter 1 display to follow');
   });
 
@@ -214,12 +216,9 @@ describe('call buttons wired to the server', () => {
     theBox().sendHeartbeats();
     await waitFor(() => health().counters.every((c) => c.online), 'both counters online');
     const admin = await server.adminToken();
-    const r = await server.request<{ buttons: Array<{ path: string; line: string; counters: Array<{ counter: number; online: boolean; lastHeartbeatAt: number | null }> }> }>(
-      'GET',
-      '/api/devices/health',
-      undefined,
-      admin,
-    );
+    const r = await server.request<{
+      buttons: Array<{ path: string; line: string; counters: Array<{ counter: number; online: boolean; lastHeartbeatAt: number | null }> }>;
+    }>('GET', '/api/devices/health', undefined, admin);
     expect(r.status).toBe(200);
     expect(r.body.ok && r.body.value.buttons[0]).toMatchObject({ path: pair.devicePath, line: 'open' });
     expect(r.body.ok && r.body.value.buttons[0]?.counters.map((c) => c.online)).toEqual([true, true]);

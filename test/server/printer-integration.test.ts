@@ -82,8 +82,7 @@ async function followed(rig: Rig, t: IssuedTicket): Promise<TicketPublicView> {
   return r.body.value;
 }
 
-const printedNumbers = (peer: EscPosPeer, labels: string[]) =>
-  peer.tickets().map((t) => labels.find((l) => t.text.includes(l)) ?? '?');
+const printedNumbers = (peer: EscPosPeer, labels: string[]) => peer.tickets().map((t) => labels.find((l) => t.text.includes(l)) ?? '?');
 
 describe('server with a serial ESC/POS printer on a real pty', () => {
   it('prints kiosk tickets, tells the kiosk about paper end, and keeps every number', async () => {
@@ -116,7 +115,12 @@ describe('server with a serial ESC/POS printer on a real pty', () => {
     expect(after.print.kind).toBe('queued');
     await waitFor(() => rig.plug.peer.tickets().length === 2, 'the ticket after paper is back');
     // Jobs go out in order, so the ticket taken on screen during paper end never reached paper.
-    expect(printedNumbers(rig.plug.peer, [first, during, after].map((t) => t.ticket.label))).toEqual([first.ticket.label, after.ticket.label]);
+    expect(
+      printedNumbers(
+        rig.plug.peer,
+        [first, during, after].map((t) => t.ticket.label),
+      ),
+    ).toEqual([first.ticket.label, after.ticket.label]);
     expect(rig.plug.peer.tickets()[1]?.qr).toEqual([after.followUrl]);
     expect(rig.plug.peer.document().errors).toEqual([]);
   });

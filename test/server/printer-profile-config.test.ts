@@ -18,8 +18,18 @@ afterEach(async () => {
 describe('printer profile in the site config', () => {
   it('is optional, and validated with the printer profile rules when present', () => {
     expect(siteConfig().server?.printerProfile).toBeUndefined();
-    const narrow = siteConfig({}, (c) => (c.server = { printer: '/dev/ttyUSB0', printerProfile: { paperWidthMm: 58, dotsPerLine: 384, vietnameseMode: 'codepage-tcvn3' } }));
-    expect(narrow.server?.printerProfile).toMatchObject({ paperWidthMm: 58, dotsPerLine: 384, vietnameseMode: 'codepage-tcvn3', baudRate: 9600, cutter: true });
+    const narrow = siteConfig(
+      {},
+      (c) =>
+        (c.server = { printer: '/dev/ttyUSB0', printerProfile: { paperWidthMm: 58, dotsPerLine: 384, vietnameseMode: 'codepage-tcvn3' } }),
+    );
+    expect(narrow.server?.printerProfile).toMatchObject({
+      paperWidthMm: 58,
+      dotsPerLine: 384,
+      vietnameseMode: 'codepage-tcvn3',
+      baudRate: 9600,
+      cutter: true,
+    });
     const bad = (printerProfile: unknown) => {
       const input = JSON.parse(JSON.stringify(siteConfig())) as Record<string, unknown>;
       input.server = { printerProfile };

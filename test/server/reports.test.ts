@@ -46,7 +46,7 @@ describe('report tables', () => {
     expect(r.total.withinTargetShare).toBe(0.5);
   });
 
-  it('places tickets on the weekday × hour heatmap in the centre\'s time zone', () => {
+  it("places tickets on the weekday × hour heatmap in the centre's time zone", () => {
     const r = computeReport(morning(), opts);
     expect(r.heatmap[1]![8]).toBe(2);
     expect(r.heatmap[1]![9]).toBe(1);

@@ -23,8 +23,10 @@ describe('disabling and enabling a user over HTTP and Socket.IO', () => {
     if (!u) throw new Error(`no user ${username}`);
     return u.id;
   }
-  const setState = (id: string, body: unknown, token = admin) => server.request<UserAccountView>('PUT', `/api/users/${id}/state`, body, token);
-  const disconnected = (s: ClientSocket) => new Promise<string>((resolve) => (s.connected ? s.once('disconnect', (reason) => resolve(reason)) : resolve('already')));
+  const setState = (id: string, body: unknown, token = admin) =>
+    server.request<UserAccountView>('PUT', `/api/users/${id}/state`, body, token);
+  const disconnected = (s: ClientSocket) =>
+    new Promise<string>((resolve) => (s.connected ? s.once('disconnect', (reason) => resolve(reason)) : resolve('already')));
 
   it('disabling refuses sign-in with its own code and ends the open HTTP and socket sessions at once', async () => {
     const clerk = await server.clerkToken('leaver', [1]);
@@ -78,7 +80,9 @@ describe('disabling and enabling a user over HTTP and Socket.IO', () => {
     const token = await server.login('leaver', 'clerk-password-1');
     const socket = await server.socket(token);
     const gone = disconnected(socket);
-    expect((await server.request('PUT', `/api/users/${await userId('leaver')}/password`, { password: 'clerk-password-1' }, admin)).status).toBe(200);
+    expect(
+      (await server.request('PUT', `/api/users/${await userId('leaver')}/password`, { password: 'clerk-password-1' }, admin)).status,
+    ).toBe(200);
     expect(await gone).toBe('io server disconnect');
   });
 
@@ -91,13 +95,21 @@ describe('disabling and enabling a user over HTTP and Socket.IO', () => {
   });
 
   it('another administrator can be disabled while one stays enabled', async () => {
-    await server.request('POST', '/api/users', { username: 'boss2', name: 'Phó quản trị', password: 'boss2-password', role: 'admin', counters: [] }, admin);
+    await server.request(
+      'POST',
+      '/api/users',
+      { username: 'boss2', name: 'Phó quản trị', password: 'boss2-password', role: 'admin', counters: [] },
+      admin,
+    );
     const boss2 = await server.login('boss2', 'boss2-password');
     const r = await setState(await userId('admin'), { disabled: true }, boss2);
     expect(r.body.ok).toBe(true);
     expect((await server.request('GET', '/api/users', undefined, admin)).status).toBe(401);
     // The one enabled administrator left cannot disable themself; they enable the other again.
-    expect((await setState(await userIdAs('boss2', boss2), { disabled: true }, boss2)).body).toMatchObject({ ok: false, error: { code: 'cannot_disable_self' } });
+    expect((await setState(await userIdAs('boss2', boss2), { disabled: true }, boss2)).body).toMatchObject({
+      ok: false,
+      error: { code: 'cannot_disable_self' },
+    });
     expect((await setState(await userIdAs('admin', boss2), { disabled: false }, boss2)).body.ok).toBe(true);
     admin = await server.login('admin', 'admin-password-1');
   });

@@ -126,7 +126,10 @@ describe('soak: a full day', () => {
     const state = server.server.ctx.engine.state;
     expect(state.tickets.size).toBe(totalTickets);
     for (const id of services) {
-      const numbers = [...state.tickets.values()].filter((t) => t.issuedServiceId === id).map((t) => t.number).sort((a, b) => a - b);
+      const numbers = [...state.tickets.values()]
+        .filter((t) => t.issuedServiceId === id)
+        .map((t) => t.number)
+        .sort((a, b) => a - b);
       const first = numbers[0]!;
       expect(numbers, `numbers of ${id}`).toEqual(numbers.map((_, i) => first + i));
     }

@@ -1,5 +1,12 @@
 import { SerialPort } from 'serialport';
-import { charsetsFor, decodeEscPos, documentText, printerProfile, type PrinterProfile, type PrintedDocument } from '../../hardware/printer/index.ts';
+import {
+  charsetsFor,
+  decodeEscPos,
+  documentText,
+  printerProfile,
+  type PrinterProfile,
+  type PrintedDocument,
+} from '../../hardware/printer/index.ts';
 
 /** Status byte base: every `DLE EOT` reply matches `0xx1xx10` (hardware.md). */
 const REPLY_BASE = 0x12;

@@ -36,7 +36,14 @@ async function waitForPaths(proc: ChildProcess, paths: string[]): Promise<void> 
   const deadline = Date.now() + 10_000;
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`socat exited with ${proc.exitCode}`);
-    const present = await Promise.all(paths.map((p) => access(p).then(() => true, () => false)));
+    const present = await Promise.all(
+      paths.map((p) =>
+        access(p).then(
+          () => true,
+          () => false,
+        ),
+      ),
+    );
     if (present.every(Boolean)) return;
     if (Date.now() > deadline) throw new Error('socat did not create the pty pair in 10 s');
     await new Promise((r) => setTimeout(r, 20));

@@ -33,7 +33,15 @@ export function siteConfig(overrides: Partial<SiteConfigInput['centre']> = {}, e
     counters: [
       { id: 1, name: { vi: 'Quầy 1', en: 'Counter 1' }, services: [{ serviceId: 'civil' }] },
       { id: 2, name: { vi: 'Quầy 2', en: 'Counter 2' }, services: [{ serviceId: 'civil' }, { serviceId: 'cert' }] },
-      { id: 3, name: { vi: 'Quầy 3', en: 'Counter 3' }, services: [{ serviceId: 'cert', weight: 2 }, { serviceId: 'civil', weight: 1 }], mode: 'weight' },
+      {
+        id: 3,
+        name: { vi: 'Quầy 3', en: 'Counter 3' },
+        services: [
+          { serviceId: 'cert', weight: 2 },
+          { serviceId: 'civil', weight: 1 },
+        ],
+        mode: 'weight',
+      },
     ],
   };
   edit?.(input);

@@ -47,7 +47,10 @@ export class TestServer {
   static async start(options: TestServerOptions = {}): Promise<TestServer> {
     const ownsDir = !options.dataDir;
     const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'motcua-test-')));
-    const settings = resolveSettings(['--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir, '--public-url', 'http://127.0.0.1:9', ...(options.flags ?? [])], {});
+    const settings = resolveSettings(
+      ['--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir, '--public-url', 'http://127.0.0.1:9', ...(options.flags ?? [])],
+      {},
+    );
     const printer = options.printer ?? createVirtualPrinter();
     const started = Date.now();
     const base = at(monday, '09:00');
@@ -75,7 +78,12 @@ export class TestServer {
   async adminToken(): Promise<string> {
     const setup = this.server.ctx.setup.token;
     if (!setup) return this.login('admin', 'admin-password-1');
-    const r = await this.request<{ token: string }>('POST', '/api/auth/setup', { token: setup, username: 'admin', name: 'Quản trị', password: 'admin-password-1' });
+    const r = await this.request<{ token: string }>('POST', '/api/auth/setup', {
+      token: setup,
+      username: 'admin',
+      name: 'Quản trị',
+      password: 'admin-password-1',
+    });
     if (!r.body.ok) throw new Error(`setup failed: ${r.body.error.code}`);
     return r.body.value.token;
   }
@@ -89,14 +97,24 @@ export class TestServer {
   /** A clerk account (allowed on the given counters, or any) and a signed-in session token. */
   async clerkToken(username = 'clerk1', counters: number[] = []): Promise<string> {
     const admin = await this.adminToken();
-    await this.request('POST', '/api/users', { username, name: `Cán bộ ${username}`, password: 'clerk-password-1', role: 'clerk', counters }, admin);
+    await this.request(
+      'POST',
+      '/api/users',
+      { username, name: `Cán bộ ${username}`, password: 'clerk-password-1', role: 'clerk', counters },
+      admin,
+    );
     return this.login(username, 'clerk-password-1');
   }
 
   /** Pairs a device the way a technician does: admin makes a code, the device redeems it. */
   async deviceToken(kind: 'kiosk' | 'display' | 'counter' | 'rating', counterId?: number): Promise<string> {
     const admin = await this.adminToken();
-    const code = await this.request<{ code: string }>('POST', '/api/devices/pairing-codes', { kind, name: `${kind} test`, ...(counterId && { counterId }) }, admin);
+    const code = await this.request<{ code: string }>(
+      'POST',
+      '/api/devices/pairing-codes',
+      { kind, name: `${kind} test`, ...(counterId && { counterId }) },
+      admin,
+    );
     if (!code.body.ok) throw new Error('pairing code refused');
     const paired = await this.request<{ token: string }>('POST', '/api/devices/pair', { code: code.body.value.code });
     if (!paired.body.ok) throw new Error('pairing refused');
@@ -105,7 +123,12 @@ export class TestServer {
 
   /** A connected real socket.io-client; closed with the server. */
   async socket(token?: string, lang: 'vi' | 'en' = 'vi'): Promise<ClientSocket> {
-    const s: ClientSocket = connect(this.url, { auth: { ...(token && { token }), lang }, transports: ['websocket'], reconnection: false, forceNew: true });
+    const s: ClientSocket = connect(this.url, {
+      auth: { ...(token && { token }), lang },
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    });
     this.sockets.push(s);
     await new Promise<void>((resolve, reject) => {
       s.once('connect', () => resolve());

@@ -45,7 +45,12 @@ class FakeSink implements AudioSink {
 const announce = (call: CallToAnnounce) => buildAnnouncement(call, DEFAULT_VOICE_CONFIG);
 const noWait = (): Promise<void> => Promise.resolve();
 const ticketsSpoken = (sink: FakeSink): string[] =>
-  sink.passes.map((pass) => pass.item.clipIds.filter((id) => id !== 'chime').slice(1, -2).join(' '));
+  sink.passes.map((pass) =>
+    pass.item.clipIds
+      .filter((id) => id !== 'chime')
+      .slice(1, -2)
+      .join(' '),
+  );
 
 describe('announcement queue', () => {
   it('plays three quick calls in order, one at a time, each with its own number', async () => {

@@ -29,7 +29,15 @@ describe('announcement sentences', () => {
     const english = announcement.sentences[1];
     expect(english?.text).toBe('Ticket number one zero two three, please go to counter twelve');
     expect(english?.caption).toBe('Ticket number 1023, please go to counter 12');
-    expect(english?.clipIds).toEqual(['en:Ticket number', 'en:one', 'en:zero', 'en:two', 'en:three', 'en:please go to counter', 'en:twelve']);
+    expect(english?.clipIds).toEqual([
+      'en:Ticket number',
+      'en:one',
+      'en:zero',
+      'en:two',
+      'en:three',
+      'en:please go to counter',
+      'en:twelve',
+    ]);
     expect(announcement.clipIds.slice(-7)).toEqual(english?.clipIds);
   });
 

@@ -65,7 +65,10 @@ describe.skipIf(!existsSync(CHROMIUM))('announcer in Chromium', () => {
     // As long as the clips back to back, give or take loading: a pass ended by the sink's
     // 2 s safety timeout instead of the audio's `ended` event would overshoot.
     const manifest = JSON.parse(readFileSync(join(voiceDir, 'clips/vi/manifest.json'), 'utf8')) as ClipManifest;
-    const audioSeconds = [{ ticket: 'A1023', counter: 3 }, { ticket: 'B-05', counter: 12 }]
+    const audioSeconds = [
+      { ticket: 'A1023', counter: 3 },
+      { ticket: 'B-05', counter: 12 },
+    ]
       .flatMap((call) => buildAnnouncement(call, DEFAULT_VOICE_CONFIG).clipIds)
       .reduce((sum, id) => sum + (manifest.clips[id]?.durationMs ?? 0) / 1000, 0);
     expect(result.seconds).toBeGreaterThan(audioSeconds);

@@ -60,6 +60,7 @@ describe.each(CLIP_VOICES)('committed clips of voice %s', (voice) => {
 
 it('keeps all shipped clips within 2 MB', () => {
   let bytes = 0;
-  for (const voice of CLIP_VOICES) for (const name of readdirSync(join(clipsRoot, voice))) bytes += statSync(join(clipsRoot, voice, name)).size;
+  for (const voice of CLIP_VOICES)
+    for (const name of readdirSync(join(clipsRoot, voice))) bytes += statSync(join(clipsRoot, voice, name)).size;
   expect(bytes).toBeLessThanOrEqual(2 * 1024 * 1024);
 });

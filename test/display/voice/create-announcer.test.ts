@@ -41,10 +41,18 @@ describe('announcer', () => {
         clips: () => ({ ids: [], url: (id) => `/${encodeURIComponent(id)}` }),
       });
       expect(announcer.sound.status).toBe('ready');
-      const outcomes = await Promise.all([announcer.announce({ ticket: 'A1', counter: 1 }), announcer.announce({ ticket: 'A2', counter: 2 })]);
+      const outcomes = await Promise.all([
+        announcer.announce({ ticket: 'A1', counter: 1 }),
+        announcer.announce({ ticket: 'A2', counter: 2 }),
+      ]);
       expect(outcomes).toEqual([{ status: 'played' }, { status: 'played' }]);
       expect(played.filter((id) => id.startsWith('vi:a') || id === 'vi:một' || id === 'vi:hai')).toEqual([
-        'vi:a', 'vi:một', 'vi:một', 'vi:a', 'vi:hai', 'vi:hai',
+        'vi:a',
+        'vi:một',
+        'vi:một',
+        'vi:a',
+        'vi:hai',
+        'vi:hai',
       ]);
     } finally {
       globalThis.fetch = original;

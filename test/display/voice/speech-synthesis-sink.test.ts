@@ -9,7 +9,8 @@ import {
 } from '../../../display/voice/speech-synthesis-sink.ts';
 import { DEFAULT_VOICE_CONFIG } from '../../../display/voice/voice-config.ts';
 
-const voice = (lang: string, localService = true) => ({ lang, localService, name: lang, voiceURI: lang, default: false }) as SpeechSynthesisVoice;
+const voice = (lang: string, localService = true) =>
+  ({ lang, localService, name: lang, voiceURI: lang, default: false }) as SpeechSynthesisVoice;
 
 class FakeSynthesis extends EventTarget {
   voices: SpeechSynthesisVoice[] = [];

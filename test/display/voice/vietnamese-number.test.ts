@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  joinWords,
-  readVietnameseNumber,
-  SOUTHERN_READING,
-  vietnameseNumberText,
-} from '../../../display/voice/vietnamese-number.ts';
+import { joinWords, readVietnameseNumber, SOUTHERN_READING, vietnameseNumberText } from '../../../display/voice/vietnamese-number.ts';
 
 const ALL = Array.from({ length: 10_000 }, (_, n) => n);
 const text = (n: number): string => vietnameseNumberText(n);

@@ -107,7 +107,9 @@ describe('Web Audio sink', () => {
 
   it('names a clip the voice does not have', async () => {
     const context = new FakeContext();
-    await expect(makeSink(context).play(item(['vi:một', 'vi:xin chào']), { volume: 1 })).rejects.toEqual(new MissingClipError('vi:xin chào'));
+    await expect(makeSink(context).play(item(['vi:một', 'vi:xin chào']), { volume: 1 })).rejects.toEqual(
+      new MissingClipError('vi:xin chào'),
+    );
     expect(context.starts).toEqual([]);
   });
 });

@@ -1,6 +1,11 @@
 import { SerialPortMock } from 'serialport';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { CallButtonDriver, type ButtonAnswer, type CallButtonDriverOptions, type PressHandler } from '../../../hardware/call-button/call-button-driver.ts';
+import {
+  CallButtonDriver,
+  type ButtonAnswer,
+  type CallButtonDriverOptions,
+  type PressHandler,
+} from '../../../hardware/call-button/call-button-driver.ts';
 import { sealFrame } from '../../../hardware/call-button/checksum.ts';
 import { configureLogging } from '../../../server/log.ts';
 import { waitFor } from '../../support/wait-for.ts';

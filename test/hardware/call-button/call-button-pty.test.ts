@@ -78,7 +78,10 @@ describe('call buttons over a real serial line', () => {
     await waitFor(() => driver.health().line === 'open', 'the driver to open its end');
     box = await VirtualButtonBox.open({ path: pair.peerPath, counters: [3, 7], heartbeatMs: false, repeatWindowMs: 2_000 });
     const handledAt: number[] = [];
-    onPress.mockImplementation(async () => (handledAt.push(performance.now()), { status: 'OK' }));
+    onPress.mockImplementation(async () => {
+      handledAt.push(performance.now());
+      return { status: 'OK' };
+    });
     for (let i = 0; i < 101; i++) await theBox().press(3, 'NEXT');
     expect(onPress).toHaveBeenCalledTimes(101);
     expect(onPress.mock.calls.at(-1)?.[0]).toMatchObject({ counter: 3, seq: 0 });
@@ -89,10 +92,17 @@ describe('call buttons over a real serial line', () => {
     await theBox().close();
     box = await VirtualButtonBox.open({ path: pair.peerPath, counters: [3, 7], heartbeatMs: false, pressGapMs: 300 });
     const handledAt = new Map<string, number>();
-    onPress.mockImplementation(async (press) => (handledAt.set(`${press.counter}:${press.seq}`, performance.now()), { status: 'OK' }));
+    onPress.mockImplementation(async (press) => {
+      handledAt.set(`${press.counter}:${press.seq}`, performance.now());
+      return { status: 'OK' };
+    });
     const started = performance.now();
     await Promise.all([theBox().press(3, 'NEXT'), theBox().press(3, 'FINISH'), theBox().press(7, 'NEXT')]);
-    expect(onPress.mock.calls.map(([press]) => `${press.counter}:${press.seq}:${press.action.key}`).sort()).toEqual(['3:0:NEXT', '3:1:FINISH', '7:0:NEXT']);
+    expect(onPress.mock.calls.map(([press]) => `${press.counter}:${press.seq}:${press.action.key}`).sort()).toEqual([
+      '3:0:NEXT',
+      '3:1:FINISH',
+      '7:0:NEXT',
+    ]);
     expect(handledAt.get('3:1')! - started).toBeGreaterThanOrEqual(300);
     expect(handledAt.get('3:1')!).toBeGreaterThan(handledAt.get('3:0')!);
   });
@@ -141,7 +151,10 @@ describe('call buttons over a real serial line', () => {
       openPort: (options) => {
         const port = openRealPort(options);
         const write = port.write.bind(port);
-        port.write = (data, callback) => (writes++, write(data, callback));
+        port.write = (data, callback) => {
+          writes++;
+          return write(data, callback);
+        };
         ports.push(port);
         return port;
       },

@@ -40,7 +40,10 @@ describe('parsing what a button sends', () => {
   });
 
   it('accepts leading zeros and single digits in counter and seq', () => {
-    expect(parseDeviceLine(sealFrame('K,3,7,NEXT'))).toEqual({ kind: 'frame', frame: { type: 'K', counter: 3, seq: 7, action: { key: 'NEXT' } } });
+    expect(parseDeviceLine(sealFrame('K,3,7,NEXT'))).toEqual({
+      kind: 'frame',
+      frame: { type: 'K', counter: 3, seq: 7, action: { key: 'NEXT' } },
+    });
     expect(parseDeviceLine(sealFrame('H,003,007'))).toEqual({ kind: 'frame', frame: { type: 'H', counter: 3, seq: 7 } });
   });
 

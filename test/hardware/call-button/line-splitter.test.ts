@@ -41,7 +41,9 @@ describe('LineSplitter', () => {
   });
 
   it('passes any byte through as one character without throwing', () => {
-    const all = Uint8Array.from({ length: 256 }, (_, i) => i).filter((b) => b !== 0x0a).slice(0, 60);
+    const all = Uint8Array.from({ length: 256 }, (_, i) => i)
+      .filter((b) => b !== 0x0a)
+      .slice(0, 60);
     const [event] = new LineSplitter().push(Uint8Array.from([...all, 0x0a]));
     expect(event).toEqual({ kind: 'line', text: String.fromCharCode(...all) });
   });

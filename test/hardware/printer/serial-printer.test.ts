@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { configureLogging } from '../../../server/log.ts';
 import { openPtyPair, type PtyPair } from '../../support/pty-pair.ts';
-import { createSerialPrinter, type SerialPrinter, type SerialPrinterOptions } from '../../../hardware/printer/serial-printer.ts';
+import { createSerialPrinter, type SerialPrinterOptions } from '../../../hardware/printer/serial-printer.ts';
 import { printerProfile } from '../../../hardware/printer/printer-profile.ts';
 import { sampleTicketLayout } from '../../../hardware/printer/sample-ticket.ts';
 import type { PrinterStatus } from '../../../hardware/printer/ticket-printer.ts';

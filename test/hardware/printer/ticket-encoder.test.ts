@@ -11,7 +11,8 @@ const decodeFor = (mode: VietnameseMode, paperWidthMm: 58 | 80 = 80) => {
   return { bytes, doc: decodeEscPos(bytes, charsetsFor(profile)), profile };
 };
 const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex');
-const ofKind = <K extends PrintedItem['kind']>(items: PrintedItem[], kind: K) => items.filter((i): i is Extract<PrintedItem, { kind: K }> => i.kind === kind);
+const ofKind = <K extends PrintedItem['kind']>(items: PrintedItem[], kind: K) =>
+  items.filter((i): i is Extract<PrintedItem, { kind: K }> => i.kind === kind);
 
 describe('ticket encoder', () => {
   it('starts with ESC @ and FS . and ends with feed-and-cut', () => {

@@ -26,7 +26,12 @@ describe('ticket layout and printer profile at the boundary', () => {
 
   it('defaults the profile to 80 mm raster with Epson code page numbers', () => {
     const parsed = parsePrinterProfile({});
-    expect(parsed.ok && parsed.profile).toMatchObject({ paperWidthMm: 80, dotsPerLine: 576, vietnameseMode: 'raster', codePages: { cp1258: 52, tcvn3: 30, tcvn3Capitals: 31 } });
+    expect(parsed.ok && parsed.profile).toMatchObject({
+      paperWidthMm: 80,
+      dotsPerLine: 576,
+      vietnameseMode: 'raster',
+      codePages: { cp1258: 52, tcvn3: 30, tcvn3Capitals: 31 },
+    });
   });
 
   it('rejects a profile whose width and dots disagree', () => {

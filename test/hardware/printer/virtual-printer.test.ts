@@ -12,7 +12,12 @@ describe('virtual printer', () => {
   it('keeps the last N printed tickets, newest first, each with a PNG preview', async () => {
     let clock = 1000;
     const printer = createVirtualPrinter({ keep: 2, now: () => clock++ });
-    for (const [id, n] of [['a', '0001'], ['b', '0002'], ['c', '0003']] as const) await printer.print(job(id, n));
+    for (const [id, n] of [
+      ['a', '0001'],
+      ['b', '0002'],
+      ['c', '0003'],
+    ] as const)
+      await printer.print(job(id, n));
     expect(printer.recent().map((t) => t.jobId)).toEqual(['c', 'b']);
     const newest = printer.recent()[0]!;
     expect(newest.png.subarray(0, 8).toString('hex')).toBe(PNG_SIGNATURE);

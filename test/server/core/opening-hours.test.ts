@@ -25,7 +25,10 @@ describe('opening hours and cut-off', () => {
   });
 
   it('honours a service cut-off', () => {
-    const q = new TestQueue(siteConfig({}, (c) => (c.services[0]!.cutoff = '15:00')), at(monday, '15:00'));
+    const q = new TestQueue(
+      siteConfig({}, (c) => (c.services[0]!.cutoff = '15:00')),
+      at(monday, '15:00'),
+    );
     expect(refusal(q)?.code).toBe('after_cutoff');
     q.now = at(monday, '14:59');
     expect(refusal(q)).toBeNull();

@@ -3,7 +3,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const coreDir = join(import.meta.dirname, '../../../server/core');
-const forbidden = [/from ['"]node:/, /from ['"](fs|path|os|socket\.io|lowdb|serialport)/, /Date\.now\(/, /new Date\(\)/, /Math\.random\(/, /process\./];
+const forbidden = [
+  /from ['"]node:/,
+  /from ['"](fs|path|os|socket\.io|lowdb|serialport)/,
+  /Date\.now\(/,
+  /new Date\(\)/,
+  /Math\.random\(/,
+  /process\./,
+];
 
 describe('server/core is pure', () => {
   const files = readdirSync(coreDir).filter((f) => f.endsWith('.ts'));

@@ -6,7 +6,6 @@ import { emptyDayState, snapshotOf } from '../../../server/core/queue-state.ts';
 import { computeStatistics } from '../../../server/core/statistics.ts';
 import { TestQueue, at, monday, siteConfig } from '../../support/site-fixture.ts';
 
-
 describe('a whole simulated day', () => {
   it('serves 600 arrivals across three counters, numbers unique, every ticket accounted for, replay equal', () => {
     // Seeded, so the day is the same on every run.

@@ -13,7 +13,15 @@ describe('statistics', () => {
     q.advance(6).next(1); // 1001 served 6; 1002 waited 16
     q.counter(1, { kind: 'no_show' });
     const s = computeStatistics(q.state.tickets.values(), { timeZone: 'Asia/Ho_Chi_Minh', targetWaitMinutes: 15 });
-    expect(s.total).toMatchObject({ issued: 3, served: 1, noShow: 1, open: 1, avgWaitMinutes: 13, avgServiceMinutes: 6, withinTargetShare: 0.5 });
+    expect(s.total).toMatchObject({
+      issued: 3,
+      served: 1,
+      noShow: 1,
+      open: 1,
+      avgWaitMinutes: 13,
+      avgServiceMinutes: 6,
+      withinTargetShare: 0.5,
+    });
     expect(s.byService.civil?.issued).toBe(3);
     expect(s.byCounter['1']?.served).toBe(1);
     expect(s.byHour['08']?.issued).toBe(3);

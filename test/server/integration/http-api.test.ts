@@ -43,7 +43,10 @@ describe('HTTP API', () => {
 
     const res = await fetch(`${s.url}/api/export/tickets.csv`, { headers: { authorization: `Bearer ${admin}` } });
     expect(res.headers.get('content-type')).toMatch(/text\/csv/);
-    const lines = (await res.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = (await res.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toMatch(/^number,service,issued_service,priority_group,procedure,status,counter,clerk,issued_at/);
     expect(lines.slice(1).map((l) => l.split(',').slice(0, 7).join(','))).toEqual([
       '1001,HT,HT,,1.001193,finished,1',

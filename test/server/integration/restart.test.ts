@@ -44,14 +44,22 @@ describe('restart recovery', () => {
     let proc = await startProcess(dataDir, port);
     cleanup.push(async () => void proc.child.kill('SIGKILL'));
     const base = `http://127.0.0.1:${port}`;
-    const setup = await post(base, '/api/auth/setup', { token: proc.setupToken, username: 'admin', name: 'Admin', password: 'admin-password-1' });
+    const setup = await post(base, '/api/auth/setup', {
+      token: proc.setupToken,
+      username: 'admin',
+      name: 'Admin',
+      password: 'admin-password-1',
+    });
     const token = (setup as { value: { token: string } }).value.token;
 
     const acked: string[] = [];
     let settled = 0;
     const burst = Array.from({ length: 200 }, async (_, i) => {
       await new Promise((r) => setTimeout(r, i * 3));
-      const r = (await post(base, '/api/tickets', { serviceId: i % 2 ? 'civil-status' : 'land' }, token).catch(() => null)) as { ok: boolean; value: IssuedTicket } | null;
+      const r = (await post(base, '/api/tickets', { serviceId: i % 2 ? 'civil-status' : 'land' }, token).catch(() => null)) as {
+        ok: boolean;
+        value: IssuedTicket;
+      } | null;
       if (r?.ok) acked.push(`${r.value.ticket.serviceId}:${r.value.ticket.label}`);
       settled++;
     });
@@ -62,13 +70,19 @@ describe('restart recovery', () => {
     await killed;
 
     proc = await startProcess(dataDir, port);
-    const login = (await post(base, '/api/auth/login', { username: 'admin', password: 'admin-password-1' })) as { value: { token: string } };
+    const login = (await post(base, '/api/auth/login', { username: 'admin', password: 'admin-password-1' })) as {
+      value: { token: string };
+    };
     const csv = await (await fetch(`${base}/api/export/tickets.csv`, { headers: { authorization: `Bearer ${login.value.token}` } })).text();
     const code = { HT: 'civil-status', DD: 'land' } as Record<string, string>;
-    const stored = csv.trim().split('\r\n').slice(1).map((line) => {
-      const [label, service] = line.split(',');
-      return `${code[service!]}:${label}`;
-    });
+    const stored = csv
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((line) => {
+        const [label, service] = line.split(',');
+        return `${code[service!]}:${label}`;
+      });
     expect(new Set(stored).size).toBe(stored.length);
     for (const t of acked) expect(stored).toContain(t);
     const next = (await post(base, '/api/tickets', { serviceId: 'land' }, login.value.token)) as { value: IssuedTicket };

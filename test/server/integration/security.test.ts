@@ -14,21 +14,33 @@ describe('who may do what, and bad input', () => {
   it('an unauthenticated socket cannot issue tickets or drive a counter, and nothing changes', async () => {
     const before = queue();
     const anon = await server.socket();
-    expect(await command(anon, 'ticket:issue', { serviceId: 'civil-status' })).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect(await command(anon, 'ticket:issue', { serviceId: 'civil-status' })).toMatchObject({
+      ok: false,
+      error: { code: 'unauthenticated' },
+    });
     expect(await command(anon, 'counter:join', { counterId: 1 })).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
     expect(await command(anon, 'counter:next', { counterId: 1 })).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
     expect(await command(anon, 'admin:subscribe')).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
     const forged = await server.socket('dev_not-a-real-token');
-    expect(await command(forged, 'ticket:issue', { serviceId: 'civil-status' })).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect(await command(forged, 'ticket:issue', { serviceId: 'civil-status' })).toMatchObject({
+      ok: false,
+      error: { code: 'unauthenticated' },
+    });
     expect(queue()).toBe(before);
   });
 
   it('a clerk acts only on the counter they joined, and only where allowed', async () => {
     const clerk = await server.socket(await server.clerkToken('only2', [2]));
     expect(await command(clerk, 'counter:join', { counterId: 1 })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await command(clerk, 'counter:next', { counterId: 2 })).toMatchObject({ ok: false, error: { code: 'not_signed_in_to_counter' } });
+    expect(await command(clerk, 'counter:next', { counterId: 2 })).toMatchObject({
+      ok: false,
+      error: { code: 'not_signed_in_to_counter' },
+    });
     expect((await command(clerk, 'counter:join', { counterId: 2 })).ok).toBe(true);
-    expect(await command(clerk, 'counter:next', { counterId: 3 })).toMatchObject({ ok: false, error: { code: 'not_signed_in_to_counter' } });
+    expect(await command(clerk, 'counter:next', { counterId: 3 })).toMatchObject({
+      ok: false,
+      error: { code: 'not_signed_in_to_counter' },
+    });
   });
 
   it('a kiosk cannot act as a clerk', async () => {
@@ -87,7 +99,12 @@ describe('who may do what, and bad input', () => {
 
   it('first-run set-up needs the printed token and works once', async () => {
     const token = server.server.ctx.setup.token!;
-    const bad = await server.request('POST', '/api/auth/setup', { token: 'x'.repeat(24), username: 'eve', name: 'Eve', password: 'password-123' });
+    const bad = await server.request('POST', '/api/auth/setup', {
+      token: 'x'.repeat(24),
+      username: 'eve',
+      name: 'Eve',
+      password: 'password-123',
+    });
     expect(bad.body).toMatchObject({ ok: false, error: { code: 'setup_token_invalid' } });
     const good = await server.request('POST', '/api/auth/setup', { token, username: 'boss', name: 'Boss', password: 'password-123' });
     expect(good.body.ok).toBe(true);
@@ -116,7 +133,10 @@ describe('who may do what, and bad input', () => {
 
   it('bad HTTP bodies get a clear error', async () => {
     const kiosk = await server.deviceToken('kiosk');
-    expect((await server.request('POST', '/api/tickets', '{not json', kiosk)).body).toMatchObject({ ok: false, error: { code: 'invalid_json' } });
+    expect((await server.request('POST', '/api/tickets', '{not json', kiosk)).body).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_json' },
+    });
     expect((await server.request('POST', '/api/tickets', { serviceId: 1 }, kiosk)).status).toBe(400);
     expect((await server.request('POST', '/api/tickets', 'x'.repeat(3 * 1024 * 1024), kiosk)).status).toBe(413);
     expect((await server.request('GET', '/api/nope')).status).toBe(404);

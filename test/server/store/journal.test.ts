@@ -9,7 +9,7 @@ import { recoverJournal } from '../../../server/store/journal-recovery.ts';
 function opened(seq: number): QueueEvent {
   return { type: 'counter.opened', counterId: 1, seq, at: 1_700_000_000_000 + seq, by: { kind: 'system' } };
 }
-const lines = (...events: QueueEvent[]) => events.map((e) => JSON.stringify(e) + '\n').join('');
+const lines = (...events: QueueEvent[]) => events.map((e) => `${JSON.stringify(e)}\n`).join('');
 
 describe('journal recovery', () => {
   it('reads every complete event', () => {
@@ -18,13 +18,15 @@ describe('journal recovery', () => {
 
   it('keeps every complete event before a line cut by a power failure', () => {
     const good = lines(opened(1), opened(2));
-    const r = recoverJournal(Buffer.from(good + '{"type":"counter.op'));
+    const r = recoverJournal(Buffer.from(`${good}{"type":"counter.op`));
     expect(r.events.map((e) => e.seq)).toEqual([1, 2]);
     expect(r.damage).toEqual({ goodBytes: Buffer.byteLength(good), damagedBytes: 19, line: 3, reason: 'torn_line' });
   });
 
   it('stops at an unreadable line and at a gap in the sequence', () => {
-    expect(recoverJournal(Buffer.from(lines(opened(1)) + '\u0000\u0000garbage\n' + lines(opened(2)))).damage?.reason).toBe('unreadable_line');
+    expect(recoverJournal(Buffer.from(`${lines(opened(1))}\u0000\u0000garbage\n${lines(opened(2))}`)).damage?.reason).toBe(
+      'unreadable_line',
+    );
     expect(recoverJournal(Buffer.from(lines(opened(1), opened(3)))).damage).toMatchObject({ reason: 'out_of_sequence', line: 2 });
   });
 
@@ -48,7 +50,7 @@ describe('DayJournal', () => {
   it('cuts a damaged tail back, saves it aside, and appends after the good part', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'motcua-journal-'));
     const path = join(dir, '2026-11-23.jsonl');
-    await writeFile(path, lines(opened(1)) + '{"seq":2,"ty');
+    await writeFile(path, `${lines(opened(1))}{"seq":2,"ty`);
     const r = await DayJournal.open(path, 42);
     expect(r.events).toHaveLength(1);
     expect(r.damage?.reason).toBe('torn_line');

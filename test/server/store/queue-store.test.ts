@@ -12,7 +12,12 @@ async function dayWithTickets(store: FileQueueStore, n: number) {
   const { state } = await store.openDay(monday);
   q.state = state;
   for (let i = 0; i < n; i++) {
-    const r = execute(q.config, q.state, { kind: 'issue', issue: { serviceId: 'civil', source: 'kiosk' } }, { now: q.now, newId: () => `t${i}`, by: { kind: 'system' } });
+    const r = execute(
+      q.config,
+      q.state,
+      { kind: 'issue', issue: { serviceId: 'civil', source: 'kiosk' } },
+      { now: q.now, newId: () => `t${i}`, by: { kind: 'system' } },
+    );
     if (r.ok) await store.append(r.events!);
   }
   return q;
@@ -36,7 +41,12 @@ describe('FileQueueStore', () => {
     const store = new FileQueueStore(dir, () => 0);
     const q = await dayWithTickets(store, 3);
     await store.saveSnapshot(q.state);
-    const r = execute(q.config, q.state, { kind: 'issue', issue: { serviceId: 'civil', source: 'kiosk' } }, { now: q.now, newId: () => 'late', by: { kind: 'system' } });
+    const r = execute(
+      q.config,
+      q.state,
+      { kind: 'issue', issue: { serviceId: 'civil', source: 'kiosk' } },
+      { now: q.now, newId: () => 'late', by: { kind: 'system' } },
+    );
     await store.append(r.events!);
     await store.close();
     const { state } = await new FileQueueStore(dir, () => 0).openDay(monday);
