@@ -12,9 +12,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CallButtonDriver } from '../hardware/call-button/call-button-driver.ts';
 import { VirtualButtonBox } from '../hardware/call-button/virtual-button-box.ts';
-import { configureLogging } from '../server/log.ts';
+import { configureLogging, logger } from '../server/log.ts';
 import { openPtyPair } from '../test/support/pty-pair.ts';
 import { percentileMs, roundMs } from './support/figures.ts';
+
+const buttonLog = logger('call-button');
 
 export interface ButtonLatencyFigures {
   name: 'button-latency';
@@ -38,6 +40,7 @@ export async function run(options: { presses?: number } = {}): Promise<ButtonLat
   const counters = Array.from({ length: 10 }, (_, i) => i + 1);
   let handled = 0;
   const driver = new CallButtonDriver({
+    log: buttonLog,
     path: pair.devicePath,
     counters,
     onPress: async () => ({ status: 'OK', text: String(1000 + ++handled) }),
@@ -45,7 +48,7 @@ export async function run(options: { presses?: number } = {}): Promise<ButtonLat
   try {
     driver.start();
     await waitForOpen(driver);
-    const box = await VirtualButtonBox.open({ path: pair.peerPath, counters, heartbeatMs: false });
+    const box = await VirtualButtonBox.open({ log: buttonLog, path: pair.peerPath, counters, heartbeatMs: false });
     const latencies: number[] = [];
     try {
       for (let i = 0; i < presses; i++) {

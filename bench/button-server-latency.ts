@@ -14,7 +14,7 @@ import { VirtualButtonBox } from '../hardware/call-button/virtual-button-box.ts'
 import { createVirtualPrinter } from '../hardware/printer/index.ts';
 import { resolveSettings } from '../server/config.ts';
 import { createServer } from '../server/create-server.ts';
-import { configureLogging } from '../server/log.ts';
+import { configureLogging, logger } from '../server/log.ts';
 import { adaptPrinter } from '../server/printing/hardware-printer-adapter.ts';
 import { openPtyPair } from '../test/support/pty-pair.ts';
 import { percentileMs, roundMs } from './support/figures.ts';
@@ -44,7 +44,7 @@ export async function run(options: { presses?: number } = {}): Promise<ButtonSer
   const settings = resolveSettings(['--port', '0', '--host', '127.0.0.1', '--data-dir', join(dir, 'data'), '--always-open'], {});
   const server = await createServer({
     settings,
-    printer: adaptPrinter(createVirtualPrinter(), { isVirtual: true, timeZone: () => 'Asia/Ho_Chi_Minh' }),
+    printer: adaptPrinter(createVirtualPrinter({ log: logger('printer') }), { isVirtual: true, timeZone: () => 'Asia/Ho_Chi_Minh' }),
     buttons: [{ path: pair.devicePath, counters }],
   });
   let box: VirtualButtonBox | null = null;
@@ -58,7 +58,7 @@ export async function run(options: { presses?: number } = {}): Promise<ButtonSer
       if (!r.ok) throw new Error(`issue refused: ${r.refusal.code}`);
     }
     await waitForOpen(() => server.ctx.buttons.health()[0]?.line === 'open');
-    box = await VirtualButtonBox.open({ path: pair.peerPath, counters, heartbeatMs: false });
+    box = await VirtualButtonBox.open({ log: logger('call-button'), path: pair.peerPath, counters, heartbeatMs: false });
     const latencies: number[] = [];
     let called = 0;
     for (let i = 0; i < presses; i++) {

@@ -7,7 +7,7 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../../protocol/
 import type { Result } from '../../protocol/result.ts';
 import { resolveSettings } from '../../server/config.ts';
 import { createServer, repoDir, type MotcuaServer } from '../../server/create-server.ts';
-import { configureLogging } from '../../server/log.ts';
+import { configureLogging, logger } from '../../server/log.ts';
 import { adaptPrinter } from '../../server/printing/hardware-printer-adapter.ts';
 
 export type BenchSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -22,7 +22,7 @@ export async function startBenchServer(
   configureLogging({ level: 'warn' });
   const dataDir = await benchDataDir();
   const settings = resolveSettings(['--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir, '--always-open'], {});
-  const device = createVirtualPrinter();
+  const device = createVirtualPrinter({ log: logger('printer') });
   // Without printing, the printer reports offline: the kiosk's "number on screen only" path.
   if (options.printing === false) device.simulateStatus({ state: 'offline', paperNearEnd: false });
   const server = await createServer({ settings, printer: adaptPrinter(device, { isVirtual: true, timeZone: () => 'Asia/Ho_Chi_Minh' }) });

@@ -1,4 +1,3 @@
-import { logger } from '../../server/log.ts';
 import { CounterPresence, OFFLINE_AFTER_MS } from './counter-presence.ts';
 import { fitDisplayText, formatFrame, LINE_END } from './format-frame.ts';
 import { ANSWER_STATUSES, type AnswerFrame, type AnswerStatus, type KeyAction } from './frame-types.ts';
@@ -7,8 +6,7 @@ import { parseDeviceLine } from './parse-frame.ts';
 import { RepeatGuard, REPEAT_WINDOW_MS } from './repeat-guard.ts';
 import { openRealPort, SerialLine, type PortFactory, type ReconnectDelays } from './serial-line.ts';
 import type { ButtonLineHealth } from '../../protocol/views.ts';
-
-const log = logger('call-button');
+import type { DeviceLog } from '../device-log.ts';
 
 /** One key press the queue should act on. */
 export interface ButtonPress {
@@ -48,6 +46,8 @@ export interface CallButtonDriverOptions {
   counters: readonly number[];
   /** Called once per press (repeats are answered without it); its answer goes back to the button. */
   onPress: PressHandler;
+  /** Where the line's troubles are told (the server passes `logger('call-button')`). */
+  log: DeviceLog;
   /**
    * Epoch ms for the times reported in health (`lastSeenAt`, `lastHeartbeatAt`). Defaults to
    * `Date.now`; the server passes the centre's clock. The protocol's timers do not run on it.
@@ -83,6 +83,7 @@ export class CallButtonDriver {
   readonly #path: string;
   readonly #counters: ReadonlySet<number>;
   readonly #onPress: PressHandler;
+  readonly #log: DeviceLog;
   readonly #line: SerialLine;
   #splitter = new LineSplitter();
   #wasOpen = false;
@@ -101,6 +102,7 @@ export class CallButtonDriver {
     this.#path = options.path;
     this.#counters = new Set(options.counters);
     this.#onPress = options.onPress;
+    this.#log = options.log;
     this.#presence = new CounterPresence(options.counters, { now, monotonic }, options.offlineAfterMs ?? OFFLINE_AFTER_MS);
     this.#repeats = new RepeatGuard(monotonic, options.repeatWindowMs ?? REPEAT_WINDOW_MS);
     this.#presenceCheckMs = options.presenceCheckMs ?? 1000;
@@ -108,6 +110,7 @@ export class CallButtonDriver {
       path: options.path,
       baudRate: options.baudRate ?? 9600,
       openPort: options.openPort ?? openRealPort,
+      log: options.log,
       ...(options.reconnect ? { reconnect: options.reconnect } : {}),
       ...(options.pathCheckMs === undefined ? {} : { pathCheckMs: options.pathCheckMs }),
       onData: (chunk) => this.#receive(chunk),
@@ -169,7 +172,7 @@ export class CallButtonDriver {
     for (const event of this.#splitter.push(chunk)) {
       if (event.kind === 'overlong') {
         this.#linesTooLong++;
-        log.warn('line too long, dropped', { path: this.#path });
+        this.#log.warn('line too long, dropped', { path: this.#path });
         this.#changed();
       } else {
         this.#handleLine(event.text);
@@ -181,7 +184,7 @@ export class CallButtonDriver {
     const outcome = parseDeviceLine(line);
     if (outcome.kind === 'malformed') {
       this.#framesBad++;
-      log.warn('bad frame, dropped', { path: this.#path, reason: outcome.reason, detail: outcome.detail });
+      this.#log.warn('bad frame, dropped', { path: this.#path, reason: outcome.reason, detail: outcome.detail });
       this.#changed();
       return;
     }
@@ -192,7 +195,7 @@ export class CallButtonDriver {
     this.#changed();
 
     if (outcome.kind === 'refused') {
-      log.warn('key press refused', { path: this.#path, counter, reason: outcome.reason, detail: outcome.detail });
+      this.#log.warn('key press refused', { path: this.#path, counter, reason: outcome.reason, detail: outcome.detail });
       const text = outcome.reason === 'unknown-key' ? DRIVER_ERROR_TEXT.unknownKey : DRIVER_ERROR_TEXT.badArgument;
       this.#answer({ type: 'A', counter, seq: outcome.seq, status: 'ERR', text });
       return;
@@ -200,13 +203,13 @@ export class CallButtonDriver {
     const frame = outcome.frame;
     if (frame.type === 'H') return;
     if (!this.drives(frame.counter)) {
-      log.warn('key press for a counter not on this line', { path: this.#path, counter });
+      this.#log.warn('key press for a counter not on this line', { path: this.#path, counter });
       this.#answer({ type: 'A', counter, seq: frame.seq, status: 'ERR', text: DRIVER_ERROR_TEXT.foreignCounter });
       return;
     }
     const press: ButtonPress = { counter, seq: frame.seq, action: frame.action };
     const { repeat, answer } = this.#repeats.answer(counter, frame.seq, () => this.#act(press));
-    if (repeat) log.debug('repeated press, answering again', { path: this.#path, counter, seq: frame.seq });
+    if (repeat) this.#log.debug('repeated press, answering again', { path: this.#path, counter, seq: frame.seq });
     void answer.then((reply) => this.#answer({ type: 'A', counter, seq: frame.seq, ...reply }));
   }
 
@@ -217,7 +220,7 @@ export class CallButtonDriver {
       if (!(ANSWER_STATUSES as readonly string[]).includes(reply.status)) throw new TypeError(`status ${String(reply.status)}`);
       return reply.text === undefined ? { status: reply.status } : { status: reply.status, text: fitDisplayText(reply.text) };
     } catch (error) {
-      log.error('press handler failed', { path: this.#path, counter: press.counter, key: press.action.key, error });
+      this.#log.error('press handler failed', { path: this.#path, counter: press.counter, key: press.action.key, error });
       return { status: 'ERR', text: DRIVER_ERROR_TEXT.handlerFailed };
     }
   }
@@ -225,7 +228,7 @@ export class CallButtonDriver {
   #answer(frame: AnswerFrame): void {
     // Not sent while the line is down: the device resends and gets the remembered answer.
     if (!this.#send(formatFrame(frame)))
-      log.warn('line closed, answer dropped', { path: this.#path, counter: frame.counter, seq: frame.seq });
+      this.#log.warn('line closed, answer dropped', { path: this.#path, counter: frame.counter, seq: frame.seq });
   }
 
   #send(line: string): boolean {
@@ -247,7 +250,7 @@ export class CallButtonDriver {
       try {
         listener(health);
       } catch (error) {
-        log.error('health listener failed', { error });
+        this.#log.error('health listener failed', { error });
       }
     }
   }

@@ -1,8 +1,6 @@
 import { SerialPort } from 'serialport';
-import { logger } from '../../server/log.ts';
+import type { DeviceLog } from '../device-log.ts';
 import { watchSerialPath, type SerialPathWatch } from '../serial-path-watch.ts';
-
-const log = logger('call-button');
 
 /**
  * The part of a serialport `SerialPortStream` the line uses. Kept this small so a test can
@@ -37,6 +35,8 @@ export interface SerialLineOptions {
   path: string;
   baudRate: number;
   openPort: PortFactory;
+  /** Where open, loss and retry of the port are told. */
+  log: DeviceLog;
   /** Defaults to 250 ms doubling up to 5 s. */
   reconnect?: ReconnectDelays;
   /** How often the open port's path is checked for a vanished device. Defaults to 1 s. */
@@ -87,7 +87,7 @@ export class SerialLine {
     const port = this.#port;
     if (!port?.isOpen) return false;
     port.write(text, (error) => {
-      if (error) log.warn('write failed', { path: this.#options.path, error });
+      if (error) this.#options.log.warn('write failed', { path: this.#options.path, error });
     });
     return true;
   }
@@ -103,7 +103,7 @@ export class SerialLine {
   }
 
   #open(): void {
-    const { path, baudRate } = this.#options;
+    const { path, baudRate, log } = this.#options;
     const port = this.#options.openPort({ path, baudRate });
     this.#port = port;
     // Without an error listener a failed write would crash the process.
@@ -137,7 +137,7 @@ export class SerialLine {
 
   #lost(port: LinePort, error: Error | undefined): void {
     if (this.#stopped || this.#port !== port) return;
-    log.warn('serial port closed', { path: this.#options.path, error });
+    this.#options.log.warn('serial port closed', { path: this.#options.path, error });
     this.#pathWatch?.stop();
     void discard(port);
     this.#port = undefined;
@@ -147,6 +147,7 @@ export class SerialLine {
 
   #retry(error: Error | undefined): void {
     const { initialMs = 250, maxMs = 5000 } = this.#options.reconnect ?? {};
+    const { log } = this.#options;
     const delay = Math.min(maxMs, initialMs * 2 ** this.#failures);
     // Log the first failure of a streak loudly; the retries that follow say nothing new.
     if (this.#failures === 0) log.warn('serial port unavailable, retrying', { path: this.#options.path, error });

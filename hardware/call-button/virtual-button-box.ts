@@ -1,4 +1,3 @@
-import { logger } from '../../server/log.ts';
 import { sealFrame } from './checksum.ts';
 import { formatFrame, LINE_END, twoDigits } from './format-frame.ts';
 import type { AnswerFrame, ServerFrame } from './frame-types.ts';
@@ -6,8 +5,7 @@ import { LineSplitter } from './line-splitter.ts';
 import { parseServerLine } from './parse-frame.ts';
 import { REPEAT_WINDOW_MS } from './repeat-guard.ts';
 import { openRealPort, type LinePort, type PortFactory } from './serial-line.ts';
-
-const log = logger('call-button');
+import type { DeviceLog } from '../device-log.ts';
 
 export interface VirtualButtonBoxOptions {
   /** The serial path the box speaks on (the peer end of a pty pair in tests and the demo). */
@@ -38,6 +36,8 @@ export interface VirtualButtonBoxOptions {
   pressGapMs?: number;
   /** Defaults to the real serialport bindings. */
   openPort?: PortFactory;
+  /** Where the box tells of port errors and bad frames from the server. */
+  log: DeviceLog;
 }
 
 /**
@@ -83,7 +83,7 @@ export class VirtualButtonBox {
   /** Opens the port and starts heartbeats (if enabled). */
   static async open(options: VirtualButtonBoxOptions): Promise<VirtualButtonBox> {
     const port = (options.openPort ?? openRealPort)({ path: options.path, baudRate: options.baudRate ?? 9600 });
-    port.on('error', (error) => log.warn('virtual button box port error', { path: options.path, error }));
+    port.on('error', (error) => options.log.warn('virtual button box port error', { path: options.path, error }));
     await new Promise<void>((resolve, reject) => port.open((error) => (error ? reject(error) : resolve())));
     const box = new VirtualButtonBox(options, port);
     port.on('data', (chunk) => box.#receive(chunk));
@@ -212,7 +212,7 @@ export class VirtualButtonBox {
       if (event.kind !== 'line') continue;
       const outcome = parseServerLine(event.text);
       if (outcome.kind !== 'frame') {
-        log.warn('virtual button box got a bad frame', { reason: outcome.reason, detail: outcome.detail });
+        this.#options.log.warn('virtual button box got a bad frame', { reason: outcome.reason, detail: outcome.detail });
         continue;
       }
       const frame = outcome.frame;

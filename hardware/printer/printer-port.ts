@@ -1,7 +1,5 @@
 import { SerialPort } from 'serialport';
-import { logger } from '../../server/log.ts';
-
-const log = logger('printer');
+import type { DeviceLog } from '../device-log.ts';
 
 /** The part of a serialport stream the printer uses; `SerialPortMock` fits it too. */
 export interface PrinterSerialPort {
@@ -50,7 +48,7 @@ export function writeAndDrain(port: PrinterSerialPort, bytes: Uint8Array, closed
 }
 
 /** Close a port we are done with and silence it; a late error must not crash the process. */
-export async function discardPort(port: PrinterSerialPort): Promise<void> {
+export async function discardPort(port: PrinterSerialPort, log: DeviceLog): Promise<void> {
   port.removeAllListeners();
   port.on('error', () => undefined);
   if (!port.isOpen) return;

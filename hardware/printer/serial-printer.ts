@@ -1,4 +1,4 @@
-import { logger } from '../../server/log.ts';
+import type { DeviceLog } from '../device-log.ts';
 import { watchSerialPath, type SerialPathWatch } from '../serial-path-watch.ts';
 import { statusQuery } from './escpos-commands.ts';
 import { PrintQueue, type JobSnapshot } from './print-queue.ts';
@@ -8,13 +8,13 @@ import { StatusReplyReader, statusFromReplies } from './status-reply.ts';
 import { encodeTicket } from './ticket-encoder.ts';
 import { StatusBroadcaster, type PrintJob, type PrintResult, type PrinterStatus, type TicketPrinter } from './ticket-printer.ts';
 
-const log = logger('printer');
-
 /** Options of {@link createSerialPrinter}. */
 export interface SerialPrinterOptions {
   /** Serial device, e.g. `/dev/ttyUSB0`; it may be missing for a while (printer unplugged). */
   path: string;
   profile: PrinterProfile;
+  /** Where the printer's troubles are told (the server passes `logger('printer')`). */
+  log: DeviceLog;
   /** Defaults to the real serialport bindings. */
   openPort?: PrinterPortFactory;
   /** Wait for each `DLE EOT` answer. Defaults to 300 ms. */
@@ -50,9 +50,10 @@ export function createSerialPrinter(options: SerialPrinterOptions): SerialPrinte
   const { initialMs = 250, maxMs = 5000 } = options.reconnect ?? {};
   const retryWhenReady = options.retryWhenReady ?? true;
   const now = options.now ?? Date.now;
+  const { log } = options;
 
   const queue = new PrintQueue();
-  const status = new StatusBroadcaster({ state: 'disconnected', paperNearEnd: false });
+  const status = new StatusBroadcaster({ state: 'disconnected', paperNearEnd: false }, log);
   const reader = new StatusReplyReader();
   let port: PrinterSerialPort | undefined;
   let portClosed: Promise<void> = Promise.resolve();
@@ -79,11 +80,11 @@ export function createSerialPrinter(options: SerialPrinterOptions): SerialPrinte
     try {
       await openPort(candidate);
     } catch (error) {
-      await discardPort(candidate);
+      await discardPort(candidate, log);
       scheduleReconnect(error);
       return;
     }
-    if (stopped) return void (await discardPort(candidate));
+    if (stopped) return void (await discardPort(candidate, log));
     log.info('printer port open', { path: options.path, baudRate: options.profile.baudRate });
     port = candidate;
     portClosed = new Promise((resolve) => {
@@ -116,7 +117,7 @@ export function createSerialPrinter(options: SerialPrinterOptions): SerialPrinte
     endPortClosed();
     reader.cancel();
     status.set({ state, paperNearEnd: false });
-    await discardPort(which);
+    await discardPort(which, log);
     // Reopen even on no-reply: a replugged adapter is a new device behind the same path.
     scheduleReconnect(new Error(state));
   };
@@ -237,7 +238,7 @@ export function createSerialPrinter(options: SerialPrinterOptions): SerialPrinte
       status.clear();
       const current = port;
       port = undefined;
-      if (current) await discardPort(current);
+      if (current) await discardPort(current, log);
     },
   };
 }

@@ -1,7 +1,5 @@
-import { logger } from '../../server/log.ts';
+import type { DeviceLog } from '../device-log.ts';
 import type { TicketLayout } from './ticket-layout.ts';
-
-const log = logger('printer');
 
 /** A ticket to print. `id` is the ticket's id: the same id never prints twice by accident. */
 export interface PrintJob {
@@ -52,7 +50,10 @@ export interface TicketPrinter {
 export class StatusBroadcaster {
   private readonly listeners = new Set<StatusListener>();
 
-  constructor(private value: PrinterStatus) {}
+  constructor(
+    private value: PrinterStatus,
+    private readonly log: DeviceLog,
+  ) {}
 
   current(): PrinterStatus {
     return this.value;
@@ -61,12 +62,12 @@ export class StatusBroadcaster {
   set(next: PrinterStatus): void {
     if (next.state === this.value.state && next.paperNearEnd === this.value.paperNearEnd) return;
     this.value = next;
-    log.info('printer status', { state: next.state, paperNearEnd: next.paperNearEnd });
+    this.log.info('printer status', { state: next.state, paperNearEnd: next.paperNearEnd });
     for (const listener of this.listeners) {
       try {
         listener(next);
       } catch (error) {
-        log.error('status listener failed', { error });
+        this.log.error('status listener failed', { error });
       }
     }
   }

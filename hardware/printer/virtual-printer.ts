@@ -1,3 +1,4 @@
+import type { DeviceLog } from '../device-log.ts';
 import { decodeEscPos, charsetsFor, type PrintedDocument } from './escpos-decoder.ts';
 import { renderPreview } from './preview-render.ts';
 import { printerProfile, type PrinterProfile } from './printer-profile.ts';
@@ -26,6 +27,8 @@ export interface VirtualPrinterOptions {
   keep?: number;
   /** Defaults to `Date.now`. */
   now?: () => number;
+  /** Where status changes are told (the server passes `logger('printer')`). */
+  log: DeviceLog;
 }
 
 /** The virtual printer: the {@link TicketPrinter} interface plus the last tickets it printed. */
@@ -41,7 +44,7 @@ export interface VirtualPrinter extends TicketPrinter {
  * The server uses it when no printer is configured; tests use it for golden previews. It goes
  * through the same encoder as the serial printer, so a preview shows exactly those bytes.
  */
-export function createVirtualPrinter(options: VirtualPrinterOptions = {}): VirtualPrinter {
+export function createVirtualPrinter(options: VirtualPrinterOptions): VirtualPrinter {
   const profile = options.profile ?? printerProfile();
   const keep = options.keep ?? 20;
   const now = options.now ?? Date.now;
@@ -59,7 +62,7 @@ export function createVirtualPrinter(options: VirtualPrinterOptions = {}): Virtu
       results.delete(id);
     }
   };
-  const status = new StatusBroadcaster({ state: 'ready', paperNearEnd: false });
+  const status = new StatusBroadcaster({ state: 'ready', paperNearEnd: false }, options.log);
   let closed = false;
 
   const printNow = (job: PrintJob): PrintResult => {

@@ -21,6 +21,7 @@ import { SeededRandom } from './seeded-random.ts';
 import { meanServiceMinutes } from './service-time-model.ts';
 import { send, SimHttp } from './sim-http.ts';
 import { prepareSiteConfig } from './site-setup.ts';
+import { logger } from '../../server/log.ts';
 
 export interface SimulationOptions {
   /** Local day YYYY-MM-DD (a working day of the centre). */
@@ -61,7 +62,10 @@ export async function runDaySimulation(options: SimulationOptions): Promise<Simu
   const server = await createServer({
     settings,
     clock: clock.now,
-    printer: adaptPrinter(createVirtualPrinter({ now: clock.now, keep: 5 }), { isVirtual: true, timeZone: () => TIME_ZONE }),
+    printer: adaptPrinter(createVirtualPrinter({ log: logger('printer'), now: clock.now, keep: 5 }), {
+      isVirtual: true,
+      timeZone: () => TIME_ZONE,
+    }),
     buttons: buttonCounters.length ? [{ path: pty.devicePath, counters: buttonCounters }] : [],
   });
   const port = await server.listen();
@@ -110,6 +114,7 @@ export async function runDaySimulation(options: SimulationOptions): Promise<Simu
       // faster than hands can, and a button's seq (0–99) must not come round within the window:
       // the box spaces each button's presses so that 100 of them span more than a window.
       box = await VirtualButtonBox.open({
+        log: logger('call-button'),
         path: pty.peerPath,
         counters: buttonCounters,
         giveUpMs: 30_000,

@@ -40,6 +40,7 @@ export class CallButtons {
     if (this.#lines.length > 0) return;
     for (const config of this.#configs) {
       const driver = new CallButtonDriver({
+        log: logger('call-button'),
         path: config.path,
         ...(config.baudRate !== undefined && { baudRate: config.baudRate }),
         counters: config.counters,

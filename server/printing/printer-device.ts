@@ -6,6 +6,9 @@ import {
   type TicketPrinter as DevicePrinter,
 } from '../../hardware/printer/index.ts';
 import { ConfigFileError } from '../store/site-store.ts';
+import { logger } from '../log.ts';
+
+const printerLog = logger('printer');
 
 /**
  * The printer profile from the site config's `server.printerProfile` (absent means every
@@ -33,6 +36,6 @@ export interface ChosenPrinter {
  * profile, so the admin's previews show the paper the centre's printer would give.
  */
 export function choosePrinter(printerPath: string | null, profile: PrinterProfile): ChosenPrinter {
-  if (printerPath) return { device: createSerialPrinter({ path: printerPath, profile }), isVirtual: false };
-  return { device: createVirtualPrinter({ keep: 50, profile }), isVirtual: true };
+  if (printerPath) return { device: createSerialPrinter({ log: printerLog, path: printerPath, profile }), isVirtual: false };
+  return { device: createVirtualPrinter({ log: printerLog, keep: 50, profile }), isVirtual: true };
 }

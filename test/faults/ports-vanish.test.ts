@@ -6,13 +6,15 @@ import { VirtualButtonBox, type AnswerFrame } from '../../hardware/call-button/i
 import { createSerialPrinter } from '../../hardware/printer/index.ts';
 import type { IssuedTicket, KioskSnapshot } from '../../protocol/views.ts';
 import { repoDir } from '../../server/create-server.ts';
-import { configureLogging } from '../../server/log.ts';
+import { configureLogging, logger } from '../../server/log.ts';
 import { adaptPrinter } from '../../server/printing/hardware-printer-adapter.ts';
 import { sitePrinterProfile } from '../../server/printing/printer-device.ts';
 import { EscPosPeer } from '../support/escpos-peer.ts';
 import { openPtyPair, type PtyPair } from '../support/pty-pair.ts';
 import { command, TestServer, type ClientSocket } from '../support/test-server.ts';
 import { waitFor } from '../support/wait-for.ts';
+
+const buttonLog = logger('call-button');
 
 // The real server with a serial printer and a call-button box, each on its own socat pty. Mid-
 // burst both adapters are pulled (socat killed: the paths vanish) and plugged back at the same
@@ -45,6 +47,7 @@ beforeAll(async () => {
   site.server = { buttons: [{ path: buttonPair.devicePath, counters: [1, 2] }] };
   await writeFile(join(dir, 'site.json'), JSON.stringify(site));
   const device = createSerialPrinter({
+    log: logger('printer'),
     path: printerPair.devicePath,
     profile,
     idlePollMs: 100,
@@ -56,7 +59,13 @@ beforeAll(async () => {
     serverPrinter: adaptPrinter(device, { isVirtual: false, timeZone: () => 'Asia/Ho_Chi_Minh' }),
   });
   await waitFor(() => buttonLine() === 'open', 'the button line to open');
-  box = await VirtualButtonBox.open({ path: buttonPair.peerPath, counters: [1, 2], heartbeatMs: false, giveUpMs: 5000 });
+  box = await VirtualButtonBox.open({
+    log: buttonLog,
+    path: buttonPair.peerPath,
+    counters: [1, 2],
+    heartbeatMs: false,
+    giveUpMs: 5000,
+  });
 });
 
 afterAll(async () => {
@@ -142,7 +151,13 @@ describe('printer and call-button ports vanish and return mid-burst', () => {
     printerPeer = await EscPosPeer.open(printerPair.peerPath, { profile });
     buttonPair = await openPtyPair(dir, 'buttons');
     await until(() => buttonLine() === 'open', 'the button line to reopen');
-    box = await VirtualButtonBox.open({ path: buttonPair.peerPath, counters: [1, 2], heartbeatMs: false, giveUpMs: 5000 });
+    box = await VirtualButtonBox.open({
+      log: buttonLog,
+      path: buttonPair.peerPath,
+      counters: [1, 2],
+      heartbeatMs: false,
+      giveUpMs: 5000,
+    });
     await until(() => printerStates.at(-1) === 'ready', 'the printer to be ready again');
     const pressesBefore = answers.length;
     await until(() => answers.length >= pressesBefore + 2, 'presses after the box is back');

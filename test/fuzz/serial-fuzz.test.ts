@@ -12,6 +12,7 @@ import { openPtyPair, type PtyPair } from '../support/pty-pair.ts';
 import { command, TestServer } from '../support/test-server.ts';
 import { FuzzRandom, fuzzSeed, nearValidLine, serialNoise } from './generators.ts';
 import { waitFor } from '../support/wait-for.ts';
+import { logger } from '../../server/log.ts';
 
 // Hostile bytes on a call-button line: the pure splitter and parser take tens of thousands of
 // them; then a shorter run goes over a real pty into a server whose queue must not move.
@@ -82,7 +83,7 @@ describe(`call-button line fuzz over a real pty (seed ${seed})`, () => {
     await writeFile(join(dir, 'site.json'), JSON.stringify(site));
     server = await TestServer.start({ dataDir: dir, flags: ['--always-open'] });
     await waitFor(() => health().line === 'open', 'the server to open its end of the pty');
-    box = await VirtualButtonBox.open({ path: pair.peerPath, counters: [1, 2], heartbeatMs: false });
+    box = await VirtualButtonBox.open({ log: logger('call-button'), path: pair.peerPath, counters: [1, 2], heartbeatMs: false });
   });
 
   afterAll(async () => {

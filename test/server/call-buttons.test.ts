@@ -9,6 +9,9 @@ import { openPtyPair, type PtyPair } from '../support/pty-pair.ts';
 import { at, monday } from '../support/site-fixture.ts';
 import { command, TestServer, type ClientSocket } from '../support/test-server.ts';
 import { waitFor } from '../support/wait-for.ts';
+import { logger } from '../../server/log.ts';
+
+const buttonLog = logger('call-button');
 
 // The real server with its call buttons on a socat pty pair: the server opens one end with the
 // real serialport bindings (configured through the site config's `server.buttons`), a virtual
@@ -36,7 +39,7 @@ beforeEach(async () => {
   await writeFile(join(dir, 'site.json'), JSON.stringify(site));
   server = await TestServer.start({ dataDir: dir, clock: centreNow });
   await lineOpen();
-  box = await VirtualButtonBox.open({ path: pair.peerPath, counters: [1, 2], heartbeatMs: false });
+  box = await VirtualButtonBox.open({ log: buttonLog, path: pair.peerPath, counters: [1, 2], heartbeatMs: false });
   kiosk = await server.socket(await server.deviceToken('kiosk'));
 });
 
@@ -170,7 +173,7 @@ describe('call buttons wired to the server', () => {
     await waitFor(() => health().line === 'closed', 'the line to close');
     pair = await openPtyPair(dir, 'buttons');
     await lineOpen();
-    box = await VirtualButtonBox.open({ path: pair.peerPath, counters: [1, 2], heartbeatMs: false });
+    box = await VirtualButtonBox.open({ log: buttonLog, path: pair.peerPath, counters: [1, 2], heartbeatMs: false });
     expect(await theBox().press(1, 'NEXT')).toMatchObject({ status: 'OK', text: t.ticket.label });
   });
 

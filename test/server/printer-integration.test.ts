@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createSerialPrinter, ticketWords, type SerialPrinter } from '../../hardware/printer/index.ts';
 import type { IssuedTicket, KioskSnapshot, TicketPublicView } from '../../protocol/views.ts';
-import { configureLogging } from '../../server/log.ts';
+import { configureLogging, logger } from '../../server/log.ts';
 import { adaptPrinter } from '../../server/printing/hardware-printer-adapter.ts';
 import { sitePrinterProfile } from '../../server/printing/printer-device.ts';
 import { waitFor } from '../support/wait-for.ts';
@@ -46,6 +46,7 @@ async function startRig(): Promise<Rig> {
   cleanups.push(() => rm(dir, { recursive: true, force: true }));
   const plug = await plugIn(dir);
   const device = createSerialPrinter({
+    log: logger('printer'),
     path: plug.pair.devicePath,
     profile,
     idlePollMs: 100,

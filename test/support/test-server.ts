@@ -10,6 +10,7 @@ import { createServer, type MotcuaServer } from '../../server/create-server.ts';
 import { adaptPrinter } from '../../server/printing/hardware-printer-adapter.ts';
 import type { TicketPrinter } from '../../server/printing/ticket-printer.ts';
 import { at, monday } from './site-fixture.ts';
+import { logger } from '../../server/log.ts';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -51,7 +52,7 @@ export class TestServer {
       ['--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir, '--public-url', 'http://127.0.0.1:9', ...(options.flags ?? [])],
       {},
     );
-    const printer = options.printer ?? createVirtualPrinter();
+    const printer = options.printer ?? createVirtualPrinter({ log: logger('printer') });
     const started = Date.now();
     const base = at(monday, '09:00');
     const clock = options.clock ?? (() => base + (Date.now() - started));

@@ -7,7 +7,7 @@ import {
   type PressHandler,
 } from '../../../hardware/call-button/call-button-driver.ts';
 import { sealFrame } from '../../../hardware/call-button/checksum.ts';
-import { configureLogging } from '../../../server/log.ts';
+import { configureLogging, logger } from '../../../server/log.ts';
 import { waitFor } from '../../support/wait-for.ts';
 
 beforeAll(() => configureLogging({ level: 'silent' }));
@@ -32,6 +32,7 @@ async function setup(options: Partial<CallButtonDriverOptions> & { createPort?: 
     counters: [3, 7],
     reconnect: { initialMs: 10, maxMs: 50 },
     ...options,
+    log: logger('call-button'),
     onPress,
     openPort: (o) => {
       const port = new SerialPortMock({ ...o, autoOpen: false });

@@ -5,9 +5,11 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { CallButtonDriver, type PressHandler } from '../../../hardware/call-button/call-button-driver.ts';
 import { openRealPort, type LinePort } from '../../../hardware/call-button/serial-line.ts';
 import { VirtualButtonBox } from '../../../hardware/call-button/virtual-button-box.ts';
-import { configureLogging } from '../../../server/log.ts';
+import { configureLogging, logger } from '../../../server/log.ts';
 import { openPtyPair, type PtyPair } from '../../support/pty-pair.ts';
 import { waitFor } from '../../support/wait-for.ts';
+
+const buttonLog = logger('call-button');
 
 // Real serialport bindings on a socat pty pair: the driver owns one end, a virtual button box
 // plays the device on the other.
@@ -25,7 +27,13 @@ beforeEach(async () => {
   pair = await openPtyPair(dir, 'buttons');
   let called = 1022;
   onPress = vi.fn<PressHandler>(async () => ({ status: 'OK', text: String(++called) }));
-  driver = new CallButtonDriver({ path: pair.devicePath, counters: [3, 7], onPress, reconnect: { initialMs: 50, maxMs: 500 } });
+  driver = new CallButtonDriver({
+    log: buttonLog,
+    path: pair.devicePath,
+    counters: [3, 7],
+    onPress,
+    reconnect: { initialMs: 50, maxMs: 500 },
+  });
   driver.start();
   await waitFor(() => driver.health().line === 'open', 'the driver to open its end');
   box = await openBox();
@@ -40,7 +48,7 @@ afterEach(async () => {
 
 /** Opened only after the driver's end: opening a port flushes what was written before. */
 function openBox(heartbeatMs: number | false = false): Promise<VirtualButtonBox> {
-  return VirtualButtonBox.open({ path: pair.peerPath, counters: [3, 7], heartbeatMs });
+  return VirtualButtonBox.open({ log: buttonLog, path: pair.peerPath, counters: [3, 7], heartbeatMs });
 }
 
 function theBox(): VirtualButtonBox {
@@ -73,10 +81,16 @@ describe('call buttons over a real serial line', () => {
   it('never reuses a seq within the repeat window: the 101st press on a button waits and acts', async () => {
     await theBox().close();
     await driver.stop();
-    driver = new CallButtonDriver({ path: pair.devicePath, counters: [3, 7], onPress, repeatWindowMs: 2_000 });
+    driver = new CallButtonDriver({ log: buttonLog, path: pair.devicePath, counters: [3, 7], onPress, repeatWindowMs: 2_000 });
     driver.start();
     await waitFor(() => driver.health().line === 'open', 'the driver to open its end');
-    box = await VirtualButtonBox.open({ path: pair.peerPath, counters: [3, 7], heartbeatMs: false, repeatWindowMs: 2_000 });
+    box = await VirtualButtonBox.open({
+      log: buttonLog,
+      path: pair.peerPath,
+      counters: [3, 7],
+      heartbeatMs: false,
+      repeatWindowMs: 2_000,
+    });
     const handledAt: number[] = [];
     onPress.mockImplementation(async () => {
       handledAt.push(performance.now());
@@ -90,7 +104,13 @@ describe('call buttons over a real serial line', () => {
 
   it('spaces presses on one button by pressGapMs, not those on another', async () => {
     await theBox().close();
-    box = await VirtualButtonBox.open({ path: pair.peerPath, counters: [3, 7], heartbeatMs: false, pressGapMs: 300 });
+    box = await VirtualButtonBox.open({
+      log: buttonLog,
+      path: pair.peerPath,
+      counters: [3, 7],
+      heartbeatMs: false,
+      pressGapMs: 300,
+    });
     const handledAt = new Map<string, number>();
     onPress.mockImplementation(async (press) => {
       handledAt.set(`${press.counter}:${press.seq}`, performance.now());
@@ -144,6 +164,7 @@ describe('call buttons over a real serial line', () => {
     const ports: LinePort[] = [];
     let writes = 0;
     driver = new CallButtonDriver({
+      log: buttonLog,
       path: pair.devicePath,
       counters: [3, 7],
       onPress,

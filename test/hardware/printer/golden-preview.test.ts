@@ -6,6 +6,9 @@ import { createVirtualPrinter } from '../../../hardware/printer/virtual-printer.
 import { printerProfile, VIETNAMESE_MODES } from '../../../hardware/printer/printer-profile.ts';
 import { sampleTicketLayout } from '../../../hardware/printer/sample-ticket.ts';
 import { decodePng } from '../../support/png-decode.ts';
+import { logger } from '../../../server/log.ts';
+
+const printerLog = logger('printer');
 
 const GOLDEN_DIR = fileURLToPath(new URL('./golden/', import.meta.url));
 /** Set MOTCUA_UPDATE_GOLDEN=1 to rewrite the references after an intended change (then look at them). */
@@ -17,7 +20,7 @@ async function inkMap(png: Buffer): Promise<{ width: number; height: number; ink
 }
 
 async function previewOf(mode: (typeof VIETNAMESE_MODES)[number]): Promise<Buffer> {
-  const printer = createVirtualPrinter({ profile: printerProfile({ vietnameseMode: mode }), now: () => 0 });
+  const printer = createVirtualPrinter({ log: printerLog, profile: printerProfile({ vietnameseMode: mode }), now: () => 0 });
   const result = await printer.print({ id: `golden-${mode}`, layout: sampleTicketLayout() });
   expect(result.ok).toBe(true);
   const png = printer.recent()[0]?.png;
@@ -56,7 +59,7 @@ describe('golden previews of the standard ticket', () => {
 
   it('a garbled ticket is far from the reference', async () => {
     const reference = await inkMap(await previewOf('raster'));
-    const printer = createVirtualPrinter({ profile: printerProfile({ vietnameseMode: 'raster' }) });
+    const printer = createVirtualPrinter({ log: printerLog, profile: printerProfile({ vietnameseMode: 'raster' }) });
     await printer.print({ id: 'other', layout: sampleTicketLayout({ number: '4567', serviceName: 'Chứng thực bản sao', papers: [] }) });
     const other = await inkMap(printer.recent()[0]!.png);
     const height = Math.min(reference.height, other.height);

@@ -2,7 +2,7 @@ import { mkdtemp, rm, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { configureLogging } from '../../../server/log.ts';
+import { configureLogging, logger } from '../../../server/log.ts';
 import { openPtyPair, type PtyPair } from '../../support/pty-pair.ts';
 import { createSerialPrinter, type SerialPrinterOptions } from '../../../hardware/printer/serial-printer.ts';
 import { printerProfile } from '../../../hardware/printer/printer-profile.ts';
@@ -24,6 +24,7 @@ async function setUp(dir?: string, options: Partial<SerialPrinterOptions> = {}) 
   // Open the peer before the driver writes anything: opening a port flushes it.
   const peer = await EscPosPeer.open(pair.peerPath, { strayBytes: true });
   const printer = createSerialPrinter({
+    log: logger('printer'),
     path: pair.devicePath,
     profile: printerProfile({ vietnameseMode: 'codepage-cp1258' }),
     idlePollMs: 100,

@@ -4,6 +4,9 @@ import { decodeEscPos } from '../../../hardware/printer/escpos-decoder.ts';
 import { rasterBandHeader, statusQuery } from '../../../hardware/printer/escpos-commands.ts';
 import { sampleTicketLayout } from '../../../hardware/printer/sample-ticket.ts';
 import type { PrinterStatus } from '../../../hardware/printer/ticket-printer.ts';
+import { logger } from '../../../server/log.ts';
+
+const printerLog = logger('printer');
 
 const PNG_SIGNATURE = '89504e470d0a1a0a';
 const job = (id: string, number: string) => ({ id, layout: sampleTicketLayout({ number }) });
@@ -11,7 +14,7 @@ const job = (id: string, number: string) => ({ id, layout: sampleTicketLayout({ 
 describe('virtual printer', () => {
   it('keeps the last N printed tickets, newest first, each with a PNG preview', async () => {
     let clock = 1000;
-    const printer = createVirtualPrinter({ keep: 2, now: () => clock++ });
+    const printer = createVirtualPrinter({ log: printerLog, keep: 2, now: () => clock++ });
     for (const [id, n] of [
       ['a', '0001'],
       ['b', '0002'],
@@ -25,7 +28,7 @@ describe('virtual printer', () => {
   });
 
   it('prints a job id once; reprint makes a deliberate second copy', async () => {
-    const printer = createVirtualPrinter();
+    const printer = createVirtualPrinter({ log: printerLog });
     const first = await printer.print(job('a', '0001'));
     expect(await printer.print(job('a', '0001'))).toEqual(first);
     expect(printer.recent()).toHaveLength(1);
@@ -34,7 +37,7 @@ describe('virtual printer', () => {
   });
 
   it('reports a simulated fault to subscribers and refuses to print until ready', async () => {
-    const printer = createVirtualPrinter();
+    const printer = createVirtualPrinter({ log: printerLog });
     const seen: PrinterStatus[] = [];
     printer.onStatus((s) => seen.push(s));
     printer.simulateStatus({ state: 'paper-end', paperNearEnd: false });
