@@ -1,15 +1,4 @@
-import type { StatBlock } from './views.ts';
-
-/**
- * Ratings collected at the counters. `counts` is keyed by level (`"1"` … `"3"` or `"5"`),
- * 1 being the least satisfied; `satisfiedShare` counts the top two levels of a five-star scale
- * and the top two faces of three ("Rất hài lòng", "Hài lòng"), as centres report it.
- */
-export interface SatisfactionBlock {
-  rated: number;
-  counts: Record<string, number>;
-  satisfiedShare: number | null;
-}
+import type { SatisfactionBlock, StatBlock } from './views.ts';
 
 /** Figures for a day or a range of days, grouped the ways a manager reports them. */
 export interface ReportTables {

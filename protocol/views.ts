@@ -1,5 +1,3 @@
-import type { SatisfactionBlock } from './reports.ts';
-
 /**
  * What the server sends to screens. Public views (display, follow page, kiosk) carry no
  * personal data: a ticket is its number, service and counter, nothing about the person.
@@ -121,6 +119,17 @@ export interface StatBlock {
   avgServiceMinutes: number | null;
   /** Share (0–1) of called tickets whose wait was within the target. */
   withinTargetShare: number | null;
+}
+
+/**
+ * Ratings collected at the counters. `counts` is keyed by level (`"1"` … `"3"` or `"5"`),
+ * 1 being the least satisfied; `satisfiedShare` counts the top two levels of a five-star scale
+ * and the top two faces of three ("Rất hài lòng", "Hài lòng"), as centres report it.
+ */
+export interface SatisfactionBlock {
+  rated: number;
+  counts: Record<string, number>;
+  satisfiedShare: number | null;
 }
 
 export interface DayStatistics {

@@ -1,4 +1,4 @@
-import type { SatisfactionBlock } from '../../protocol/reports.ts';
+import type { SatisfactionBlock } from '../../protocol/views.ts';
 
 /** Ratings per level as one stacked bar, least satisfied on the left in red, most on the right in green. */
 export function SatisfactionBar(props: { block: SatisfactionBlock; scale: 3 | 5; levelNames: string[]; title: string }) {

@@ -1,5 +1,4 @@
-import type { SatisfactionBlock } from '../../protocol/reports.ts';
-import type { StatBlock } from '../../protocol/views.ts';
+import type { SatisfactionBlock, StatBlock } from '../../protocol/views.ts';
 import { useAdmin } from '../admin-context.ts';
 import { minutesText, percentText } from '../figures.ts';
 

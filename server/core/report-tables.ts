@@ -1,4 +1,5 @@
-import type { ReportTables, SatisfactionBlock } from '../../protocol/reports.ts';
+import type { ReportTables } from '../../protocol/reports.ts';
+import type { SatisfactionBlock } from '../../protocol/views.ts';
 import { localMoment, type LocalMoment } from './local-time.ts';
 import type { Ticket } from './model.ts';
 import { mapValues, push, statBlock } from './statistics.ts';
