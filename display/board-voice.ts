@@ -7,7 +7,7 @@ import type { CallView } from '../protocol/views.ts';
 import type { BoardRoute } from './board-route.ts';
 import { RecordingAudioSink } from './recording-audio-sink.ts';
 import { createAnnouncer, type Announcer } from './voice/create-announcer.ts';
-import { DEFAULT_VOICE_CONFIG, type VoiceConfig } from './voice/voice-config.ts';
+import { DEFAULT_VOICE_CONFIG, type VoiceConfig } from '../protocol/voice/voice-config.ts';
 
 /** Speaks calls; `sound` drives the "sound blocked" indicator. */
 export interface BoardVoice {

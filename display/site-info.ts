@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import { api } from '../client/stored-token.ts';
-import { parseVoiceConfig, type VoiceConfig } from './voice/voice-config.ts';
+import { parseVoiceConfig, type VoiceConfig } from '../protocol/voice/voice-config.ts';
 
 /** What the board reads from `/api/site`. */
 export interface SiteInfo {

@@ -1,8 +1,8 @@
 import * as v from 'valibot';
-// The voice library's own rules (pure valibot and template parsing, no browser code), so the
-// server refuses exactly the settings a display would refuse.
-import { voiceConfigSchema } from '../display/voice/voice-config.ts';
-import { PrinterProfileSchema } from '../hardware/printer/printer-profile.ts';
+import { PrinterProfileSchema } from './printer-profile.ts';
+// The same rules the display's voice library parses its settings with, so the server refuses
+// exactly the settings a display would refuse.
+import { voiceConfigSchema } from './voice/voice-config.ts';
 
 /** `HH:MM`, 24-hour, local time of the centre. */
 const ClockTime = v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM'));

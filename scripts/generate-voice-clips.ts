@@ -16,10 +16,10 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CHIME_CLIP, type ClipLanguage } from '../display/voice/clip-id.ts';
+import { CHIME_CLIP, type ClipLanguage } from '../protocol/voice/clip-id.ts';
 import { spokenClipInventory } from '../display/voice/clip-inventory.ts';
-import { DEFAULT_ENGLISH_TEMPLATE, DEFAULT_VIETNAMESE_TEMPLATE } from '../display/voice/announcement-template.ts';
-import { CLIP_VOICES, type ClipVoice } from '../display/voice/voice-config.ts';
+import { DEFAULT_ENGLISH_TEMPLATE, DEFAULT_VIETNAMESE_TEMPLATE } from '../protocol/voice/announcement-template.ts';
+import { CLIP_VOICES, type ClipVoice } from '../protocol/voice/voice-config.ts';
 import type { ClipManifest } from '../display/voice/clip-manifest.ts';
 
 const SAMPLE_RATE = 16_000;

@@ -5,10 +5,10 @@
  * An announcement is built once, when the call arrives, and never rebuilt: the queue plays
  * exactly this value later, so a newer call can never leak into an older announcement.
  */
-import { CHIME_CLIP, clipId, type ClipId, type ClipLanguage } from './clip-id.ts';
-import { joinSentence, parseTemplate, type TemplateSlot } from './announcement-template.ts';
+import { CHIME_CLIP, clipId, type ClipId, type ClipLanguage } from '../../protocol/voice/clip-id.ts';
+import { joinSentence, parseTemplate, type TemplateSlot } from '../../protocol/voice/announcement-template.ts';
 import { readLabelEnglish, readLabelVietnamese } from './ticket-reading.ts';
-import type { VoiceConfig } from './voice-config.ts';
+import type { VoiceConfig } from '../../protocol/voice/voice-config.ts';
 
 /** The call being announced, as shown on the board. */
 export interface CallToAnnounce {

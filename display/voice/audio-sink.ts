@@ -2,7 +2,7 @@
  * What the announcement queue plays through. The queue never touches Web Audio or speech
  * synthesis itself, so tests drive it with a fake sink and the display picks the real one.
  */
-import type { ClipId } from './clip-id.ts';
+import type { ClipId } from '../../protocol/voice/clip-id.ts';
 import type { SpokenSentence } from './announcement.ts';
 
 /** One pass of an announcement: clips in order (the chime first when it is wanted) and the sentences they say. */

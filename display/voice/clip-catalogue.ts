@@ -3,9 +3,9 @@
  * The shipped clips, bundled by Vite: every voice's manifest and the URL of every clip file,
  * so the display needs no server route or build step of its own to play them.
  */
-import type { ClipId } from './clip-id.ts';
+import type { ClipId } from '../../protocol/voice/clip-id.ts';
 import type { ClipManifest, ClipUrlResolver } from './clip-manifest.ts';
-import type { ClipVoice } from './voice-config.ts';
+import type { ClipVoice } from '../../protocol/voice/voice-config.ts';
 
 const manifests = import.meta.glob<ClipManifest>('./clips/*/manifest.json', { import: 'default', eager: true });
 const fileUrls = import.meta.glob<string>('./clips/*/*.{ogg,wav}', { query: '?url&no-inline', import: 'default', eager: true });

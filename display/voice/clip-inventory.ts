@@ -5,8 +5,8 @@
  * regional option and every letter, rather than typed out by hand, so a change to a reader
  * cannot leave a word without a clip. Numbers above 9999 use no further words.
  */
-import { clipId, type ClipId, type ClipLanguage } from './clip-id.ts';
-import { parseTemplate } from './announcement-template.ts';
+import { clipId, type ClipId, type ClipLanguage } from '../../protocol/voice/clip-id.ts';
+import { parseTemplate } from '../../protocol/voice/announcement-template.ts';
 import { readEnglishNumber } from './english-number.ts';
 import { englishLetterName, PREFIX_LETTERS, vietnameseLetterName } from './letter-names.ts';
 import { readVietnameseNumber, type VietnameseReadingOptions } from './vietnamese-number.ts';

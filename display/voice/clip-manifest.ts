@@ -1,7 +1,7 @@
 /**
  * The `manifest.json` written next to each voice's clips by `scripts/generate-voice-clips.ts`.
  */
-import type { ClipId } from './clip-id.ts';
+import type { ClipId } from '../../protocol/voice/clip-id.ts';
 
 /** One clip file and its length. */
 export interface ClipEntry {

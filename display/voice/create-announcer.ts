@@ -7,11 +7,11 @@ import { buildAnnouncement, type CallToAnnounce } from './announcement.ts';
 import { AnnouncementQueue, type AnnouncementOutcome } from './announcement-queue.ts';
 import type { AudioSink } from './audio-sink.ts';
 import { shippedClipIds, shippedClipUrls } from './clip-catalogue.ts';
-import type { ClipId } from './clip-id.ts';
+import type { ClipId } from '../../protocol/voice/clip-id.ts';
 import type { ClipUrlResolver } from './clip-manifest.ts';
 import { SoundGate } from './sound-gate.ts';
 import { loadSystemVoices, pickSystemVoices, SpeechSynthesisSink, type SpeechSynthesisLike } from './speech-synthesis-sink.ts';
-import { DEFAULT_VOICE_CONFIG, type ClipVoice, type VoiceConfig } from './voice-config.ts';
+import { DEFAULT_VOICE_CONFIG, type ClipVoice, type VoiceConfig } from '../../protocol/voice/voice-config.ts';
 import { WebAudioSink } from './web-audio-sink.ts';
 
 /** Browser services; each defaults to the real one and can be replaced. */

@@ -5,7 +5,7 @@
  * Chromium on Linux usually has no voices at all, so the shipped clips are the default. The
  * chime still comes from its clip, through the clip sink.
  */
-import { CHIME_CLIP } from './clip-id.ts';
+import { CHIME_CLIP } from '../../protocol/voice/clip-id.ts';
 import type { AudioSink, Playable, PlayOptions } from './audio-sink.ts';
 
 /** The system voices to speak with: Vietnamese always, English when the system has one. */

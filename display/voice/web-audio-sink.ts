@@ -7,7 +7,7 @@
  * between words, depending on main-thread load. Volume is one GainNode per pass.
  */
 import { MissingClipError, SoundBlockedError, type AudioSink, type Playable, type PlayOptions } from './audio-sink.ts';
-import type { ClipId } from './clip-id.ts';
+import type { ClipId } from '../../protocol/voice/clip-id.ts';
 import type { ClipUrlResolver } from './clip-manifest.ts';
 
 /** The part of an AudioContext the sink uses. */

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordedPlay } from '../../display/recording-audio-sink.ts';
 import { buildAnnouncement } from '../../display/voice/announcement.ts';
-import { parseVoiceConfig } from '../../display/voice/voice-config.ts';
+import { parseVoiceConfig } from '../../protocol/voice/voice-config.ts';
 import type { SiteConfig } from '../../protocol/site-config.ts';
 import { DisplayFixture } from './display-fixture.ts';
 

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordedPlay } from '../../display/recording-audio-sink.ts';
 import { buildAnnouncement } from '../../display/voice/announcement.ts';
-import { DEFAULT_VOICE_CONFIG } from '../../display/voice/voice-config.ts';
+import { DEFAULT_VOICE_CONFIG } from '../../protocol/voice/voice-config.ts';
 import { screenshot } from '../support/browser.ts';
 import { DisplayFixture } from './display-fixture.ts';
 

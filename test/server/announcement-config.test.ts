@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../protocol/admin.ts';
 import type { SiteConfig } from '../../protocol/site-config.ts';
 import type { DisplaySnapshot } from '../../protocol/views.ts';
-import { DEFAULT_VOICE_CONFIG } from '../../display/voice/voice-config.ts';
+import { DEFAULT_VOICE_CONFIG } from '../../protocol/voice/voice-config.ts';
 import { command, nextEvent, TestServer } from '../support/test-server.ts';
 
 interface PublicSite {

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { buildAnnouncement, type CallToAnnounce } from '../../../display/voice/announcement.ts';
 import { AnnouncementQueue } from '../../../display/voice/announcement-queue.ts';
 import { SoundBlockedError, type AudioSink, type Playable, type PlayOptions } from '../../../display/voice/audio-sink.ts';
-import { DEFAULT_VOICE_CONFIG } from '../../../display/voice/voice-config.ts';
+import { DEFAULT_VOICE_CONFIG } from '../../../protocol/voice/voice-config.ts';
 
 /** A sink that records every pass and finishes each one when the test says so (or at once). */
 class FakeSink implements AudioSink {

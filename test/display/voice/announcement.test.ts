@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildAnnouncement } from '../../../display/voice/announcement.ts';
-import { parseTemplate } from '../../../display/voice/announcement-template.ts';
-import { DEFAULT_VOICE_CONFIG, parseVoiceConfig } from '../../../display/voice/voice-config.ts';
+import { parseTemplate } from '../../../protocol/voice/announcement-template.ts';
+import { DEFAULT_VOICE_CONFIG, parseVoiceConfig } from '../../../protocol/voice/voice-config.ts';
 
 describe('announcement sentences', () => {
   it('builds the default Vietnamese sentence: chime, phrase clips and word clips', () => {

@@ -6,7 +6,7 @@ import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAnnouncement } from '../../../display/voice/announcement.ts';
 import type { ClipManifest } from '../../../display/voice/clip-manifest.ts';
-import { DEFAULT_VOICE_CONFIG } from '../../../display/voice/voice-config.ts';
+import { DEFAULT_VOICE_CONFIG } from '../../../protocol/voice/voice-config.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const voiceDir = resolve(import.meta.dirname, '../../../display/voice');

@@ -2,12 +2,12 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildAnnouncement } from '../../../display/voice/announcement.ts';
-import { CHIME_CLIP, clipId } from '../../../display/voice/clip-id.ts';
+import { CHIME_CLIP, clipId } from '../../../protocol/voice/clip-id.ts';
 import { missingClips, type ClipManifest } from '../../../display/voice/clip-manifest.ts';
 import { readEnglishNumber } from '../../../display/voice/english-number.ts';
 import { englishLetterName, PREFIX_LETTERS, vietnameseLetterName } from '../../../display/voice/letter-names.ts';
 import { readVietnameseNumber } from '../../../display/voice/vietnamese-number.ts';
-import { CLIP_VOICES, DEFAULT_VOICE_CONFIG } from '../../../display/voice/voice-config.ts';
+import { CLIP_VOICES, DEFAULT_VOICE_CONFIG } from '../../../protocol/voice/voice-config.ts';
 
 const clipsRoot = resolve(import.meta.dirname, '../../../display/voice/clips');
 const readManifest = (voice: string): ClipManifest =>

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClipManifest } from '../../../display/voice/clip-manifest.ts';
-import { CLIP_VOICES } from '../../../display/voice/voice-config.ts';
+import { CLIP_VOICES } from '../../../protocol/voice/voice-config.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const clipsRoot = resolve(import.meta.dirname, '../../../display/voice/clips');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAnnouncer } from '../../../display/voice/create-announcer.ts';
-import { DEFAULT_VOICE_CONFIG } from '../../../display/voice/voice-config.ts';
+import { DEFAULT_VOICE_CONFIG } from '../../../protocol/voice/voice-config.ts';
 
 /** A context that is running and "plays" each scheduled clip at once, recording it. */
 function fakeContext(played: string[]) {

@@ -7,7 +7,7 @@ import {
   SpeechSynthesisSink,
   type SpeechSynthesisLike,
 } from '../../../display/voice/speech-synthesis-sink.ts';
-import { DEFAULT_VOICE_CONFIG } from '../../../display/voice/voice-config.ts';
+import { DEFAULT_VOICE_CONFIG } from '../../../protocol/voice/voice-config.ts';
 
 const voice = (lang: string, localService = true) =>
   ({ lang, localService, name: lang, voiceURI: lang, default: false }) as SpeechSynthesisVoice;
