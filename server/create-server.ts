@@ -11,6 +11,7 @@ import { newTicketId } from './auth/tokens.ts';
 import { applyPendingRestore } from './app/backup.ts';
 import { CatalogueSource } from './app/catalogue-source.ts';
 import type { AppContext } from './app/context.ts';
+import { runCounterCommand } from './app/counter-actions.ts';
 import type { Settings } from './config.ts';
 import { CallButtons } from './devices/call-buttons.ts';
 import { QueueEngine } from './engine/queue-engine.ts';
@@ -90,7 +91,15 @@ export async function createServer(options: ServerOptions): Promise<MotcuaServer
   const gateway = createGateway(http, ctx);
   // The gateway is built from ctx, so ctx learns about its sockets afterwards.
   ctx.connections = () => connectedClients(gateway.io, auth.devices(), clock());
-  ctx.buttons.start(ctx);
+  ctx.buttons.start({
+    config: () => site.get(),
+    state: () => engine.state,
+    // A refusal shows on the button as a short text chosen by its code, so the message's language does not matter.
+    runCounterCommand: (actor, counterId, command) => runCounterCommand(ctx, actor, counterId, command, 'vi'),
+    onChange: (listener) => engine.onChange(listener),
+    onDayStarted: (listener) => engine.onDayStarted(listener),
+    clock,
+  });
   const dayTimer = setInterval(() => void engine.checkDay(), 30_000);
   return {
     ctx,

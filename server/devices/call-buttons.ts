@@ -1,14 +1,34 @@
 import { CallButtonDriver, type ButtonAnswer, type ButtonPress, type CallButtonHealth } from '../../hardware/call-button/index.ts';
-import type { ButtonLineConfig } from '../../protocol/site-config.ts';
-import type { ButtonLineHealth } from '../../protocol/views.ts';
-import type { AppContext } from '../app/context.ts';
-import { runCounterCommand } from '../app/counter-actions.ts';
+import type { Result } from '../../protocol/result.ts';
+import type { ButtonLineConfig, SiteConfig } from '../../protocol/site-config.ts';
+import type { ButtonLineHealth, CounterSnapshot } from '../../protocol/views.ts';
+import type { CounterCommand } from '../core/counter-commands.ts';
 import type { Actor } from '../core/model.ts';
+import type { QueueState } from '../core/queue-state.ts';
 import { logger } from '../log.ts';
 import { commandOfKey, refusalDisplayText } from './press-command.ts';
 import { waitingCounts, waitingText } from './waiting-counts.ts';
 
 const log = logger('call-buttons');
+
+/**
+ * What the call buttons need of the server: the queue to read and act on, and word of its
+ * changes. `createServer` builds it from the engine; nothing else of the application reaches here.
+ */
+export interface ButtonQueue {
+  /** The site config in force (key mapping, which counter calls which services). */
+  config(): SiteConfig;
+  /** The open day's queue (waiting counts, who is signed in at a counter). */
+  state(): QueueState;
+  /** Runs a counter's command as `actor`, as the counter console does, and answers with the counter's view. */
+  runCounterCommand(actor: Actor, counterId: number, command: CounterCommand): Promise<Result<CounterSnapshot>>;
+  /** Called after every change of the queue; returns the unsubscribe function. */
+  onChange(listener: () => void): () => void;
+  /** Called when a new day starts (every count back to zero); returns the unsubscribe function. */
+  onDayStarted(listener: () => void): () => void;
+  /** The centre's clock, for the times in the lines' health. */
+  clock: () => number;
+}
 
 interface Line {
   config: ButtonLineConfig;
@@ -36,7 +56,7 @@ export class CallButtons {
   }
 
   /** Opens every line (each retries by itself until its device is there) and starts the displays. */
-  start(ctx: AppContext): void {
+  start(queue: ButtonQueue): void {
     if (this.#lines.length > 0) return;
     for (const config of this.#configs) {
       const driver = new CallButtonDriver({
@@ -45,18 +65,18 @@ export class CallButtons {
         ...(config.baudRate !== undefined && { baudRate: config.baudRate }),
         counters: config.counters,
         // Health times are the centre's; the protocol's timers (repeat window, silence) keep the
-        // driver's real monotonic clock, since a simulation or demo may accelerate ctx.clock.
-        now: ctx.clock,
-        onPress: (press) => this.#press(ctx, press),
+        // driver's real monotonic clock, since a simulation or demo may accelerate the centre's clock.
+        now: queue.clock,
+        onPress: (press) => this.#press(queue, press),
       });
       const line: Line = { config, driver, shown: new Map(), seen: { open: false, online: new Set() } };
-      this.#stops.push(driver.onHealth((health) => this.#healthChanged(ctx, line, health)));
+      this.#stops.push(driver.onHealth((health) => this.#healthChanged(queue, line, health)));
       this.#lines.push(line);
       driver.start();
     }
     if (this.#lines.length === 0) return;
-    this.#stops.push(ctx.engine.onChange(() => this.#showWaiting(ctx)));
-    this.#stops.push(ctx.engine.onDayStarted(() => this.#showWaiting(ctx)));
+    this.#stops.push(queue.onChange(() => this.#showWaiting(queue)));
+    this.#stops.push(queue.onDayStarted(() => this.#showWaiting(queue)));
     log.info('call-button lines started', { lines: this.#configs.map((c) => ({ path: c.path, counters: c.counters })) });
   }
 
@@ -87,10 +107,10 @@ export class CallButtons {
     return () => this.#listeners.delete(listener);
   }
 
-  async #press(ctx: AppContext, press: ButtonPress): Promise<ButtonAnswer> {
-    const mapped = commandOfKey(press.action, ctx.site.get());
+  async #press(queue: ButtonQueue, press: ButtonPress): Promise<ButtonAnswer> {
+    const mapped = commandOfKey(press.action, queue.config());
     if (!mapped.ok) return { status: 'ERR', text: mapped.text };
-    const result = await runCounterCommand(ctx, buttonActor(ctx, press.counter), press.counter, mapped.command, 'vi');
+    const result = await queue.runCounterCommand(buttonActor(queue.state(), press.counter), press.counter, mapped.command);
     if (!result.ok) {
       log.info('button press refused', { counter: press.counter, key: press.action.key, code: result.error.code });
       return { status: 'ERR', text: refusalDisplayText(result.error.code) };
@@ -101,10 +121,11 @@ export class CallButtons {
     return { status: 'OK' };
   }
 
-  #showWaiting(ctx: AppContext): void {
-    const config = ctx.site.get();
+  #showWaiting(queue: ButtonQueue): void {
+    const config = queue.config();
+    const state = queue.state();
     for (const line of this.#lines) {
-      for (const [counter, count] of waitingCounts(config, ctx.engine.state, line.config.counters)) {
+      for (const [counter, count] of waitingCounts(config, state, line.config.counters)) {
         if (line.shown.get(counter) === count) continue;
         // A closed line takes nothing: the count is sent again once the line is back.
         if (line.driver.showText(counter, waitingText(count))) line.shown.set(counter, count);
@@ -112,7 +133,7 @@ export class CallButtons {
     }
   }
 
-  #healthChanged(ctx: AppContext, line: Line, health: CallButtonHealth): void {
+  #healthChanged(queue: ButtonQueue, line: Line, health: CallButtonHealth): void {
     const open = health.line === 'open';
     const online = new Set(health.counters.filter((c) => c.online).map((c) => c.counter));
     // A device that was away (line replugged, button rebooted) has lost its display: resend.
@@ -121,13 +142,13 @@ export class CallButtons {
     for (const c of back) line.shown.delete(c);
     const resend = (open && !line.seen.open) || back.length > 0;
     line.seen = { open, online };
-    if (resend) this.#showWaiting(ctx);
+    if (resend) this.#showWaiting(queue);
     for (const listener of this.#listeners) listener();
   }
 }
 
 /** The clerk signed in at the counter acts through the button; without one, the button itself. */
-function buttonActor(ctx: AppContext, counterId: number): Actor {
-  const clerkId = ctx.engine.state.counters.get(counterId)?.clerkId;
+function buttonActor(state: QueueState, counterId: number): Actor {
+  const clerkId = state.counters.get(counterId)?.clerkId;
   return clerkId ? { kind: 'user', id: clerkId } : { kind: 'device', id: `call-button-${counterId}` };
 }
