@@ -8,8 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import * as v from 'valibot';
-import { buildSearchIndex, searchCatalogue } from '../kiosk/search/catalogue-search.ts';
-import { foldText } from '../kiosk/search/normalise.ts';
+import { buildSearchIndex, searchCatalogue } from '../client/search/catalogue-search.ts';
+import { foldText } from '../client/search/normalise.ts';
 import { CatalogueSchema, type Catalogue, type DossierComponent, type Procedure } from '../protocol/catalogue.ts';
 import { percentileMs, roundMs } from './support/figures.ts';
 import { SeededRandom } from '../scripts/simulation/seeded-random.ts';

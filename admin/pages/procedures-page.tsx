@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { Catalogue } from '../../protocol/catalogue.ts';
-import { buildSearchIndex, searchCatalogue } from '../../kiosk/search/catalogue-search.ts';
+import { buildSearchIndex, searchCatalogue } from '../../client/search/catalogue-search.ts';
 import { named, useAdmin } from '../admin-context.ts';
 import type { ApiError } from '../admin-api.ts';
 import { FilePicker } from '../parts/file-picker.tsx';

@@ -2,7 +2,7 @@ import { useMemo } from 'preact/hooks';
 import { useKiosk } from '../kiosk-context.ts';
 import { OnScreenKeyboard } from '../parts/on-screen-keyboard.tsx';
 import { ProcedureList } from '../parts/procedure-list.tsx';
-import { searchCatalogue, type SearchIndex } from '../search/catalogue-search.ts';
+import { searchCatalogue, type SearchIndex } from '../../client/search/catalogue-search.ts';
 
 const shownHits = 40;
 

@@ -9,7 +9,7 @@ import { api } from '../../client/stored-token.ts';
 import { useConnectionState } from '../../client/use-connection.ts';
 import type { Catalogue } from '../../protocol/catalogue.ts';
 import type { KioskSnapshot } from '../../protocol/views.ts';
-import { buildSearchIndex, type SearchIndex } from '../search/catalogue-search.ts';
+import { buildSearchIndex, type SearchIndex } from '../../client/search/catalogue-search.ts';
 
 export interface KioskData {
   catalogue: Catalogue | null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, searchCatalogue } from '../../kiosk/search/catalogue-search.ts';
-import { foldText, foldedWords } from '../../kiosk/search/normalise.ts';
+import { buildSearchIndex, searchCatalogue } from '../../client/search/catalogue-search.ts';
+import { foldText, foldedWords } from '../../client/search/normalise.ts';
 import { catalogue, procedure, shippedCatalogueJson } from './fixtures.ts';
 import type { Catalogue } from '../../protocol/catalogue.ts';
 

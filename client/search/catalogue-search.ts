@@ -1,5 +1,6 @@
 /**
- * Kiosk search over the procedure catalogue, run in the browser on every keystroke.
+ * Search over the procedure catalogue (the kiosk's search screen, the admin's procedure list),
+ * run in the browser on every keystroke.
  *
  * The index maps every folded word of the catalogue to an id in sorted order, so the words a
  * query word is a prefix of form one contiguous id range; matching a procedure is then integer
