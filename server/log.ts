@@ -1,6 +1,7 @@
 /**
  * The one structured logger: JSON lines on stderr, a namespace per module.
- * Library code logs through `logger('printer')` and never calls console directly.
+ * Server code logs through `logger('engine')` and never calls console directly; the drivers in
+ * `hardware/` are handed such a logger (`DeviceLog`) by the server.
  */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 

@@ -13,7 +13,7 @@ const voices: ReadonlyArray<Announcement['voice']> = ['vi', 'vi-vn-x-central', '
 
 /**
  * How the call boards announce a call: the sentence, the voice and its reading habits, repeats
- * and volume. The server checks the sentence with the voice library's own rules on save.
+ * and volume. The server checks the sentence on save with the rules the boards use (`protocol/voice/`).
  */
 export function AnnouncementFields({ value, onChange }: AnnouncementFieldsProps) {
   const { t } = useAdmin();

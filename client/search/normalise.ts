@@ -1,5 +1,5 @@
 /**
- * Text folding for kiosk search: citizens type without tone marks, often without `đ`,
+ * Text folding for catalogue search: citizens type without tone marks, often without `đ`,
  * and in any case, so everything is compared in one diacritic-free lowercase form.
  */
 

@@ -1,5 +1,5 @@
 /**
- * The ticket printer's public API: what the server's composition root and gateway import.
+ * The ticket printer's public API: what the server (`server/printing/`) imports.
  * Build a layout with `parseTicketLayout`, pick a printer with `createSerialPrinter` or
  * `createVirtualPrinter`, then `print`, `reprint`, `status` and `onStatus`.
  */

@@ -8,7 +8,10 @@ export type TicketStatus = 'waiting' | 'called' | 'serving' | 'finished' | 'no_s
 export type Actor = { kind: 'user'; id: string } | { kind: 'device'; id: string } | { kind: 'system' };
 
 export interface Ticket {
-  /** `<day>-<n>`, unique for ever. Public links sign it, so it need not be secret. */
+  /**
+   * Random, from the id source the engine is given (ten letters and digits from `newTicketId`,
+   * 50 bits: never the same twice in practice). Public links sign it, so it need not be secret.
+   */
   id: string;
   serviceId: string;
   /** The service it was issued for; `serviceId` changes when it is transferred. */

@@ -25,7 +25,7 @@ export interface EngineOptions {
 /**
  * The single authority over the day's queue. Durable before visible: a command is decided on
  * the `decider` state at once (so the next command sees it and numbers never repeat), its
- * events are written to the journal, and only then applied to the `visible` state that views,
+ * events are written to the journal, and only then applied to the `shown` state that views,
  * acknowledgements and broadcasts are made from.
  */
 export class QueueEngine {
