@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { configureLogging, logger } from '../../../server/log.ts';
 import { openPtyPair, type PtyPair } from '../../support/pty-pair.ts';
-import { createSerialPrinter, type SerialPrinterOptions } from '../../../hardware/printer/serial-printer.ts';
+import { createSerialPrinter, type SerialPrinter, type SerialPrinterOptions } from '../../../hardware/printer/serial-printer.ts';
 import { printerProfile } from '../../../hardware/printer/printer-profile.ts';
 import { sampleTicketLayout } from '../../../hardware/printer/sample-ticket.ts';
 import type { PrinterStatus } from '../../../hardware/printer/ticket-printer.ts';
 import { EscPosPeer } from '../../support/escpos-peer.ts';
+import { askPerson, realPrinter } from '../../support/real-devices.ts';
 import { waitFor } from '../../support/wait-for.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -16,6 +17,10 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 beforeAll(() => configureLogging({ level: 'silent' }));
+
+// With MOTCUA_TEST_PRINTER set, the tests that need no staged fault drive that printer; the
+// others play the printer on a pty (they need paper to run out, or the adapter to go, on cue).
+const ptyOnly = it.skipIf(realPrinter !== null);
 
 const job = (id: string, number: string) => ({ id, layout: sampleTicketLayout({ number }) });
 
@@ -41,26 +46,47 @@ async function setUp(dir?: string, options: Partial<SerialPrinterOptions> = {}) 
   return { pair, peer, printer, statuses };
 }
 
+/** The printer named by MOTCUA_TEST_PRINTER (no peer: the paper is the proof), else a pty one. */
+async function setUpDevice(): Promise<{ printer: SerialPrinter; peer: EscPosPeer | null }> {
+  if (!realPrinter) return setUp();
+  const printer = createSerialPrinter({ log: logger('printer'), path: realPrinter.path, profile: realPrinter.profile, idlePollMs: 1000 });
+  cleanups.push(() => printer.close());
+  return { printer, peer: null };
+}
+
 async function pause(ms: number): Promise<void> {
   await new Promise((r) => setTimeout(r, ms));
 }
 
-describe('serial printer on a real pty', () => {
+describe(realPrinter ? `serial printer on ${realPrinter.path}` : 'serial printer on a real pty', () => {
   it('polls status, prints a ticket once and reports ready', async () => {
-    const { peer, printer } = await setUp();
+    const { peer, printer } = await setUpDevice();
     await waitFor(() => printer.status().state === 'ready', 'ready status');
     const result = await printer.print(job('t1', '0001'));
     expect(result).toMatchObject({ ok: true, jobId: 't1' });
+    // Asking again for the same ticket prints nothing more.
+    expect((await printer.print(job('t1', '0001'))).ok).toBe(true);
+    expect(printer.jobs()).toEqual([expect.objectContaining({ id: 't1', state: 'printed', copies: 1 })]);
+    if (!peer) return askPerson('The printer should have printed one ticket, number 0001, with a QR code, and cut it.');
     await waitFor(() => peer.cuts() === 1, 'the ticket on the peer');
     expect(peer.numbers()).toEqual(['0001']);
     expect(peer.document().items.find((i) => i.kind === 'qr')).toMatchObject({ payload: sampleTicketLayout().qrUrl });
-    // Asking again for the same ticket prints nothing more.
-    expect((await printer.print(job('t1', '0001'))).ok).toBe(true);
     await pause(300);
     expect(peer.cuts()).toBe(1);
-  });
+  }, 60_000);
 
-  it('reports paper end, holds the ticket, and prints it once when paper is back', async () => {
+  it('reprints a printed ticket on request, once', async () => {
+    const { peer, printer } = await setUpDevice();
+    await waitFor(() => printer.status().state === 'ready', 'ready status');
+    expect((await printer.print(job('t7', '0007'))).ok).toBe(true);
+    expect(await printer.reprint('t7')).toMatchObject({ ok: true, jobId: 't7' });
+    expect(printer.jobs()).toEqual([expect.objectContaining({ id: 't7', state: 'printed', copies: 2 })]);
+    if (!peer) return askPerson('The printer should have printed ticket 0007 twice: once, and once again as a reprint.');
+    await waitFor(() => peer.cuts() === 2, 'both copies on the peer');
+    expect(peer.numbers()).toEqual(['0007', '0007']);
+  }, 60_000);
+
+  ptyOnly('reports paper end, holds the ticket, and prints it once when paper is back', async () => {
     const { peer, printer, statuses } = await setUp();
     await waitFor(() => printer.status().state === 'ready', 'ready status');
     peer.paperOut = true;
@@ -78,7 +104,7 @@ describe('serial printer on a real pty', () => {
     expect(printer.status().state).toBe('ready');
   });
 
-  it('prints a held ticket on reprint when automatic retry is off', async () => {
+  ptyOnly('prints a held ticket on reprint when automatic retry is off', async () => {
     const { peer, printer } = await setUp(undefined, { retryWhenReady: false });
     await waitFor(() => printer.status().state === 'ready', 'ready status');
     peer.paperOut = true;
@@ -93,7 +119,7 @@ describe('serial printer on a real pty', () => {
     expect(await printer.reprint('nope')).toEqual({ ok: false, jobId: 'nope', reason: 'unknown-job' });
   });
 
-  it('recovers after the adapter is unplugged and replugged, printing the queued ticket exactly once', async () => {
+  ptyOnly('recovers after the adapter is unplugged and replugged, printing the queued ticket exactly once', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'motcua-printer-'));
     cleanups.push(() => rm(dir, { recursive: true, force: true }));
     const first = await setUp(dir);
@@ -123,7 +149,7 @@ describe('serial printer on a real pty', () => {
     expect(printer.status().state).toBe('ready');
   });
 
-  it('notices a vanished path by itself, without waiting for a status reply, and prints the held ticket once later', async () => {
+  ptyOnly('notices a vanished path by itself, without waiting for a status reply, and prints the held ticket once later', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'motcua-printer-'));
     cleanups.push(() => rm(dir, { recursive: true, force: true }));
     // Polls and reply waits this long cannot explain a quick detection: only the path check can.
