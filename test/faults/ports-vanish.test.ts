@@ -14,7 +14,16 @@ import { openPtyPair, type PtyPair } from '../support/pty-pair.ts';
 import { command, TestServer, type ClientSocket } from '../support/test-server.ts';
 import { waitFor } from '../support/wait-for.ts';
 
-const buttonLog = logger('call-button');
+/** The virtual box playing counters 1 and 2 on the buttons pty, as plugged in at the start and after the replug. */
+function openButtonBox(): Promise<VirtualButtonBox> {
+  return VirtualButtonBox.open({
+    log: logger('call-button'),
+    path: buttonPair.peerPath,
+    counters: [1, 2],
+    heartbeatMs: false,
+    giveUpMs: 5000,
+  });
+}
 
 // The real server with a serial printer and a call-button box, each on its own socat pty. Mid-
 // burst both adapters are pulled (socat killed: the paths vanish) and plugged back at the same
@@ -59,13 +68,7 @@ beforeAll(async () => {
     serverPrinter: adaptPrinter(device, { isVirtual: false, timeZone: () => 'Asia/Ho_Chi_Minh' }),
   });
   await waitFor(() => buttonLine() === 'open', 'the button line to open');
-  box = await VirtualButtonBox.open({
-    log: buttonLog,
-    path: buttonPair.peerPath,
-    counters: [1, 2],
-    heartbeatMs: false,
-    giveUpMs: 5000,
-  });
+  box = await openButtonBox();
 });
 
 afterAll(async () => {
@@ -151,13 +154,7 @@ describe('printer and call-button ports vanish and return mid-burst', () => {
     printerPeer = await EscPosPeer.open(printerPair.peerPath, { profile });
     buttonPair = await openPtyPair(dir, 'buttons');
     await until(() => buttonLine() === 'open', 'the button line to reopen');
-    box = await VirtualButtonBox.open({
-      log: buttonLog,
-      path: buttonPair.peerPath,
-      counters: [1, 2],
-      heartbeatMs: false,
-      giveUpMs: 5000,
-    });
+    box = await openButtonBox();
     await until(() => printerStates.at(-1) === 'ready', 'the printer to be ready again');
     const pressesBefore = answers.length;
     await until(() => answers.length >= pressesBefore + 2, 'presses after the box is back');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CallButtonDriver, type PressHandler } from '../../../hardware/call-button/call-button-driver.ts';
 import { openRealPort, type LinePort } from '../../../hardware/call-button/serial-line.ts';
-import { VirtualButtonBox } from '../../../hardware/call-button/virtual-button-box.ts';
+import { VirtualButtonBox, type VirtualButtonBoxOptions } from '../../../hardware/call-button/virtual-button-box.ts';
 import { configureLogging, logger } from '../../../server/log.ts';
 import { openPtyPair, type PtyPair } from '../../support/pty-pair.ts';
 import { askPerson, PERSON_TIMEOUT_MS, realButtons } from '../../support/real-devices.ts';
@@ -79,8 +79,8 @@ function heardCounters(): number[] {
 }
 
 /** Opened only after the driver's end: opening a port flushes what was written before. */
-function openBox(heartbeatMs: number | false = false): Promise<VirtualButtonBox> {
-  return VirtualButtonBox.open({ log: buttonLog, path: pair.peerPath, counters: [3, 7], heartbeatMs });
+function openBox(options: Partial<VirtualButtonBoxOptions> = {}): Promise<VirtualButtonBox> {
+  return VirtualButtonBox.open({ log: buttonLog, path: pair.peerPath, counters: [3, 7], heartbeatMs: false, ...options });
 }
 
 function theBox(): VirtualButtonBox {
@@ -140,13 +140,7 @@ describe(realButtons ? `call buttons on ${realButtons.path}` : 'call buttons ove
     driver = new CallButtonDriver({ log: buttonLog, path: pair.devicePath, counters: [3, 7], onPress, repeatWindowMs: 2_000 });
     driver.start();
     await waitFor(() => driver.health().line === 'open', 'the driver to open its end');
-    box = await VirtualButtonBox.open({
-      log: buttonLog,
-      path: pair.peerPath,
-      counters: [3, 7],
-      heartbeatMs: false,
-      repeatWindowMs: 2_000,
-    });
+    box = await openBox({ repeatWindowMs: 2_000 });
     const handledAt: number[] = [];
     onPress.mockImplementation(async () => {
       handledAt.push(performance.now());
@@ -160,13 +154,7 @@ describe(realButtons ? `call buttons on ${realButtons.path}` : 'call buttons ove
 
   ptyOnly('spaces presses on one button by pressGapMs, not those on another', async () => {
     await theBox().close();
-    box = await VirtualButtonBox.open({
-      log: buttonLog,
-      path: pair.peerPath,
-      counters: [3, 7],
-      heartbeatMs: false,
-      pressGapMs: 300,
-    });
+    box = await openBox({ pressGapMs: 300 });
     const handledAt = new Map<string, number>();
     onPress.mockImplementation(async (press) => {
       handledAt.set(`${press.counter}:${press.seq}`, performance.now());
@@ -199,7 +187,7 @@ describe(realButtons ? `call buttons on ${realButtons.path}` : 'call buttons ove
       return askPerson(`Counters heard on this line: ${heardCounters().join(', ')}.`);
     }
     await theBox().close();
-    box = await openBox(100);
+    box = await openBox({ heartbeatMs: 100 });
     await waitFor(() => driver.health().counters.every((c) => c.online), 'both counters online');
     expect(driver.health().counters.every((c) => c.lastHeartbeatAt !== null)).toBe(true);
   }, 60_000);
