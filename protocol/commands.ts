@@ -63,6 +63,9 @@ export const PairingCodePayload = v.strictObject({
   counterId: v.optional(CounterId),
 });
 export const PairPayload = v.strictObject({ code: v.pipe(v.string(), v.regex(/^\d{8}$/)) });
+export const RenameDevicePayload = v.strictObject({ name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(80)) });
+export const PasswordPayload = v.strictObject({ password: NewUserPayload.entries.password });
+export const UserStatePayload = v.strictObject({ disabled: v.boolean() });
 
 export type IssueTicketInput = v.InferInput<typeof IssueTicketPayload>;
 export type TransferInput = v.InferInput<typeof TransferPayload>;

@@ -68,3 +68,11 @@ export interface ServerToClientEvents {
 
 /** The counter commands that share one payload shape and one handler path. */
 export type CounterCommandEvent = Extract<keyof ClientToServerEvents, `counter:${string}`>;
+
+export type CommandName = keyof ClientToServerEvents;
+
+/** What a command is emitted with before its ack: `[payload]`, or `[]` for a command that takes none. */
+export type CommandArgs<E extends CommandName> = Parameters<ClientToServerEvents[E]> extends [...infer A, Ack<infer _>] ? A : never;
+
+/** The value a command's `Result` carries when it succeeds. */
+export type CommandReply<E extends CommandName> = Parameters<ClientToServerEvents[E]> extends [...unknown[], Ack<infer T>] ? T : never;

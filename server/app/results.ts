@@ -1,12 +1,12 @@
 import * as v from 'valibot';
-import type { Result } from '../../protocol/result.ts';
+import type { ResultError } from '../../protocol/result.ts';
 import type { Refusal } from '../core/decision.ts';
 import type { Lang, Translator } from '../i18n.ts';
 
 const withDate = new Set(['service_closed', 'after_cutoff', 'quota_reached']);
 
 /** Turns a code and its params into a translated error Result; epoch params get readable text. */
-export function failure<T>(translator: Translator, lang: Lang, refusal: Refusal, timeZone: string): Result<T> {
+export function failure(translator: Translator, lang: Lang, refusal: Refusal, timeZone: string): { ok: false; error: ResultError } {
   const params: Record<string, string | number> = { ...refusal.params };
   let key = refusal.code;
   if (withDate.has(key)) {

@@ -1,37 +1,38 @@
-import { IssueTicketPayload } from '../../protocol/commands.ts';
+import type * as v from 'valibot';
+import type { IssueTicketPayload } from '../../protocol/commands.ts';
 import type { Result } from '../../protocol/result.ts';
 import type { IssuedTicket } from '../../protocol/views.ts';
-import { actorOf, isAdmin, isKiosk, type Principal } from '../auth/principal.ts';
+import { actorOf, isKiosk, type Principal } from '../auth/principal.ts';
 import { ticketRef } from '../auth/tokens.ts';
 import type { Lang } from '../i18n.ts';
 import { countersServing, ticketPublicView } from '../views/ticket-view.ts';
 import type { AppContext } from './context.ts';
-import { failure, parsePayload } from './results.ts';
+import { failure } from './results.ts';
 
 /**
- * Issue a ticket for a kiosk (or staff at a help desk). One path for Socket.IO and HTTP:
- * validate, rate-limit, decide and write durably, then print and acknowledge.
+ * Issue a ticket for a kiosk (or staff at a help desk). One path for Socket.IO and HTTP, whose
+ * callers have parsed the payload and enforced the policy: rate-limit, decide and write durably,
+ * then print and acknowledge.
  */
-export async function issueTicket(ctx: AppContext, principal: Principal, payload: unknown, lang: Lang): Promise<Result<IssuedTicket>> {
+export async function issueTicket(
+  ctx: AppContext,
+  principal: Principal,
+  issue: v.InferOutput<typeof IssueTicketPayload>,
+  lang: Lang,
+): Promise<Result<IssuedTicket>> {
   const timeZone = ctx.site.get().centre.timeZone;
-  const fail = (code: string, params?: Record<string, string | number>) =>
-    failure<IssuedTicket>(ctx.translator, lang, { code, ...(params && { params }) }, timeZone);
-  const staff = principal.role === 'user';
-  if (!isKiosk(principal) && !staff) return fail(principal.role === 'public' ? 'unauthenticated' : 'forbidden');
-  const parsed = parsePayload(IssueTicketPayload, payload);
-  if (!parsed.ok) return failure(ctx.translator, lang, parsed.refusal, timeZone);
   if (isKiosk(principal)) {
     const wait = ctx.issueLimit.take(principal.device.id, ctx.clock());
-    if (wait > 0) return fail('rate_limited', { seconds: wait });
+    if (wait > 0) return failure(ctx.translator, lang, { code: 'rate_limited', params: { seconds: wait } }, timeZone);
   }
   const outcome = await ctx.engine.execute(
     {
       kind: 'issue',
       issue: {
-        serviceId: parsed.value.serviceId,
-        procedureCode: parsed.value.procedureCode ?? null,
-        priorityGroup: parsed.value.priorityGroup ?? null,
-        source: staff || isAdmin(principal) ? 'staff' : 'kiosk',
+        serviceId: issue.serviceId,
+        procedureCode: issue.procedureCode ?? null,
+        priorityGroup: issue.priorityGroup ?? null,
+        source: principal.role === 'user' ? 'staff' : 'kiosk',
       },
     },
     actorOf(principal),

@@ -4,11 +4,15 @@ import { actorOf, resolvePrincipal } from '../auth/principal.ts';
 import type { AppContext } from '../app/context.ts';
 import { pickLang } from '../i18n.ts';
 import { startBroadcasting } from './broadcaster.ts';
-import { registerCounterHandlers } from './counter-handlers.ts';
-import { registerRatingHandlers } from './rating-handlers.ts';
+import { counterHandlers } from './counter-handlers.ts';
+import { type CommandHandlers, handleCommands } from './handle.ts';
+import { ratingHandlers } from './rating-handlers.ts';
 import type { GatewayServer } from './socket-types.ts';
-import { registerTicketHandlers } from './ticket-handlers.ts';
-import { registerViewHandlers } from './view-handlers.ts';
+import { ticketHandlers } from './ticket-handlers.ts';
+import { viewHandlers } from './view-handlers.ts';
+
+/** One handler per command, one module per feature. */
+const handlers: CommandHandlers = { ...viewHandlers, ...ticketHandlers, ...counterHandlers, ...ratingHandlers };
 
 /**
  * The Socket.IO side. A connection's role comes from the token in its handshake (a paired
@@ -31,10 +35,7 @@ export function createGateway(httpServer: HttpServer, ctx: AppContext): { io: Ga
   });
   io.on('connection', (socket) => {
     socket.emit('server:hello', { build: ctx.build, serverTime: ctx.clock() });
-    registerViewHandlers(socket, ctx);
-    registerTicketHandlers(socket, ctx);
-    registerCounterHandlers(socket, ctx);
-    registerRatingHandlers(socket, ctx);
+    handleCommands(socket, ctx, handlers);
   });
   const stopBroadcasting = startBroadcasting(io, ctx);
   // A socket keeps the principal it connected with, so when a user's sessions end (password

@@ -1,11 +1,9 @@
-import { CounterPayload } from '../../protocol/commands.ts';
 import type { RatingRequest } from '../../protocol/views.ts';
 import type { AppContext } from '../app/context.ts';
 import { clerkName } from '../app/counter-actions.ts';
-import { parsePayload } from '../app/results.ts';
 import { counterName } from '../views/ticket-view.ts';
-import { handle, refuse } from './handle.ts';
-import type { GatewayServer, GatewaySocket } from './socket-types.ts';
+import { type CommandHandlers, refuse } from './handle.ts';
+import type { GatewayServer } from './socket-types.ts';
 
 /** How long after a finish the tablet still asks; a tablet that reconnects within it asks again. */
 export const RATING_WINDOW_MS = 30_000;
@@ -47,28 +45,21 @@ function pendingRequest(ctx: AppContext, counterId: number): RatingRequest | nul
 }
 
 /** Rating tablets: a device paired as `rating` for a counter listens to that counter only. */
-export function registerRatingHandlers(socket: GatewaySocket, ctx: AppContext): void {
-  handle(socket, ctx, 'rating:subscribe', async (payload) => {
-    const p = parsePayload(CounterPayload, payload);
-    if (!p.ok) return refuse(ctx, socket, p.refusal.code, p.refusal.params);
-    const principal = socket.data.principal;
-    if (principal.role === 'public') return refuse(ctx, socket, 'unauthenticated');
-    if (principal.role !== 'device' || principal.device.kind !== 'rating' || principal.device.counterId !== p.value.counterId) {
-      return refuse(ctx, socket, 'forbidden');
-    }
+export const ratingHandlers = {
+  'rating:subscribe': async ({ payload, socket, ctx }) => {
     const config = ctx.site.get();
-    if (!config.counters.some((c) => c.id === p.value.counterId)) return refuse(ctx, socket, 'unknown_counter');
-    await socket.join(ratingRoom(p.value.counterId));
+    if (!config.counters.some((c) => c.id === payload.counterId)) return refuse(ctx, socket, 'unknown_counter');
+    await socket.join(ratingRoom(payload.counterId));
     return {
       ok: true,
       value: {
         serverTime: ctx.clock(),
         centreName: config.centre.name,
-        counterId: p.value.counterId,
-        counterName: counterName(config, p.value.counterId),
+        counterId: payload.counterId,
+        counterName: counterName(config, payload.counterId),
         scale: config.centre.ratingScale,
-        pending: pendingRequest(ctx, p.value.counterId),
+        pending: pendingRequest(ctx, payload.counterId),
       },
     };
-  });
-}
+  },
+} satisfies Partial<CommandHandlers>;

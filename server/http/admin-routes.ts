@@ -1,6 +1,4 @@
-import * as v from 'valibot';
-import { NewUserPayload } from '../../protocol/commands.ts';
-import { isAdmin } from '../auth/principal.ts';
+import { PasswordPayload, RenameDevicePayload, UserStatePayload } from '../../protocol/commands.ts';
 import { audit } from '../app/audited-change.ts';
 import type { AppContext } from '../app/context.ts';
 import { parsePayload } from '../app/results.ts';
@@ -10,110 +8,79 @@ import { catalogueTranslator, problemMessage } from '../catalogue/problem-messag
 import { httpError, okResponse } from './http-results.ts';
 import { withProblems } from './problem-list.ts';
 import { readRawBody } from './raw-body.ts';
-import type { Router, RouteRequest, RouteResponse } from './router.ts';
+import type { Router } from './router.ts';
 
-const RenamePayload = v.strictObject({ name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(80)) });
-const PasswordPayload = v.strictObject({ password: NewUserPayload.entries.password });
-const UserStatePayload = v.strictObject({ disabled: v.boolean() });
 /** A province's whole catalogue (2,000+ procedures) with room to spare. */
 const catalogueLimit = 32 * 1024 * 1024;
 
 /** The admin's own routes: audit log, live connections, catalogue import, device rename, password reset, disabling users. */
 export function addAdminRoutes(router: Router, ctx: AppContext): void {
-  const admin = (run: (r: RouteRequest) => Promise<RouteResponse> | RouteResponse) => (r: RouteRequest) =>
-    isAdmin(r.principal) ? run(r) : httpError(ctx, r, r.principal.role === 'public' ? 'unauthenticated' : 'forbidden');
+  router.add('audit', async (r) => okResponse(await ctx.audit.recent(Math.min(1000, Math.max(1, Number(r.query.get('limit')) || 200)))));
 
-  router.add(
-    'GET',
-    '/api/audit',
-    admin(async (r) => okResponse(await ctx.audit.recent(Math.min(1000, Math.max(1, Number(r.query.get('limit')) || 200))))),
-  );
-
-  router.add(
-    'GET',
-    '/api/admin/connections',
-    admin(() => okResponse(ctx.connections())),
-  );
+  router.add('connections', () => okResponse(ctx.connections()));
 
   // The file's text is the body (JSON or CSV); all or nothing, every bad row reported.
-  router.add(
-    'POST',
-    '/api/catalogue/import',
-    admin(async (r) => {
-      const text = (await readRawBody(r.req, catalogueLimit)).toString('utf8');
-      const name = r.query.get('name') ?? '';
-      const format =
-        r.query.get('format') === 'csv' || r.query.get('format') === 'json'
-          ? (r.query.get('format') as 'csv' | 'json')
-          : detectFormat(name, text);
-      const outcome = importCatalogue(text, format);
-      if (!outcome.ok) {
-        const t = await catalogueTranslator(r.lang);
-        const problems = outcome.problems
-          .slice(0, 500)
-          .map((p) => ({ row: typeof p.params.row === 'number' ? p.params.row : null, message: problemMessage(t, p) }));
-        return withProblems(httpError(ctx, r, 'admin:procedures.refused', { count: outcome.problems.length }), problems);
-      }
-      const before = ctx.catalogue.get();
-      await writeCatalogueFile(ctx.settings.dataDir, outcome.value);
-      await ctx.catalogue.reload();
-      const services = new Set(ctx.site.get().services.map((s) => s.id));
-      const unmapped = outcome.value.procedures.filter((p) => !services.has(p.serviceId)).map((p) => p.code);
-      await audit(ctx, r.principal, 'catalogue.imported', name || format, {
-        before: { procedures: before.procedures.length, sample: before.sample },
-        after: { procedures: outcome.value.procedures.length, fields: outcome.value.fields.length },
-      });
-      return okResponse({ procedures: outcome.value.procedures.length, fields: outcome.value.fields.length, unmapped });
-    }),
-  );
+  router.add('importCatalogue', async (r) => {
+    const text = (await readRawBody(r.req, catalogueLimit)).toString('utf8');
+    const name = r.query.get('name') ?? '';
+    const format =
+      r.query.get('format') === 'csv' || r.query.get('format') === 'json'
+        ? (r.query.get('format') as 'csv' | 'json')
+        : detectFormat(name, text);
+    const outcome = importCatalogue(text, format);
+    if (!outcome.ok) {
+      const t = await catalogueTranslator(r.lang);
+      const problems = outcome.problems
+        .slice(0, 500)
+        .map((p) => ({ row: typeof p.params.row === 'number' ? p.params.row : null, message: problemMessage(t, p) }));
+      return withProblems(httpError(ctx, r, 'admin:procedures.refused', { count: outcome.problems.length }), problems);
+    }
+    const before = ctx.catalogue.get();
+    await writeCatalogueFile(ctx.settings.dataDir, outcome.value);
+    await ctx.catalogue.reload();
+    const services = new Set(ctx.site.get().services.map((s) => s.id));
+    const unmapped = outcome.value.procedures.filter((p) => !services.has(p.serviceId)).map((p) => p.code);
+    await audit(ctx, r.principal, 'catalogue.imported', name || format, {
+      before: { procedures: before.procedures.length, sample: before.sample },
+      after: { procedures: outcome.value.procedures.length, fields: outcome.value.fields.length },
+    });
+    return okResponse({ procedures: outcome.value.procedures.length, fields: outcome.value.fields.length, unmapped });
+  });
 
-  router.add(
-    'PATCH',
-    '/api/devices/:id',
-    admin(async (r) => {
-      const p = parsePayload(RenamePayload, await r.body());
-      if (!p.ok) return httpError(ctx, r, p.refusal.code, p.refusal.params);
-      const before = ctx.auth.devices().find((d) => d.id === r.params.id);
-      if (!before || !(await ctx.auth.renameDevice(before.id, p.value.name))) return httpError(ctx, r, 'not_found');
-      await audit(ctx, r.principal, 'device.renamed', p.value.name, { before: before.name, after: p.value.name });
-      return okResponse(null);
-    }),
-  );
+  router.add('renameDevice', async (r) => {
+    const p = parsePayload(RenameDevicePayload, await r.body());
+    if (!p.ok) return httpError(ctx, r, p.refusal.code, p.refusal.params);
+    const before = ctx.auth.devices().find((d) => d.id === r.params.id);
+    if (!before || !(await ctx.auth.renameDevice(before.id, p.value.name))) return httpError(ctx, r, 'not_found');
+    await audit(ctx, r.principal, 'device.renamed', p.value.name, { before: before.name, after: p.value.name });
+    return okResponse(null);
+  });
 
-  router.add(
-    'PUT',
-    '/api/users/:id/password',
-    admin(async (r) => {
-      const p = parsePayload(PasswordPayload, await r.body());
-      if (!p.ok) return httpError(ctx, r, p.refusal.code, p.refusal.params);
-      const user = ctx.auth.users().find((u) => u.id === r.params.id);
-      if (!user || !(await ctx.auth.resetPassword(user.id, p.value.password))) return httpError(ctx, r, 'not_found');
-      await audit(ctx, r.principal, 'user.password_reset', user.username);
-      return okResponse(null);
-    }),
-  );
+  router.add('resetPassword', async (r) => {
+    const p = parsePayload(PasswordPayload, await r.body());
+    if (!p.ok) return httpError(ctx, r, p.refusal.code, p.refusal.params);
+    const user = ctx.auth.users().find((u) => u.id === r.params.id);
+    if (!user || !(await ctx.auth.resetPassword(user.id, p.value.password))) return httpError(ctx, r, 'not_found');
+    await audit(ctx, r.principal, 'user.password_reset', user.username);
+    return okResponse(null);
+  });
 
   // A clerk who left: disabling ends their sessions and live connections at once; enabling
   // restores sign-in with the same password.
-  router.add(
-    'PUT',
-    '/api/users/:id/state',
-    admin(async (r) => {
-      const p = parsePayload(UserStatePayload, await r.body());
-      if (!p.ok) return httpError(ctx, r, p.refusal.code, p.refusal.params);
-      const user = ctx.auth.users().find((u) => u.id === r.params.id);
-      if (!user) return httpError(ctx, r, 'not_found');
-      if (p.value.disabled && r.principal.role === 'user' && r.principal.user.id === user.id)
-        return httpError(ctx, r, 'cannot_disable_self');
-      const changed = await ctx.auth.setDisabled(user.id, p.value.disabled);
-      if (!changed.ok) return httpError(ctx, r, changed.refusal);
-      if (changed.user.disabled !== user.disabled) {
-        await audit(ctx, r.principal, changed.user.disabled ? 'user.disabled' : 'user.enabled', user.username, {
-          before: { disabled: user.disabled },
-          after: { disabled: changed.user.disabled },
-        });
-      }
-      return okResponse(changed.user);
-    }),
-  );
+  router.add('setUserState', async (r) => {
+    const p = parsePayload(UserStatePayload, await r.body());
+    if (!p.ok) return httpError(ctx, r, p.refusal.code, p.refusal.params);
+    const user = ctx.auth.users().find((u) => u.id === r.params.id);
+    if (!user) return httpError(ctx, r, 'not_found');
+    if (p.value.disabled && r.principal.role === 'user' && r.principal.user.id === user.id) return httpError(ctx, r, 'cannot_disable_self');
+    const changed = await ctx.auth.setDisabled(user.id, p.value.disabled);
+    if (!changed.ok) return httpError(ctx, r, changed.refusal);
+    if (changed.user.disabled !== user.disabled) {
+      await audit(ctx, r.principal, changed.user.disabled ? 'user.disabled' : 'user.enabled', user.username, {
+        before: { disabled: user.disabled },
+        after: { disabled: changed.user.disabled },
+      });
+    }
+    return okResponse(changed.user);
+  });
 }

@@ -1,38 +1,30 @@
 import { LoginPayload, NewUserPayload, PairingCodePayload, PairPayload, SetupPayload } from '../../protocol/commands.ts';
-import { isAdmin } from '../auth/principal.ts';
 import { audit } from '../app/audited-change.ts';
 import type { AppContext } from '../app/context.ts';
 import { parsePayload } from '../app/results.ts';
 import { logger } from '../log.ts';
 import { httpError, okResponse } from './http-results.ts';
-import type { Router, RouteRequest, RouteResponse } from './router.ts';
+import type { DeviceView } from '../../protocol/http-views.ts';
+import type { DeviceRecord } from '../auth/auth-store.ts';
+import type { IncomingRequest, Refused, Router } from './router.ts';
 
 const log = logger('auth');
 
 /** Sign-in, first-run set-up, users and device pairing. */
 export function addAuthRoutes(router: Router, ctx: AppContext): void {
-  const body = async <T>(r: RouteRequest, schema: Parameters<typeof parsePayload>[0]) => {
-    const p = parsePayload(schema, await r.body());
-    return p as { ok: true; value: T } | { ok: false; refusal: { code: string; params?: Record<string, string | number> } };
-  };
-  const limited = (r: RouteRequest): RouteResponse => {
+  const limited = (r: IncomingRequest): Refused | null => {
     const wait = ctx.attempts.blockedFor(r.address, ctx.clock());
     return wait > 0 ? httpError(ctx, r, 'too_many_attempts', { seconds: wait }) : null;
   };
 
-  router.add('GET', '/api/auth/status', () => okResponse({ needsSetup: !ctx.auth.hasAdmin() }));
+  router.add('authStatus', () => okResponse({ needsSetup: !ctx.auth.hasAdmin() }));
 
-  // First run: whoever holds the token printed on the server's console creates the admin.
-  router.add('POST', '/api/auth/setup', async (r) => {
-    const p = await body<{ token: string; username: string; name: string; password: string }>(r, SetupPayload);
+  // First run: whoever holds the token printed on the server's console (the route's policy) creates the admin.
+  router.add('setup', async (r) => {
+    const p = parsePayload(SetupPayload, await r.body());
     if (!p.ok) return httpError(ctx, r, p.refusal.code, p.refusal.params);
-    if (ctx.auth.hasAdmin()) return httpError(ctx, r, 'setup_done');
-    const blocked = limited(r);
-    if (blocked) return blocked;
-    if (!ctx.setup.token || p.value.token !== ctx.setup.token) {
-      ctx.attempts.fail(r.address, ctx.clock());
-      return httpError(ctx, r, 'setup_token_invalid');
-    }
+    // The token works once: a second request that passed the policy meanwhile finds it used.
+    if (ctx.setup.token === null) return httpError(ctx, r, 'setup_done');
     ctx.setup.token = null;
     const user = await ctx.auth.createUser({ ...p.value, role: 'admin', counters: [] }, ctx.clock());
     if (!user) return httpError(ctx, r, 'username_taken');
@@ -40,8 +32,8 @@ export function addAuthRoutes(router: Router, ctx: AppContext): void {
     return okResponse({ token: await ctx.auth.createSession(user.id, ctx.clock()), user });
   });
 
-  router.add('POST', '/api/auth/login', async (r) => {
-    const p = await body<{ username: string; password: string }>(r, LoginPayload);
+  router.add('login', async (r) => {
+    const p = parsePayload(LoginPayload, await r.body());
     if (!p.ok) return httpError(ctx, r, p.refusal.code, p.refusal.params);
     const blocked = limited(r);
     if (blocked) return blocked;
@@ -56,33 +48,29 @@ export function addAuthRoutes(router: Router, ctx: AppContext): void {
     return okResponse({ token: await ctx.auth.createSession(user.id, ctx.clock()), user });
   });
 
-  router.add('POST', '/api/auth/logout', async (r) => {
+  router.add('logout', async (r) => {
     const token = bearer(r);
     if (token) await ctx.auth.endSession(token);
     return okResponse(null);
   });
 
-  router.add('GET', '/api/auth/me', (r) => {
-    if (r.principal.role === 'public') return httpError(ctx, r, 'unauthenticated');
-    return okResponse(r.principal.role === 'user' ? { user: r.principal.user } : { device: deviceView(r.principal.device) });
+  router.add('whoAmI', (r) => {
+    if (r.principal.role === 'user') return okResponse({ user: r.principal.user });
+    if (r.principal.role === 'device') return okResponse({ device: deviceView(r.principal.device) });
+    return httpError(ctx, r, 'unauthenticated');
   });
 
-  router.add('GET', '/api/users', (r) => (isAdmin(r.principal) ? okResponse(ctx.auth.users()) : deny(ctx, r)));
-  router.add('POST', '/api/users', async (r) => {
-    if (!isAdmin(r.principal)) return deny(ctx, r);
-    const p = await body<{ username: string; name: string; password: string; role: 'clerk' | 'admin'; counters: number[] }>(
-      r,
-      NewUserPayload,
-    );
+  router.add('users', () => okResponse(ctx.auth.users()));
+  router.add('createUser', async (r) => {
+    const p = parsePayload(NewUserPayload, await r.body());
     if (!p.ok) return httpError(ctx, r, p.refusal.code, p.refusal.params);
     const user = await ctx.auth.createUser(p.value, ctx.clock());
     if (user) await audit(ctx, r.principal, 'user.created', user.username, { after: { role: user.role, counters: user.counters } });
     return user ? okResponse(user, 201) : httpError(ctx, r, 'username_taken');
   });
 
-  router.add('POST', '/api/devices/pairing-codes', async (r) => {
-    if (!isAdmin(r.principal)) return deny(ctx, r);
-    const p = await body<{ kind: 'kiosk' | 'display' | 'counter' | 'rating'; name: string; counterId?: number }>(r, PairingCodePayload);
+  router.add('createPairingCode', async (r) => {
+    const p = parsePayload(PairingCodePayload, await r.body());
     if (!p.ok) return httpError(ctx, r, p.refusal.code, p.refusal.params);
     await audit(ctx, r.principal, 'device.pairing_code', p.value.name, {
       after: { kind: p.value.kind, counterId: p.value.counterId ?? null },
@@ -94,8 +82,8 @@ export function addAuthRoutes(router: Router, ctx: AppContext): void {
   });
 
   // A device enters the code it was given and receives its long-lived token.
-  router.add('POST', '/api/devices/pair', async (r) => {
-    const p = await body<{ code: string }>(r, PairPayload);
+  router.add('pair', async (r) => {
+    const p = parsePayload(PairPayload, await r.body());
     if (!p.ok) return httpError(ctx, r, p.refusal.code, p.refusal.params);
     const blocked = limited(r);
     if (blocked) return blocked;
@@ -109,9 +97,8 @@ export function addAuthRoutes(router: Router, ctx: AppContext): void {
     return okResponse({ token, device: deviceView(device) }, 201);
   });
 
-  router.add('GET', '/api/devices', (r) => (isAdmin(r.principal) ? okResponse(ctx.auth.devices().map(deviceView)) : deny(ctx, r)));
-  router.add('DELETE', '/api/devices/:id', async (r) => {
-    if (!isAdmin(r.principal)) return deny(ctx, r);
+  router.add('devices', () => okResponse(ctx.auth.devices().map(deviceView)));
+  router.add('revokeDevice', async (r) => {
     const device = ctx.auth.devices().find((d) => d.id === r.params.id);
     if (!device || !(await ctx.auth.revokeDevice(device.id, ctx.clock()))) return httpError(ctx, r, 'not_found');
     await audit(ctx, r.principal, 'device.revoked', device.name, { before: { kind: device.kind } });
@@ -119,15 +106,11 @@ export function addAuthRoutes(router: Router, ctx: AppContext): void {
   });
 }
 
-export function bearer(r: RouteRequest): string | null {
+function bearer(r: IncomingRequest): string | null {
   const h = r.req.headers.authorization;
   return h?.startsWith('Bearer ') ? h.slice(7).trim() : null;
 }
 
-function deny(ctx: AppContext, r: RouteRequest): RouteResponse {
-  return httpError(ctx, r, r.principal.role === 'public' ? 'unauthenticated' : 'forbidden');
-}
-
-function deviceView(d: { id: string; kind: string; name: string; counterId: number | null; pairedAt: number; revokedAt: number | null }) {
+function deviceView(d: DeviceRecord): DeviceView {
   return { id: d.id, kind: d.kind, name: d.name, counterId: d.counterId, pairedAt: d.pairedAt, revokedAt: d.revokedAt };
 }

@@ -1,4 +1,3 @@
-import { isAdmin } from '../auth/principal.ts';
 import { audit } from '../app/audited-change.ts';
 import { checkBackup, makeBackup, maxBackupBytes, stageRestore } from '../app/backup.ts';
 import type { AppContext } from '../app/context.ts';
@@ -10,8 +9,7 @@ import type { Router } from './router.ts';
 
 /** Backup as one download, and a restore that checks everything before it replaces anything. */
 export function addBackupRoutes(router: Router, ctx: AppContext): void {
-  router.add('GET', '/api/backup', async (r) => {
-    if (!isAdmin(r.principal)) return httpError(ctx, r, r.principal.role === 'public' ? 'unauthenticated' : 'forbidden');
+  router.add('backup', async (r) => {
     const bytes = await makeBackup(ctx.settings.dataDir, ctx.clock());
     const day = localDay(ctx.clock(), ctx.site.get().centre.timeZone);
     await audit(ctx, r.principal, 'backup.downloaded', day);
@@ -25,8 +23,7 @@ export function addBackupRoutes(router: Router, ctx: AppContext): void {
     return null;
   });
 
-  router.add('POST', '/api/backup/restore', async (r) => {
-    if (!isAdmin(r.principal)) return httpError(ctx, r, r.principal.role === 'public' ? 'unauthenticated' : 'forbidden');
+  router.add('restore', async (r) => {
     const checked = checkBackup(await readRawBody(r.req, maxBackupBytes));
     if (!checked.ok) {
       return withProblems(httpError(ctx, r, 'admin:backup.refused', { count: checked.problems.length }), checked.problems.slice(0, 100));

@@ -1,5 +1,4 @@
 import { ProcedureSchema, type Catalogue } from '../../protocol/catalogue.ts';
-import { isAdmin } from '../auth/principal.ts';
 import { audit } from '../app/audited-change.ts';
 import type { AppContext } from '../app/context.ts';
 import { parsePayload } from '../app/results.ts';
@@ -20,17 +19,21 @@ export function addCatalogueRoutes(router: Router, ctx: AppContext): void {
   let queue: Promise<unknown> = Promise.resolve();
 
   // The body is the whole procedure; the path's code decides which one (the code itself is not editable).
-  router.add('PUT', '/api/catalogue/procedures/:code', async (r) => {
-    if (!isAdmin(r.principal)) return httpError(ctx, r, r.principal.role === 'public' ? 'unauthenticated' : 'forbidden');
+  router.add('saveProcedure', async (r) => {
     const body = await r.body();
-    const code = r.params.code ?? '';
+    const code = r.params.code;
     const run = queue.then(() => saveProcedure(ctx, r, code, body));
     queue = run.catch(() => undefined);
     return run;
   });
 }
 
-async function saveProcedure(ctx: AppContext, r: RouteRequest, code: string, body: unknown): Promise<RouteResponse> {
+async function saveProcedure(
+  ctx: AppContext,
+  r: RouteRequest<'saveProcedure'>,
+  code: string,
+  body: unknown,
+): Promise<RouteResponse<'saveProcedure'>> {
   const current = ctx.catalogue.get();
   const index = current.procedures.findIndex((p) => p.code === code);
   if (index < 0) return httpError(ctx, r, 'not_found');
@@ -38,7 +41,7 @@ async function saveProcedure(ctx: AppContext, r: RouteRequest, code: string, bod
   if (!parsed.ok) return httpError(ctx, r, parsed.refusal.code, parsed.refusal.params);
   const after = parsed.value;
   if (!ctx.site.get().services.some((s) => s.id === after.serviceId)) {
-    return { ...httpError(ctx, r, 'procedure_service_unknown', { serviceId: after.serviceId })!, status: 400 };
+    return { ...httpError(ctx, r, 'procedure_service_unknown', { serviceId: after.serviceId }), status: 400 };
   }
   const next: Catalogue = { ...current, procedures: current.procedures.map((p, i) => (i === index ? after : p)) };
   // The same check as an import and as the server's start, so an edit can never leave a file the server refuses to open.

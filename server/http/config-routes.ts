@@ -1,10 +1,12 @@
 import type { SiteConfig } from '../../protocol/site-config.ts';
-import { isAdmin } from '../auth/principal.ts';
 import { audit } from '../app/audited-change.ts';
 import type { AppContext } from '../app/context.ts';
 import { failure } from '../app/results.ts';
 import { httpError, okResponse } from './http-results.ts';
-import type { Router, RouteRequest, RouteResponse } from './router.ts';
+import type { IncomingRequest, Refused, Router } from './router.ts';
+
+/** What every change answers: the config as stored, or why it was refused. */
+type ChangeResponse = Refused | { status: number; result: { ok: true; value: SiteConfig } };
 
 type Edit = (
   config: SiteConfig,
@@ -22,10 +24,9 @@ export function addConfigRoutes(router: Router, ctx: AppContext): void {
   let queue: Promise<unknown> = Promise.resolve();
   const change =
     (action: string, edit: Edit) =>
-    async (r: RouteRequest): Promise<RouteResponse> => {
-      if (!isAdmin(r.principal)) return deny(ctx, r);
+    async (r: IncomingRequest & { params: { id?: string } }): Promise<ChangeResponse> => {
       const body = r.req.method === 'DELETE' ? undefined : await r.body();
-      const run = queue.then(async (): Promise<RouteResponse> => {
+      const run = queue.then(async (): Promise<ChangeResponse> => {
         const made = edit(ctx.site.stored(), body, r.params.id ?? '');
         if (made === 'not_found') return httpError(ctx, r, 'not_found');
         const saved = await ctx.site.replace(made.next);
@@ -53,18 +54,16 @@ export function addConfigRoutes(router: Router, ctx: AppContext): void {
       return run;
     };
 
-  router.add('GET', '/api/config', (r) => (isAdmin(r.principal) ? okResponse(ctx.site.stored()) : deny(ctx, r)));
+  router.add('config', () => okResponse(ctx.site.stored()));
 
   router.add(
-    'PUT',
-    '/api/config/centre',
+    'saveCentre',
     change('config.centre', (c, body) => ({ next: { ...c, centre: body }, subject: c.centre.name.vi, before: c.centre, after: body })),
   );
 
   // A service or counter is saved whole under its id; the body's id must be the one in the path.
   router.add(
-    'PUT',
-    '/api/config/services/:id',
+    'saveService',
     change('config.service', (c, body, id) => {
       const before = c.services.find((s) => s.id === id) ?? null;
       const after = withId(body, id);
@@ -74,8 +73,7 @@ export function addConfigRoutes(router: Router, ctx: AppContext): void {
   );
   // A service still served by a counter is refused by the schema: remove it from the counters first.
   router.add(
-    'DELETE',
-    '/api/config/services/:id',
+    'removeService',
     change('config.service_removed', (c, _body, id) => {
       const before = c.services.find((s) => s.id === id);
       if (!before) return 'not_found';
@@ -84,8 +82,7 @@ export function addConfigRoutes(router: Router, ctx: AppContext): void {
   );
 
   router.add(
-    'PUT',
-    '/api/config/counters/:id',
+    'saveCounter',
     change('config.counter', (c, body, id) => {
       const number = Number(id);
       const before = c.counters.find((k) => k.id === number) ?? null;
@@ -95,8 +92,7 @@ export function addConfigRoutes(router: Router, ctx: AppContext): void {
     }),
   );
   router.add(
-    'DELETE',
-    '/api/config/counters/:id',
+    'removeCounter',
     change('config.counter_removed', (c, _body, id) => {
       const before = c.counters.find((k) => k.id === Number(id));
       if (!before) return 'not_found';
@@ -114,11 +110,7 @@ function withId(body: unknown, id: string | number): unknown {
  * A schema problem in the admin's language: some rules (the voice library's template check)
  * name an i18n key such as `voice:config.bad_template` instead of an English sentence.
  */
-function problemText(ctx: AppContext, r: RouteRequest, problem: string): string {
+function problemText(ctx: AppContext, r: IncomingRequest, problem: string): string {
   const keyed = /^(.*?)([a-z]+:[a-z_]+(?:\.[a-z_]+)+)$/.exec(problem);
   return keyed ? `${keyed[1] ?? ''}${ctx.translator.t(r.lang, keyed[2] ?? '')}` : problem;
-}
-
-function deny(ctx: AppContext, r: RouteRequest): RouteResponse {
-  return httpError(ctx, r, r.principal.role === 'public' ? 'unauthenticated' : 'forbidden');
 }

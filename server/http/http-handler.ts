@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolvePrincipal } from '../auth/principal.ts';
+import { refusalFor } from '../app/access.ts';
 import type { AppContext } from '../app/context.ts';
 import { pickLang } from '../i18n.ts';
 import { logger } from '../log.ts';
@@ -13,7 +14,7 @@ import { httpError } from './http-results.ts';
 import { addPrinterRoutes } from './printer-routes.ts';
 import { addQueueRoutes } from './queue-routes.ts';
 import { addReportRoutes } from './report-routes.ts';
-import { BodyError, readJsonBody, Router, type RouteRequest, type RouteResponse } from './router.ts';
+import { BodyError, type IncomingRequest, readJsonBody, Router } from './router.ts';
 import { serveStatic } from './static-files.ts';
 
 const log = logger('http');
@@ -31,6 +32,8 @@ export function createHttpHandler(ctx: AppContext, distDir: string): (req: Incom
   addPrinterRoutes(router, ctx);
   addBackupRoutes(router, ctx);
   addCatalogueRoutes(router, ctx);
+  const missing = router.missing();
+  if (missing.length > 0) throw new Error(`routes without a handler: ${missing.join(', ')}`);
 
   return (req, res) => {
     void (async () => {
@@ -42,22 +45,33 @@ export function createHttpHandler(ctx: AppContext, distDir: string): (req: Incom
         if (await serveStatic(distDir, url.pathname, res)) return;
       }
       const auth = req.headers.authorization;
-      const r: RouteRequest = {
+      let body: Promise<unknown> | null = null;
+      const r: IncomingRequest = {
         req,
         res,
-        params: {},
         query: url.searchParams,
         principal: resolvePrincipal(ctx.auth, auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined, ctx.clock()),
         lang: pickLang(url.searchParams.get('lang') ?? req.headers['accept-language']),
         address: req.socket.remoteAddress ?? 'unknown',
-        body: () => readJsonBody(req, bodyLimit),
+        body: () => {
+          body ??= readJsonBody(req, bodyLimit);
+          return body;
+        },
       };
       const match = router.match(req.method ?? 'GET', url.pathname);
-      let response: RouteResponse;
+      let response: { status: number; result: unknown } | null;
       try {
         if (match === null) response = httpError(ctx, r, 'not_found');
-        else if (match === 'method') response = { ...httpError(ctx, r, 'not_found')!, status: 405 };
-        else response = await match.handler({ ...r, params: match.params });
+        else if (match === 'method') response = { ...httpError(ctx, r, 'not_found'), status: 405 };
+        else {
+          // The route's policy, from the route map, before its handler sees anything.
+          const refusal = refusalFor(ctx, match.policy, {
+            principal: r.principal,
+            address: r.address,
+            ...(match.policy.kind === 'setup-token' && { setupToken: await setupTokenOf(r) }),
+          });
+          response = refusal ? httpError(ctx, r, refusal.code, refusal.params) : await match.run(r);
+        }
       } catch (e) {
         if (e instanceof BodyError) response = httpError(ctx, r, e.code);
         else {
@@ -68,6 +82,12 @@ export function createHttpHandler(ctx: AppContext, distDir: string): (req: Incom
       if (response) send(res, response.status, response.result);
     })();
   };
+}
+
+/** The set-up token a request carries: the `token` of its JSON body. */
+async function setupTokenOf(r: IncomingRequest): Promise<unknown> {
+  const body = await r.body();
+  return typeof body === 'object' && body !== null && 'token' in body ? body.token : undefined;
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {

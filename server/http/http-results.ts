@@ -1,7 +1,7 @@
 import type { Result } from '../../protocol/result.ts';
 import type { AppContext } from '../app/context.ts';
 import { failure } from '../app/results.ts';
-import type { RouteRequest, RouteResponse } from './router.ts';
+import type { IncomingRequest, Refused } from './router.ts';
 
 const statusOf: Record<string, number> = {
   unauthenticated: 401,
@@ -19,14 +19,20 @@ const statusOf: Record<string, number> = {
 };
 
 /** An error Result with the HTTP status that fits its code (409 for a refused queue rule). */
-export function httpError(ctx: AppContext, r: RouteRequest, code: string, params?: Record<string, string | number>): RouteResponse {
-  return fromResult(ctx, failure(ctx.translator, r.lang, params ? { code, params } : { code }, ctx.site.get().centre.timeZone));
+export function httpError(
+  ctx: AppContext,
+  r: Pick<IncomingRequest, 'lang'>,
+  code: string,
+  params?: Record<string, string | number>,
+): Refused {
+  const result = failure(ctx.translator, r.lang, params ? { code, params } : { code }, ctx.site.get().centre.timeZone);
+  return { status: statusOf[code] ?? 409, result };
 }
 
-export function fromResult(_ctx: AppContext, result: Result<unknown>): RouteResponse {
+export function fromResult<T>(result: Result<T>): { status: number; result: Result<T> } {
   return { status: result.ok ? 200 : (statusOf[result.error.code] ?? 409), result };
 }
 
-export function okResponse(value: unknown, status = 200): RouteResponse {
+export function okResponse<T>(value: T, status = 200): { status: number; result: { ok: true; value: T } } {
   return { status, result: { ok: true, value } };
 }

@@ -1,4 +1,3 @@
-import { isAdmin } from '../auth/principal.ts';
 import { audit } from '../app/audited-change.ts';
 import type { AppContext } from '../app/context.ts';
 import { fromResult, httpError, okResponse } from './http-results.ts';
@@ -6,25 +5,20 @@ import type { Router } from './router.ts';
 
 /** The printer's admin side: its state, the last tickets with previews, and reprint. */
 export function addPrinterRoutes(router: Router, ctx: AppContext): void {
-  router.add('GET', '/api/printer/recent', (r) => {
-    if (!isAdmin(r.principal)) return httpError(ctx, r, r.principal.role === 'public' ? 'unauthenticated' : 'forbidden');
-    return okResponse({ state: ctx.printer.state(), jobs: ctx.printer.recent() });
-  });
+  router.add('printerRecent', () => okResponse({ state: ctx.printer.state(), jobs: ctx.printer.recent() }));
 
-  router.add('GET', '/api/printer/preview/:jobId.png', (r) => {
-    if (!isAdmin(r.principal)) return httpError(ctx, r, r.principal.role === 'public' ? 'unauthenticated' : 'forbidden');
-    const png = ctx.printer.preview(r.params.jobId!);
+  router.add('printerPreview', (r) => {
+    const png = ctx.printer.preview(r.params.jobId);
     if (!png) return httpError(ctx, r, 'not_found');
     r.res.writeHead(200, { 'content-type': 'image/png', 'content-length': png.length, 'cache-control': 'private, max-age=3600' });
     r.res.end(png);
     return null;
   });
 
-  router.add('POST', '/api/printer/reprint/:jobId', async (r) => {
-    if (!isAdmin(r.principal)) return httpError(ctx, r, r.principal.role === 'public' ? 'unauthenticated' : 'forbidden');
-    const outcome = await ctx.printer.reprint(r.params.jobId!);
+  router.add('reprint', async (r) => {
+    const outcome = await ctx.printer.reprint(r.params.jobId);
     if (outcome.kind === 'unavailable') {
-      return fromResult(ctx, {
+      return fromResult({
         ok: false,
         error: {
           code: 'admin:printer.reprint_failed',

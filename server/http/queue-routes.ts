@@ -1,10 +1,10 @@
-import { TicketRef } from '../../protocol/commands.ts';
+import { IssueTicketPayload, TicketRef } from '../../protocol/commands.ts';
 import { LocalDay } from '../../protocol/site-config.ts';
 import * as v from 'valibot';
-import { isAdmin } from '../auth/principal.ts';
 import { verifyTicketRef } from '../auth/tokens.ts';
 import { clerkName } from '../app/counter-actions.ts';
 import type { AppContext } from '../app/context.ts';
+import { parsePayload } from '../app/results.ts';
 import { dayTickets } from '../app/day-tickets.ts';
 import { ticketsCsv } from '../app/ticket-csv.ts';
 import { issueTicket } from '../app/ticketing.ts';
@@ -16,11 +16,11 @@ import type { Router } from './router.ts';
 
 /** Tickets, the public catalogue and site, statistics and exports. */
 export function addQueueRoutes(router: Router, ctx: AppContext): void {
-  router.add('GET', '/api/health', () =>
+  router.add('health', () =>
     okResponse({ day: ctx.engine.state.day, build: ctx.build, store: ctx.engine.failed ? 'failed' : 'ok', printer: ctx.printer.state() }),
   );
 
-  router.add('GET', '/api/site', () => {
+  router.add('site', () => {
     const config = ctx.site.get();
     const { centre, services, counters } = config;
     return okResponse({
@@ -40,12 +40,16 @@ export function addQueueRoutes(router: Router, ctx: AppContext): void {
     });
   });
 
-  router.add('GET', '/api/catalogue', () => okResponse(ctx.catalogue.get()));
+  router.add('catalogue', () => okResponse(ctx.catalogue.get()));
 
-  router.add('POST', '/api/tickets', async (r) => fromResult(ctx, await issueTicket(ctx, r.principal, await r.body(), r.lang)));
+  router.add('issueTicket', async (r) => {
+    const p = parsePayload(IssueTicketPayload, await r.body());
+    if (!p.ok) return httpError(ctx, r, p.refusal.code, p.refusal.params);
+    return fromResult(await issueTicket(ctx, r.principal, p.value, r.lang));
+  });
 
   // The follow page: a signed reference, so nobody can walk through other people's tickets.
-  router.add('GET', '/api/tickets/:ref', (r) => {
+  router.add('ticket', (r) => {
     const ref = v.safeParse(TicketRef, r.params.ref);
     const id = ref.success ? verifyTicketRef(ctx.auth.secret, ref.output) : null;
     if (!id) return httpError(ctx, r, 'bad_signature');
@@ -54,8 +58,7 @@ export function addQueueRoutes(router: Router, ctx: AppContext): void {
     return okResponse(ticketPublicView(ctx.site.get(), ctx.engine.state, t, ctx.clock()));
   });
 
-  router.add('GET', '/api/stats/today', (r) => {
-    if (r.principal.role !== 'user') return httpError(ctx, r, r.principal.role === 'public' ? 'unauthenticated' : 'forbidden');
+  router.add('statsToday', () => {
     const { centre } = ctx.site.get();
     const stats = computeStatistics(ctx.engine.state.tickets.values(), {
       timeZone: centre.timeZone,
@@ -64,8 +67,7 @@ export function addQueueRoutes(router: Router, ctx: AppContext): void {
     return okResponse({ day: ctx.engine.state.day, ...stats });
   });
 
-  router.add('GET', '/api/export/tickets.csv', async (r) => {
-    if (!isAdmin(r.principal)) return httpError(ctx, r, r.principal.role === 'public' ? 'unauthenticated' : 'forbidden');
+  router.add('exportTickets', async (r) => {
     const dayParam = r.query.get('day') ?? ctx.engine.state.day;
     const day = v.safeParse(LocalDay, dayParam);
     if (!day.success) return httpError(ctx, r, 'invalid_payload', { detail: 'day: expected YYYY-MM-DD' });

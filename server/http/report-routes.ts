@@ -1,14 +1,13 @@
 import * as v from 'valibot';
 import { reportCsvTables, type ReportView } from '../../protocol/reports.ts';
 import { LocalDay } from '../../protocol/site-config.ts';
-import { isAdmin } from '../auth/principal.ts';
 import type { AppContext } from '../app/context.ts';
 import { reportCsv } from '../app/report-csv.ts';
 import { buildReport, maxReportDays, reportDays, warmReportCache } from '../app/reports.ts';
 import { logger } from '../log.ts';
 import { FileDayTicketCache } from '../store/report-day-cache.ts';
 import { httpError, okResponse } from './http-results.ts';
-import type { Router, RouteRequest } from './router.ts';
+import type { IncomingRequest, Router } from './router.ts';
 
 const log = logger('reports');
 const ReportQuery = v.object({ from: LocalDay, to: LocalDay });
@@ -25,7 +24,7 @@ export function addReportRoutes(router: Router, ctx: AppContext): void {
   warm();
   ctx.engine.onDayStarted(warm);
 
-  const report = async (r: RouteRequest): Promise<{ ok: true; value: ReportView } | { ok: false; code: string; detail?: string }> => {
+  const report = async (r: IncomingRequest): Promise<{ ok: true; value: ReportView } | { ok: false; code: string; detail?: string }> => {
     const today = ctx.engine.state.day;
     const q = v.safeParse(ReportQuery, { from: r.query.get('from') ?? today, to: r.query.get('to') ?? r.query.get('from') ?? today });
     if (!q.success) return { ok: false, code: 'invalid_payload', detail: 'from, to: expected YYYY-MM-DD' };
@@ -35,20 +34,18 @@ export function addReportRoutes(router: Router, ctx: AppContext): void {
     return { ok: true, value: await buildReport(sources, q.output.from, q.output.to, range.days) };
   };
 
-  router.add('GET', '/api/reports', async (r) => {
-    if (!isAdmin(r.principal)) return httpError(ctx, r, r.principal.role === 'public' ? 'unauthenticated' : 'forbidden');
+  router.add('report', async (r) => {
     const made = await report(r);
-    if (!made.ok) return { ...httpError(ctx, r, made.code, made.detail ? { detail: made.detail } : { max: maxReportDays })!, status: 400 };
+    if (!made.ok) return { ...httpError(ctx, r, made.code, made.detail ? { detail: made.detail } : { max: maxReportDays }), status: 400 };
     return okResponse(made.value);
   });
 
-  router.add('GET', '/api/reports.csv', async (r) => {
-    if (!isAdmin(r.principal)) return httpError(ctx, r, r.principal.role === 'public' ? 'unauthenticated' : 'forbidden');
+  router.add('reportCsv', async (r) => {
     const table = v.safeParse(v.picklist(reportCsvTables), r.query.get('table') ?? 'service');
     if (!table.success)
-      return { ...httpError(ctx, r, 'invalid_payload', { detail: `table: one of ${reportCsvTables.join(', ')}` })!, status: 400 };
+      return { ...httpError(ctx, r, 'invalid_payload', { detail: `table: one of ${reportCsvTables.join(', ')}` }), status: 400 };
     const made = await report(r);
-    if (!made.ok) return { ...httpError(ctx, r, made.code, made.detail ? { detail: made.detail } : { max: maxReportDays })!, status: 400 };
+    if (!made.ok) return { ...httpError(ctx, r, made.code, made.detail ? { detail: made.detail } : { max: maxReportDays }), status: 400 };
     r.res.writeHead(200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="motcua-report-${table.output}-${made.value.from}_${made.value.to}.csv"`,

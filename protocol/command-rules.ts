@@ -1,0 +1,49 @@
+import type * as v from 'valibot';
+import { access, type Policy } from './access.ts';
+import * as C from './commands.ts';
+import type { CommandName } from './events.ts';
+
+/** How the server takes a command in: the schema its payload is parsed with (null: it takes none), and who may send it. */
+export interface CommandRule {
+  payload: v.GenericSchema | null;
+  policy: Policy;
+}
+
+/**
+ * Every command's rule; the gateway's `handle()` parses the payload with it and enforces the
+ * policy before any handler runs. A command in `ClientToServerEvents` without a rule here does
+ * not compile. `events.ts` types each payload as its schema's input
+ * (`test/protocol/contract-types.ts` checks that the two agree).
+ */
+export const commandRules = {
+  'display:subscribe': { payload: C.DisplaySubscribePayload, policy: access.public },
+  'kiosk:subscribe': { payload: null, policy: access.either(access.device('kiosk'), access.staff) },
+  // Staff issue numbers at the help desk; only kiosks are rate-limited.
+  'ticket:issue': { payload: C.IssueTicketPayload, policy: access.either(access.device('kiosk'), access.staff) },
+  // The signed reference is the capability: anyone holding the link may follow that one ticket.
+  'ticket:follow': { payload: C.FollowPayload, policy: access.public },
+  'ticket:cancel': { payload: C.CancelPayload, policy: access.staff },
+  // A tablet rates only tickets finished at its own counter: the ticket names the counter, so its handler checks that.
+  'ticket:rate': { payload: C.RatePayload, policy: access.either(access.device('rating'), access.admin) },
+  'counter:join': { payload: C.CounterPayload, policy: access.staffForCounter },
+  'counter:next': { payload: C.CounterPayload, policy: access.clerkAtCounter },
+  'counter:recall': { payload: C.CounterPayload, policy: access.clerkAtCounter },
+  'counter:start': { payload: C.CounterPayload, policy: access.clerkAtCounter },
+  'counter:finish': { payload: C.CounterPayload, policy: access.clerkAtCounter },
+  'counter:no-show': { payload: C.CounterPayload, policy: access.clerkAtCounter },
+  'counter:transfer': { payload: C.TransferPayload, policy: access.clerkAtCounter },
+  'counter:park': { payload: C.CounterPayload, policy: access.clerkAtCounter },
+  'counter:resume-ticket': { payload: C.CounterTicketPayload, policy: access.clerkAtCounter },
+  'counter:call-ticket': { payload: C.CounterTicketPayload, policy: access.clerkAtCounter },
+  'counter:pause': { payload: C.PausePayload, policy: access.clerkAtCounter },
+  'counter:resume': { payload: C.CounterPayload, policy: access.clerkAtCounter },
+  'counter:open': { payload: C.CounterPayload, policy: access.clerkAtCounter },
+  'counter:close': { payload: C.CounterPayload, policy: access.clerkAtCounter },
+  'rating:subscribe': { payload: C.CounterPayload, policy: access.deviceOfCounter('rating') },
+  'admin:subscribe': { payload: null, policy: access.admin },
+} as const satisfies { [E in CommandName]: CommandRule };
+
+/** A command's payload as its handler receives it: parsed by its schema (`undefined` for a command without one). */
+export type CommandInput<E extends CommandName> = (typeof commandRules)[E]['payload'] extends infer S extends v.GenericSchema
+  ? v.InferOutput<S>
+  : undefined;

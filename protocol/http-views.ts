@@ -1,0 +1,83 @@
+/**
+ * The replies of HTTP routes that no socket event shares. The route map (`routes.ts`) names
+ * the reply of every route; the server's handlers must produce it and the apps read it.
+ */
+import type { UserAccountView } from './admin.ts';
+import type { DeviceKindName } from './commands.ts';
+import type { SiteConfig } from './site-config.ts';
+import type { ButtonLineHealth, PrinterState, Translated } from './views.ts';
+
+/** `GET /api/health`: for monitoring and the technician. */
+export interface HealthView {
+  day: string;
+  build: string;
+  store: 'ok' | 'failed';
+  printer: PrinterState;
+}
+
+/** `GET /api/site`: the public face of the site config, for kiosks, boards and the counter picker. */
+export interface SiteInfoView {
+  centre: Pick<SiteConfig['centre'], 'name' | 'level' | 'address' | 'hotline' | 'timeZone' | 'ratingScale' | 'notices'>;
+  /** How boards announce calls (a board that cannot use these settings keeps its own). */
+  announcement: SiteConfig['centre']['announcement'];
+  /** The config fingerprint these settings belong to (compare with `DisplaySnapshot.configVersion`). */
+  configVersion: string;
+  /** The enabled services. */
+  services: Array<{ id: string; code: string; name: Translated }>;
+  counters: Array<{ id: number; name: Translated; serviceIds: string[] }>;
+}
+
+/** A paired device as the admin lists it (never its token). */
+export interface DeviceView {
+  id: string;
+  kind: DeviceKindName;
+  name: string;
+  counterId: number | null;
+  pairedAt: number;
+  revokedAt: number | null;
+}
+
+/** A new session: sign-in and first-run set-up. */
+export interface SessionView {
+  token: string;
+  user: UserAccountView;
+}
+
+/** `GET /api/auth/me`: who this token belongs to. */
+export type WhoAmIView = { user: UserAccountView } | { device: DeviceView };
+
+export interface PairingCodeView {
+  code: string;
+  expiresAt: number;
+}
+
+export interface PairedDeviceView {
+  token: string;
+  device: DeviceView;
+}
+
+export interface DeviceHealthView {
+  serverTime: number;
+  buttons: ButtonLineHealth[];
+  printer: PrinterState;
+}
+
+export interface CatalogueImportSummary {
+  procedures: number;
+  fields: number;
+  /** Codes of imported procedures whose queue service does not exist in the site config. */
+  unmapped: string[];
+}
+
+/** A catalogue row the server refused, in the admin's language (`row` null: the file as a whole). */
+export interface CatalogueProblemView {
+  row: number | null;
+  message: string;
+}
+
+export interface RestoreSummary {
+  files: number;
+  createdAt: number;
+  /** The restore is staged; it takes effect when the server starts again. */
+  restartRequired: true;
+}

@@ -1,0 +1,218 @@
+/**
+ * The HTTP contract: every route of `/api`, by name. One entry in `routes` says how a route is
+ * reached and who may call it; the entry of the same name in `RouteTypes` says what goes in
+ * and what comes back. Both sides are checked by the compiler:
+ *
+ * - the server registers each route by its name (`router.add('createUser', handler)`, in
+ *   `server/http/*-routes.ts`); the router enforces the policy before the handler runs, the
+ *   handler must return the reply type, and the server refuses to start if a route of this
+ *   map has no handler;
+ * - the apps call it by its name (`request('createUser', { body })` from `client/http-api.ts`,
+ *   or the admin's `api.call`), with typed path params, query and body, and a typed reply.
+ *
+ * To add a route: add its entry here (method, path, policy from `access.ts`) and its types in
+ * `RouteTypes`, then `router.add` its handler. Request bodies are typed for the apps only: the
+ * handler still parses the body with its schema from `commands.ts`, because types are not
+ * validation. Socket commands follow the same pattern in `command-rules.ts`.
+ *
+ * Replies are a JSON `Result` (`{ ok, value | error }`), except `file` routes (CSV, PNG, a
+ * backup), which answer with the file itself or with a JSON refusal. `upload` routes take the
+ * file's bytes as the body instead of JSON. A refusal of a route with `problems` lists them
+ * beside the error (`{ ok: false, error, problems }`, status 422).
+ */
+import { type Policy, access } from './access.ts';
+import type { AuditEntry, DeviceConnections, PrintedJobView, UserAccountView } from './admin.ts';
+import type { Catalogue, Procedure } from './catalogue.ts';
+import type * as C from './commands.ts';
+import type {
+  CatalogueImportSummary,
+  CatalogueProblemView,
+  DeviceHealthView,
+  DeviceView,
+  HealthView,
+  PairedDeviceView,
+  PairingCodeView,
+  RestoreSummary,
+  SessionView,
+  SiteInfoView,
+  WhoAmIView,
+} from './http-views.ts';
+import type { ResultError } from './result.ts';
+import type { ReportCsvTable, ReportView } from './reports.ts';
+import type { SiteConfig, SiteConfigInput } from './site-config.ts';
+import type { DayStatistics, IssuedTicket, PrintOutcome, PrinterState, TicketPublicView } from './views.ts';
+import type * as v from 'valibot';
+
+type In<S extends v.GenericSchema> = v.InferInput<S>;
+type Day = string;
+
+/** How a route is reached and who may call it. */
+export interface RouteInfo {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** `:name` segments are path params (`/api/users/:id/password`). */
+  path: `/api/${string}`;
+  policy: Policy;
+}
+
+export const routes = {
+  health: { method: 'GET', path: '/api/health', policy: access.public },
+  site: { method: 'GET', path: '/api/site', policy: access.public },
+  catalogue: { method: 'GET', path: '/api/catalogue', policy: access.public },
+  issueTicket: { method: 'POST', path: '/api/tickets', policy: access.either(access.device('kiosk'), access.staff) },
+  // The signed reference is the capability: nobody can walk through other people's tickets.
+  ticket: { method: 'GET', path: '/api/tickets/:ref', policy: access.public },
+  statsToday: { method: 'GET', path: '/api/stats/today', policy: access.staff },
+  exportTickets: { method: 'GET', path: '/api/export/tickets.csv', policy: access.admin },
+
+  authStatus: { method: 'GET', path: '/api/auth/status', policy: access.public },
+  setup: { method: 'POST', path: '/api/auth/setup', policy: access.setupToken },
+  login: { method: 'POST', path: '/api/auth/login', policy: access.public },
+  // Ends the session the request names, if any: harmless for anyone else.
+  logout: { method: 'POST', path: '/api/auth/logout', policy: access.public },
+  whoAmI: { method: 'GET', path: '/api/auth/me', policy: access.signedIn },
+  users: { method: 'GET', path: '/api/users', policy: access.admin },
+  createUser: { method: 'POST', path: '/api/users', policy: access.admin },
+  resetPassword: { method: 'PUT', path: '/api/users/:id/password', policy: access.admin },
+  setUserState: { method: 'PUT', path: '/api/users/:id/state', policy: access.admin },
+
+  createPairingCode: { method: 'POST', path: '/api/devices/pairing-codes', policy: access.admin },
+  // The one-time code is the credential; wrong codes count against the address.
+  pair: { method: 'POST', path: '/api/devices/pair', policy: access.public },
+  devices: { method: 'GET', path: '/api/devices', policy: access.admin },
+  deviceHealth: { method: 'GET', path: '/api/devices/health', policy: access.admin },
+  renameDevice: { method: 'PATCH', path: '/api/devices/:id', policy: access.admin },
+  revokeDevice: { method: 'DELETE', path: '/api/devices/:id', policy: access.admin },
+  connections: { method: 'GET', path: '/api/admin/connections', policy: access.admin },
+  audit: { method: 'GET', path: '/api/audit', policy: access.admin },
+
+  config: { method: 'GET', path: '/api/config', policy: access.admin },
+  saveCentre: { method: 'PUT', path: '/api/config/centre', policy: access.admin },
+  saveService: { method: 'PUT', path: '/api/config/services/:id', policy: access.admin },
+  removeService: { method: 'DELETE', path: '/api/config/services/:id', policy: access.admin },
+  saveCounter: { method: 'PUT', path: '/api/config/counters/:id', policy: access.admin },
+  removeCounter: { method: 'DELETE', path: '/api/config/counters/:id', policy: access.admin },
+
+  importCatalogue: { method: 'POST', path: '/api/catalogue/import', policy: access.admin },
+  saveProcedure: { method: 'PUT', path: '/api/catalogue/procedures/:code', policy: access.admin },
+
+  report: { method: 'GET', path: '/api/reports', policy: access.admin },
+  reportCsv: { method: 'GET', path: '/api/reports.csv', policy: access.admin },
+
+  printerRecent: { method: 'GET', path: '/api/printer/recent', policy: access.admin },
+  printerPreview: { method: 'GET', path: '/api/printer/preview/:jobId.png', policy: access.admin },
+  reprint: { method: 'POST', path: '/api/printer/reprint/:jobId', policy: access.admin },
+
+  backup: { method: 'GET', path: '/api/backup', policy: access.admin },
+  restore: { method: 'POST', path: '/api/backup/restore', policy: access.admin },
+} as const satisfies { [K in RouteName]: RouteInfo };
+
+/** A reply that is a file (CSV, PNG, backup) rather than a JSON Result. */
+export type FileReply = { file: true };
+
+/**
+ * What each route takes and gives: `reply` (the Result's value), `body` (JSON), `query`,
+ * `upload: true` (the body is a file's bytes), `problems` (listed beside a refusal).
+ */
+export interface RouteTypes {
+  health: { reply: HealthView };
+  site: { reply: SiteInfoView };
+  catalogue: { reply: Catalogue };
+  issueTicket: { body: In<typeof C.IssueTicketPayload>; reply: IssuedTicket };
+  ticket: { reply: TicketPublicView };
+  statsToday: { reply: DayStatistics & { day: Day } };
+  exportTickets: { query: { day?: Day }; reply: FileReply };
+
+  authStatus: { reply: { needsSetup: boolean } };
+  setup: { body: In<typeof C.SetupPayload>; reply: SessionView };
+  login: { body: In<typeof C.LoginPayload>; reply: SessionView };
+  logout: { reply: null };
+  whoAmI: { reply: WhoAmIView };
+  users: { reply: UserAccountView[] };
+  createUser: { body: In<typeof C.NewUserPayload>; reply: UserAccountView };
+  resetPassword: { body: In<typeof C.PasswordPayload>; reply: null };
+  setUserState: { body: In<typeof C.UserStatePayload>; reply: UserAccountView };
+
+  createPairingCode: { body: In<typeof C.PairingCodePayload>; reply: PairingCodeView };
+  pair: { body: In<typeof C.PairPayload>; reply: PairedDeviceView };
+  devices: { reply: DeviceView[] };
+  deviceHealth: { reply: DeviceHealthView };
+  renameDevice: { body: In<typeof C.RenameDevicePayload>; reply: null };
+  revokeDevice: { reply: null };
+  connections: { reply: DeviceConnections };
+  audit: { query: { limit?: number }; reply: AuditEntry[] };
+
+  /** The config as stored (what the admin edits); every save replies with it. */
+  config: { reply: SiteConfig };
+  saveCentre: { body: SiteConfigInput['centre']; reply: SiteConfig };
+  saveService: { body: SiteConfigInput['services'][number]; reply: SiteConfig };
+  removeService: { reply: SiteConfig };
+  saveCounter: { body: SiteConfigInput['counters'][number]; reply: SiteConfig };
+  removeCounter: { reply: SiteConfig };
+
+  /** The file is JSON or CSV, told by `format` or else by the file's `name` and content. */
+  importCatalogue: {
+    upload: true;
+    query: { name?: string; format?: 'csv' | 'json' };
+    reply: CatalogueImportSummary;
+    problems: CatalogueProblemView;
+  };
+  /** The whole procedure; the path's code decides which one (the code itself is not editable). */
+  saveProcedure: { body: Omit<Procedure, 'code'> & { code?: string }; reply: Procedure; problems: CatalogueProblemView };
+
+  /** `from`/`to` default to today; `to` defaults to `from`. */
+  report: { query: { from?: Day; to?: Day }; reply: ReportView };
+  reportCsv: { query: { from?: Day; to?: Day; table?: ReportCsvTable }; reply: FileReply };
+
+  printerRecent: { reply: { state: PrinterState; jobs: PrintedJobView[] } };
+  printerPreview: { reply: FileReply };
+  reprint: { reply: PrintOutcome };
+
+  backup: { reply: FileReply };
+  /** Problems name each bad file of the backup. */
+  restore: { upload: true; reply: RestoreSummary; problems: string };
+}
+
+export type RouteName = keyof RouteTypes;
+export type RoutePath<K extends RouteName> = (typeof routes)[K]['path'];
+
+/** Routes answered with a file, taking a JSON body, or taking a file's bytes. */
+export type FileRouteName = { [K in RouteName]: RouteTypes[K]['reply'] extends FileReply ? K : never }[RouteName];
+export type UploadRouteName = { [K in RouteName]: RouteTypes[K] extends { upload: true } ? K : never }[RouteName];
+export type JsonRouteName = Exclude<RouteName, FileRouteName | UploadRouteName>;
+
+/** The names of a path's `:params` (`/api/printer/preview/:jobId.png` has `jobId`). */
+type ParamNames<P extends string> = P extends `${string}:${infer Rest}`
+  ? Rest extends `${infer Name}/${infer Tail}`
+    ? BareName<Name> | ParamNames<`/${Tail}`>
+    : BareName<Rest>
+  : never;
+type BareName<S extends string> = S extends `${infer N}.${string}` ? N : S;
+export type PathParams<P extends string> = { [N in ParamNames<P>]: string };
+
+/** What a caller passes: `params` when the path has any, `body` and `query` when the route takes them. */
+export type RouteCall<K extends RouteName> = (ParamNames<RoutePath<K>> extends never ? unknown : { params: PathParams<RoutePath<K>> }) &
+  (RouteTypes[K] extends { body: infer B } ? { body: B } : unknown) &
+  (RouteTypes[K] extends { query: infer Q } ? { query?: Q } : unknown);
+
+/** `[call]`, or `[call?]` for a route that needs nothing. */
+export type RouteCallArgs<K extends RouteName> = object extends RouteCall<K> ? [call?: RouteCall<K>] : [call: RouteCall<K>];
+
+export type RouteReply<K extends RouteName> = RouteTypes[K]['reply'];
+
+/** What a route answers: its value, or a refusal with the problems the route lists. */
+export type RouteResult<K extends RouteName> =
+  | { ok: true; value: RouteReply<K> }
+  | { ok: false; error: ResultError; problems?: RouteTypes[K] extends { problems: infer P } ? P[] : never };
+
+/** A path param: `:` and a name, as the router matches it. */
+export const pathParam = /:([a-zA-Z]+)/g;
+
+/** The address of a call: the path with its params filled in, and the query. */
+export function routeUrl<K extends RouteName>(name: K, call?: RouteCall<K>): string {
+  const c = (call ?? {}) as { params?: Record<string, string>; query?: Record<string, string | number | undefined> };
+  const path = routes[name].path.replace(pathParam, (_m, param: string) => encodeURIComponent(c.params?.[param] ?? ''));
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(c.query ?? {})) if (value !== undefined) query.set(key, String(value));
+  const q = query.toString();
+  return q ? `${path}?${q}` : path;
+}
