@@ -1,5 +1,5 @@
 import type { AppContext } from '../app/context.ts';
-import { httpError, okResponse } from './http-results.ts';
+import { okResponse } from './http-results.ts';
 import type { Router } from './router.ts';
 
 /** Device health for the admin: call-button lines (frames, counters online) and the printer. */
