@@ -11,7 +11,7 @@ export function useAdminSnapshot(): { snapshot: AdminSnapshot | null; error: str
     const onSnapshot = (s: AdminSnapshot) => setSnapshot(s);
     connection.socket.on('admin:snapshot', onSnapshot);
     const off = connection.onOnline(() => {
-      void connection.command<AdminSnapshot>('admin:subscribe').then((r) => {
+      void connection.command('admin:subscribe').then((r) => {
         if (r.ok) {
           setSnapshot(r.value);
           setError(null);

@@ -50,7 +50,7 @@ export async function run(total = 10_000, printing = false): Promise<IssueThroug
     const issueOne = async (socket: (typeof staff)[number]) => {
       const n = issued++;
       const t0 = performance.now();
-      const r = await ack(socket, 'ticket:issue', { serviceId: services[n % services.length] });
+      const r = await ack(socket, 'ticket:issue', { serviceId: services[n % services.length]! });
       if (!r.ok) throw new Error(`issue refused: ${r.error.code}`);
       latencies[n] = performance.now() - t0;
     };

@@ -57,7 +57,7 @@ export async function run(clients = 150, tickets = 10_000): Promise<ServerMemory
     const services = ['civil-status', 'certification', 'land', 'construction', 'business', 'social', 'general'];
     let issued = 0;
     for (let i = 0; i < tickets; i++) {
-      const r = await ack(staff, 'ticket:issue', { serviceId: services[i % services.length] });
+      const r = await ack(staff, 'ticket:issue', { serviceId: services[i % services.length]! });
       if (!r.ok) throw new Error(`issue refused: ${r.error.code}`);
       issued++;
       if (i % 3 === 0) await ack(clerk, 'counter:next', { counterId: 8 });

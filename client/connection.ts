@@ -1,8 +1,9 @@
-import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '../protocol/events.ts';
+import { io } from 'socket.io-client';
+import type { CommandName, CommandReply } from '../protocol/events.ts';
 import type { Result } from '../protocol/result.ts';
+import { type CommandArgs, type CommandSocket, emitCommand } from './command.ts';
 
-export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type AppSocket = CommandSocket;
 export type ConnectionState = 'connecting' | 'online' | 'offline';
 
 export interface Connection {
@@ -16,7 +17,7 @@ export interface Connection {
    */
   onOnline(subscribe: () => void): () => void;
   /** Emits a command and resolves with its Result; a timeout becomes an `offline` error. */
-  command<T>(event: keyof ClientToServerEvents, payload?: unknown): Promise<Result<T>>;
+  command<E extends CommandName>(event: E, ...args: CommandArgs<E>): Promise<Result<CommandReply<E>>>;
   close(): void;
 }
 
@@ -70,10 +71,9 @@ export function connect(options: ConnectionOptions = {}): Connection {
       if (socket.connected) subscribe();
       return () => onlineListeners.delete(subscribe);
     },
-    async command<T>(event: keyof ClientToServerEvents, payload?: unknown): Promise<Result<T>> {
-      const loose = socket as unknown as { timeout(ms: number): { emitWithAck(e: string, ...a: unknown[]): Promise<Result<T>> } };
+    async command(event, ...args) {
       try {
-        return await (payload === undefined ? loose.timeout(8000).emitWithAck(event) : loose.timeout(8000).emitWithAck(event, payload));
+        return await emitCommand(socket, 8000, event, ...args);
       } catch {
         return { ok: false, error: { code: 'offline', message: 'offline' } };
       }

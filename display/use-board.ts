@@ -58,7 +58,7 @@ export function useBoard(connection: Connection, route: BoardRoute, voice: Board
     connection.socket.on('display:snapshot', onSnapshot);
     connection.socket.on('ticket:called', onCall);
     const offOnline = connection.onOnline(() => {
-      void connection.command<DisplaySnapshot>('display:subscribe', subscription(route.filter)).then((result) => {
+      void connection.command('display:subscribe', subscription(route.filter)).then((result) => {
         if (!result.ok) return;
         requested = result.value.configVersion;
         onSnapshot(result.value);

@@ -1,7 +1,6 @@
 import type { i18n } from 'i18next';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import { connect } from '../client/connection.ts';
-import type { IssuedTicket } from '../protocol/views.ts';
 import { KioskContext, type Kiosk } from './kiosk-context.ts';
 import { Footer } from './parts/footer.tsx';
 import { IdleWarning } from './parts/idle-warning.tsx';
@@ -31,7 +30,7 @@ export function KioskApp(props: { i18n: i18n; token: string; onUnpaired(): void 
     if (issuingRef.current) return;
     issuingRef.current = true;
     setIssuing(true);
-    const r = await connection.command<IssuedTicket>('ticket:issue', { serviceId, procedureCode, priorityGroup });
+    const r = await connection.command('ticket:issue', { serviceId, procedureCode, priorityGroup });
     issuingRef.current = false;
     setIssuing(false);
     dispatch({

@@ -71,8 +71,8 @@ export type CounterCommandEvent = Extract<keyof ClientToServerEvents, `counter:$
 
 export type CommandName = keyof ClientToServerEvents;
 
-/** What a command is emitted with before its ack: `[payload]`, or `[]` for a command that takes none. */
-export type CommandArgs<E extends CommandName> = Parameters<ClientToServerEvents[E]> extends [...infer A, Ack<infer _>] ? A : never;
+/** The value each command's `Result` carries when it succeeds. */
+type CommandReplies = { [E in CommandName]: Parameters<ClientToServerEvents[E]> extends [...unknown[], Ack<infer T>] ? T : never };
 
-/** The value a command's `Result` carries when it succeeds. */
-export type CommandReply<E extends CommandName> = Parameters<ClientToServerEvents[E]> extends [...unknown[], Ack<infer T>] ? T : never;
+/** The value a command's `Result` carries when it succeeds (for a union of commands, any of theirs). */
+export type CommandReply<E extends CommandName> = CommandReplies[E];

@@ -1,16 +1,17 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { io as connect, type Socket } from 'socket.io-client';
+import { io as connect } from 'socket.io-client';
+import { type CommandArgs, type CommandSocket, emitCommand } from '../../client/command.ts';
 import { createVirtualPrinter } from '../../hardware/printer/index.ts';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../protocol/events.ts';
+import type { CommandName, CommandReply } from '../../protocol/events.ts';
 import type { Result } from '../../protocol/result.ts';
 import { resolveSettings } from '../../server/config.ts';
 import { createServer, repoDir, type MotcuaServer } from '../../server/create-server.ts';
 import { configureLogging, logger } from '../../server/log.ts';
 import { adaptPrinter } from '../../server/printing/hardware-printer-adapter.ts';
 
-export type BenchSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type BenchSocket = CommandSocket;
 
 /**
  * The real server for benchmarks: a temp data dir, open around the clock, each service with
@@ -66,9 +67,8 @@ export async function openSocket(url: string, token?: string): Promise<BenchSock
   return s;
 }
 
-export function ack<T>(s: BenchSocket, event: keyof ClientToServerEvents, payload?: unknown): Promise<Result<T>> {
-  const loose = s as unknown as { timeout(ms: number): { emitWithAck(e: string, ...a: unknown[]): Promise<Result<T>> } };
-  return payload === undefined ? loose.timeout(30_000).emitWithAck(event) : loose.timeout(30_000).emitWithAck(event, payload);
+export function ack<E extends CommandName>(s: BenchSocket, event: E, ...args: CommandArgs<E>): Promise<Result<CommandReply<E>>> {
+  return emitCommand(s, 30_000, event, ...args);
 }
 
 export function round(x: number | null, digits = 2): number | null {

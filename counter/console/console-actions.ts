@@ -1,4 +1,3 @@
-import type { CounterCommandEvent } from '../../protocol/events.ts';
 import type { CounterSnapshot } from '../../protocol/views.ts';
 
 /** Everything a clerk can do from the console, each with its own key. */
@@ -63,7 +62,17 @@ export function availableActions(s: CounterSnapshot, selectedTicketId: string | 
 }
 
 /** The commands that need nothing but the counter: the rest open a dialog or name a ticket. */
-const simpleEvents: Partial<Record<ConsoleAction, CounterCommandEvent>> = {
+type SimpleCommand =
+  | 'counter:next'
+  | 'counter:recall'
+  | 'counter:start'
+  | 'counter:finish'
+  | 'counter:no-show'
+  | 'counter:park'
+  | 'counter:resume'
+  | 'counter:close';
+
+const simpleEvents: Partial<Record<ConsoleAction, SimpleCommand>> = {
   next: 'counter:next',
   recall: 'counter:recall',
   start: 'counter:start',
@@ -75,6 +84,6 @@ const simpleEvents: Partial<Record<ConsoleAction, CounterCommandEvent>> = {
 };
 
 /** The socket command of an action that takes only the counter, or null for the others. */
-export function simpleCommand(action: ConsoleAction): CounterCommandEvent | null {
+export function simpleCommand(action: ConsoleAction): SimpleCommand | null {
   return simpleEvents[action] ?? null;
 }

@@ -33,13 +33,15 @@ export function ConsoleScreen(props: ConsoleScreenProps) {
   const available = availableActions(s, selectedId);
   const offline = props.connection !== 'online';
 
-  const callTicket = (ticketId: string) => void session.run('counter:call-ticket', { ticketId }).then((ok) => ok && setSelectedId(null));
+  const counterId = s.counter.id;
+  const callTicket = (ticketId: string) =>
+    void session.run('counter:call-ticket', { counterId, ticketId }).then((ok) => ok && setSelectedId(null));
   const act = (action: ConsoleAction) => {
     if (offline || session.busy || !available.has(action)) return;
     if (action === 'transfer' || action === 'pause') return setDialog(action);
     if (action === 'call' && selectedId) return callTicket(selectedId);
     const event = simpleCommand(action);
-    if (event) void session.run(event, {});
+    if (event) void session.run(event, { counterId });
   };
   const move = (step: 1 | -1) => {
     const ids = s.queue.map((q) => q.id);
@@ -80,7 +82,7 @@ export function ConsoleScreen(props: ConsoleScreenProps) {
           <ParkedPanel
             snapshot={s}
             disabled={offline || session.busy || s.counter.status === 'paused'}
-            onResume={(ticketId) => void session.run('counter:resume-ticket', { ticketId })}
+            onResume={(ticketId) => void session.run('counter:resume-ticket', { counterId, ticketId })}
           />
           <TodayPanel today={s.today} />
         </aside>
@@ -92,7 +94,7 @@ export function ConsoleScreen(props: ConsoleScreenProps) {
           onClose={closeDialog}
           onTransfer={(target) => {
             closeDialog();
-            void session.run('counter:transfer', target);
+            void session.run('counter:transfer', { counterId, ...target });
           }}
         />
       )}
@@ -101,7 +103,7 @@ export function ConsoleScreen(props: ConsoleScreenProps) {
           onClose={closeDialog}
           onPause={(reason) => {
             closeDialog();
-            void session.run('counter:pause', { reason });
+            void session.run('counter:pause', { counterId, reason });
           }}
         />
       )}

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { CommandArgs } from '../../client/command.ts';
 import type { Connection } from '../../client/connection.ts';
 import type { CounterCommandEvent } from '../../protocol/events.ts';
 import type { CounterSnapshot } from '../../protocol/views.ts';
@@ -11,7 +12,8 @@ export interface CounterSession {
   error: string | null;
   /** True while a command is on its way: a second press is ignored, so nobody is called twice. */
   busy: boolean;
-  run(event: CounterCommandEvent, payload: Record<string, unknown>): Promise<boolean>;
+  /** Sends a command for this counter; false when it was refused (the error says why) or is already busy. */
+  run<E extends CounterCommandEvent>(event: E, ...args: CommandArgs<E>): Promise<boolean>;
   dismissError(): void;
 }
 
@@ -43,7 +45,7 @@ export function useCounterSession(
     const socket = connection.socket;
     socket.on('counter:snapshot', apply);
     const off = connection.onOnline(() => {
-      void connection.command<CounterSnapshot>('counter:join', { counterId }).then((r) => {
+      void connection.command('counter:join', { counterId }).then((r) => {
         if (r.ok) {
           apply(r.value);
           setError(null);
@@ -58,11 +60,11 @@ export function useCounterSession(
   }, [connection, counterId]);
 
   const run = useCallback(
-    async (event: CounterCommandEvent, payload: Record<string, unknown>) => {
+    async <E extends CounterCommandEvent>(event: E, ...args: CommandArgs<E>) => {
       if (busyRef.current) return false;
       busyRef.current = true;
       setBusy(true);
-      const r = await connection.command<CounterSnapshot>(event, { counterId, ...payload });
+      const r = await connection.command(event, ...args);
       busyRef.current = false;
       setBusy(false);
       if (r.ok) {

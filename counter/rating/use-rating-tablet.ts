@@ -26,7 +26,7 @@ export function useRatingTablet(connection: Connection, counterId: number, onUnp
     const onRequest = (request: RatingSnapshot['pending']) => request && dispatch({ type: 'requested', request, now: Date.now() });
     socket.on('rating:requested', onRequest);
     const off = connection.onOnline(() => {
-      void connection.command<RatingSnapshot>('rating:subscribe', { counterId }).then((r) => {
+      void connection.command('rating:subscribe', { counterId }).then((r) => {
         if (!r.ok) {
           if (r.error.code === 'unauthenticated') onUnpaired();
           else if (r.error.code !== 'offline') setProblem(r.error.message);
@@ -48,7 +48,7 @@ export function useRatingTablet(connection: Connection, counterId: number, onUnp
   useEffect(() => {
     if (screen.kind !== 'sending') return;
     void connection
-      .command<null>('ticket:rate', { ticketId: screen.request.ticketId, level: screen.level, reason: screen.reason })
+      .command('ticket:rate', { ticketId: screen.request.ticketId, level: screen.level, reason: screen.reason })
       .then((r) => dispatch(r.ok ? { type: 'sent', now: Date.now() } : { type: 'refused', message: r.error.message, now: Date.now() }));
   }, [screen]);
 

@@ -31,7 +31,7 @@ export function FollowPage(props: { ticketRef: string }) {
     connection.socket.on('ticket:updated', updated);
     // Every reconnect follows again: the answer is the whole ticket, so a missed update heals.
     const off = connection.onOnline(async () => {
-      const r = await connection.command<TicketPublicView>('ticket:follow', { ref: props.ticketRef });
+      const r = await connection.command('ticket:follow', { ref: props.ticketRef });
       if (r.ok) setState({ kind: 'ticket', ticket: r.value });
       else if (r.error.code === 'unknown_ticket') setState({ kind: 'invalid', reason: 'unknown' });
       else if (r.error.code !== 'offline') setState({ kind: 'invalid', reason: 'bad_link' });

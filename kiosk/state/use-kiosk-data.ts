@@ -70,7 +70,7 @@ export function useKioskData(connection: Connection, onUnpaired: () => void): Ki
     const receive = (view: KioskSnapshot) => setSnapshot({ view, receivedAt: Date.now() });
     connection.socket.on('kiosk:snapshot', receive);
     const offOnline = connection.onOnline(async () => {
-      const r = await connection.command<KioskSnapshot>('kiosk:subscribe');
+      const r = await connection.command('kiosk:subscribe');
       if (r.ok) receive(r.value);
       else if (r.error.code === 'unauthenticated' || r.error.code === 'forbidden') unpaired.current();
     });

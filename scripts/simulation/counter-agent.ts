@@ -1,4 +1,6 @@
 import type { VirtualButtonBox } from '../../hardware/call-button/index.ts';
+import type { CounterCommandEvent } from '../../protocol/events.ts';
+import type { Result } from '../../protocol/result.ts';
 import type { CounterSnapshot } from '../../protocol/views.ts';
 import type { AcceleratedClock } from './accelerated-clock.ts';
 import { drawCallFate, type ClerkHabits } from './clerk-behaviour.ts';
@@ -68,8 +70,8 @@ export class CounterAgent {
   async run(): Promise<void> {
     const o = this.o;
     await o.clock.until(o.at(7 * 60 + 30));
-    await this.#console('counter:join');
-    await this.#console('counter:open');
+    await this.#plain('counter:join');
+    await this.#plain('counter:open');
     while (o.clock.now() < o.at(o.closeAt)) {
       await this.#maybeBreak();
       const called = await this.#act('next');
@@ -81,7 +83,7 @@ export class CounterAgent {
       o.tally.called++;
       await this.#serveCurrent();
     }
-    await this.#console('counter:close');
+    await this.#plain('counter:close');
   }
 
   async #serveCurrent(): Promise<void> {
@@ -99,7 +101,7 @@ export class CounterAgent {
       if ((await this.#act('no-show')) === true) o.tally.noShow++;
       return;
     }
-    const started = await this.#console('counter:start');
+    const started = await this.#plain('counter:start');
     const serviceId = started?.current?.serviceId ?? o.serviceIds[0]!;
     await o.clock.sleep(drawServiceMinutes(o.random, serviceId) * MINUTE);
     const targets = o.transferTargets.filter((t) => t.id !== serviceId);
@@ -169,20 +171,31 @@ export class CounterAgent {
       o.tally.unexpected.push(`counter ${o.counterId} button ${BUTTON_KEY[action]}: ${answer.text ?? 'ERR'}`);
       return false;
     }
-    const payload = action === 'transfer' ? { toServiceId: target!.id } : action === 'pause' ? { reason: 'Nghỉ giải lao' } : {};
-    const snapshot = await this.#console(`counter:${action}`, payload, expected);
+    const counterId = o.counterId;
+    const sent =
+      action === 'transfer'
+        ? send(o.console, 'counter:transfer', { counterId, toServiceId: target!.id })
+        : action === 'pause'
+          ? send(o.console, 'counter:pause', { counterId, reason: 'Nghỉ giải lao' })
+          : send(o.console, `counter:${action}`, { counterId });
+    const snapshot = await this.#console(`counter:${action}`, sent, expected);
     if (!snapshot) return false;
     return action === 'next' && snapshot.current === null ? 'empty' : true;
   }
 
+  /** A console command that needs nothing but the counter. */
+  #plain(event: 'counter:join' | 'counter:open' | 'counter:close' | 'counter:start'): Promise<CounterSnapshot | null> {
+    return this.#console(event, send(this.o.console, event, { counterId: this.o.counterId }));
+  }
+
   async #console(
-    event: `counter:${string}`,
-    extra: Record<string, unknown> = {},
+    event: CounterCommandEvent,
+    sent: Promise<Result<CounterSnapshot>>,
     expected: readonly string[] = [],
   ): Promise<CounterSnapshot | null> {
     const o = this.o;
     o.tally.consoleCommands++;
-    const r = await send<CounterSnapshot>(o.console, event as 'counter:next', { counterId: o.counterId, ...extra });
+    const r = await sent;
     if (r.ok) return r.value;
     if (expected.includes(r.error.code)) return null;
     o.tally.unexpected.push(`counter ${o.counterId} ${event}: ${r.error.code}`);

@@ -1,4 +1,3 @@
-import type { IssuedTicket } from '../../protocol/views.ts';
 import type { AcceleratedClock } from './accelerated-clock.ts';
 import type { Arrival } from './arrival-model.ts';
 import type { DayTally } from './day-tally.ts';
@@ -42,7 +41,7 @@ async function serveLine(
   for (const a of line) {
     await clock.until(at(a.minute));
     for (let attempt = 1; ; attempt++) {
-      const r = await send<IssuedTicket>(kiosk, 'ticket:issue', {
+      const r = await send(kiosk, 'ticket:issue', {
         serviceId: a.serviceId,
         procedureCode: a.procedureCode,
         priorityGroup: a.priorityGroup,

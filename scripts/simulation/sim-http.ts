@@ -1,8 +1,9 @@
-import { io as connect, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../protocol/events.ts';
+import { io as connect } from 'socket.io-client';
+import { type CommandArgs, type CommandSocket, emitCommand } from '../../client/command.ts';
+import type { CommandName, CommandReply } from '../../protocol/events.ts';
 import type { Result } from '../../protocol/result.ts';
 
-export type SimSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type SimSocket = CommandSocket;
 
 /** HTTP and Socket.IO access to the simulated centre's server, as its devices and staff use it. */
 export class SimHttp {
@@ -60,7 +61,6 @@ export class SimHttp {
 }
 
 /** Emits a command and returns its Result (a 10 s ack timeout is an error). */
-export function send<T>(s: SimSocket, event: keyof ClientToServerEvents, payload?: unknown): Promise<Result<T>> {
-  const loose = s as unknown as { timeout(ms: number): { emitWithAck(e: string, ...args: unknown[]): Promise<Result<T>> } };
-  return payload === undefined ? loose.timeout(10_000).emitWithAck(event) : loose.timeout(10_000).emitWithAck(event, payload);
+export function send<E extends CommandName>(s: SimSocket, event: E, ...args: CommandArgs<E>): Promise<Result<CommandReply<E>>> {
+  return emitCommand(s, 10_000, event, ...args);
 }

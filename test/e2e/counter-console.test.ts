@@ -1,6 +1,6 @@
 import type { Browser, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallView, CounterSnapshot, IssuedTicket, TicketPublicView } from '../../protocol/views.ts';
+import type { CallView, IssuedTicket } from '../../protocol/views.ts';
 import { launchBrowser, screenshot } from '../support/browser.ts';
 import { command, TestServer, type ClientSocket } from '../support/test-server.ts';
 
@@ -21,7 +21,7 @@ describe('counter console: a clerk serves with the keyboard', () => {
     await server.clerkToken('clerk1', [1, 2]);
     kiosk = await server.socket(await server.deviceToken('kiosk'));
     for (const priorityGroup of [null, null, 'elderly', null]) {
-      const r = await command<IssuedTicket>(kiosk, 'ticket:issue', { serviceId: 'civil-status', priorityGroup });
+      const r = await command(kiosk, 'ticket:issue', { serviceId: 'civil-status', priorityGroup });
       if (!r.ok) throw new Error(r.error.code);
       issued.push(r.value);
     }
@@ -59,7 +59,7 @@ describe('counter console: a clerk serves with the keyboard', () => {
     const firstLabel = await rows.first().getAttribute('data-ticket');
     const mine = issued.find((x) => x.ticket.label === firstLabel)!;
     const phone = await server.socket();
-    const follow = await command<TicketPublicView>(phone, 'ticket:follow', { ref: mine.ref });
+    const follow = await command(phone, 'ticket:follow', { ref: mine.ref });
     expect(follow.ok).toBe(true);
     const seenByPhone: string[] = [];
     phone.on('ticket:updated', (t) => seenByPhone.push(t.status));
@@ -180,7 +180,7 @@ describe('counter console: a clerk serves with the keyboard', () => {
     // Meanwhile a second console on the same counter calls someone.
     const other = await server.socket(await server.login('clerk1', 'clerk-password-1'));
     await command(other, 'counter:join', { counterId: 1 });
-    const r = await command<CounterSnapshot>(other, 'counter:next', { counterId: 1 });
+    const r = await command(other, 'counter:next', { counterId: 1 });
     const calledMeanwhile = r.ok ? r.value.current?.label : null;
     expect(calledMeanwhile).toBeTruthy();
 

@@ -4,7 +4,6 @@
  */
 import { rm } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
-import type { CounterSnapshot, IssuedTicket } from '../../protocol/views.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { command, TestServer, type ClientSocket } from '../support/test-server.ts';
 
@@ -42,15 +41,15 @@ export class DisplayFixture {
    */
   async issue(serviceId: string, at: 'kiosk' | 'desk' = 'kiosk'): Promise<string> {
     const issuer = at === 'kiosk' ? this.kiosk : await this.desk();
-    const result = await command<IssuedTicket>(issuer, 'ticket:issue', { serviceId });
+    const result = await command(issuer, 'ticket:issue', { serviceId });
     if (!result.ok) throw new Error(`issue refused: ${result.error.code}`);
     return result.value.ticket.label;
   }
 
   /** A clerk's command at a counter (signed in on first use); returns the label now called there. */
-  async counter(counterId: number, event: 'counter:next' | 'counter:recall' | 'counter:finish' | 'counter:pause'): Promise<string | null> {
+  async counter(counterId: number, event: 'counter:next' | 'counter:recall' | 'counter:finish'): Promise<string | null> {
     const clerk = await this.clerkAt(counterId);
-    const result = await command<CounterSnapshot>(clerk, event, { counterId });
+    const result = await command(clerk, event, { counterId });
     if (!result.ok) throw new Error(`${event} refused: ${result.error.code}`);
     return result.value.current?.label ?? null;
   }

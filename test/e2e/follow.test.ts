@@ -39,7 +39,7 @@ describe('follow page on a phone', () => {
   });
 
   async function issue(): Promise<IssuedTicket> {
-    const r = await command<IssuedTicket>(kiosk, 'ticket:issue', { serviceId: 'civil-status', procedureCode: '1.001193' });
+    const r = await command(kiosk, 'ticket:issue', { serviceId: 'civil-status', procedureCode: '1.001193' });
     if (!r.ok) throw new Error(r.error.code);
     return r.value;
   }

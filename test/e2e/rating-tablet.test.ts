@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CounterSnapshot, IssuedTicket } from '../../protocol/views.ts';
+import type { IssuedTicket } from '../../protocol/views.ts';
 import { launchBrowser, screenshot } from '../support/browser.ts';
 import { command, TestServer, type ClientSocket } from '../support/test-server.ts';
 
@@ -34,9 +34,9 @@ describe('rating tablet at the counter', () => {
 
   /** Issues a ticket, calls it at counter 1 and finishes it, as the clerk does. */
   async function serveOne(): Promise<IssuedTicket> {
-    const issued = await command<IssuedTicket>(kiosk, 'ticket:issue', { serviceId: 'civil-status' });
+    const issued = await command(kiosk, 'ticket:issue', { serviceId: 'civil-status' });
     if (!issued.ok) throw new Error(issued.error.code);
-    const called = await command<CounterSnapshot>(clerk, 'counter:next', { counterId: 1 });
+    const called = await command(clerk, 'counter:next', { counterId: 1 });
     expect(called.ok && called.value.current?.id).toBe(issued.value.ticket.id);
     expect((await command(clerk, 'counter:finish', { counterId: 1 })).ok).toBe(true);
     return issued.value;

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io as connect } from 'socket.io-client';
-import type { CounterSnapshot, IssuedTicket } from '../../protocol/views.ts';
+import type { IssuedTicket } from '../../protocol/views.ts';
 import type { Result } from '../../protocol/result.ts';
 import { applyEvent } from '../../server/core/apply-event.ts';
 import type { Ticket } from '../../server/core/model.ts';
@@ -132,7 +132,7 @@ async function burstAndKill(proc: ServerProcess, random: () => number, acked: Ac
   const calling = (async () => {
     for (let n = 0; alive && n < issues; n++) {
       const lane = lanes[n % lanes.length]!;
-      const r = await command<CounterSnapshot>(clerk, 'counter:next', { counterId: lane.counterId }).catch(() => null);
+      const r = await command(clerk, 'counter:next', { counterId: lane.counterId }).catch(() => null);
       if (!r) return;
       if (r.ok && r.value.current) note(`${r.value.current.serviceId}:${r.value.current.label}`, 'called');
     }

@@ -90,7 +90,7 @@ async function kiosks(count: number): Promise<ClientSocket[]> {
   for (let i = 0; i < count; i++) sockets.push(await server.socket(await server.deviceToken('kiosk')));
   const watcher = sockets[0]!;
   watcher.on('kiosk:snapshot', (s: KioskSnapshot) => printerStates.push(s.printer.state));
-  const first = await command<KioskSnapshot>(watcher, 'kiosk:subscribe');
+  const first = await command(watcher, 'kiosk:subscribe');
   if (first.ok) printerStates.push(first.value.printer.state);
   return sockets;
 }
@@ -118,7 +118,7 @@ describe('printer and call-button ports vanish and return mid-burst', () => {
         while (issuing && issued.length >= allowance) await new Promise((res) => setTimeout(res, 10));
         if (!issuing) break;
         attempts++;
-        const r = await command<IssuedTicket>(booths[i % booths.length]!, 'ticket:issue', { serviceId: services[i % 2] });
+        const r = await command(booths[i % booths.length]!, 'ticket:issue', { serviceId: services[i % 2]! });
         if (!r.ok) throw new Error(`issue refused: ${r.error.code}`);
         issued.push(r.value);
         await new Promise((res) => setTimeout(res, 40));
@@ -163,7 +163,7 @@ describe('printer and call-button ports vanish and return mid-burst', () => {
     if (issueFailure !== undefined) throw issueFailure;
 
     // The drivers recovered: a press is answered and a ticket prints on the new wire.
-    const last = await command<IssuedTicket>(booths.at(-1)!, 'ticket:issue', { serviceId: 'civil-status' });
+    const last = await command(booths.at(-1)!, 'ticket:issue', { serviceId: 'civil-status' });
     if (!last.ok) throw new Error(last.error.code);
     issued.push(last.value);
     expect(last.value.print.kind).toBe('queued');

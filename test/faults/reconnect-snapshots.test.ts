@@ -29,7 +29,7 @@ async function watchDisplay(token: string): Promise<Watched<DisplaySnapshot>> {
   const w: Watched<DisplaySnapshot> = { socket: await server.socket(token), latest: null, reconnects: 0 };
   w.socket.on('display:snapshot', (s) => (w.latest = s));
   const subscribe = async () => {
-    const r = await command<DisplaySnapshot>(w.socket, 'display:subscribe', {}).catch(() => null);
+    const r = await command(w.socket, 'display:subscribe', {}).catch(() => null);
     if (r?.ok) w.latest = r.value;
   };
   w.socket.on('connect', () => void subscribe());
@@ -43,7 +43,7 @@ async function watchConsole(token: string, counterId: number): Promise<Watched<C
     if (s.counter.id === counterId) w.latest = s;
   });
   const subscribe = async () => {
-    const r = await command<CounterSnapshot>(w.socket, 'counter:join', { counterId }).catch(() => null);
+    const r = await command(w.socket, 'counter:join', { counterId }).catch(() => null);
     if (r?.ok) w.latest = r.value;
   };
   w.socket.on('connect', () => void subscribe());
@@ -108,8 +108,8 @@ describe('displays and consoles reconnecting during calls', () => {
         expect(r.body.ok).toBe(true);
       }
       const at = Math.floor(random() * counters.length);
-      const r = await command<CounterSnapshot>(callers[at]!, random() < 0.2 ? 'counter:recall' : 'counter:next', {
-        counterId: counters[at],
+      const r = await command(callers[at]!, random() < 0.2 ? 'counter:recall' : 'counter:next', {
+        counterId: counters[at]!,
       });
       if (r.ok && r.value.current) calls++;
     }
@@ -121,14 +121,14 @@ describe('displays and consoles reconnecting during calls', () => {
     const freshConsoles = await Promise.all(clerks.map((t) => server.socket(t)));
     for (const w of displays) {
       await settle(w, async () => {
-        const r = await command<DisplaySnapshot>(freshDisplay, 'display:subscribe', {});
+        const r = await command(freshDisplay, 'display:subscribe', {});
         if (!r.ok) throw new Error(r.error.code);
         return r.value;
       });
     }
     for (const [i, w] of consoles.entries()) {
       await settle(w, async () => {
-        const r = await command<CounterSnapshot>(freshConsoles[i]!, 'counter:join', { counterId: counters[i] });
+        const r = await command(freshConsoles[i]!, 'counter:join', { counterId: counters[i]! });
         if (!r.ok) throw new Error(r.error.code);
         return r.value;
       });

@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sealFrame } from '../../hardware/call-button/checksum.ts';
 import { LineSplitter } from '../../hardware/call-button/line-splitter.ts';
 import { parseDeviceLine, VirtualButtonBox } from '../../hardware/call-button/index.ts';
-import type { IssuedTicket } from '../../protocol/views.ts';
 import { snapshotOf } from '../../server/core/queue-state.ts';
 import { repoDir } from '../../server/create-server.ts';
 import { openPtyPair, type PtyPair } from '../support/pty-pair.ts';
@@ -101,7 +100,7 @@ describe(`call-button line fuzz over a real pty (seed ${seed})`, () => {
 
   it('counts 1,500 hostile chunks as bad, leaves the queue alone, and a valid press still calls', async () => {
     const kiosk = await server.socket(await server.deviceToken('kiosk'));
-    const issued = await command<IssuedTicket>(kiosk, 'ticket:issue', { serviceId: 'civil-status' });
+    const issued = await command(kiosk, 'ticket:issue', { serviceId: 'civil-status' });
     if (!issued.ok) throw new Error(`issue refused: ${issued.error.code}`);
     const before = snapshotOf(server.server.ctx.engine.state);
     const start = health();

@@ -5,10 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as C from '../../protocol/commands.ts';
 import type { ClientToServerEvents } from '../../protocol/events.ts';
 import type { Result } from '../../protocol/result.ts';
-import type { IssuedTicket } from '../../protocol/views.ts';
 import { snapshotOf } from '../../server/core/queue-state.ts';
 import { repoDir } from '../../server/create-server.ts';
-import { command, TestServer, type ClientSocket } from '../support/test-server.ts';
+import { command, type ClientSocket, type RawSocket, TestServer } from '../support/test-server.ts';
 import {
   asSent,
   badFieldValue,
@@ -156,16 +155,13 @@ function badRefusal(result: unknown, isKnownCode: (code: string) => boolean): st
   return null;
 }
 
-function emitLoose(s: ClientSocket, event: string, args: unknown[], withAck: boolean): Promise<unknown> {
-  const loose = s as unknown as {
-    emit(e: string, ...a: unknown[]): void;
-    timeout(ms: number): { emitWithAck(e: string, ...a: unknown[]): Promise<unknown> };
-  };
+/** Sends what a broken or hostile client could: the contract's types do not apply to it. */
+function emitLoose(s: RawSocket, event: string, args: unknown[], withAck: boolean): Promise<unknown> {
   if (!withAck) {
-    loose.emit(event, ...args);
+    s.emit(event, ...args);
     return Promise.resolve(undefined);
   }
-  return loose.timeout(15_000).emitWithAck(event, ...args);
+  return s.timeout(15_000).emitWithAck(event, ...args);
 }
 
 beforeAll(async () => {
@@ -175,7 +171,7 @@ beforeAll(async () => {
   const admin = await server.socket(await server.adminToken());
   const rating = await server.socket(await server.deviceToken('rating', 1));
   roles = { public: await server.socket(), kiosk, clerk, admin, rating };
-  const issued = await command<IssuedTicket>(kiosk, 'ticket:issue', { serviceId: 'civil-status' });
+  const issued = await command(kiosk, 'ticket:issue', { serviceId: 'civil-status' });
   if (!issued.ok) throw new Error(`issue refused: ${issued.error.code}`);
   await command(kiosk, 'ticket:issue', { serviceId: 'civil-status' });
   ticketId = issued.value.ticket.id;
@@ -269,7 +265,7 @@ describe(`Socket.IO fuzz (seed ${seed}; rerun with MOTCUA_FUZZ_SEED=${seed})`, (
     await command(clerk, 'counter:open', { counterId: 2 });
     const status = () => server.server.ctx.engine.state.counters.get(2)?.status;
     expect(status()).toBe('open');
-    const engine = (clerk as unknown as { io: { engine: { write(data: string | Buffer): void } } }).io.engine;
+    const engine = clerk.io.engine;
     engine.write('51-["counter:close",{"counterId":2,"__proto__":{"_placeholder":true,"num":0}}]');
     engine.write(Buffer.from([1, 2, 3]));
     engine.write('2["counter:close",{"counterId":2,"__proto__":{}}]');

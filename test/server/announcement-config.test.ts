@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../protocol/admin.ts';
 import type { SiteConfig } from '../../protocol/site-config.ts';
-import type { DisplaySnapshot } from '../../protocol/views.ts';
 import { DEFAULT_VOICE_CONFIG } from '../../protocol/voice/voice-config.ts';
 import { command, nextEvent, TestServer } from '../support/test-server.ts';
 
@@ -64,7 +63,7 @@ describe('centre announcement settings', () => {
 
   it("saves a good announcement, audited, serves it on /api/site and moves the boards' config version", async () => {
     const display = await server.socket();
-    const subscribed = await command<DisplaySnapshot>(display, 'display:subscribe', {});
+    const subscribed = await command(display, 'display:subscribe', {});
     if (!subscribed.ok) throw new Error('no subscribe');
     const before = await site();
     expect(subscribed.value.configVersion).toBe(before.configVersion);

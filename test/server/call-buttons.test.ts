@@ -66,7 +66,7 @@ function lineOpen(): Promise<void> {
 }
 
 async function issue(serviceId = 'civil-status'): Promise<IssuedTicket> {
-  const r = await command<IssuedTicket>(kiosk, 'ticket:issue', { serviceId });
+  const r = await command(kiosk, 'ticket:issue', { serviceId });
   if (!r.ok) throw new Error(`issue refused: ${r.error.code}`);
   return r.value;
 }
@@ -179,7 +179,7 @@ describe('call buttons wired to the server', () => {
 
   it('keeps a console and a button on the same counter consistent, with no double call', async () => {
     const clerk = await server.socket(await server.clerkToken('clerk1', [1]));
-    const joined = await command<CounterSnapshot>(clerk, 'counter:join', { counterId: 1 });
+    const joined = await command(clerk, 'counter:join', { counterId: 1 });
     expect(joined.ok).toBe(true);
     const snapshots: CounterSnapshot[] = [];
     clerk.on('counter:snapshot', (s) => snapshots.push(s));
@@ -190,7 +190,7 @@ describe('call buttons wired to the server', () => {
     expect(answer.text).toBe(first.ticket.label);
     await waitFor(() => snapshots.at(-1)?.current?.label === first.ticket.label, 'the console to see the button’s call');
 
-    const byConsole = await command<CounterSnapshot>(clerk, 'counter:next', { counterId: 1 });
+    const byConsole = await command(clerk, 'counter:next', { counterId: 1 });
     expect(byConsole.ok && byConsole.value.current?.label).toBe(second.ticket.label);
     expect(ticket(first.ticket.id).status).toBe('finished');
     expect(await theBox().press(1, 'RECALL')).toMatchObject({ status: 'OK', text: second.ticket.label });

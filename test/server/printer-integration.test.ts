@@ -62,7 +62,7 @@ async function startRig(): Promise<Rig> {
   cleanups.push(() => unplug(rig.plug));
   cleanups.push(() => server.close());
   rig.kiosk.on('kiosk:snapshot', (s) => rig.snapshots.push(s.printer));
-  const subscribed = await command<KioskSnapshot>(rig.kiosk, 'kiosk:subscribe');
+  const subscribed = await command(rig.kiosk, 'kiosk:subscribe');
   if (!subscribed.ok) throw new Error(subscribed.error.code);
   rig.snapshots.push(subscribed.value.printer);
   return rig;
@@ -71,7 +71,7 @@ async function startRig(): Promise<Rig> {
 const latest = (rig: Rig) => rig.snapshots.at(-1);
 
 async function issue(rig: Rig): Promise<IssuedTicket> {
-  const r = await command<IssuedTicket>(rig.kiosk, 'ticket:issue', { serviceId: 'civil-status' });
+  const r = await command(rig.kiosk, 'ticket:issue', { serviceId: 'civil-status' });
   if (!r.ok) throw new Error(r.error.code);
   return r.value;
 }

@@ -2,7 +2,6 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CounterSnapshot, IssuedTicket } from '../../protocol/views.ts';
 import { repoDir } from '../../server/create-server.ts';
 import { seededRandom } from '../support/server-process.ts';
 import { at, monday } from '../support/site-fixture.ts';
@@ -89,7 +88,7 @@ describe('soak: a full day', () => {
     const started = Date.now();
     const call = async (counter: number) => {
       const s = consoles[counter - 1]!;
-      const r = await command<CounterSnapshot>(s, 'counter:next', { counterId: counter });
+      const r = await command(s, 'counter:next', { counterId: counter });
       if (!r.ok) errors.push(`next ${counter}: ${r.error.code}`);
       else if (r.value.current) {
         calls++;
@@ -108,7 +107,7 @@ describe('soak: a full day', () => {
     for (let n = 1; n <= totalTickets; n++) {
       dayMs = Math.floor(((n - 1) / totalTickets) * openMs);
       const serviceId = services[Math.floor(random() * services.length)]!;
-      const r = await command<IssuedTicket>(kiosks[n % kioskCount]!, 'ticket:issue', { serviceId });
+      const r = await command(kiosks[n % kioskCount]!, 'ticket:issue', { serviceId });
       if (r.ok) issued.push({ id: r.value.ticket.id, label: r.value.ticket.label });
       else errors.push(`issue ${n}: ${r.error.code}`);
       // Counters keep up with arrivals, with a short queue building in the morning peak.

@@ -2,8 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
+import { type CommandArgs, type CommandSocket, emitCommand } from '../../client/command.ts';
 import { createVirtualPrinter, type VirtualPrinter } from '../../hardware/printer/index.ts';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../protocol/events.ts';
+import type { CommandName, CommandReply, ServerToClientEvents } from '../../protocol/events.ts';
 import type { Result } from '../../protocol/result.ts';
 import { resolveSettings } from '../../server/config.ts';
 import { createServer, type MotcuaServer } from '../../server/create-server.ts';
@@ -12,7 +13,7 @@ import type { TicketPrinter } from '../../server/printing/ticket-printer.ts';
 import { at, monday } from './site-fixture.ts';
 import { logger } from '../../server/log.ts';
 
-export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type ClientSocket = CommandSocket;
 
 export interface TestServerOptions {
   /** Defaults to a clock that starts Monday 09:00 in Hanoi time and runs at real speed. */
@@ -122,7 +123,7 @@ export class TestServer {
     return paired.body.value.token;
   }
 
-  /** A connected real socket.io-client; closed with the server. */
+  /** A connected real socket.io-client, typed by the contract (hand it to `rawCommand` to send anything); closed with the server. */
   async socket(token?: string, lang: 'vi' | 'en' = 'vi'): Promise<ClientSocket> {
     const s: ClientSocket = connect(this.url, {
       auth: { ...(token && { token }), lang },
@@ -156,25 +157,36 @@ export function nextEvent<E extends keyof ServerToClientEvents>(
   until: (value: Parameters<ServerToClientEvents[E]>[0]) => boolean = () => true,
   timeoutMs = 10_000,
 ): Promise<Parameters<ServerToClientEvents[E]>[0]> {
+  // socket.io cannot type a listener for a generic event name; the server's emit of `event` is typed where it is sent.
+  const name: keyof ServerToClientEvents = event;
   return new Promise((resolve, reject) => {
-    const loose = s as unknown as { on(e: string, f: (v: unknown) => void): void; off(e: string, f: (v: unknown) => void): void };
-    const listener = (v: unknown) => {
-      const value = v as Parameters<ServerToClientEvents[E]>[0];
-      if (!until(value)) return;
+    const listener = (value: unknown) => {
+      const payload = value as Parameters<ServerToClientEvents[E]>[0];
+      if (!until(payload)) return;
       clearTimeout(timer);
-      loose.off(event, listener);
-      resolve(value);
+      s.off(name, listener);
+      resolve(payload);
     };
     const timer = setTimeout(() => {
-      loose.off(event, listener);
+      s.off(name, listener);
       reject(new Error(`no matching ${event} within ${timeoutMs} ms`));
     }, timeoutMs);
-    loose.on(event, listener);
+    s.on(name, listener);
   });
 }
 
-/** Emits a command and returns its Result. */
-export async function command<T = unknown>(s: ClientSocket, event: keyof ClientToServerEvents, payload?: unknown): Promise<Result<T>> {
-  const loose = s as unknown as { timeout(ms: number): { emitWithAck(e: string, ...args: unknown[]): Promise<Result<T>> } };
-  return payload === undefined ? loose.timeout(10_000).emitWithAck(event) : loose.timeout(10_000).emitWithAck(event, payload);
+/** Emits a command and returns its Result (typed by the contract: a wrong event or payload does not compile). */
+export function command<E extends CommandName>(s: ClientSocket, event: E, ...args: CommandArgs<E>): Promise<Result<CommandReply<E>>> {
+  return emitCommand(s, 10_000, event, ...args);
+}
+
+/**
+ * A socket seen without the contract's types, for tests that send what a broken or hostile
+ * client could: unknown events, malformed payloads, no ack. Any `ClientSocket` is one.
+ */
+export type RawSocket = Socket;
+
+/** Emits anything and returns whatever comes back as the ack. */
+export function rawCommand(s: RawSocket, event: string, ...args: unknown[]): Promise<unknown> {
+  return s.timeout(10_000).emitWithAck(event, ...args);
 }

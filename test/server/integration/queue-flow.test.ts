@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CounterSnapshot, DisplaySnapshot, IssuedTicket, TicketPublicView } from '../../../protocol/views.ts';
 import { command, nextEvent, TestServer, type ClientSocket } from '../../support/test-server.ts';
 
 describe('queue flow through the real server', () => {
@@ -19,7 +18,7 @@ describe('queue flow through the real server', () => {
   afterEach(() => server.close());
 
   const issue = async (serviceId = 'civil-status') => {
-    const r = await command<IssuedTicket>(kiosk, 'ticket:issue', { serviceId });
+    const r = await command(kiosk, 'ticket:issue', { serviceId });
     if (!r.ok) throw new Error(r.error.code);
     return r.value;
   };
@@ -37,12 +36,12 @@ describe('queue flow through the real server', () => {
   it('a call reaches the display as a call and a snapshot, and the follower sees it', async () => {
     const a = await issue();
     const phone = await server.socket();
-    const followed = await command<TicketPublicView>(phone, 'ticket:follow', { ref: a.ref });
+    const followed = await command(phone, 'ticket:follow', { ref: a.ref });
     expect(followed.ok && followed.value.status).toBe('waiting');
     const called = nextEvent(display, 'ticket:called');
     const snapshot = nextEvent(display, 'display:snapshot', (v) => v.calls.length > 0);
     const update = nextEvent(phone, 'ticket:updated', (v) => v.status !== 'waiting');
-    const r = await command<CounterSnapshot>(clerk, 'counter:next', { counterId: 1 });
+    const r = await command(clerk, 'counter:next', { counterId: 1 });
     expect(r.ok && r.value.current?.label).toBe('1001');
     expect(await called).toMatchObject({ label: '1001', counterId: 1, recall: false });
     expect((await snapshot).calls[0]).toMatchObject({ label: '1001', counterId: 1 });
@@ -60,11 +59,11 @@ describe('queue flow through the real server', () => {
   it('a transfer keeps the number and moves it to the other service', async () => {
     const a = await issue('civil-status');
     await command(clerk, 'counter:next', { counterId: 1 });
-    const r = await command<CounterSnapshot>(clerk, 'counter:transfer', { counterId: 1, toServiceId: 'certification' });
+    const r = await command(clerk, 'counter:transfer', { counterId: 1, toServiceId: 'certification' });
     expect(r.ok && r.value.current).toBeNull();
     const other = await server.socket(await server.clerkToken('clerk2'));
     await command(other, 'counter:join', { counterId: 3 });
-    const next = await command<CounterSnapshot>(other, 'counter:next', { counterId: 3 });
+    const next = await command(other, 'counter:next', { counterId: 3 });
     expect(next.ok && next.value.current).toMatchObject({ label: a.ticket.label, serviceId: 'certification' });
   });
 
@@ -75,7 +74,7 @@ describe('queue flow through the real server', () => {
     await command(clerk, 'counter:next', { counterId: 1 });
     await command(clerk, 'counter:next', { counterId: 1 });
     const back = await server.socket();
-    const r = await command<DisplaySnapshot>(back, 'display:subscribe', {});
+    const r = await command(back, 'display:subscribe', {});
     expect(r.ok && r.value.calls.map((c) => c.label)).toEqual(['1002', '1001']);
     expect(r.ok && r.value.counters.find((c) => c.id === 1)?.currentLabel).toBe('1002');
   });
@@ -87,7 +86,7 @@ describe('queue flow through the real server', () => {
     const seen = nextEvent(second, 'counter:snapshot', (v) => v.current !== null);
     await command(clerk, 'counter:next', { counterId: 1 });
     expect((await seen).current?.label).toBe('1001');
-    const empty = await command<CounterSnapshot>(second, 'counter:next', { counterId: 1 });
+    const empty = await command(second, 'counter:next', { counterId: 1 });
     expect(empty.ok && empty.value.current).toBeNull();
     expect([...server.server.ctx.engine.state.tickets.values()].map((t) => t.status)).toEqual(['finished']);
   });
