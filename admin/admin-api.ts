@@ -1,50 +1,30 @@
-import { api } from '../client/stored-token.ts';
+import { download, request, upload } from '../client/http-api.ts';
+import type { ResultError } from '../protocol/result.ts';
+import type { FileRouteName, JsonRouteName, RouteCallArgs, RouteResult, UploadRouteName } from '../protocol/routes.ts';
 
-/** A refusal from the server, with the per-row or per-file problems some routes list. */
-export interface ApiError {
-  code: string;
-  message: string;
-  params?: Record<string, string | number>;
-  problems?: unknown[];
-}
-export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+/** A refusal from the server, translated; routes that list problems give them beside it (`RouteResult.problems`). */
+export type ApiError = ResultError;
 
-/** The JSON API as the signed-in admin: every call carries the session and the language. */
+/** The route map (`protocol/routes.ts`) as the signed-in admin calls it: every call carries the session and the language. */
 export interface AdminApi {
-  get<T>(path: string): Promise<ApiResult<T>>;
-  send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<ApiResult<T>>;
+  call<K extends JsonRouteName>(name: K, ...call: RouteCallArgs<K>): Promise<RouteResult<K>>;
   /** Uploads a file's bytes as they are (catalogue text, backup). */
-  upload<T>(path: string, body: Blob | string, contentType: string): Promise<ApiResult<T>>;
+  upload<K extends UploadRouteName>(name: K, file: Blob | string, contentType: string, ...call: RouteCallArgs<K>): Promise<RouteResult<K>>;
   /** Fetches a file (CSV, PNG, backup) with the session; null when refused. */
-  download(path: string): Promise<Blob | null>;
+  download<K extends FileRouteName>(name: K, ...call: RouteCallArgs<K>): Promise<Blob | null>;
 }
 
 /** Builds the API for a session; `onExpired` runs when the server no longer knows the session. */
 export function adminApi(token: string, lang: string, onExpired: () => void): AdminApi {
-  const check = <T>(r: ApiResult<T>): ApiResult<T> => {
-    if (!r.ok && r.error.code === 'unauthenticated') onExpired();
+  const who = { token, lang };
+  const check = <R extends { ok: boolean; error?: ApiError }>(r: R): R => {
+    if (!r.ok && r.error?.code === 'unauthenticated') onExpired();
     return r;
   };
-  const headers = { authorization: `Bearer ${token}`, 'accept-language': lang };
   return {
-    get: async <T>(path: string) => check((await api<T>('GET', path, undefined, token, lang)) as ApiResult<T>),
-    send: async <T>(method: string, path: string, body?: unknown) => check((await api<T>(method, path, body, token, lang)) as ApiResult<T>),
-    async upload<T>(path: string, body: Blob | string, contentType: string) {
-      try {
-        const res = await fetch(path, { method: 'POST', headers: { ...headers, 'content-type': contentType }, body });
-        return check((await res.json()) as ApiResult<T>);
-      } catch {
-        return { ok: false, error: { code: 'offline', message: 'offline' } };
-      }
-    },
-    async download(path: string) {
-      try {
-        const res = await fetch(path, { headers });
-        return res.ok ? await res.blob() : null;
-      } catch {
-        return null;
-      }
-    },
+    call: async (name, ...call) => check(await request(who, name, ...call)),
+    upload: async (name, file, contentType, ...call) => check(await upload(who, name, file, contentType, ...call)),
+    download: (name, ...call) => download(who, name, ...call),
   };
 }
 

@@ -2,11 +2,12 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { connect } from '../client/connection.ts';
 import { createI18n, type Lang } from '../client/i18n.ts';
 import { SignInScreen, type SignedIn } from '../client/sign-in-screen.tsx';
-import { api, storedToken } from '../client/stored-token.ts';
+import { storedToken } from '../client/stored-token.ts';
 import { adminApi } from './admin-api.ts';
 import { AdminContext, type AdminContextValue } from './admin-context.ts';
 import { SetupScreen } from './setup-screen.tsx';
 import { Shell } from './shell.tsx';
+import { request } from '../client/http-api.ts';
 
 const token = storedToken('admin');
 const langKey = 'motcua.admin.lang';
@@ -34,13 +35,14 @@ export function AdminApp() {
   useEffect(() => {
     void (async () => {
       const setup = setupTokenInUrl();
-      const status = await api<{ needsSetup: boolean }>('GET', '/api/auth/status');
+      const status = await request({}, 'authStatus');
       if (setup && status.ok && status.value.needsSetup) return setStage({ kind: 'setup', setupToken: setup });
       if (setup) history.replaceState(null, '', location.pathname);
       const saved = token.get();
       if (!saved) return setStage({ kind: 'sign-in', error: null });
-      const me = await api<{ user?: SignedIn['user'] }>('GET', '/api/auth/me', undefined, saved);
-      if (me.ok && me.value.user?.role === 'admin') setStage({ kind: 'in', session: { token: saved, user: me.value.user } });
+      const me = await request({ token: saved }, 'whoAmI');
+      if (me.ok && 'user' in me.value && me.value.user.role === 'admin')
+        setStage({ kind: 'in', session: { token: saved, user: me.value.user } });
       else setStage({ kind: 'sign-in', error: null });
     })();
   }, []);
@@ -53,7 +55,7 @@ export function AdminApp() {
   };
   const signOut = () => {
     const saved = token.get();
-    if (saved) void api('POST', '/api/auth/logout', undefined, saved);
+    if (saved) void request({ token: saved }, 'logout');
     token.clear();
     setStage({ kind: 'sign-in', error: null });
   };

@@ -1,7 +1,7 @@
 import type { i18n } from 'i18next';
 import { useState } from 'preact/hooks';
 import type { SignedIn } from '../client/sign-in-screen.tsx';
-import { api } from '../client/stored-token.ts';
+import { request } from '../client/http-api.ts';
 
 /** First run: whoever holds the link the server printed creates the administrator account. */
 export function SetupScreen(props: { i18n: i18n; setupToken: string; onDone: (s: SignedIn) => void }) {
@@ -15,13 +15,9 @@ export function SetupScreen(props: { i18n: i18n; setupToken: string; onDone: (s:
   const submit = async (e: Event) => {
     e.preventDefault();
     if (form.password !== form.repeat) return setError(t('admin:setup.mismatch'));
-    const r = await api<SignedIn>(
-      'POST',
-      '/api/auth/setup',
-      { token: props.setupToken, username: form.username.trim(), name: form.name.trim(), password: form.password },
-      null,
-      props.i18n.language,
-    );
+    const r = await request({ lang: props.i18n.language }, 'setup', {
+      body: { token: props.setupToken, username: form.username.trim(), name: form.name.trim(), password: form.password },
+    });
     if (r.ok) props.onDone(r.value);
     else setError(r.error.code === 'offline' ? t('common:offline') : r.error.message);
   };

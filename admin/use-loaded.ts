@@ -1,23 +1,30 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { JsonRouteName, RouteCallArgs, RouteReply } from '../protocol/routes.ts';
 import type { ApiError } from './admin-api.ts';
 import { useAdmin } from './admin-context.ts';
 
-/** A GET of the admin API as page state, with `reload` after a change; `everyMs` keeps it live. */
-export function useLoaded<T>(
-  path: string | null,
+/**
+ * A GET route of the admin API as page state, with `reload` after a change; `everyMs` keeps it
+ * live. `name` null loads nothing.
+ */
+export function useLoaded<K extends JsonRouteName>(
+  name: K | null,
   everyMs?: number,
-): { data: T | null; error: ApiError | null; reload: () => Promise<void> } {
+  ...call: RouteCallArgs<K>
+): { data: RouteReply<K> | null; error: ApiError | null; reload: () => Promise<void> } {
   const { api } = useAdmin();
-  const [data, setData] = useState<T | null>(null);
+  const [data, setData] = useState<RouteReply<K> | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  const key = JSON.stringify(call);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the call is compared by its JSON (`key`), not by identity
   const reload = useCallback(async () => {
-    if (path === null) return;
-    const r = await api.get<T>(path);
+    if (name === null) return;
+    const r = await api.call(name, ...call);
     if (r.ok) {
       setData(r.value);
       setError(null);
     } else setError(r.error);
-  }, [api, path]);
+  }, [api, name, key]);
   useEffect(() => {
     void reload();
     if (!everyMs) return;

@@ -1,6 +1,6 @@
 import type { i18n } from 'i18next';
 import { useState } from 'preact/hooks';
-import { api } from './stored-token.ts';
+import { request } from './http-api.ts';
 
 /**
  * Shown by a device app (kiosk, display, rating tablet) until an admin's pairing code is
@@ -12,7 +12,7 @@ export function PairingScreen(props: { i18n: i18n; onPaired: (token: string) => 
   const [error, setError] = useState<string | null>(null);
   const submit = async (e: Event) => {
     e.preventDefault();
-    const r = await api<{ token: string }>('POST', '/api/devices/pair', { code: code.trim() }, null, props.i18n.language);
+    const r = await request({ lang: props.i18n.language }, 'pair', { body: { code: code.trim() } });
     if (r.ok) props.onPaired(r.value.token);
     else setError(r.error.code === 'offline' ? t('common:offline') : r.error.message);
   };

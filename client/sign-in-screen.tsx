@@ -1,11 +1,10 @@
 import type { i18n } from 'i18next';
 import { useState } from 'preact/hooks';
-import { api } from './stored-token.ts';
+import { request } from './http-api.ts';
+import type { SessionView } from '../protocol/http-views.ts';
 
-export interface SignedIn {
-  token: string;
-  user: { id: string; username: string; name: string; role: 'clerk' | 'admin'; counters: number[] };
-}
+/** A new session: its token and who signed in. */
+export type SignedIn = SessionView;
 
 /** Clerks and admins sign in with their own credentials; the session token is kept by the app. */
 export function SignInScreen(props: { i18n: i18n; onSignedIn: (s: SignedIn) => void }) {
@@ -15,7 +14,7 @@ export function SignInScreen(props: { i18n: i18n; onSignedIn: (s: SignedIn) => v
   const [error, setError] = useState<string | null>(null);
   const submit = async (e: Event) => {
     e.preventDefault();
-    const r = await api<SignedIn>('POST', '/api/auth/login', { username: username.trim(), password }, null, props.i18n.language);
+    const r = await request({ lang: props.i18n.language }, 'login', { body: { username: username.trim(), password } });
     if (r.ok) props.onSignedIn(r.value);
     else setError(r.error.code === 'offline' ? t('common:offline') : r.error.message);
   };

@@ -2,11 +2,10 @@
  * The centre settings a board needs beyond its snapshot, from the public `/api/site`: the time
  * zone for the clock, the centre's notices for the ticker, and how calls are announced.
  */
-import * as v from 'valibot';
-import { api } from '../client/stored-token.ts';
+import { request } from '../client/http-api.ts';
 import { parseVoiceConfig, type VoiceConfig } from '../protocol/voice/voice-config.ts';
 
-/** What the board reads from `/api/site`. */
+/** What the board takes from `/api/site` (`SiteInfoView`). */
 export interface SiteInfo {
   timeZone: string;
   notices: string[];
@@ -16,27 +15,17 @@ export interface SiteInfo {
   configVersion: string | null;
 }
 
-const SiteInfoSchema = v.object({
-  centre: v.object({
-    timeZone: v.pipe(v.string(), v.minLength(1)),
-    notices: v.optional(v.array(v.pipe(v.string(), v.trim(), v.minLength(1))), []),
-  }),
-  announcement: v.optional(v.unknown()),
-  configVersion: v.optional(v.string()),
-});
-
-/** Loads the site info; `null` when the server cannot be reached or answers something unusable. */
+/** Loads the site info; `null` when the server cannot be reached. */
 export async function loadSiteInfo(lang: string): Promise<SiteInfo | null> {
-  const result = await api<unknown>('GET', '/api/site', undefined, null, lang);
+  const result = await request({ lang }, 'site');
   if (!result.ok) return null;
-  const parsed = v.safeParse(SiteInfoSchema, result.value);
-  if (!parsed.success) return null;
-  const { centre, announcement, configVersion } = parsed.output;
-  const voice = announcement === undefined ? null : parseVoiceConfig(announcement);
+  const { centre, announcement, configVersion } = result.value;
+  // A board still running an older build may not understand newer settings: it keeps its own.
+  const voice = parseVoiceConfig(announcement);
   return {
     timeZone: centre.timeZone,
     notices: centre.notices,
-    announcement: voice?.ok ? voice.value : null,
-    configVersion: configVersion ?? null,
+    announcement: voice.ok ? voice.value : null,
+    configVersion,
   };
 }

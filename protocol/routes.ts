@@ -144,9 +144,10 @@ export interface RouteTypes {
   /** The config as stored (what the admin edits); every save replies with it. */
   config: { reply: SiteConfig };
   saveCentre: { body: SiteConfigInput['centre']; reply: SiteConfig };
-  saveService: { body: SiteConfigInput['services'][number]; reply: SiteConfig };
+  /** The path's id is the service's: the body leaves it out. */
+  saveService: { body: Omit<SiteConfigInput['services'][number], 'id'>; reply: SiteConfig };
   removeService: { reply: SiteConfig };
-  saveCounter: { body: SiteConfigInput['counters'][number]; reply: SiteConfig };
+  saveCounter: { body: Omit<SiteConfigInput['counters'][number], 'id'>; reply: SiteConfig };
   removeCounter: { reply: SiteConfig };
 
   /** The file is JSON or CSV, told by `format` or else by the file's `name` and content. */
@@ -190,9 +191,9 @@ type BareName<S extends string> = S extends `${infer N}.${string}` ? N : S;
 export type PathParams<P extends string> = { [N in ParamNames<P>]: string };
 
 /** What a caller passes: `params` when the path has any, `body` and `query` when the route takes them. */
-export type RouteCall<K extends RouteName> = (ParamNames<RoutePath<K>> extends never ? unknown : { params: PathParams<RoutePath<K>> }) &
-  (RouteTypes[K] extends { body: infer B } ? { body: B } : unknown) &
-  (RouteTypes[K] extends { query: infer Q } ? { query?: Q } : unknown);
+export type RouteCall<K extends RouteName> = ([ParamNames<RoutePath<K>>] extends [never] ? object : { params: PathParams<RoutePath<K>> }) &
+  (RouteTypes[K] extends { body: infer B } ? { body: B } : object) &
+  (RouteTypes[K] extends { query: infer Q } ? { query?: Q } : object);
 
 /** `[call]`, or `[call?]` for a route that needs nothing. */
 export type RouteCallArgs<K extends RouteName> = object extends RouteCall<K> ? [call?: RouteCall<K>] : [call: RouteCall<K>];

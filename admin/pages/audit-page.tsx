@@ -6,7 +6,7 @@ import { useCentreTime } from '../use-centre-time.ts';
 /** Who changed what and when, newest first. */
 export function AuditPage() {
   const { t } = useAdmin();
-  const { data } = useLoaded<AuditEntry[]>('/api/audit?limit=300', 10_000);
+  const { data } = useLoaded('audit', 10_000, { query: { limit: 300 } });
   const timeText = useCentreTime();
   return (
     <section>

@@ -16,7 +16,7 @@ export function BackupPage() {
   const [downloading, setDownloading] = useState(false);
   const download = async () => {
     setDownloading(true);
-    const blob = await api.download('/api/backup');
+    const blob = await api.download('backup');
     setDownloading(false);
     if (blob) saveFile(blob, `motcua-backup-${new Date().toISOString().slice(0, 10)}.json.gz`);
   };
@@ -26,13 +26,9 @@ export function BackupPage() {
       return;
     }
     setRestore({ kind: 'checking' });
-    const r = await api.upload<{ files: number }>('/api/backup/restore', file, 'application/gzip');
+    const r = await api.upload('restore', file, 'application/gzip');
     input.value = '';
-    setRestore(
-      r.ok
-        ? { kind: 'staged', files: r.value.files }
-        : { kind: 'refused', message: r.error.message, problems: (r.error.problems ?? []) as string[] },
-    );
+    setRestore(r.ok ? { kind: 'staged', files: r.value.files } : { kind: 'refused', message: r.error.message, problems: r.problems ?? [] });
   };
   return (
     <section>

@@ -40,7 +40,7 @@ export function CentrePage() {
       hours: weekHoursOf(hoursText),
       holidays: parseDays(holidaysText),
     };
-    const r = await api.send('PUT', '/api/config/centre', body);
+    const r = await api.call('saveCentre', { body });
     setSave(r.ok ? { kind: 'saved' } : { kind: 'failed', error: r.error });
     if (r.ok) await reload();
   };

@@ -26,8 +26,8 @@ function draftOf(c: CounterConfig): Draft {
 
 /** Counters: number, name, and the services each serves, in calling order or with weights. */
 export function CountersPage() {
-  const { t, lang } = useAdmin();
-  const { config, draft, setDraft, save, editor, put, remove: removeItem } = useConfigEditor<Draft>('counters');
+  const { t, lang, api } = useAdmin();
+  const { config, draft, setDraft, save, editor, put, remove: removeItem } = useConfigEditor<Draft>();
   if (!config) return <p>{t('common:connecting')}</p>;
   const serviceName = (id: string) => {
     const s = config.services.find((x) => x.id === id);
@@ -37,9 +37,11 @@ export function CountersPage() {
   const submit = async (e: Event) => {
     e.preventDefault();
     if (!draft) return;
-    await put(draft.id.trim(), { name: { vi: draft.nameVi, en: draft.nameEn }, mode: draft.mode, services: draft.services });
+    const body = { name: { vi: draft.nameVi, en: draft.nameEn }, mode: draft.mode, services: draft.services };
+    await put(() => api.call('saveCounter', { params: { id: draft.id.trim() }, body }));
   };
-  const remove = (id: number) => removeItem(String(id), t('admin:counters.confirmRemove', { id }));
+  const remove = (id: number) =>
+    removeItem(t('admin:counters.confirmRemove', { id }), () => api.call('removeCounter', { params: { id: String(id) } }));
   const toggle = (serviceId: string, on: boolean) =>
     draft &&
     setDraft({

@@ -12,18 +12,18 @@ const printerOk: ReadonlySet<PrinterState> = new Set(['ready', 'virtual', 'paper
 export function HealthPage() {
   const { t, api } = useAdmin();
   const timeText = useCentreTime();
-  const { data: live, reload } = useLoaded<DeviceConnections>('/api/admin/connections', refreshMs);
-  const { data: health } = useLoaded<{ buttons?: ButtonLineHealth[]; printer: PrinterState }>('/api/devices/health', refreshMs);
+  const { data: live, reload } = useLoaded('connections', refreshMs);
+  const { data: health } = useLoaded('deviceHealth', refreshMs);
   const rename = async (id: string, name: string) => {
     const next = prompt(t('admin:devices.renamePrompt'), name);
     if (next && next.trim() !== name) {
-      await api.send('PATCH', `/api/devices/${id}`, { name: next.trim() });
+      await api.call('renameDevice', { params: { id }, body: { name: next.trim() } });
       await reload();
     }
   };
   const revoke = async (id: string, name: string) => {
     if (!confirm(t('admin:devices.confirmRevoke', { name }))) return;
-    await api.send('DELETE', `/api/devices/${id}`);
+    await api.call('revokeDevice', { params: { id } });
     await reload();
   };
   const down = (live?.devices.filter((d) => d.connections === 0).length ?? 0) + (health && !printerOk.has(health.printer) ? 1 : 0);

@@ -10,7 +10,7 @@ const blank = { username: '', name: '', password: '', role: 'clerk' as 'clerk' |
 /** Staff accounts: clerks (optionally limited to some counters) and administrators. */
 export function PeoplePage() {
   const { t, api, user: me } = useAdmin();
-  const { data: users, reload } = useLoaded<UserAccountView[]>('/api/users');
+  const { data: users, reload } = useLoaded('users');
   const timeText = useCentreTime();
   const [form, setForm] = useState(blank);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
@@ -26,12 +26,8 @@ export function PeoplePage() {
       .split(/[\s,;]+/)
       .filter(Boolean)
       .map(Number);
-    const r = await api.send('POST', '/api/users', {
-      username: form.username.trim(),
-      name: form.name.trim(),
-      password: form.password,
-      role: form.role,
-      counters,
+    const r = await api.call('createUser', {
+      body: { username: form.username.trim(), name: form.name.trim(), password: form.password, role: form.role, counters },
     });
     setSave(r.ok ? { kind: 'saved' } : { kind: 'failed', error: r.error });
     if (r.ok) {
@@ -42,14 +38,14 @@ export function PeoplePage() {
   const resetPassword = async (u: UserAccountView) => {
     const password = prompt(t('admin:people.newPassword', { name: u.name }));
     if (!password) return;
-    const r = await api.send('PUT', `/api/users/${u.id}/password`, { password });
+    const r = await api.call('resetPassword', { params: { id: u.id }, body: { password } });
     setSave(r.ok ? { kind: 'saved' } : { kind: 'failed', error: r.error });
   };
   const setDisabled = async (u: UserAccountView, disabled: boolean) => {
     // Disabling signs the person out everywhere at once: ask first; enabling is harmless.
     if (disabled && !confirm(t('admin:people.confirmDisable', { name: u.name }))) return;
     setSave({ kind: 'saving' });
-    const r = await api.send('PUT', `/api/users/${u.id}/state`, { disabled });
+    const r = await api.call('setUserState', { params: { id: u.id }, body: { disabled } });
     setSave(r.ok ? { kind: 'saved' } : { kind: 'failed', error: r.error });
     if (r.ok) await reload();
   };

@@ -12,13 +12,13 @@ const shown = 12;
 /** The ticket printer: its state, the last tickets (with pictures from the virtual printer), reprint. */
 export function PrinterPage() {
   const { t, api } = useAdmin();
-  const { data, reload } = useLoaded<{ state: PrinterState; jobs: PrintedJobView[] }>('/api/printer/recent', 5000);
+  const { data, reload } = useLoaded('printerRecent', 5000);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const timeText = useCentreTime();
   if (!data) return <p>{t('common:connecting')}</p>;
   const reprint = async (jobId: string) => {
     setSave({ kind: 'saving' });
-    const r = await api.send('POST', `/api/printer/reprint/${encodeURIComponent(jobId)}`);
+    const r = await api.call('reprint', { params: { jobId } });
     setSave(r.ok ? { kind: 'saved' } : { kind: 'failed', error: r.error });
     await reload();
   };

@@ -19,7 +19,7 @@ const shownAtMost = 100;
 /** The kiosk's procedures: search them as a citizen would, see and edit each one's service, import a new catalogue. */
 export function ProceduresPage() {
   const { t, api, lang } = useAdmin();
-  const { data: catalogue, reload } = useLoaded<Catalogue>('/api/catalogue');
+  const { data: catalogue, reload } = useLoaded('catalogue');
   const { config } = useSiteConfig();
   const [query, setQuery] = useState('');
   const [result, setResult] = useState<ImportState>({ kind: 'idle' });
@@ -37,17 +37,12 @@ export function ProceduresPage() {
   const edited = editing ? catalogue.procedures.find((p) => p.code === editing) : undefined;
   const upload = async (file: File, input: HTMLInputElement) => {
     setResult({ kind: 'running' });
-    const r = await api.upload<{ procedures: number; fields: number; unmapped: string[] }>(
-      `/api/catalogue/import?name=${encodeURIComponent(file.name)}`,
-      await file.text(),
-      'text/plain; charset=utf-8',
-    );
+    const r = await api.upload('importCatalogue', await file.text(), 'text/plain; charset=utf-8', { query: { name: file.name } });
     input.value = '';
     if (r.ok) {
       setResult({ kind: 'done', ...r.value });
       await reload();
-    } else
-      setResult({ kind: 'refused', error: r.error, problems: (r.error.problems ?? []) as Array<{ row: number | null; message: string }> });
+    } else setResult({ kind: 'refused', error: r.error, problems: r.problems ?? [] });
   };
   return (
     <section>

@@ -24,7 +24,7 @@ export function ReportsPage() {
   const [error, setError] = useState<string | null>(null);
   const [today, setToday] = useState<string | null>(null);
   useEffect(() => {
-    void api.get<ReportView>(range ? `/api/reports?from=${range.from}&to=${range.to}` : '/api/reports').then((r) => {
+    void api.call('report', range ? { query: range } : {}).then((r) => {
       if (!r.ok) return setError(r.error.message);
       setError(null);
       setReport(r.value);
@@ -40,11 +40,10 @@ export function ReportsPage() {
   const preset = (days: number) => today && setRange({ from: addDays(today, -(days - 1)), to: today });
   const download = async (table: ReportCsvTable | 'tickets') => {
     if (!report) return;
-    const path =
+    const blob =
       table === 'tickets'
-        ? `/api/export/tickets.csv?day=${report.from}`
-        : `/api/reports.csv?from=${report.from}&to=${report.to}&table=${table}`;
-    const blob = await api.download(path);
+        ? await api.download('exportTickets', { query: { day: report.from } })
+        : await api.download('reportCsv', { query: { from: report.from, to: report.to, table } });
     if (blob) saveFile(blob, table === 'tickets' ? `motcua-tickets-${report.from}.csv` : `motcua-${table}-${report.from}_${report.to}.csv`);
   };
   const levelNames = t(`admin:rating.levels${report?.ratingScale ?? 3}`, { returnObjects: true }) as string[];

@@ -69,9 +69,9 @@ function draftOf(s: ServiceConfig, centreHours: WeekSchedule): Draft {
 
 /** Services (queues): name, code, number range and prefix, daily quota, cut-off, own hours, linked procedures. */
 export function ServicesPage() {
-  const { t, lang } = useAdmin();
-  const { config, draft, setDraft, save, editor, put, remove: removeItem } = useConfigEditor<Draft>('services');
-  const { data: catalogue } = useLoaded<Catalogue>('/api/catalogue');
+  const { t, lang, api } = useAdmin();
+  const { config, draft, setDraft, save, editor, put, remove: removeItem } = useConfigEditor<Draft>();
+  const { data: catalogue } = useLoaded('catalogue');
   if (!config) return <p>{t('common:connecting')}</p>;
   const proceduresOf = (serviceId: string) => catalogue?.procedures.filter((p) => p.serviceId === serviceId) ?? [];
   const field = (key: keyof Draft) => ({
@@ -96,9 +96,10 @@ export function ServicesPage() {
       enabled: draft.enabled,
       hours: draft.ownHours ? weekHoursOf(draft.hoursText) : undefined,
     };
-    await put(draft.id.trim(), body);
+    const id = draft.id.trim();
+    await put(() => api.call('saveService', { params: { id }, body }));
   };
-  const remove = (id: string) => removeItem(id, t('admin:services.confirmRemove', { id }));
+  const remove = (id: string) => removeItem(t('admin:services.confirmRemove', { id }), () => api.call('removeService', { params: { id } }));
   return (
     <section>
       <h1>{t('admin:services.title')}</h1>

@@ -15,10 +15,8 @@ export function PairingPanel() {
   const needsCounter = kind === 'counter' || kind === 'rating';
   const submit = async (e: Event) => {
     e.preventDefault();
-    const r = await api.send<{ code: string; expiresAt: number }>('POST', '/api/devices/pairing-codes', {
-      kind,
-      name: name.trim(),
-      ...(needsCounter && counterId && { counterId: Number(counterId) }),
+    const r = await api.call('createPairingCode', {
+      body: { kind, name: name.trim(), ...(needsCounter && counterId && { counterId: Number(counterId) }) },
     });
     if (r.ok) {
       setCode(r.value);

@@ -61,7 +61,7 @@ export function ProcedureEditor({
         };
       }),
     };
-    const r = await api.send('PUT', `/api/catalogue/procedures/${encodeURIComponent(procedure.code)}`, body);
+    const r = await api.call('saveProcedure', { params: { code: procedure.code }, body });
     setSave(r.ok ? { kind: 'saved' } : { kind: 'failed', error: r.error });
     if (r.ok) onSaved();
   };

@@ -7,7 +7,7 @@ export function TicketPreview(props: { jobId: string; alt: string }) {
   const [url, setUrl] = useState<string | null>(null);
   useEffect(() => {
     let made: string | null = null;
-    void api.download(`/api/printer/preview/${encodeURIComponent(props.jobId)}.png`).then((blob) => {
+    void api.download('printerPreview', { params: { jobId: props.jobId } }).then((blob) => {
       if (!blob) return;
       made = URL.createObjectURL(blob);
       setUrl(made);

@@ -2,7 +2,6 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { connect } from '../../client/connection.ts';
 import type { SignedIn } from '../../client/sign-in-screen.tsx';
 import { SignInScreen } from '../../client/sign-in-screen.tsx';
-import { api } from '../../client/stored-token.ts';
 import { useConnectionState } from '../../client/use-connection.ts';
 import type { i18n } from 'i18next';
 import { useText } from '../text-context.ts';
@@ -10,6 +9,7 @@ import { ConsoleScreen } from './console-screen.tsx';
 import { CounterPicker } from './counter-picker.tsx';
 import { mayWorkAt, signedInClerk } from './signed-in-clerk.ts';
 import { useCounterSession } from './use-counter-session.ts';
+import { request } from '../../client/http-api.ts';
 
 /**
  * `/counter/` and `/counter/<n>`: the clerk signs in, picks a counter they may use (or the one
@@ -20,7 +20,7 @@ export function ConsoleApp(props: { i18n: i18n; counterId: number | null }) {
   const [counterId, setCounterId] = useState<number | null>(props.counterId);
 
   const signOut = () => {
-    if (clerk) void api('POST', '/api/auth/logout', undefined, clerk.token);
+    if (clerk) void request({ token: clerk.token }, 'logout');
     signedInClerk.clear();
     setClerk(null);
   };

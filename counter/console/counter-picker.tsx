@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api } from '../../client/stored-token.ts';
+import { request } from '../../client/http-api.ts';
 import type { SignedIn } from '../../client/sign-in-screen.tsx';
 import type { Translated } from '../../protocol/views.ts';
 import { useText } from '../text-context.ts';
@@ -16,7 +16,7 @@ export function CounterPicker(props: {
   const [counters, setCounters] = useState<Array<{ id: number; name: Translated }> | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    void api<{ counters: Array<{ id: number; name: Translated }> }>('GET', '/api/site', undefined, null, lang).then((r) => {
+    void request({ lang }, 'site').then((r) => {
       if (r.ok) setCounters(r.value.counters.filter((c) => mayWorkAt(props.user, c.id)));
       else setError(r.error.code === 'offline' ? t('common:offline') : r.error.message);
     });

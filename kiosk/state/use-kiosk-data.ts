@@ -5,11 +5,11 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Connection } from '../../client/connection.ts';
-import { api } from '../../client/stored-token.ts';
 import { useConnectionState } from '../../client/use-connection.ts';
 import type { Catalogue } from '../../protocol/catalogue.ts';
 import type { KioskSnapshot } from '../../protocol/views.ts';
 import { buildSearchIndex, type SearchIndex } from '../../client/search/catalogue-search.ts';
+import { request } from '../../client/http-api.ts';
 
 export interface KioskData {
   catalogue: Catalogue | null;
@@ -46,10 +46,7 @@ export function useKioskData(connection: Connection, onUnpaired: () => void): Ki
     let stopped = false;
     const load = async () => {
       clearTimeout(retry);
-      const [cat, site] = await Promise.all([
-        api<Catalogue>('GET', '/api/catalogue'),
-        api<{ centre: { timeZone: string } }>('GET', '/api/site'),
-      ]);
+      const [cat, site] = await Promise.all([request({}, 'catalogue'), request({}, 'site')]);
       if (stopped) return;
       if (cat.ok) setCatalogue(cat.value);
       if (site.ok) setTimeZone(site.value.centre.timeZone);
