@@ -1,4 +1,3 @@
-import type { AuditEntry } from '../../protocol/admin.ts';
 import { useAdmin } from '../admin-context.ts';
 import { useLoaded } from '../use-loaded.ts';
 import { useCentreTime } from '../use-centre-time.ts';

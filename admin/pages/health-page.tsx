@@ -1,5 +1,4 @@
-import type { DeviceConnections } from '../../protocol/admin.ts';
-import type { ButtonLineHealth, PrinterState } from '../../protocol/views.ts';
+import type { PrinterState } from '../../protocol/views.ts';
 import { useAdmin } from '../admin-context.ts';
 import { PairingPanel } from '../parts/pairing-panel.tsx';
 import { useLoaded } from '../use-loaded.ts';

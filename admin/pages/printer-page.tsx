@@ -1,6 +1,4 @@
 import { useState } from 'preact/hooks';
-import type { PrintedJobView } from '../../protocol/admin.ts';
-import type { PrinterState } from '../../protocol/views.ts';
 import { useAdmin } from '../admin-context.ts';
 import { SaveStatus, type SaveState } from '../parts/save-status.tsx';
 import { TicketPreview } from '../parts/ticket-preview.tsx';

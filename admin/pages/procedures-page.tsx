@@ -1,5 +1,4 @@
 import { useMemo, useState } from 'preact/hooks';
-import type { Catalogue } from '../../protocol/catalogue.ts';
 import { buildSearchIndex, searchCatalogue } from '../../client/search/catalogue-search.ts';
 import { named, useAdmin } from '../admin-context.ts';
 import type { ApiError } from '../admin-api.ts';

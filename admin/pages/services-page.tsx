@@ -1,4 +1,3 @@
-import type { Catalogue } from '../../protocol/catalogue.ts';
 import type { ServiceConfig, WeekSchedule } from '../../protocol/site-config.ts';
 import { named, useAdmin } from '../admin-context.ts';
 import { EditorActions, SaveStatus } from '../parts/save-status.tsx';
