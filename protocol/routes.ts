@@ -191,9 +191,11 @@ type BareName<S extends string> = S extends `${infer N}.${string}` ? N : S;
 export type PathParams<P extends string> = { [N in ParamNames<P>]: string };
 
 /** What a caller passes: `params` when the path has any, `body` and `query` when the route takes them. */
-export type RouteCall<K extends RouteName> = ([ParamNames<RoutePath<K>>] extends [never] ? object : { params: PathParams<RoutePath<K>> }) &
-  (RouteTypes[K] extends { body: infer B } ? { body: B } : object) &
-  (RouteTypes[K] extends { query: infer Q } ? { query?: Q } : object);
+export type RouteCall<K extends RouteName> = ([ParamNames<RoutePath<K>>] extends [never]
+  ? { params?: never }
+  : { params: PathParams<RoutePath<K>> }) &
+  (RouteTypes[K] extends { body: infer B } ? { body: B } : { body?: never }) &
+  (RouteTypes[K] extends { query: infer Q } ? { query?: Q } : { query?: never });
 
 /** `[call]`, or `[call?]` for a route that needs nothing. */
 export type RouteCallArgs<K extends RouteName> = object extends RouteCall<K> ? [call?: RouteCall<K>] : [call: RouteCall<K>];
