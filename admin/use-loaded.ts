@@ -16,7 +16,7 @@ export function useLoaded<K extends JsonRouteName>(
   const [data, setData] = useState<RouteReply<K> | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const key = JSON.stringify(call);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the call is compared by its JSON (`key`), not by identity
+  // The call is compared by its JSON (`key`): callers pass a fresh object every render.
   const reload = useCallback(async () => {
     if (name === null) return;
     const r = await api.call(name, ...call);

@@ -12,11 +12,3 @@ export interface ResultError {
   /** Interpolation values for the message, and data a client may act on (e.g. `reopensAt`). */
   params?: Record<string, string | number>;
 }
-
-export function ok<T>(value: T): Result<T> {
-  return { ok: true, value };
-}
-
-export function fail<T = never>(code: string, params?: Record<string, string | number>, message = code): Result<T> {
-  return params ? { ok: false, error: { code, message, params } } : { ok: false, error: { code, message } };
-}

@@ -1,3 +1,4 @@
+import { describeIssue } from '../protocol/schema-issues.ts';
 import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -85,7 +86,7 @@ export function resolveSettings(
   };
   const parsed = v.safeParse(SettingsSchema, raw);
   if (!parsed.success) {
-    throw new SettingsError(parsed.issues.map((i) => `${i.path?.map((p) => String(p.key)).join('.')}: ${i.message}`).join('; '));
+    throw new SettingsError(parsed.issues.map(describeIssue).join('; '));
   }
   const s = parsed.output;
   return Object.freeze({

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { PrinterProfileSchema, type PrinterProfile, type PrinterProfileInput } from '../../protocol/printer-profile.ts';
-import { describeIssue } from './ticket-layout.ts';
+import { describeIssue } from '../../protocol/schema-issues.ts';
 
 // The profile's schema is part of the site config, so it lives in protocol/; the printer code
 // knows it under its own module.

@@ -1,3 +1,4 @@
+import { describeIssue } from '../../protocol/schema-issues.ts';
 import * as v from 'valibot';
 
 /**
@@ -49,10 +50,4 @@ export function parseTicketLayout(input: unknown): LayoutParseResult {
   const result = v.safeParse(TicketLayoutSchema, input);
   if (result.success) return { ok: true, layout: result.output };
   return { ok: false, issues: result.issues.map(describeIssue) };
-}
-
-/** One line per issue; shared with the profile parser so both read the same. */
-export function describeIssue(issue: v.BaseIssue<unknown>): string {
-  const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
-  return path ? `${path}: ${issue.message}` : issue.message;
 }

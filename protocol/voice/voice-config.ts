@@ -2,6 +2,7 @@
  * A centre's voice settings, as they arrive from the server (validated here because they cross
  * the socket boundary) and with the defaults the display uses when a field is missing.
  */
+import { describeIssue } from '../../protocol/schema-issues.ts';
 import * as v from 'valibot';
 import { DEFAULT_ENGLISH_TEMPLATE, DEFAULT_VIETNAMESE_TEMPLATE, parseTemplate } from './announcement-template.ts';
 
@@ -67,5 +68,5 @@ export const DEFAULT_VOICE_CONFIG: Readonly<VoiceConfig> = Object.freeze(v.parse
 export function parseVoiceConfig(input: unknown): { ok: true; value: VoiceConfig } | { ok: false; issues: string[] } {
   const result = v.safeParse(voiceConfigSchema, input);
   if (result.success) return { ok: true, value: result.output };
-  return { ok: false, issues: result.issues.map((issue) => `${issue.path?.map((p) => String(p.key)).join('.') ?? ''}: ${issue.message}`) };
+  return { ok: false, issues: result.issues.map(describeIssue) };
 }

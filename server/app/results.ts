@@ -1,3 +1,4 @@
+import { describeIssue } from '../../protocol/schema-issues.ts';
 import * as v from 'valibot';
 import type { ResultError } from '../../protocol/result.ts';
 import type { Refusal } from '../core/decision.ts';
@@ -34,7 +35,5 @@ export function parsePayload<S extends v.GenericSchema>(
 ): { ok: true; value: v.InferOutput<S> } | { ok: false; refusal: Refusal } {
   const r = v.safeParse(schema, payload);
   if (r.success) return { ok: true, value: r.output };
-  const issue = r.issues[0];
-  const path = issue.path?.map((p) => String(p.key)).join('.');
-  return { ok: false, refusal: { code: 'invalid_payload', params: { detail: path ? `${path}: ${issue.message}` : issue.message } } };
+  return { ok: false, refusal: { code: 'invalid_payload', params: { detail: describeIssue(r.issues[0]) } } };
 }

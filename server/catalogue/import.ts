@@ -58,7 +58,7 @@ export function validateCatalogueData(data: unknown): ImportOutcome<Catalogue> {
     if (parsed.success) fields.push({ row: i + 1, field: parsed.output });
     else
       for (const issue of parsed.issues) {
-        const column = (issue.path ?? []).map((p) => String(p.key)).join('.');
+        const column = v.getDotPath(issue) ?? '';
         problems.push({ key: 'import.invalid_field_entry', params: { row: i + 1, column } });
       }
   });

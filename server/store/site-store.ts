@@ -1,3 +1,4 @@
+import { describeIssue } from '../../protocol/schema-issues.ts';
 import { copyFile, mkdir, access } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as v from 'valibot';
@@ -15,10 +16,7 @@ export class ConfigFileError extends Error {
 }
 
 export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string[] {
-  return issues.map((i) => {
-    const path = i.path?.map((p) => String(p.key)).join('.') ?? '';
-    return path ? `${path}: ${i.message}` : i.message;
-  });
+  return issues.map(describeIssue);
 }
 
 /**
