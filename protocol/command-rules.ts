@@ -12,7 +12,8 @@ export interface CommandRule {
 /**
  * Every command's rule; the gateway's `handle()` parses the payload with it and enforces the
  * policy before any handler runs. A command in `ClientToServerEvents` without a rule here does
- * not compile. `events.ts` types each payload as its schema's input
+ * not compile, nor does one without a handler in the gateway's map. To add a command: its type
+ * in `events.ts`, its rule here, its handler in a `server/gateway/*-handlers.ts` map. `events.ts` types each payload as its schema's input
  * (`test/protocol/contract-types.ts` checks that the two agree).
  */
 export const commandRules = {
