@@ -110,4 +110,23 @@ describe('admin app: procedures and service hours in Chromium', () => {
     }, 'the service follows the centre again');
     await page.close();
   });
+
+  it('lists every bad row of a refused import beside the refusal, and keeps the catalogue', async () => {
+    const current = await server.request<Catalogue>('GET', '/api/catalogue');
+    if (!current.body.ok) throw new Error('no catalogue');
+    const broken = structuredClone(current.body.value);
+    broken.procedures[1]!.code = 'bad';
+    broken.procedures[3]!.targets = [];
+    const page = await signedIn();
+    await page.goto(`${server.url}/admin/#procedures`);
+    await page
+      .locator('input[name="catalogue-file"]')
+      .setInputFiles({ name: 'catalogue.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+    const problems = page.locator('.notice--bad .problems li');
+    await problems.first().waitFor();
+    expect(await problems.allTextContents()).toEqual([expect.stringMatching(/[Dd]òng 2/), expect.stringMatching(/[Dd]òng 4/)]);
+    await screenshot(page, 'admin-import-refused');
+    expect((await server.request<Catalogue>('GET', '/api/catalogue')).body).toEqual(current.body);
+    await page.close();
+  });
 });
