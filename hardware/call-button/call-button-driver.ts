@@ -4,9 +4,11 @@ import { ANSWER_STATUSES, type AnswerFrame, type AnswerStatus, type KeyAction } 
 import { LineSplitter } from './line-splitter.ts';
 import { parseDeviceLine } from './parse-frame.ts';
 import { RepeatGuard, REPEAT_WINDOW_MS } from './repeat-guard.ts';
-import { openRealPort, SerialLine, type PortFactory, type ReconnectDelays } from './serial-line.ts';
 import type { ButtonLineHealth } from '../../protocol/views.ts';
 import type { DeviceLog } from '../device-log.ts';
+import type { ReconnectDelays } from '../link/device-link.ts';
+import { LinkKeeper } from '../link/link-keeper.ts';
+import { serialLink, type PortFactory } from '../link/serial-link.ts';
 
 /** One key press the queue should act on. */
 export interface ButtonPress {
@@ -84,7 +86,7 @@ export class CallButtonDriver {
   readonly #counters: ReadonlySet<number>;
   readonly #onPress: PressHandler;
   readonly #log: DeviceLog;
-  readonly #line: SerialLine;
+  readonly #line: LinkKeeper;
   #splitter = new LineSplitter();
   #wasOpen = false;
   readonly #presence: CounterPresence;
@@ -106,13 +108,15 @@ export class CallButtonDriver {
     this.#presence = new CounterPresence(options.counters, { now, monotonic }, options.offlineAfterMs ?? OFFLINE_AFTER_MS);
     this.#repeats = new RepeatGuard(monotonic, options.repeatWindowMs ?? REPEAT_WINDOW_MS);
     this.#presenceCheckMs = options.presenceCheckMs ?? 1000;
-    this.#line = new SerialLine({
-      path: options.path,
-      baudRate: options.baudRate ?? 9600,
-      openPort: options.openPort ?? openRealPort,
+    this.#line = new LinkKeeper({
+      opener: serialLink({
+        path: options.path,
+        baudRate: options.baudRate ?? 9600,
+        ...(options.openPort ? { openPort: options.openPort } : {}),
+        ...(options.pathCheckMs === undefined ? {} : { pathCheckMs: options.pathCheckMs }),
+      }),
       log: options.log,
       ...(options.reconnect ? { reconnect: options.reconnect } : {}),
-      ...(options.pathCheckMs === undefined ? {} : { pathCheckMs: options.pathCheckMs }),
       onData: (chunk) => this.#receive(chunk),
       onChange: () => this.#lineChanged(),
     });
@@ -168,7 +172,7 @@ export class CallButtonDriver {
     return () => this.#listeners.delete(listener);
   }
 
-  #receive(chunk: Buffer): void {
+  #receive(chunk: Uint8Array): void {
     for (const event of this.#splitter.push(chunk)) {
       if (event.kind === 'overlong') {
         this.#linesTooLong++;
@@ -232,7 +236,7 @@ export class CallButtonDriver {
   }
 
   #send(line: string): boolean {
-    return this.#line.write(line + LINE_END);
+    return this.#line.send(Buffer.from(line + LINE_END, 'latin1'));
   }
 
   #lineChanged(): void {

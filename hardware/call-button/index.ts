@@ -9,6 +9,7 @@ export { fitDisplayText, formatFrame, LINE_END } from './format-frame.ts';
 export type * from './frame-types.ts';
 export { BUTTON_KEYS, ANSWER_STATUSES, MAX_DISPLAY_TEXT, MAX_LINE_LENGTH } from './frame-types.ts';
 export { parseDeviceLine, parseServerLine } from './parse-frame.ts';
-export { openRealPort, type LinePort, type PortFactory, type ReconnectDelays } from './serial-line.ts';
+export { openRealPort, type SerialPortLike, type PortFactory } from '../link/serial-link.ts';
+export type { ReconnectDelays } from '../link/device-link.ts';
 export { REPEAT_WINDOW_MS } from './repeat-guard.ts';
 export { SEQ_REUSE_MARGIN_MS, VirtualButtonBox, type VirtualButtonBoxOptions } from './virtual-button-box.ts';

@@ -4,7 +4,7 @@ import type { AnswerFrame, ServerFrame } from './frame-types.ts';
 import { LineSplitter } from './line-splitter.ts';
 import { parseServerLine } from './parse-frame.ts';
 import { REPEAT_WINDOW_MS } from './repeat-guard.ts';
-import { openRealPort, type LinePort, type PortFactory } from './serial-line.ts';
+import { openRealPort, type SerialPortLike, type PortFactory } from '../link/serial-link.ts';
 import type { DeviceLog } from '../device-log.ts';
 
 export interface VirtualButtonBoxOptions {
@@ -60,7 +60,7 @@ interface Waiter {
  */
 export class VirtualButtonBox {
   readonly #options: VirtualButtonBoxOptions;
-  readonly #port: LinePort;
+  readonly #port: SerialPortLike;
   readonly #splitter = new LineSplitter();
   readonly #seqs = new Map<number, number>();
   /** Real time (performance.now) a key press last went out on each `counter:seq`, resends included. */
@@ -75,14 +75,20 @@ export class VirtualButtonBox {
   /** Every frame received from the server, oldest first. */
   readonly received: ServerFrame[] = [];
 
-  private constructor(options: VirtualButtonBoxOptions, port: LinePort) {
+  private constructor(options: VirtualButtonBoxOptions, port: SerialPortLike) {
     this.#options = options;
     this.#port = port;
   }
 
   /** Opens the port and starts heartbeats (if enabled). */
   static async open(options: VirtualButtonBoxOptions): Promise<VirtualButtonBox> {
-    const port = (options.openPort ?? openRealPort)({ path: options.path, baudRate: options.baudRate ?? 9600 });
+    const port = (options.openPort ?? openRealPort)({
+      path: options.path,
+      baudRate: options.baudRate ?? 9600,
+      rtscts: false,
+      xon: false,
+      xoff: false,
+    });
     port.on('error', (error) => options.log.warn('virtual button box port error', { path: options.path, error }));
     await new Promise<void>((resolve, reject) => port.open((error) => (error ? reject(error) : resolve())));
     const box = new VirtualButtonBox(options, port);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CallButtonDriver, type PressHandler } from '../../../hardware/call-button/call-button-driver.ts';
-import { openRealPort, type LinePort } from '../../../hardware/call-button/serial-line.ts';
+import { openRealPort, type SerialPortLike } from '../../../hardware/link/serial-link.ts';
 import { VirtualButtonBox, type VirtualButtonBoxOptions } from '../../../hardware/call-button/virtual-button-box.ts';
 import { configureLogging, logger } from '../../../server/log.ts';
 import { openPtyPair, type PtyPair } from '../../support/pty-pair.ts';
@@ -210,7 +210,7 @@ describe(realButtons ? `call buttons on ${realButtons.path}` : 'call buttons ove
     box = undefined;
     await driver.stop();
     // Count every write the driver makes: the loss must be found by the path check alone.
-    const ports: LinePort[] = [];
+    const ports: SerialPortLike[] = [];
     let writes = 0;
     driver = new CallButtonDriver({
       log: buttonLog,
