@@ -68,6 +68,11 @@ export const DossierComponentSchema = v.object({
   copies: count,
   /** The form to fill in (mẫu đơn, tờ khai), when there is one. */
   form: v.optional(text),
+  /**
+   * Only shown at the counter (xuất trình), not handed in: an ID card, a residence paper. The
+   * `originals` are then the originals to show. Absent means handed in.
+   */
+  shownOnly: v.optional(v.boolean()),
 });
 
 export const DossierCaseSchema = v.object({

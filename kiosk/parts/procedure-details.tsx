@@ -23,7 +23,11 @@ export function ProcedureDetails(props: { procedure: Procedure }) {
                 <li key={j}>
                   <span class="paper-name">{c.name}</span>
                   <span class="paper-counts" lang={lang}>
-                    {c.originals > 0 && <span class="badge">{t('kiosk:procedure.originals', { count: c.originals })}</span>}
+                    {c.shownOnly ? (
+                      <span class="badge shown">{t('kiosk:procedure.shown')}</span>
+                    ) : (
+                      c.originals > 0 && <span class="badge">{t('kiosk:procedure.originals', { count: c.originals })}</span>
+                    )}
                     {c.copies > 0 && <span class="badge">{t('kiosk:procedure.copies', { count: c.copies })}</span>}
                   </span>
                   {c.form && <span class="paper-form">{t('kiosk:procedure.form', { form: c.form })}</span>}

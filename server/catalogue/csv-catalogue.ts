@@ -32,9 +32,10 @@
  * ```
  * dossier   = case *( "||" case )
  * case      = [ title "::" ] component *( "|" component )
- * component = name ";" originals ";" copies [ ";" form ]
+ * component = name ";" originals ";" copies [ ";" [ form ] [ ";" "xuất trình" ] ]
  * ```
- * e.g. `Tờ khai;1;0;Mẫu tờ khai | Giấy chứng sinh;1;0 || Trường hợp đăng ký lại:: Tờ khai;1;0`.
+ * e.g. `Tờ khai;1;0;Mẫu tờ khai | Giấy chứng sinh;1;0 | Căn cước;1;0;;xuất trình || Trường hợp đăng ký lại:: Tờ khai;1;0`.
+ * A component ending in `xuất trình` (or `shown`) is only shown at the counter, not handed in.
  * Items cannot contain `|`, and component names cannot contain `;`.
  */
 import type { Channel, DossierCase, Field } from '../../protocol/catalogue.ts';
@@ -158,6 +159,9 @@ function count(value: string): number | string | undefined {
   return /^\d+$/.test(value) || grouped ? Number(value.replace(/[.,\s]/g, '')) : value;
 }
 
+/** The last field of a component that marks it as only shown (xuất trình). */
+const SHOWN_ONLY = new Set(['xuất trình', 'shown']);
+
 /** Decodes the dossier cell, or returns the piece that does not follow the encoding. */
 export function decodeDossier(value: string): DossierCase[] | { bad: string } {
   if (value.trim() === '') return [];
@@ -169,11 +173,18 @@ export function decodeDossier(value: string): DossierCase[] | { bad: string } {
     const components: DossierCase['components'] = [];
     for (const componentText of body.split('|')) {
       const parts = componentText.split(';').map((p) => p.trim());
-      const [name, originals, copies, form] = parts;
-      if (!name || !/^\d+$/.test(originals ?? '') || !/^\d+$/.test(copies ?? '') || parts.length > 4) {
+      const [name, originals, copies, form, handling] = parts;
+      const shownOnly = handling !== undefined && SHOWN_ONLY.has(handling.normalize('NFC').toLowerCase());
+      if (!name || !/^\d+$/.test(originals ?? '') || !/^\d+$/.test(copies ?? '') || parts.length > 5 || (handling && !shownOnly)) {
         return { bad: componentText.trim() || caseText.trim() };
       }
-      components.push({ name, originals: Number(originals), copies: Number(copies), ...(form ? { form } : {}) });
+      components.push({
+        name,
+        originals: Number(originals),
+        copies: Number(copies),
+        ...(form ? { form } : {}),
+        ...(shownOnly && { shownOnly }),
+      });
     }
     cases.push(title ? { title, components } : { components });
   }

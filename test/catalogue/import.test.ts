@@ -145,6 +145,18 @@ describe('importing a CSV catalogue', () => {
     expect(p!.steps).toEqual(['Bước 1: Nộp hồ sơ,\nkèm bản vẽ', 'Bước 2: Nhận giấy phép']);
   });
 
+  it('marks a paper that is only shown (xuất trình), and refuses any other ending', () => {
+    const shown = { ...birth, dossier: 'Tờ khai;1;0 | Căn cước;1;0;;xuất trình | Sổ hộ khẩu;1;0;Mẫu HK;shown' };
+    const outcome = importCatalogueCsv(csv([shown]));
+    expect(outcome.ok && outcome.value.procedures[0]!.dossier[0]!.components).toEqual([
+      { name: 'Tờ khai', originals: 1, copies: 0 },
+      { name: 'Căn cước', originals: 1, copies: 0, shownOnly: true },
+      { name: 'Sổ hộ khẩu', originals: 1, copies: 0, form: 'Mẫu HK', shownOnly: true },
+    ]);
+    const bad = importCatalogueCsv(csv([{ ...birth, dossier: 'Căn cước;1;0;;nộp' }]));
+    expect(!bad.ok && keysOf(bad.problems)).toEqual([[2, 'import.invalid_dossier']]);
+  });
+
   it('reads semicolon-separated files with a byte-order mark, as Excel saves them', () => {
     const text = `\uFEFF${csv([birth]).replace(/","/g, '";"')}`;
     const outcome = importCatalogueCsv(text);
