@@ -11,11 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { VirtualButtonBox } from '../hardware/call-button/virtual-button-box.ts';
-import { createVirtualPrinter } from '../hardware/printer/index.ts';
 import { resolveSettings } from '../server/config.ts';
 import { createServer } from '../server/create-server.ts';
 import { configureLogging, logger } from '../server/log.ts';
-import { adaptPrinter } from '../server/printing/hardware-printer-adapter.ts';
 import { openPtyPair } from '../test/support/pty-pair.ts';
 import { percentileMs, roundMs } from './support/figures.ts';
 
@@ -44,7 +42,6 @@ export async function run(options: { presses?: number } = {}): Promise<ButtonSer
   const settings = resolveSettings(['--port', '0', '--host', '127.0.0.1', '--data-dir', join(dir, 'data'), '--always-open'], {});
   const server = await createServer({
     settings,
-    printer: adaptPrinter(createVirtualPrinter({ log: logger('printer') }), { isVirtual: true, timeZone: () => 'Asia/Ho_Chi_Minh' }),
     buttons: [{ path: pair.devicePath, counters }],
   });
   let box: VirtualButtonBox | null = null;

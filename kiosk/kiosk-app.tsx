@@ -1,6 +1,7 @@
 import type { i18n } from 'i18next';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import { connect } from '../client/connection.ts';
+import type { IssuedTicket } from '../protocol/views.ts';
 import { KioskContext, type Kiosk } from './kiosk-context.ts';
 import { Footer } from './parts/footer.tsx';
 import { IdleWarning } from './parts/idle-warning.tsx';
@@ -39,20 +40,27 @@ export function KioskApp(props: { i18n: i18n; token: string; onUnpaired(): void 
     });
   };
 
+  useEffect(() => {
+    const finished = (f: { ticketId: string; print: IssuedTicket['print'] }) => dispatch({ type: 'printed', ...f });
+    connection.socket.on('ticket:print-finished', finished);
+    return () => void connection.socket.off('ticket:print-finished', finished);
+  }, [connection]);
+
   const reset = useCallback(() => dispatch({ type: 'reset' }), []);
   const idle = useIdle(screen.kind !== 'issued' && !isPristine(session), timing.idleMs, timing.warnMs, reset);
 
-  // The confirmation goes home by itself; longer when the citizen must photograph the QR code.
+  // The confirmation goes home by itself; longer when the citizen must note the number or photograph the QR code.
+  const printed = screen.kind === 'issued' && screen.issued.print.kind === 'printed' && screen.issued.print.confirmed;
+  const issuedId = screen.kind === 'issued' ? screen.issued.ticket.id : null;
   const returnAt = useMemo(
-    () =>
-      screen.kind === 'issued' ? Date.now() + (screen.issued.print.kind === 'queued' ? timing.confirmMs : timing.confirmUnprintedMs) : 0,
-    [screen, timing],
+    () => (issuedId ? Date.now() + (printed ? timing.confirmMs : timing.confirmUnprintedMs) : 0),
+    [issuedId, printed, timing],
   );
   useEffect(() => {
-    if (screen.kind !== 'issued') return;
+    if (!issuedId) return;
     const timer = setTimeout(reset, returnAt - Date.now());
     return () => clearTimeout(timer);
-  }, [screen, returnAt, reset]);
+  }, [issuedId, returnAt, reset]);
 
   useEffect(() => {
     const root = document.documentElement;

@@ -1,6 +1,6 @@
 /**
  * What the admin app reads besides the live snapshot: the audit log, staff accounts, connected
- * devices and the printer's recent tickets.
+ * devices. The printers' views are in `printers.ts`.
  */
 
 /** A staff account as `GET /api/users` lists it (never the password hash). */
@@ -55,15 +55,4 @@ export interface DeviceConnections {
   users: Array<{ id: string; name: string; connections: number; rooms: string[] }>;
   /** Connections without a token: follow pages on phones, unpaired screens. */
   publicConnections: number;
-}
-
-/** A ticket the printer printed (or failed to), newest first. */
-export interface PrintedJobView {
-  jobId: string;
-  /** Epoch ms; null when the printer does not report it. */
-  printedAt: number | null;
-  state: 'printed' | 'queued' | 'printing' | 'failed';
-  /** The virtual printer keeps a PNG of what it printed. */
-  hasPreview: boolean;
-  bytes: number | null;
 }

@@ -61,7 +61,20 @@ export const PairingCodePayload = v.strictObject({
   name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(80)),
   /** The counter a rating tablet or counter console belongs to. */
   counterId: v.optional(CounterId),
+  /** The printer a kiosk prints on; absent: the first printer. */
+  printerId: v.optional(Id),
 });
+/** A reprint: the day's ticket by its id or by its number as printed, on a printer (default: where it last printed). */
+export const ReprintPayload = v.pipe(
+  v.strictObject({
+    ticketId: v.optional(TicketId),
+    label: v.optional(v.pipe(v.string(), v.trim(), v.toUpperCase(), v.regex(/^[A-Z0-9]{1,8}$/))),
+    printerId: v.optional(Id),
+  }),
+  v.check((r) => (r.ticketId === undefined) !== (r.label === undefined), 'give the ticket id or its number'),
+);
+/** The printer a kiosk prints on; null: the first printer. */
+export const KioskPrinterPayload = v.strictObject({ printerId: v.nullable(Id) });
 export const PairPayload = v.strictObject({ code: v.pipe(v.string(), v.regex(/^\d{8}$/)) });
 export const RenameDevicePayload = v.strictObject({ name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(80)) });
 export const PasswordPayload = v.strictObject({ password: NewUserPayload.entries.password });

@@ -12,6 +12,7 @@ import type {
   RatingSnapshot,
   TicketPublicView,
 } from './views.ts';
+import type { PrintOutcome } from './printers.ts';
 
 /** Every command is acknowledged with a `Result<T>`. */
 export type Ack<T> = (result: Result<T>) => void;
@@ -59,6 +60,8 @@ export interface ServerToClientEvents {
   /** A number was called or recalled: the board features it and the voice speaks it. */
   'ticket:called': (call: CallView) => void;
   'kiosk:snapshot': (snapshot: KioskSnapshot) => void;
+  /** To the kiosk that issued it: what became of a ticket whose issue answered `printing`. */
+  'ticket:print-finished': (finished: { ticketId: string; print: PrintOutcome }) => void;
   'ticket:updated': (ticket: TicketPublicView) => void;
   'counter:snapshot': (snapshot: CounterSnapshot) => void;
   'admin:snapshot': (snapshot: AdminSnapshot) => void;

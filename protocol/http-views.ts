@@ -12,6 +12,7 @@ export interface HealthView {
   day: string;
   build: string;
   store: 'ok' | 'failed';
+  /** The first printer's (the one staff issues print on). */
   printer: PrinterState;
 }
 
@@ -59,7 +60,7 @@ export interface PairedDeviceView {
 export interface DeviceHealthView {
   serverTime: number;
   buttons: ButtonLineHealth[];
-  printer: PrinterState;
+  printers: Array<{ id: string; name: string; state: PrinterState }>;
 }
 
 export interface CatalogueImportSummary {

@@ -21,7 +21,7 @@
  * beside the error (`{ ok: false, error, problems }`, status 422).
  */
 import { type Policy, access } from './access.ts';
-import type { AuditEntry, DeviceConnections, PrintedJobView, UserAccountView } from './admin.ts';
+import type { AuditEntry, DeviceConnections, UserAccountView } from './admin.ts';
 import type { Catalogue, Procedure } from './catalogue.ts';
 import type * as C from './commands.ts';
 import type {
@@ -40,7 +40,8 @@ import type {
 import type { ResultError } from './result.ts';
 import type { ReportCsvTable, ReportView } from './reports.ts';
 import type { SiteConfig, SiteConfigInput } from './site-config.ts';
-import type { DayStatistics, IssuedTicket, PrintOutcome, PrinterState, TicketPublicView } from './views.ts';
+import type { PrinterConfigInput, PrintersView } from './printers.ts';
+import type { DayStatistics, IssuedTicket, PrintOutcome, TicketPublicView } from './views.ts';
 import type * as v from 'valibot';
 
 type In<S extends v.GenericSchema> = v.InferInput<S>;
@@ -98,9 +99,14 @@ export const routes = {
   report: { method: 'GET', path: '/api/reports', policy: access.admin },
   reportCsv: { method: 'GET', path: '/api/reports.csv', policy: access.admin },
 
-  printerRecent: { method: 'GET', path: '/api/printer/recent', policy: access.admin },
-  printerPreview: { method: 'GET', path: '/api/printer/preview/:jobId.png', policy: access.admin },
-  reprint: { method: 'POST', path: '/api/printer/reprint/:jobId', policy: access.admin },
+  printers: { method: 'GET', path: '/api/printers', policy: access.admin },
+  savePrinter: { method: 'PUT', path: '/api/printers/:id', policy: access.admin },
+  removePrinter: { method: 'DELETE', path: '/api/printers/:id', policy: access.admin },
+  testPrint: { method: 'POST', path: '/api/printers/:id/test', policy: access.admin },
+  printerPreview: { method: 'GET', path: '/api/printers/:id/preview/:ticketId.png', policy: access.admin },
+  kioskPrinter: { method: 'PUT', path: '/api/kiosks/:id/printer', policy: access.admin },
+  // The help desk a citizen is sent to when a ticket did not print: any clerk, or the admin.
+  reprint: { method: 'POST', path: '/api/reprints', policy: access.staff },
 
   backup: { method: 'GET', path: '/api/backup', policy: access.admin },
   restore: { method: 'POST', path: '/api/backup/restore', policy: access.admin },
@@ -164,9 +170,17 @@ export interface RouteTypes {
   report: { query: { from?: Day; to?: Day }; reply: ReportView };
   reportCsv: { query: { from?: Day; to?: Day; table?: ReportCsvTable }; reply: FileReply };
 
-  printerRecent: { reply: { state: PrinterState; jobs: PrintedJobView[] } };
+  /** Every printer with its state, kiosks and last prints; the model presets; the paired kiosks. */
+  printers: { reply: PrintersView };
+  /** Adds the printer of the path's id, or replaces it; the body leaves the id out. */
+  savePrinter: { body: Omit<PrinterConfigInput, 'id'>; reply: PrintersView };
+  removePrinter: { reply: PrintersView };
+  /** A test ticket on that printer. */
+  testPrint: { reply: PrintOutcome };
   printerPreview: { reply: FileReply };
-  reprint: { reply: PrintOutcome };
+  kioskPrinter: { body: In<typeof C.KioskPrinterPayload>; reply: PrintersView };
+  /** Any ticket of the day, rebuilt from the durable ticket; a ticket that did not print is a refusal. */
+  reprint: { body: In<typeof C.ReprintPayload>; reply: PrintOutcome };
 
   backup: { reply: FileReply };
   /** Problems name each bad file of the backup. */

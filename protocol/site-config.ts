@@ -1,5 +1,4 @@
 import * as v from 'valibot';
-import { PrinterProfileSchema } from './printer-profile.ts';
 // The same rules the display's voice library parses its settings with, so the server refuses
 // exactly the settings a display would refuse.
 import { voiceConfigSchema } from './voice/voice-config.ts';
@@ -126,10 +125,11 @@ export const SiteConfigSchema = v.pipe(
         port: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(65535))),
         host: v.optional(v.string()),
         publicUrl: v.optional(v.pipe(v.string(), v.url())),
-        /** Serial path of the ticket printer, e.g. `/dev/ttyUSB0`. */
+        /**
+         * The first ticket printer, on a centre's first start only (`/dev/ttyUSB0`, `/dev/usb/lp0`,
+         * `tcp://10.0.0.5:9100`); after that printers are set up in Admin → Máy in (`printers.json`).
+         */
         printer: v.optional(v.string()),
-        /** The ticket printer's model facts (paper width, Vietnamese mode, code pages, baud rate…); defaults to 80 mm raster. */
-        printerProfile: v.optional(PrinterProfileSchema),
         /** Serial lines of counter call buttons (the motcua line protocol, hardware.md). */
         buttons: v.optional(v.array(ButtonLineSchema)),
       }),

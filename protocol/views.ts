@@ -1,3 +1,7 @@
+import type { PrinterState, PrintOutcome } from './printers.ts';
+
+export type { PrinterState, PrintOutcome } from './printers.ts';
+
 /**
  * What the server sends to screens. Public views (display, follow page, kiosk) carry no
  * personal data: a ticket is its number, service and counter, nothing about the person.
@@ -58,10 +62,9 @@ export interface IssuedTicket {
   ref: string;
   followUrl: string;
   counters: Array<{ id: number; name: Translated }>;
+  /** What became of the paper ticket so far; `printing` is followed by `ticket:print-finished`. */
   print: PrintOutcome;
 }
-
-export type PrintOutcome = { kind: 'queued'; jobId: string } | { kind: 'unavailable'; reason: string };
 
 export type ServiceAvailability = 'open' | 'not_yet' | 'after_cutoff' | 'closed_today' | 'quota_reached';
 
@@ -77,8 +80,6 @@ export interface KioskServiceView {
   counters: number[];
 }
 
-export type PrinterState = 'ready' | 'paper_near_end' | 'paper_out' | 'cover_open' | 'offline' | 'no_reply' | 'virtual';
-
 export interface KioskSnapshot {
   centreName: Translated;
   hotline: string;
@@ -86,6 +87,7 @@ export interface KioskSnapshot {
   services: KioskServiceView[];
   priorityGroups: Array<{ id: string; name: Translated }>;
   kioskMayIssuePriority: boolean;
+  /** This kiosk's own printer. */
   printer: { state: PrinterState; canPrint: boolean };
 }
 

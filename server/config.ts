@@ -22,7 +22,11 @@ export interface Settings {
   readonly logLevel: LogLevel;
   /** Demo mode: numbers are handed out at any hour. Defaults to false. */
   readonly alwaysOpen: boolean;
-  /** Serial path of the ticket printer; none means the virtual printer. */
+  /**
+   * The first ticket printer, used only when the data directory has no `printers.json` yet: a
+   * serial path, a USB printer-class device (`/dev/usb/lp0`) or `tcp://host:port`; none means
+   * the virtual printer. Later changes are made in Admin → Máy in.
+   */
   readonly printerPath: string | null;
 }
 

@@ -20,7 +20,9 @@ import { createGateway } from './gateway/gateway.ts';
 import type { GatewayServer } from './gateway/socket-types.ts';
 import { createHttpHandler } from './http/http-handler.ts';
 import { createTranslator, loadResources } from './i18n.ts';
-import type { TicketPrinter } from './printing/ticket-printer.ts';
+import { realPrinterDevices, type PrinterDeviceFactory } from './printing/printer-drivers.ts';
+import { PrintersStore } from './printing/printers-store.ts';
+import { TicketPrinting } from './printing/ticket-printing.ts';
 import { FileQueueStore, type QueueStore } from './store/queue-store.ts';
 import { AuditLog } from './store/audit-log.ts';
 import { SiteStore } from './store/site-store.ts';
@@ -30,7 +32,8 @@ export const repoDir = join(import.meta.dirname, '..');
 
 export interface ServerOptions {
   settings: Settings;
-  printer: TicketPrinter;
+  /** Builds each configured printer's driver. Defaults to the real drivers (ESC/POS links, virtual printer). */
+  printerDevices?: PrinterDeviceFactory;
   /** Defaults to the file store in `settings.dataDir`. */
   store?: QueueStore;
   /** Defaults to `Date.now`. */
@@ -56,7 +59,7 @@ export interface MotcuaServer {
 
 /**
  * Builds the whole server from its dependencies; `main.ts` picks real ones, tests pass a temp
- * data dir, a fake clock or a pty printer. Nothing here reads the environment.
+ * data dir, a fake clock or printers on ptys, files and local sockets. Nothing here reads the environment.
  */
 export async function createServer(options: ServerOptions): Promise<MotcuaServer> {
   const { settings } = options;
@@ -78,7 +81,11 @@ export async function createServer(options: ServerOptions): Promise<MotcuaServer
     attempts: new AttemptLimiter(10, 10 * 60_000),
     issueLimit: new IssueRateLimit(6, 6),
     translator: createTranslator(loadResources(join(repoDir, 'locales'))),
-    printer: options.printer,
+    printing: TicketPrinting.open(
+      await PrintersStore.open(settings.dataDir, settings.printerPath),
+      options.printerDevices ?? realPrinterDevices(),
+      clock,
+    ),
     buttons: new CallButtons(options.buttons ?? site.get().server?.buttons ?? []),
     catalogue: await CatalogueSource.open(settings.dataDir, join(repoDir, 'data/catalogue.json')),
     clock,
@@ -115,7 +122,7 @@ export async function createServer(options: ServerOptions): Promise<MotcuaServer
       await ctx.buttons.stop();
       await gateway.close();
       await engine.stop();
-      await options.printer.close();
+      await ctx.printing.close();
     },
   };
 }

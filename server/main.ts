@@ -5,8 +5,6 @@ import { formatWhen } from './app/results.ts';
 import { createServer, repoDir, type MotcuaServer } from './create-server.ts';
 import { kioskSnapshot } from './views/kiosk-view.ts';
 import { configureLogging, logger } from './log.ts';
-import { adaptPrinter } from './printing/hardware-printer-adapter.ts';
-import { choosePrinter, sitePrinterProfile } from './printing/printer-device.ts';
 import { ConfigFileError } from './store/site-store.ts';
 
 /**
@@ -20,17 +18,13 @@ async function main(): Promise<void> {
   const settings = resolveSettings(process.argv.slice(2), process.env, fromFile);
   configureLogging({ level: settings.logLevel });
   const log = logger('main');
-  let timeZone = 'Asia/Ho_Chi_Minh';
-  const { device, isVirtual } = choosePrinter(settings.printerPath, sitePrinterProfile(siteFile, fromFile.printerProfile));
-  const printer = adaptPrinter(device, { isVirtual, timeZone: () => timeZone });
-  const server = await createServer({ settings, printer });
-  timeZone = server.ctx.site.get().centre.timeZone;
+  const server = await createServer({ settings });
   const port = await server.listen();
   announce(
     settings.publicUrl.replace(/:\d+$/, `:${port}`),
     server.ctx.setup.token,
     settings.alwaysOpen,
-    !settings.printerPath,
+    server.ctx.printing.settings().printers.every((p) => p.transport.kind === 'virtual'),
     nextOpening(server),
   );
   log.info('listening', { port, dataDir: settings.dataDir });
@@ -52,14 +46,14 @@ async function main(): Promise<void> {
 }
 
 /**
- * The site file's `server` section; the printer profile is validated by the caller. On first
+ * The site file's `server` section. On first
  * start the data directory has no site file yet: the seed it will be copied from counts.
  * An unreadable file is left to the site store, which reports what is wrong with it.
  */
-async function fileSettings(path: string): Promise<FileSettings & { printerProfile?: unknown }> {
+async function fileSettings(path: string): Promise<FileSettings> {
   const text = await readFile(path, 'utf8').catch(() => readFile(join(repoDir, 'data/site.json'), 'utf8'));
   try {
-    return (JSON.parse(text) as { server?: FileSettings & { printerProfile?: unknown } }).server ?? {};
+    return (JSON.parse(text) as { server?: FileSettings }).server ?? {};
   } catch {
     return {};
   }
@@ -69,7 +63,7 @@ async function fileSettings(path: string): Promise<FileSettings & { printerProfi
 function nextOpening(server: MotcuaServer): string | null {
   const { ctx } = server;
   const config = ctx.site.get();
-  const kiosk = kioskSnapshot(config, ctx.engine.state, ctx.clock(), ctx.printer.state());
+  const kiosk = kioskSnapshot(config, ctx.engine.state, ctx.clock(), 'no_printer');
   if (kiosk.services.some((s) => s.availability === 'open')) return null;
   const next = Math.min(...kiosk.services.map((s) => s.reopensAt ?? Infinity));
   return Number.isFinite(next) ? formatWhen(next, 'en', config.centre.timeZone) : 'not within 30 days';

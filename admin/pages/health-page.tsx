@@ -25,7 +25,8 @@ export function HealthPage() {
     await api.call('revokeDevice', { params: { id } });
     await reload();
   };
-  const down = (live?.devices.filter((d) => d.connections === 0).length ?? 0) + (health && !printerOk.has(health.printer) ? 1 : 0);
+  const down =
+    (live?.devices.filter((d) => d.connections === 0).length ?? 0) + (health?.printers.filter((p) => !printerOk.has(p.state)).length ?? 0);
   return (
     <section>
       <h1>{t('admin:devices.title')}</h1>
@@ -35,13 +36,14 @@ export function HealthPage() {
       <div class="two-columns">
         <div class="panel">
           <h2>{t('admin:devices.printer')}</h2>
-          {health && (
-            <p>
-              <span class={`pill ${printerOk.has(health.printer) ? 'pill--open' : 'pill--bad'}`} data-testid="printer-state">
-                {t(`admin:printerState.${health.printer}`)}
+          {health?.printers.map((p) => (
+            <p key={p.id} data-printer={p.id}>
+              {p.name}{' '}
+              <span class={`pill ${printerOk.has(p.state) ? 'pill--open' : 'pill--bad'}`} data-testid="printer-state">
+                {t(`admin:printerState.${p.state}`)}
               </span>
             </p>
-          )}
+          ))}
           <h2>{t('admin:devices.buttons')}</h2>
           {!health?.buttons?.length && <p class="hint">{t('admin:devices.noButtons')}</p>}
           {health?.buttons?.map((line) => (

@@ -1,48 +1,59 @@
 import { useState } from 'preact/hooks';
 import { useAdmin } from '../admin-context.ts';
-import { SaveStatus, type SaveState } from '../parts/save-status.tsx';
-import { TicketPreview } from '../parts/ticket-preview.tsx';
+import { KioskPrinters } from '../parts/kiosk-printers.tsx';
+import { PrinterCard } from '../parts/printer-card.tsx';
+import { blankPrinterDraft, printerDraftOf, type PrinterDraft } from '../parts/printer-draft.ts';
+import { PrinterEditor } from '../parts/printer-editor.tsx';
+import { ReprintForm } from '../parts/reprint-form.tsx';
 import { useLoaded } from '../use-loaded.ts';
-import { useCentreTime } from '../use-centre-time.ts';
 
-const shown = 12;
-
-/** The ticket printer: its state, the last tickets (with pictures from the virtual printer), reprint. */
+/**
+ * The centre's ticket printers: each one's state, link and last prints (with pictures from the
+ * virtual printer), set-up with model presets, test tickets, which kiosk prints where, reprints.
+ */
 export function PrinterPage() {
-  const { t, api } = useAdmin();
-  const { data, reload } = useLoaded('printerRecent', 5000);
-  const [save, setSave] = useState<SaveState>({ kind: 'idle' });
-  const timeText = useCentreTime();
+  const { t } = useAdmin();
+  const { data, reload } = useLoaded('printers', 5000);
+  const [editing, setEditing] = useState<PrinterDraft | null>(null);
   if (!data) return <p>{t('common:connecting')}</p>;
-  const reprint = async (jobId: string) => {
-    setSave({ kind: 'saving' });
-    const r = await api.call('reprint', { params: { jobId } });
-    setSave(r.ok ? { kind: 'saved' } : { kind: 'failed', error: r.error });
-    await reload();
+  const kioskNames = new Map(data.kiosks.map((k) => [k.id, k.name]));
+  const done = (saved: boolean) => {
+    setEditing(null);
+    if (saved) void reload();
   };
   return (
-    <section>
+    <section class="printer-page">
       <h1>{t('admin:printer.title')}</h1>
-      <p>
-        {t('admin:printer.state')}: <span class="pill">{t(`admin:printerState.${data.state}`)}</span>
-      </p>
-      {data.state === 'virtual' && <p class="hint">{t('admin:printer.virtualHint')}</p>}
-      <SaveStatus state={save} />
-      {data.jobs.length === 0 && <p>{t('admin:printer.none')}</p>}
-      <ul class="ticket-grid">
-        {data.jobs.slice(0, shown).map((j) => (
-          <li key={`${j.jobId}-${j.printedAt}`} class="ticket-card" data-job={j.jobId}>
-            {j.hasPreview && <TicketPreview jobId={j.jobId} alt={t('admin:printer.previewOf', { id: j.jobId })} />}
-            <p>
-              {j.printedAt !== null && timeText(j.printedAt)} · {t(`admin:printer.jobState.${j.state}`)}
-              {j.bytes !== null && ` · ${(j.bytes / 1024).toFixed(1)} KB`}
-            </p>
-            <button type="button" class="small" onClick={() => void reprint(j.jobId)}>
-              {t('admin:printer.reprint')}
-            </button>
-          </li>
+      {editing ? (
+        <PrinterEditor draft={editing} models={data.models} onDone={done} />
+      ) : (
+        <button
+          type="button"
+          onClick={() =>
+            setEditing(
+              blankPrinterDraft(
+                data.models,
+                data.printers.map((p) => p.config.id),
+              ),
+            )
+          }
+        >
+          {t('admin:printer.add')}
+        </button>
+      )}
+      <div class="printer-list">
+        {data.printers.map((p) => (
+          <PrinterCard
+            key={p.config.id}
+            printer={p}
+            kioskNames={kioskNames}
+            onEdit={() => setEditing(printerDraftOf(p.config))}
+            onChanged={() => void reload()}
+          />
         ))}
-      </ul>
+      </div>
+      <ReprintForm printers={data.printers} onDone={() => void reload()} />
+      <KioskPrinters view={data} onChanged={() => void reload()} />
     </section>
   );
 }

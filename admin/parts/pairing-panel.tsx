@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useAdmin } from '../admin-context.ts';
+import { useLoaded } from '../use-loaded.ts';
 import { SaveStatus, type SaveState } from './save-status.tsx';
 
 type Kind = 'kiosk' | 'display' | 'counter' | 'rating';
@@ -10,13 +11,20 @@ export function PairingPanel() {
   const [kind, setKind] = useState<Kind>('kiosk');
   const [name, setName] = useState('');
   const [counterId, setCounterId] = useState('');
+  const [printerId, setPrinterId] = useState('');
+  const { data: printers } = useLoaded('printers');
   const [code, setCode] = useState<{ code: string; expiresAt: number } | null>(null);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const needsCounter = kind === 'counter' || kind === 'rating';
   const submit = async (e: Event) => {
     e.preventDefault();
     const r = await api.call('createPairingCode', {
-      body: { kind, name: name.trim(), ...(needsCounter && counterId && { counterId: Number(counterId) }) },
+      body: {
+        kind,
+        name: name.trim(),
+        ...(needsCounter && counterId && { counterId: Number(counterId) }),
+        ...(kind === 'kiosk' && printerId && { printerId }),
+      },
     });
     if (r.ok) {
       setCode(r.value);
@@ -47,6 +55,19 @@ export function PairingPanel() {
             onInput={(e) => setName(e.currentTarget.value)}
           />
         </label>
+        {kind === 'kiosk' && printers && printers.printers.length > 1 && (
+          <label>
+            {t('admin:devices.pairPrinter')}
+            <select name="device-printer" value={printerId} onChange={(e) => setPrinterId(e.currentTarget.value)}>
+              <option value="">{t('admin:printer.firstPrinter', { name: printers.printers[0]?.config.name ?? '' })}</option>
+              {printers.printers.map((p) => (
+                <option key={p.config.id} value={p.config.id}>
+                  {p.config.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         {needsCounter && (
           <label>
             {t('admin:counters.number')}

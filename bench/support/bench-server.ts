@@ -9,7 +9,6 @@ import type { Result } from '../../protocol/result.ts';
 import { resolveSettings } from '../../server/config.ts';
 import { createServer, repoDir, type MotcuaServer } from '../../server/create-server.ts';
 import { configureLogging, logger } from '../../server/log.ts';
-import { adaptPrinter } from '../../server/printing/hardware-printer-adapter.ts';
 
 export type BenchSocket = CommandSocket;
 
@@ -26,7 +25,7 @@ export async function startBenchServer(
   const device = createVirtualPrinter({ log: logger('printer') });
   // Without printing, the printer reports offline: the kiosk's "number on screen only" path.
   if (options.printing === false) device.simulateStatus({ state: 'offline', paperNearEnd: false });
-  const server = await createServer({ settings, printer: adaptPrinter(device, { isVirtual: true, timeZone: () => 'Asia/Ho_Chi_Minh' }) });
+  const server = await createServer({ settings, printerDevices: () => ({ driver: device, virtual: device }) });
   const port = await server.listen();
   const url = `http://127.0.0.1:${port}`;
   const setup = await fetch(`${url}/api/auth/setup`, {

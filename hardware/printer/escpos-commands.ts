@@ -33,12 +33,29 @@ export const align = (a: Align): number[] => [ESC, 0x61, alignCode[a]];
 export const bold = (on: boolean): number[] => [ESC, 0x45, on ? 1 : 0];
 /** `GS ! n`: width and height multipliers, 1–8 each. */
 export const characterSize = (width: number, height: number): number[] => [GS, 0x21, (((width - 1) & 7) << 4) | ((height - 1) & 7)];
+/** `ESC J n`: print and feed n dots (line spacing between raster lines, without sending blank rows). */
+export const feedDots = (n: number): number[] => [ESC, 0x4a, n & 0xff];
 /** `ESC d n`: print and feed n lines. */
 export const feedLines = (n: number): number[] => [ESC, 0x64, n & 0xff];
 /** `GS V 66 n`: feed n lines' worth past the cutter, then cut. */
 export const feedAndCut = (n = 3): number[] => [GS, 0x56, 0x42, n & 0xff];
 /** `DLE EOT n`: real-time status (1 printer, 2 offline cause, 4 paper sensor). */
 export const statusQuery = (n: 1 | 2 | 4): number[] => [DLE, EOT, n];
+/**
+ * `DLE DC4 8`: real-time "clear buffers" (Epson TM-T88V and later, many clones): drops what the
+ * printer still holds of a ticket that failed half-way, so it does not finish it by itself when
+ * paper is back. Printers without it ignore it; the recovery below cuts the rest off instead.
+ */
+export const clearBuffers = (): number[] => [DLE, 0x14, 0x08, 0x01, 0x03, 0x14, 0x01, 0x06, 0x02, 0x08];
+/**
+ * What a job starts with when the printer's state is unknown (a link dropped mid-ticket, a
+ * restart): `padding` NUL bytes first, enough to complete any image or QR data the printer may
+ * still be waiting for (NUL is ignored otherwise), then `ESC @`; with `cut`, the remains of the
+ * interrupted ticket are cut off so the next ticket starts on its own paper.
+ */
+export function recovery(padding: number, cut: boolean): number[] {
+  return [...new Array<number>(padding).fill(0), ...initialise(), ...(cut ? feedAndCut(3) : [])];
+}
 /** `GS a n`: automatic status back (0 turns it off). */
 export const automaticStatusBack = (n: number): number[] => [GS, 0x61, n & 0xff];
 

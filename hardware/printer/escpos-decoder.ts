@@ -9,10 +9,13 @@ export type Charset = 'cp1258' | 'tcvn3' | 'tcvn3-capitals';
 /** One thing the printer did, in order. */
 export type PrintedItem =
   | { kind: 'init' }
-  | { kind: 'text'; text: string; align: Align; bold: boolean; width: number; height: number }
+  /** `bytes`: what the line sent, one byte a printed cell on most printers. */
+  | { kind: 'text'; text: string; align: Align; bold: boolean; width: number; height: number; bytes: number }
   | { kind: 'raster'; widthBytes: number; height: number; scale: RasterScale; align: Align; data: Uint8Array }
   | { kind: 'qr'; payload: string; moduleSize: number; errorLevel: QrErrorLevel; align: Align }
   | { kind: 'feed'; lines: number }
+  | { kind: 'feed-dots'; dots: number }
+  | { kind: 'clear-buffers' }
   | { kind: 'cut'; feed: number }
   | { kind: 'status-query'; n: number }
   | { kind: 'auto-status'; n: number };
@@ -24,6 +27,8 @@ export interface PrintedDocument {
   codePages: number[];
   /** Unknown commands, truncated data: a correct motcua stream has none. */
   errors: string[];
+  /** NUL bytes skipped (the padding a recovery sends to complete an interrupted command). */
+  padding: number;
 }
 
 /** The charsets a profile's code page numbers stand for. */
@@ -36,7 +41,7 @@ const ALIGNS: Align[] = ['left', 'center', 'right'];
 
 /** Decode the ESC/POS subset motcua emits (see escpos-commands.ts) into a document. */
 export function decodeEscPos(bytes: Uint8Array, charsets: Readonly<Record<number, Charset>> = {}): PrintedDocument {
-  const doc: PrintedDocument = { items: [], codePages: [], errors: [] };
+  const doc: PrintedDocument = { items: [], codePages: [], errors: [], padding: 0 };
   const state = { align: 'left' as Align, bold: false, width: 1, height: 1, page: 0 };
   const qr = { moduleSize: 3, errorLevel: 'L' as QrErrorLevel, payload: new Uint8Array(0) };
   let line: { page: number; bytes: number[] }[] = [];
@@ -53,7 +58,8 @@ export function decodeEscPos(bytes: Uint8Array, charsets: Readonly<Record<number
       .map((seg) => decodeSegment(Uint8Array.from(seg.bytes), charsets[seg.page]))
       .join('')
       .normalize('NFC');
-    doc.items.push({ kind: 'text', text, align: state.align, bold: state.bold, width: state.width, height: state.height });
+    const sent = line.reduce((sum, seg) => sum + seg.bytes.length, 0);
+    doc.items.push({ kind: 'text', text, align: state.align, bold: state.bold, width: state.width, height: state.height, bytes: sent });
     line = [];
   };
 
@@ -68,7 +74,14 @@ export function decodeEscPos(bytes: Uint8Array, charsets: Readonly<Record<number
       i += 2;
     } else if (b === FS && at(1) === 0x2e) {
       i += 2;
-    } else if (b === ESC && [0x74, 0x61, 0x45, 0x64].includes(at(1))) {
+    } else if (b === 0x00) {
+      doc.padding++;
+      i += 1;
+    } else if (b === DLE && at(1) === 0x14 && at(2) === 0x08) {
+      if (!need(10, 'DLE DC4 8')) break;
+      doc.items.push({ kind: 'clear-buffers' });
+      i += 10;
+    } else if (b === ESC && [0x74, 0x61, 0x45, 0x64, 0x4a].includes(at(1))) {
       if (!need(3, 'ESC command')) break;
       const n = at(2);
       if (at(1) === 0x74) {
@@ -76,6 +89,7 @@ export function decodeEscPos(bytes: Uint8Array, charsets: Readonly<Record<number
         doc.codePages.push(n);
       } else if (at(1) === 0x61) state.align = ALIGNS[n % 48] ?? 'left';
       else if (at(1) === 0x45) state.bold = (n & 1) === 1;
+      else if (at(1) === 0x4a) doc.items.push({ kind: 'feed-dots', dots: n });
       else doc.items.push({ kind: 'feed', lines: n });
       i += 3;
     } else if (b === GS && at(1) === 0x21) {
@@ -113,7 +127,7 @@ export function decodeEscPos(bytes: Uint8Array, charsets: Readonly<Record<number
       const fn = at(1);
       if (fn === 0x43) qr.moduleSize = at(2);
       else if (fn === 0x45) qr.errorLevel = QR_LEVELS[at(2)] ?? 'L';
-      else if (fn === 0x50) qr.payload = bytes.slice(i + 3, i + length);
+      else if (fn === 0x50 && length >= 3) qr.payload = bytes.slice(i + 3, i + length);
       else if (fn === 0x51) {
         doc.items.push({
           kind: 'qr',

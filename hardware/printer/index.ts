@@ -1,13 +1,13 @@
 /**
- * The ticket printer's public API: what the server (`server/printing/`) imports.
- * Build a layout with `parseTicketLayout`, pick a printer with `createSerialPrinter` or
- * `createVirtualPrinter`, then `print`, `reprint`, `status` and `onStatus`.
+ * The ticket printer's public API: what the server (`server/printing/`) imports. Build a layout with `parseTicketLayout`, pick a driver with `createEscPosPrinter` (on
+ * a serial, USB printer-class or network link) or `createVirtualPrinter`, then `print`.
  */
 export {
   parseTicketLayout,
   TicketLayoutSchema,
   type TicketLayout,
   type TicketLayoutInput,
+  type TicketPaper,
   type LayoutParseResult,
 } from './ticket-layout.ts';
 export {
@@ -23,8 +23,8 @@ export { ticketWords, type TicketWords } from './ticket-words.ts';
 export { encodeTicket } from './ticket-encoder.ts';
 export { decodeEscPos, charsetsFor, documentText, type PrintedDocument, type PrintedItem } from './escpos-decoder.ts';
 export { renderPreview } from './preview-render.ts';
-export type { TicketPrinter, PrintJob, PrintResult, PrintFailure, PrinterStatus, PrinterFault, StatusListener } from './ticket-printer.ts';
+export type { PrinterDriver, PrintJob, PrintResult, PrintFailure, PrinterStatus, PrinterFault, StatusListener } from './printer-driver.ts';
 export { createVirtualPrinter, type VirtualPrinter, type VirtualPrinterOptions, type PrintedTicket } from './virtual-printer.ts';
-export { createSerialPrinter, type SerialPrinter, type SerialPrinterOptions } from './serial-printer.ts';
-export type { JobSnapshot, JobState } from './print-queue.ts';
+export { createEscPosPrinter, type EscPosPrinterOptions } from './escpos-printer.ts';
+export { PRINTER_MODELS, printerModel, type PrinterModel } from './printer-models.ts';
 export { sampleTicketLayout } from './sample-ticket.ts';

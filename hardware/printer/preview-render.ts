@@ -1,7 +1,7 @@
-import { encode as encodeQr } from 'uqr';
 import type { Align } from './escpos-commands.ts';
 import type { PrintedDocument, PrintedItem } from './escpos-decoder.ts';
 import { isInked } from './bitmap.ts';
+import { qrModules } from './qr-raster.ts';
 import { createCoverage, fillOutline, type Coverage } from './outline-raster.ts';
 import { encodeGreyPng } from './png-encode.ts';
 import { textOutlines, textWidth } from './text-font.ts';
@@ -45,6 +45,8 @@ function itemHeight(item: PrintedItem): number {
       return qrModules(item.payload, item.errorLevel).length * item.moduleSize + 6;
     case 'feed':
       return item.lines * LINE_PITCH;
+    case 'feed-dots':
+      return item.dots;
     case 'cut':
       return item.feed * 8 + 12;
     default:
@@ -99,10 +101,6 @@ function drawItem(paper: Coverage, item: PrintedItem, top: number): void {
     default:
       return;
   }
-}
-
-function qrModules(payload: string, level: 'L' | 'M' | 'Q' | 'H'): boolean[][] {
-  return encodeQr(payload, { ecc: level, border: 0 }).data;
 }
 
 function alignedX(align: Align, width: number, paper: number): number {

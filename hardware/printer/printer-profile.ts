@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { PrinterProfileSchema, type PrinterProfile, type PrinterProfileInput } from '../../protocol/printer-profile.ts';
 import { describeIssue } from '../../protocol/schema-issues.ts';
 
-// The profile's schema is part of the site config, so it lives in protocol/; the printer code
+// The profile's schema is part of each printer's settings (printers.json), so it lives in protocol/; the printer code
 // knows it under its own module.
 export { PrinterProfileSchema, VIETNAMESE_MODES } from '../../protocol/printer-profile.ts';
 export type { PrinterProfile, PrinterProfileInput, VietnameseMode } from '../../protocol/printer-profile.ts';

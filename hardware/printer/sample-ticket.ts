@@ -1,22 +1,35 @@
 import { parseTicketLayout, type TicketLayout, type TicketLayoutInput } from './ticket-layout.ts';
 
 /**
- * A full, realistic ticket (long centre name, several papers, footer): the reference for the
- * golden previews, the size benchmark and the admin's "print a test ticket".
+ * A full, realistic kiosk ticket: the sample centre's long name, birth registration with its six
+ * papers as the sample catalogue lists them (two only shown), a priority group and the hotline.
+ * The reference for the golden previews and the admin's "print a test ticket".
  */
 export function sampleTicketLayout(overrides: Partial<TicketLayoutInput> = {}): TicketLayout {
   const parsed = parseTicketLayout({
     language: 'vi',
     centreName: 'Trung tâm Phục vụ hành chính công tỉnh Bắc Ninh',
     number: '1023',
-    serviceName: 'Đăng ký khai sinh',
-    counters: ['3'],
+    serviceName: 'Hộ tịch',
+    priorityGroup: 'Người cao tuổi',
+    counters: ['3', '4'],
     peopleAhead: 12,
     estimatedWaitMinutes: 25,
     issuedAt: Date.UTC(2025, 2, 15, 1, 42),
-    qrUrl: 'http://192.168.1.10:8080/follow/t/2025-03-15/1023',
-    papers: ['Giấy chứng sinh (bản chính)', 'Căn cước công dân của cha hoặc mẹ', 'Giấy chứng nhận kết hôn (nếu có)'],
-    footer: 'Đường dây nóng: 1900 1234',
+    qrUrl: 'http://192.168.1.10:8080/t/k3m9x2q7.Xr4c8tQ2mZpL0aBw',
+    dossier: [
+      {
+        papers: [
+          { name: 'Tờ khai đăng ký khai sinh', originals: 1 },
+          { name: 'Giấy chứng sinh; trường hợp không có thì văn bản của người làm chứng hoặc giấy cam đoan về việc sinh', originals: 1 },
+          { name: 'Văn bản ủy quyền có chứng thực, nếu ủy quyền đăng ký khai sinh', originals: 1 },
+          { name: 'Giấy tờ tùy thân có ảnh (thẻ Căn cước, Căn cước công dân hoặc hộ chiếu)', originals: 1, shownOnly: true },
+          { name: 'Giấy tờ chứng minh nơi cư trú, nếu cần xác định thẩm quyền đăng ký', originals: 1, shownOnly: true },
+          { name: 'Giấy chứng nhận kết hôn của cha, mẹ, nếu cha, mẹ đã đăng ký kết hôn', copies: 1 },
+        ],
+      },
+    ],
+    hotline: '1900 1234',
     ...overrides,
   });
   if (!parsed.ok) throw new Error(`sample ticket is invalid: ${parsed.issues.join('; ')}`);

@@ -1,4 +1,4 @@
-import type { PrinterStatus } from './ticket-printer.ts';
+import type { PrinterStatus } from './printer-driver.ts';
 
 /** `DLE EOT n` replies look like 0xx1xx10. */
 export const isStatusReply = (b: number): boolean => (b & 0x93) === 0x12;

@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import opentype, { type Font, type Glyph, type PathCommand } from 'opentype.js';
 
 /**
- * The bundled OFL font (Noto Sans, full Vietnamese coverage, see fonts/OFL.txt), read from our
+ * The bundled OFL font (Noto Sans SemiCondensed, full Vietnamese coverage, see fonts/OFL.txt): narrow
+ * enough to keep raster tickets small at full resolution, wide enough to read easily. Read from our
  * own files so a system font can never stand in for it.
  *
  * Why opentype.js outlines and our own rasteriser ({@link fillOutline}) and not a canvas: the
@@ -31,7 +32,7 @@ function loadFace(file: string): Face {
 
 /** The bundled face, parsed on first use (reading two TTFs is the only I/O of the text path). */
 function face(bold: boolean): Face {
-  faces ??= { regular: loadFace('NotoSans-Regular.ttf'), bold: loadFace('NotoSans-Bold.ttf') };
+  faces ??= { regular: loadFace('NotoSans-SemiCondensed.ttf'), bold: loadFace('NotoSans-SemiCondensedBold.ttf') };
   return bold ? faces.bold : faces.regular;
 }
 

@@ -1,5 +1,6 @@
 import type { Align } from './escpos-commands.ts';
 import type { TicketLayout } from './ticket-layout.ts';
+import { compactDossier, paperQualifier, shortPaperName } from './ticket-papers.ts';
 import { fillWords, type TicketWords } from './ticket-words.ts';
 
 /** Typographic role of a text line; each mode maps it to sizes (see {@link TEXT_STYLES}). */
@@ -13,52 +14,116 @@ export interface StyleMetrics {
   rasterPx: number;
 }
 
-/** Sizes tuned so raster lines look like the native 12×24 font and the service stands out. */
+/**
+ * Raster sizes, chosen on measured legibility and bytes (bench/print-encode.ts, docs/printers.md):
+ * the bundled semi-condensed face at full resolution reads as well as the native font at 17–20 px,
+ * and keeps a kiosk ticket with six papers under 8 KB.
+ */
 export const TEXT_STYLES: Readonly<Record<TextStyle, StyleMetrics>> = {
-  heading: { bold: true, width: 1, height: 1, rasterPx: 24 },
-  label: { bold: true, width: 1, height: 1, rasterPx: 22 },
-  service: { bold: true, width: 2, height: 2, rasterPx: 32 },
-  body: { bold: false, width: 1, height: 1, rasterPx: 22 },
-  small: { bold: false, width: 1, height: 1, rasterPx: 20 },
+  heading: { bold: true, width: 1, height: 1, rasterPx: 18 },
+  label: { bold: true, width: 1, height: 1, rasterPx: 18 },
+  service: { bold: true, width: 2, height: 2, rasterPx: 28 },
+  body: { bold: false, width: 1, height: 1, rasterPx: 17 },
+  small: { bold: false, width: 1, height: 1, rasterPx: 16 },
 };
+
+/**
+ * A run of text. It is wrapped to the printed width; past `maxLines` the encoder falls back to
+ * `short`, then cuts words and ends with an ellipsis, keeping `keep` (a paper's "(bản chính)").
+ */
+export interface TextBlock {
+  kind: 'text';
+  text: string;
+  style: TextStyle;
+  align: Align;
+  maxLines: number;
+  /** Lines when drawn as raster, where each costs about a kilobyte. Defaults to `maxLines`. */
+  rasterMaxLines?: number;
+  short?: string;
+  keep?: string;
+}
 
 /** One element of a ticket, before any printer decision. */
 export type TicketBlock =
-  | { kind: 'text'; text: string; style: TextStyle; align: Align }
+  | TextBlock
   | { kind: 'number'; text: string }
   | { kind: 'qr'; payload: string }
   | { kind: 'rule' }
   | { kind: 'feed'; lines: number };
 
+const text = (value: string, style: TextStyle, align: Align, maxLines = 2): TextBlock => ({
+  kind: 'text',
+  text: value,
+  style,
+  align,
+  maxLines,
+});
+
 /** Lay out a ticket as blocks: the order and wording of a motcua ticket live here only. */
 export function ticketBlocks(layout: TicketLayout, words: TicketWords): TicketBlock[] {
-  const blocks: TicketBlock[] = [
-    { kind: 'text', text: layout.centreName, style: 'heading', align: 'center' },
-    { kind: 'rule' },
-    { kind: 'text', text: words.number_label, style: 'label', align: 'center' },
-    { kind: 'number', text: layout.number },
-    { kind: 'text', text: layout.serviceName, style: 'service', align: 'center' },
-  ];
+  const blocks: TicketBlock[] = [];
+  if (layout.test) blocks.push(text(words.test_ticket, 'label', 'center'));
+  blocks.push(text(layout.centreName, 'heading', 'center'), { kind: 'rule' });
+  blocks.push(text(words.number_label, 'label', 'center'), { kind: 'number', text: layout.number });
+  if (layout.priorityGroup) blocks.push(text(fillWords(words.priority, { group: layout.priorityGroup }), 'label', 'center'));
+  blocks.push(text(layout.serviceName, 'service', 'center'));
   if (layout.counters.length > 0) {
     const template = layout.counters.length === 1 ? words.counter_one : words.counter_other;
-    blocks.push({ kind: 'text', text: fillWords(template, { counters: layout.counters.join(', ') }), style: 'body', align: 'center' });
+    blocks.push(text(fillWords(template, { counters: counterList(layout.counters) }), 'body', 'center'));
   }
   blocks.push({ kind: 'rule' });
-  blocks.push({ kind: 'text', text: fillWords(words.people_ahead, { count: layout.peopleAhead }), style: 'body', align: 'left' });
-  if (layout.estimatedWaitMinutes !== null) {
-    const wait = layout.peopleAhead === 0 ? words.wait_soon : fillWords(words.wait_minutes, { minutes: layout.estimatedWaitMinutes });
-    blocks.push({ kind: 'text', text: wait, style: 'body', align: 'left' });
-  }
-  blocks.push({ kind: 'text', text: formatIssuedAt(layout.issuedAt, layout.timeZone), style: 'body', align: 'left' });
-  if (layout.papers.length > 0) {
-    blocks.push({ kind: 'text', text: words.papers_heading, style: 'label', align: 'left' });
-    for (const paper of layout.papers) blocks.push({ kind: 'text', text: `- ${paper}`, style: 'small', align: 'left' });
-  }
-  blocks.push({ kind: 'feed', lines: 1 });
-  blocks.push({ kind: 'qr', payload: layout.qrUrl });
-  blocks.push({ kind: 'text', text: words.qr_hint, style: 'small', align: 'center' });
-  if (layout.footer) blocks.push({ kind: 'text', text: layout.footer, style: 'small', align: 'center' });
+  // One line for the queue ahead and the wait: each raster line costs about a kilobyte.
+  const ahead = fillWords(words.people_ahead, { count: layout.peopleAhead });
+  const wait =
+    layout.estimatedWaitMinutes === null
+      ? ''
+      : layout.peopleAhead === 0
+        ? words.wait_short_soon
+        : fillWords(words.wait_short, { minutes: layout.estimatedWaitMinutes });
+  blocks.push(text(wait ? `${ahead} · ${wait}` : ahead, 'body', 'left'));
+  blocks.push(text(formatIssuedAt(layout.issuedAt, layout.timeZone), 'body', 'left'));
+  blocks.push(...paperBlocks(layout, words));
+  blocks.push({ kind: 'feed', lines: 1 }, { kind: 'qr', payload: layout.qrUrl });
+  blocks.push(text(words.qr_hint, 'small', 'center'));
+  const footer = layout.footer || (layout.hotline ? fillWords(words.hotline, { phone: layout.hotline }) : '');
+  if (footer) blocks.push(text(footer, 'small', 'center'));
   return blocks;
+}
+
+function paperBlocks(layout: TicketLayout, words: TicketWords): TicketBlock[] {
+  const { lines, more } = compactDossier(layout.dossier, words);
+  if (lines.length === 0) return [];
+  const blocks: TicketBlock[] = [text(words.papers_heading, 'label', 'left')];
+  for (const line of lines) {
+    if (line.kind === 'case') {
+      blocks.push({ ...text(line.title, 'small', 'left', 2), rasterMaxLines: 1, keep: ':' });
+      continue;
+    }
+    // The name up to its first clause, like a checklist: the conditions are on the kiosk and the follow page.
+    const short = shortPaperName(line.paper.name);
+    blocks.push({
+      ...text(`- ${short}`, 'small', 'left', 2),
+      rasterMaxLines: 1,
+      keep: paperQualifier(line.paper, words),
+    });
+  }
+  if (more > 0) blocks.push(text(fillWords(words.papers_more, { count: more }), 'small', 'left', 1));
+  return blocks;
+}
+
+/** "1–5, 7, 9": numeric counters in runs, others as they are; the order is the centre's. */
+export function counterList(counters: readonly string[]): string {
+  const numbers = counters.map(Number);
+  if (!numbers.every((n) => Number.isInteger(n))) return counters.join(', ');
+  const sorted = [...new Set(numbers)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    parts.push(j - i >= 2 ? `${sorted[i]}–${sorted[j]}` : sorted.slice(i, j + 1).join(', '));
+    i = j + 1;
+  }
+  return parts.join(', ');
 }
 
 /** Building a formatter costs far more than using one: one per zone (a centre has one). */

@@ -1,22 +1,27 @@
-import * as cmd from './escpos-commands.ts';
-import { ByteSink, type Align } from './escpos-commands.ts';
-import { bands } from './bitmap.ts';
 import { foldToAscii, isPlainAscii } from './ascii-fold.ts';
-import { rasterizeLine, wrapForRaster } from './raster-text.ts';
-import { wrapColumns } from './text-wrap.ts';
-import { encodeCp1258 } from './vietnamese-cp1258.ts';
-import { encodeTcvn3 } from './vietnamese-tcvn3.ts';
-import { TEXT_STYLES, ticketBlocks, type StyleMetrics, type TicketBlock } from './ticket-blocks.ts';
+import { bands, type Bitmap } from './bitmap.ts';
+import * as cmd from './escpos-commands.ts';
+import { ByteSink } from './escpos-commands.ts';
 import type { PrinterProfile } from './printer-profile.ts';
+import { qrBitmap } from './qr-raster.ts';
+import { fitsRaster, RASTER_LINE_GAP_DOTS, rasterizeLine } from './raster-text.ts';
+import { fitText } from './text-wrap.ts';
+import { TEXT_STYLES, ticketBlocks, type TextBlock, type TicketBlock } from './ticket-blocks.ts';
 import type { TicketLayout } from './ticket-layout.ts';
 import { ticketWords, type TicketWords } from './ticket-words.ts';
+import { cp1258Cells, encodeCp1258 } from './vietnamese-cp1258.ts';
+import { encodeTcvn3 } from './vietnamese-tcvn3.ts';
 
-/** Rows per `GS v 0` band: one native text line; small enough for clone printers' buffers. */
+/** Rows per `GS v 0` band: small enough for clone printers' buffers. */
 export const RASTER_BAND_ROWS = 24;
 /** Native font A cell width in dots. */
 const FONT_A_WIDTH = 12;
 /** The big number never grows past this multiplier: 6 × 24 dots is 18 mm tall already. */
 const MAX_NUMBER_SIZE = 6;
+/** A QR code drawn as an image costs its area in bytes: smaller modules than native keep it near 2 KB. */
+const RASTER_QR_MODULE_MAX = 4;
+/** Longest QR payload the layout allows, plus the `GS ( k` store header. */
+const QR_STORE_MAX = 300 + 8;
 
 /**
  * Encode a ticket for one printer: pure and deterministic (the same layout and profile give
@@ -27,14 +32,26 @@ export function encodeTicket(layout: TicketLayout, profile: PrinterProfile, word
   return encodeBlocks(ticketBlocks(layout, words), profile);
 }
 
-/** Encode laid-out blocks; {@link encodeTicket} is this plus the ticket's layout. */
+/**
+ * The most data bytes any command of a ticket for this profile carries after its header (a
+ * raster band, a QR payload): what a printer cut off mid-command may still wait for.
+ */
+export function longestCommandData(profile: PrinterProfile): number {
+  return Math.max((profile.dotsPerLine / 8) * RASTER_BAND_ROWS, QR_STORE_MAX);
+}
+
+/**
+ * Encode laid-out blocks. Every job starts from a known state: `ESC @`, `FS .`, and the code
+ * page of the profile's mode, whatever an earlier job (or half of one) left behind.
+ */
 export function encodeBlocks(blocks: readonly TicketBlock[], profile: PrinterProfile): Uint8Array {
   const sink = new ByteSink().push(cmd.initialise());
   const text = new NativeText(sink, profile);
+  text.selectStartPage();
   for (const block of blocks) {
     switch (block.kind) {
       case 'text':
-        writeText(sink, text, profile, block.text, TEXT_STYLES[block.style], block.align);
+        writeText(sink, text, profile, block);
         break;
       case 'number': {
         const size = Math.max(1, Math.min(MAX_NUMBER_SIZE, Math.floor(profile.dotsPerLine / (block.text.length * FONT_A_WIDTH))));
@@ -44,7 +61,9 @@ export function encodeBlocks(blocks: readonly TicketBlock[], profile: PrinterPro
         break;
       }
       case 'qr':
-        sink.push(cmd.align('center')).push(cmd.qrCode(new TextEncoder().encode(block.payload), profile.qrModuleSize, 'M'));
+        sink.push(cmd.align('center'));
+        if (profile.nativeQr) sink.push(cmd.qrCode(new TextEncoder().encode(block.payload), profile.qrModuleSize, 'M'));
+        else pushImage(sink, qrBitmap(block.payload, Math.min(profile.qrModuleSize, RASTER_QR_MODULE_MAX), 'M'));
         break;
       case 'rule':
         sink.push(cmd.align('left'));
@@ -59,17 +78,17 @@ export function encodeBlocks(blocks: readonly TicketBlock[], profile: PrinterPro
   return sink.toBytes();
 }
 
-function writeText(sink: ByteSink, text: NativeText, profile: PrinterProfile, value: string, style: StyleMetrics, align: Align): void {
-  sink.push(cmd.align(align));
-  if (profile.vietnameseMode === 'raster' && !isPlainAscii(value)) {
+function writeText(sink: ByteSink, text: NativeText, profile: PrinterProfile, block: TextBlock): void {
+  const style = TEXT_STYLES[block.style];
+  sink.push(cmd.align(block.align));
+  if (profile.vietnameseMode === 'raster' && !isPlainAscii(block.text + (block.keep ?? ''))) {
     // Only lines that need Vietnamese letters become images; ASCII lines stay native and cheap.
-    const options = { px: style.rasterPx, bold: style.bold, dotsPerLine: profile.dotsPerLine, halfWidth: profile.rasterHalfWidth };
-    for (const line of wrapForRaster(value, options)) {
+    const options = { px: style.rasterPx, bold: style.bold, dotsPerLine: profile.dotsPerLine };
+    const request = { ...block, maxLines: block.rasterMaxLines ?? block.maxLines };
+    for (const line of fitText(request, (l) => fitsRaster(l, options), '…')) {
       const bitmap = rasterizeLine(line, options);
-      if (!bitmap) continue;
-      const scale = profile.rasterHalfWidth ? 1 : 0;
-      for (const band of bands(bitmap, RASTER_BAND_ROWS))
-        sink.push(cmd.rasterBandHeader(band.widthBytes, band.height, scale)).push(band.data);
+      if (bitmap) pushImage(sink, bitmap);
+      sink.push(cmd.feedDots(RASTER_LINE_GAP_DOTS));
     }
     return;
   }
@@ -77,9 +96,14 @@ function writeText(sink: ByteSink, text: NativeText, profile: PrinterProfile, va
   if (style.bold) sink.push(cmd.bold(true));
   if (scaled) sink.push(cmd.characterSize(style.width, style.height));
   const columns = Math.floor(profile.dotsPerLine / (FONT_A_WIDTH * style.width));
-  for (const line of wrapColumns(value, columns)) text.line(line);
+  for (const line of fitText(block, (l) => text.cells(l) <= columns, '...')) text.line(line);
   if (scaled) sink.push(cmd.characterSize(1, 1));
   if (style.bold) sink.push(cmd.bold(false));
+}
+
+/** An image in bands, as tall images must be sent. */
+function pushImage(sink: ByteSink, bitmap: Bitmap): void {
+  for (const band of bands(bitmap, RASTER_BAND_ROWS)) sink.push(cmd.rasterBandHeader(band.widthBytes, band.height)).push(band.data);
 }
 
 /** Native text in the profile's Vietnamese mode; remembers the selected code page to switch only when needed. */
@@ -90,6 +114,25 @@ class NativeText {
     private readonly sink: ByteSink,
     private readonly profile: PrinterProfile,
   ) {}
+
+  /** The page a job starts in: the mode's own, or the printer's ASCII page 0. */
+  selectStartPage(): void {
+    const { vietnameseMode, codePages } = this.profile;
+    this.select(vietnameseMode === 'codepage-cp1258' ? codePages.cp1258 : vietnameseMode === 'codepage-tcvn3' ? codePages.tcvn3 : 0);
+  }
+
+  /** Printed cells of a line in this mode: what wrapping measures. */
+  cells(value: string): number {
+    switch (this.profile.vietnameseMode) {
+      case 'codepage-cp1258':
+        return cp1258Cells(encodeCp1258(value, foldToAscii), this.profile.cp1258MarkTakesCell);
+      case 'codepage-tcvn3':
+        return encodeTcvn3(value, foldToAscii).reduce((sum, run) => sum + run.bytes.length, 0);
+      case 'raster':
+      case 'ascii':
+        return foldToAscii(value).length;
+    }
+  }
 
   /** One printed line, ended by LF. */
   line(value: string): void {

@@ -2,24 +2,46 @@ import { describeIssue } from '../../protocol/schema-issues.ts';
 import * as v from 'valibot';
 
 /**
- * What goes on a paper ticket, independent of any printer. The server builds one per issued
- * ticket; the encoder turns it into bytes for a {@link PrinterProfile}.
- * Validated with {@link parseTicketLayout} where it enters the printer boundary.
+ * Text from the centre's own data (names, papers). It is never refused for its length: the
+ * layout wraps and shortens it. The cap only bounds the work on absurd input.
+ */
+const contentText = v.pipe(
+  v.string(),
+  v.transform((s) => s.normalize('NFC').replace(/\s+/g, ' ').trim().slice(0, 600)),
+  v.minLength(1),
+);
+
+/** One paper of a dossier, as the ticket lists it. */
+export const TicketPaperSchema = v.object({
+  name: contentText,
+  /** Số bản chính to hand in (or to show, with `shownOnly`). */
+  originals: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
+  /** Số bản sao. */
+  copies: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
+  /** Only shown at the counter (xuất trình), not handed in. */
+  shownOnly: v.optional(v.boolean(), false),
+});
+
+/**
+ * What goes on a paper ticket, independent of any printer. The server builds one from the
+ * durable ticket; the encoder turns it into bytes for a {@link PrinterProfile}.
  */
 export const TicketLayoutSchema = v.object({
   /** Language of the fixed words ("Số thứ tự", …). Defaults to `vi`. */
   language: v.optional(v.picklist(['vi', 'en']), 'vi'),
   /** Centre name printed at the top, e.g. "Trung tâm Phục vụ hành chính công tỉnh Bắc Ninh". */
-  centreName: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(120)),
+  centreName: contentText,
   /**
    * The ticket number, printed very large with the printer's own font: letters and digits only
    * so that it never needs the Vietnamese path (e.g. "1023", "B015").
    */
-  number: v.pipe(v.string(), v.regex(/^[A-Z0-9]{1,6}$/, 'ticket number must be 1–6 of A–Z, 0–9')),
+  number: v.pipe(v.string(), v.regex(/^[A-Z0-9]{1,8}$/, 'ticket number must be 1–8 of A–Z, 0–9')),
   /** Service (queue) name, e.g. "Đăng ký khai sinh". */
-  serviceName: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(120)),
-  /** Counters that serve this ticket, as shown to citizens ("3", "12A"). */
-  counters: v.pipe(v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(8))), v.maxLength(12)),
+  serviceName: contentText,
+  /** The priority group's name when the ticket is a priority one ("Người cao tuổi"). */
+  priorityGroup: v.optional(contentText),
+  /** Counters that serve this ticket, as shown to citizens ("3", "12A"); any number of them. */
+  counters: v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(8))),
   /** Tickets ahead of this one in its service when it was issued. */
   peopleAhead: v.pipe(v.number(), v.integer(), v.minValue(0)),
   /** Honest estimate in whole minutes; `null` when the centre has too little history to say. */
@@ -30,17 +52,30 @@ export const TicketLayoutSchema = v.object({
   timeZone: v.optional(v.pipe(v.string(), v.minLength(1)), 'Asia/Ho_Chi_Minh'),
   /** URL of the follow page, encoded in the QR code (ASCII only, as scanners expect). */
   qrUrl: v.pipe(v.string(), v.url(), v.regex(/^[\x21-\x7e]{1,300}$/, 'QR URL must be printable ASCII')),
-  /** Papers the citizen should have ready at the counter. Defaults to none. */
-  papers: v.optional(v.pipe(v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(160))), v.maxLength(10)), []),
-  /** Last line, e.g. "Đường dây nóng: 1900 1234". Defaults to none. */
-  footer: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(120))),
+  /**
+   * The papers to have ready, case by case as the procedure lists them ("Trường hợp …"); the
+   * ticket prints the papers every case needs once, then what each case adds. Defaults to none.
+   */
+  dossier: v.optional(v.array(v.object({ title: v.optional(contentText), papers: v.array(TicketPaperSchema) })), []),
+  /** The hotline, printed as "Đường dây nóng: …" when there is no footer. */
+  hotline: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(40))),
+  /** The centre's own last line; replaces the hotline line. */
+  footer: v.optional(
+    v.pipe(
+      v.string(),
+      v.transform((s) => s.trim().slice(0, 300)),
+    ),
+  ),
+  /** Marks a test print from the admin app, so nobody takes it for a number. */
+  test: v.optional(v.boolean(), false),
 });
 
 /** A validated ticket layout (defaults applied). */
 export type TicketLayout = v.InferOutput<typeof TicketLayoutSchema>;
-
 /** What a caller may pass: defaulted fields may be left out. */
 export type TicketLayoutInput = v.InferInput<typeof TicketLayoutSchema>;
+/** One paper as the layout holds it. */
+export type TicketPaper = v.InferOutput<typeof TicketPaperSchema>;
 
 /** Outcome of {@link parseTicketLayout}: the layout, or readable issues ("path: message"). */
 export type LayoutParseResult = { ok: true; layout: TicketLayout } | { ok: false; issues: string[] };

@@ -154,3 +154,17 @@ export function decodeCp1258(bytes: Uint8Array): string {
   for (const b of bytes) s += b < 0x80 ? String.fromCharCode(b) : (HIGH_HALF[b - 0x80] ?? '\ufffd');
   return s.normalize('NFC');
 }
+
+/** The bytes of the five combining tone marks. */
+const TONE_BYTES = new Set(['\u0300', '\u0301', '\u0303', '\u0309', '\u0323'].map((ch) => toByte.get(ch)));
+
+/**
+ * Cells a CP1258 line takes on paper: one per byte, or one per letter when the printer draws a
+ * combining tone mark over its letter (`markTakesCell` false).
+ */
+export function cp1258Cells(bytes: Uint8Array, markTakesCell: boolean): number {
+  if (markTakesCell) return bytes.length;
+  let cells = 0;
+  for (const b of bytes) if (!TONE_BYTES.has(b)) cells++;
+  return cells;
+}

@@ -1,5 +1,5 @@
 import type { Catalogue } from '../../protocol/catalogue.ts';
-import type { IssuedTicket } from '../../protocol/views.ts';
+import type { IssuedTicket, PrintOutcome } from '../../protocol/views.ts';
 import { useKiosk } from '../kiosk-context.ts';
 import { useCountdown } from '../parts/idle-warning.tsx';
 import { QrCode } from '../parts/qr-code.tsx';
@@ -16,7 +16,7 @@ export function IssuedScreen(props: { issued: IssuedTicket; procedureCode: strin
   const ids = counters.map((c) => c.id).join(', ');
   const procedure = props.catalogue?.procedures.find((p) => p.code === props.procedureCode);
   const papers = procedure?.dossier[0]?.components ?? [];
-  const printed = print.kind === 'queued';
+  const message = printMessage(print);
   return (
     <section class="screen issued">
       <div class="ticket-card">
@@ -34,8 +34,12 @@ export function IssuedScreen(props: { issued: IssuedTicket; procedureCode: strin
         <p>{t('kiosk:issued.time', { time: clockTime(ticket.issuedAt, session.lang, data.timeZone) })}</p>
       </div>
       <div class="ticket-side">
-        <p class={`print-outcome ${printed ? 'printed' : 'not-printed'}`} role="status" data-print={print.kind}>
-          {printed ? t('kiosk:issued.printed') : t('kiosk:issued.not_printed')}
+        <p
+          class={`print-outcome ${print.kind.replace('_', '-')}${print.kind === 'printed' && !print.confirmed ? ' unconfirmed' : ''}`}
+          role="status"
+          data-print={print.kind}
+        >
+          {t(message)}
         </p>
         <figure class="follow-qr">
           <QrCode text={followUrl} label={t('ticket:qr_hint')} />
@@ -60,4 +64,16 @@ export function IssuedScreen(props: { issued: IssuedTicket; procedureCode: strin
       </div>
     </section>
   );
+}
+
+/** What the kiosk says of the paper: only what the printer actually did. */
+function printMessage(print: PrintOutcome): string {
+  switch (print.kind) {
+    case 'printing':
+      return 'kiosk:issued.printing';
+    case 'printed':
+      return print.confirmed ? 'kiosk:issued.printed' : 'kiosk:issued.printed_unconfirmed';
+    case 'not_printed':
+      return 'kiosk:issued.not_printed';
+  }
 }

@@ -4,7 +4,7 @@
  */
 import type { Lang } from '../../client/i18n.ts';
 import type { ResultError } from '../../protocol/result.ts';
-import type { IssuedTicket } from '../../protocol/views.ts';
+import type { IssuedTicket, PrintOutcome } from '../../protocol/views.ts';
 
 /** The screens of the kiosk; the session keeps them as a stack for the one-tap back. */
 export type Screen =
@@ -35,6 +35,8 @@ export type SessionAction =
   | { type: 'toggle'; option: 'highContrast' | 'largeText' }
   /** An issue finished: its outcome replaces the choice screens, so back leads home, not to a second ticket. */
   | { type: 'outcome'; screen: Extract<Screen, { kind: 'issued' | 'refused' }> }
+  /** The printer finished a ticket whose issue answered `printing`: the confirmation now says what it did. */
+  | { type: 'printed'; ticketId: string; print: PrintOutcome }
   | { type: 'reset' };
 
 const home: Screen = { kind: 'home' };
@@ -80,6 +82,13 @@ export function sessionReducer(session: Session, action: SessionAction): Session
       return {
         ...session,
         stack: action.screen.kind === 'issued' ? [home, action.screen] : [...dropChoices(session.stack), action.screen],
+      };
+    case 'printed':
+      return {
+        ...session,
+        stack: session.stack.map((s) =>
+          s.kind === 'issued' && s.issued.ticket.id === action.ticketId ? { ...s, issued: { ...s.issued, print: action.print } } : s,
+        ),
       };
     case 'reset':
       return freshSession();

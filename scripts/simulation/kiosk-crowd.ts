@@ -48,7 +48,8 @@ async function serveLine(
       });
       if (r.ok) {
         tally.issued++;
-        if (r.value.print.kind === 'queued') tally.printed++;
+        // Sent to the (virtual) printer; its outcome follows as `ticket:print-finished`.
+        if (r.value.print.kind !== 'not_printed') tally.printed++;
         tally.numbers.push({ label: r.value.ticket.label, id: r.value.ticket.id });
         break;
       }

@@ -8,7 +8,6 @@ import type { RatingRequest } from '../../protocol/views.ts';
 import { resolveSettings } from '../../server/config.ts';
 import { epochOfLocal } from '../../server/core/local-time.ts';
 import { createServer } from '../../server/create-server.ts';
-import { adaptPrinter } from '../../server/printing/hardware-printer-adapter.ts';
 import { openPtyPair } from '../../test/support/pty-pair.ts';
 import { acceleratedClock } from './accelerated-clock.ts';
 import { planArrivals, staffedProcedureChoices } from './arrival-model.ts';
@@ -62,10 +61,10 @@ export async function runDaySimulation(options: SimulationOptions): Promise<Simu
   const server = await createServer({
     settings,
     clock: clock.now,
-    printer: adaptPrinter(createVirtualPrinter({ log: logger('printer'), now: clock.now, keep: 5 }), {
-      isVirtual: true,
-      timeZone: () => TIME_ZONE,
-    }),
+    printerDevices: () => {
+      const virtual = createVirtualPrinter({ log: logger('printer'), now: clock.now, keep: 5 });
+      return { driver: virtual, virtual };
+    },
     buttons: buttonCounters.length ? [{ path: pty.devicePath, counters: buttonCounters }] : [],
   });
   const port = await server.listen();

@@ -1,7 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import type { Catalogue } from '../../protocol/catalogue.ts';
+import type { TicketLayoutInput } from '../../hardware/printer/index.ts';
 import { readCatalogueFile, writeCatalogueFile } from '../catalogue/catalogue-file.ts';
 import { validateCatalogueData } from '../catalogue/import.ts';
+
+/** A procedure's dossier in the ticket layout's terms. */
+export type TicketDossier = NonNullable<TicketLayoutInput['dossier']>;
 
 /** A catalogue file that does not validate; the server will not start on a broken one. */
 export class CatalogueFileError extends Error {}
@@ -38,9 +42,12 @@ export class CatalogueSource {
     if (fresh?.ok) this.current = fresh.value;
   }
 
-  /** The papers a citizen should have ready for a procedure: its first case's components. */
-  papersFor(code: string | null): string[] {
+  /** The papers a citizen should have ready for a procedure, case by case, as the ticket lists them. */
+  dossierFor(code: string | null): TicketDossier {
     const p = code ? this.current.procedures.find((x) => x.code === code) : undefined;
-    return p?.dossier[0]?.components.map((c) => c.name) ?? [];
+    return (p?.dossier ?? []).map((c) => ({
+      ...(c.title && { title: c.title }),
+      papers: c.components.map((k) => ({ name: k.name, originals: k.originals, copies: k.copies, shownOnly: k.shownOnly === true })),
+    }));
   }
 }

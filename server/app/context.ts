@@ -6,7 +6,7 @@ import type { Settings } from '../config.ts';
 import type { CallButtons } from '../devices/call-buttons.ts';
 import type { QueueEngine } from '../engine/queue-engine.ts';
 import type { Translator } from '../i18n.ts';
-import type { TicketPrinter } from '../printing/ticket-printer.ts';
+import type { TicketPrinting } from '../printing/ticket-printing.ts';
 import type { QueueStore } from '../store/queue-store.ts';
 import type { AuditLog } from '../store/audit-log.ts';
 import type { SiteStore } from '../store/site-store.ts';
@@ -24,7 +24,8 @@ export interface AppContext {
   attempts: AttemptLimiter;
   issueLimit: IssueRateLimit;
   translator: Translator;
-  printer: TicketPrinter;
+  /** The ticket printers, which kiosk prints where, and their last prints. */
+  printing: TicketPrinting;
   /** The counters' call-button lines (none configured: an empty set). */
   buttons: CallButtons;
   catalogue: CatalogueSource;

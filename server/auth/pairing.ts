@@ -5,6 +5,8 @@ export interface PairingRequest {
   kind: DeviceKindName;
   name: string;
   counterId: number | null;
+  /** The printer a kiosk will print on; null: the first printer. */
+  printerId: string | null;
 }
 
 const lifetimeMs = 10 * 60_000;
@@ -31,7 +33,7 @@ export class PairingCodes {
     const found = this.codes.get(code);
     if (!found) return null;
     this.codes.delete(code);
-    return { kind: found.kind, name: found.name, counterId: found.counterId };
+    return { kind: found.kind, name: found.name, counterId: found.counterId, printerId: found.printerId };
   }
 
   private prune(now: number): void {

@@ -3,7 +3,7 @@ import { viewOfCounter } from '../app/counter-actions.ts';
 import type { QueueEvent } from '../core/model.ts';
 import { adminSnapshot } from '../views/admin-view.ts';
 import { callView, displaySnapshot } from '../views/display-view.ts';
-import { kioskSnapshot } from '../views/kiosk-view.ts';
+import { kioskSnapshot, withKioskPrinter } from '../views/kiosk-view.ts';
 import { ticketPublicView } from '../views/ticket-view.ts';
 import { requestRating } from './rating-handlers.ts';
 import type { GatewayServer } from './socket-types.ts';
@@ -36,7 +36,7 @@ export function startBroadcasting(io: GatewayServer, ctx: AppContext): () => voi
     const state = ctx.engine.state;
     const now = ctx.clock();
     io.to('display').emit('display:snapshot', displaySnapshot(config, state, now));
-    io.to('kiosk').emit('kiosk:snapshot', kioskSnapshot(config, state, now, ctx.printer.state()));
+    pushKiosks(io, ctx);
     pushCounters(io, ctx);
     pushFollowers(io, ctx, now);
     // Statistics cover the whole day: at most one admin snapshot a second.
@@ -64,9 +64,8 @@ export function startBroadcasting(io: GatewayServer, ctx: AppContext): () => voi
   const offConfig = ctx.site.onChange(() => pushAll([]));
   // Device health (button heartbeats, unplugs) reaches the admin at the same pace as the figures.
   const offButtons = ctx.buttons.onHealth(() => (adminTimer ??= setTimeout(pushAdmin, adminEveryMs)));
-  const offPrinter = ctx.printer.onState((state) => {
-    io.to('kiosk').emit('kiosk:snapshot', kioskSnapshot(ctx.site.get(), ctx.engine.state, ctx.clock(), state));
-  });
+  // A printer's state, or which printer a kiosk uses, changed: the kiosks hear it at once.
+  const offPrinter = ctx.printing.onChange(() => pushKiosks(io, ctx));
   return () => {
     offChange();
     offDay();
@@ -75,6 +74,20 @@ export function startBroadcasting(io: GatewayServer, ctx: AppContext): () => voi
     offButtons();
     if (adminTimer) clearTimeout(adminTimer);
   };
+}
+
+/**
+ * Each kiosk gets the snapshot with its own printer's state; a centre has a handful of kiosks,
+ * so one emit each is cheap. Staff at a help desk see the first printer.
+ */
+function pushKiosks(io: GatewayServer, ctx: AppContext): void {
+  const ids = io.sockets.adapter.rooms.get('kiosk');
+  if (!ids || ids.size === 0) return;
+  const base = kioskSnapshot(ctx.site.get(), ctx.engine.state, ctx.clock(), 'no_printer');
+  for (const id of ids) {
+    const socket = io.sockets.sockets.get(id);
+    if (socket) socket.emit('kiosk:snapshot', withKioskPrinter(base, ctx.printing, socket.data.principal));
+  }
 }
 
 /** Each signed-in counter gets its view: queues shift for every counter when anyone calls. */

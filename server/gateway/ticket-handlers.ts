@@ -8,7 +8,16 @@ import { type CommandHandlers, refuse } from './handle.ts';
 const maxFollowed = 5;
 
 export const ticketHandlers = {
-  'ticket:issue': ({ payload, socket, ctx }) => issueTicket(ctx, socket.data.principal, payload, socket.data.lang),
+  'ticket:issue': async ({ payload, socket, ctx }) => {
+    const { result, printed } = await issueTicket(ctx, socket.data.principal, payload, socket.data.lang);
+    // The number is shown at once; what the printer did follows when it is done. Never before
+    // the answer itself (sent right after this handler returns), or the kiosk could not place it.
+    if (result.ok && printed) {
+      const ticketId = result.value.ticket.id;
+      void printed.then((print) => setImmediate(() => socket.emit('ticket:print-finished', { ticketId, print })));
+    }
+    return result;
+  },
 
   // Anyone holding the signed link may follow that one ticket, and nothing else.
   'ticket:follow': async ({ payload, socket, ctx }) => {

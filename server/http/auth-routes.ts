@@ -7,6 +7,7 @@ import { httpError, okResponse } from './http-results.ts';
 import type { DeviceView } from '../../protocol/http-views.ts';
 import type { DeviceRecord } from '../auth/auth-store.ts';
 import type { IncomingRequest, Refused, Router } from './router.ts';
+import { assignKioskPrinter } from '../app/printer-settings.ts';
 
 const log = logger('auth');
 
@@ -72,11 +73,13 @@ export function addAuthRoutes(router: Router, ctx: AppContext): void {
   router.add('createPairingCode', async (r) => {
     const p = parsePayload(PairingCodePayload, await r.body());
     if (!p.ok) return httpError(ctx, r, p.refusal.code, p.refusal.params);
+    const printerId = p.value.kind === 'kiosk' ? (p.value.printerId ?? null) : null;
+    if (printerId !== null && !ctx.printing.settings().printers.some((x) => x.id === printerId)) return httpError(ctx, r, 'not_found');
     await audit(ctx, r.principal, 'device.pairing_code', p.value.name, {
-      after: { kind: p.value.kind, counterId: p.value.counterId ?? null },
+      after: { kind: p.value.kind, counterId: p.value.counterId ?? null, printerId },
     });
     return okResponse(
-      ctx.pairing.create({ kind: p.value.kind, name: p.value.name, counterId: p.value.counterId ?? null }, ctx.clock()),
+      ctx.pairing.create({ kind: p.value.kind, name: p.value.name, counterId: p.value.counterId ?? null, printerId }, ctx.clock()),
       201,
     );
   });
@@ -92,7 +95,10 @@ export function addAuthRoutes(router: Router, ctx: AppContext): void {
       ctx.attempts.fail(r.address, ctx.clock());
       return httpError(ctx, r, 'pairing_code_invalid');
     }
-    const { device, token } = await ctx.auth.pairDevice(request, ctx.clock());
+    const { printerId, ...deviceRequest } = request;
+    const { device, token } = await ctx.auth.pairDevice(deviceRequest, ctx.clock());
+    // The kiosk's printer, chosen with its pairing code; a printer removed since then leaves it on the first one.
+    if (printerId !== null) await assignKioskPrinter(ctx, device.id, printerId);
     log.info('device paired', { id: device.id, kind: device.kind, name: device.name });
     return okResponse({ token, device: deviceView(device) }, 201);
   });

@@ -17,7 +17,12 @@ import type { Router } from './router.ts';
 /** Tickets, the public catalogue and site, statistics and exports. */
 export function addQueueRoutes(router: Router, ctx: AppContext): void {
   router.add('health', () =>
-    okResponse({ day: ctx.engine.state.day, build: ctx.build, store: ctx.engine.failed ? 'failed' : 'ok', printer: ctx.printer.state() }),
+    okResponse({
+      day: ctx.engine.state.day,
+      build: ctx.build,
+      store: ctx.engine.failed ? 'failed' : 'ok',
+      printer: ctx.printing.state(ctx.printing.printerFor(null)),
+    }),
   );
 
   router.add('site', () => {
@@ -45,7 +50,10 @@ export function addQueueRoutes(router: Router, ctx: AppContext): void {
   router.add('issueTicket', async (r) => {
     const p = parsePayload(IssueTicketPayload, await r.body());
     if (!p.ok) return httpError(ctx, r, p.refusal.code, p.refusal.params);
-    return fromResult(await issueTicket(ctx, r.principal, p.value, r.lang));
+    // Over HTTP the answer waits for the printer: the caller (a help desk, a script) has no socket to be told later.
+    const { result, printed } = await issueTicket(ctx, r.principal, p.value, r.lang);
+    if (!result.ok || !printed) return fromResult(result);
+    return fromResult({ ok: true, value: { ...result.value, print: await printed } });
   });
 
   // The follow page: a signed reference, so nobody can walk through other people's tickets.

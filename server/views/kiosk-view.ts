@@ -1,12 +1,12 @@
 import type { SiteConfig } from '../../protocol/site-config.ts';
+import { PRINTABLE_STATES } from '../../protocol/printers.ts';
 import type { KioskServiceView, KioskSnapshot, PrinterState } from '../../protocol/views.ts';
+import type { TicketPrinting } from '../printing/ticket-printing.ts';
+import type { Principal } from '../auth/principal.ts';
 import { dailyQuota, nextNumber } from '../core/numbering.ts';
 import { issueAvailability, nextOpening } from '../core/opening-hours.ts';
 import { waitingOf, type QueueState } from '../core/queue-state.ts';
 import { estimateWaitMinutes } from '../core/wait-estimate.ts';
-
-/** Printer states in which a ticket still comes out on paper. */
-export const printableStates: ReadonlySet<PrinterState> = new Set(['ready', 'paper_near_end', 'virtual']);
 
 /** What the kiosk needs before a citizen chooses: which services hand out numbers, the wait, the printer. */
 export function kioskSnapshot(config: SiteConfig, state: QueueState, now: number, printer: PrinterState): KioskSnapshot {
@@ -17,8 +17,15 @@ export function kioskSnapshot(config: SiteConfig, state: QueueState, now: number
     services: config.services.filter((s) => s.enabled).map((s) => kioskService(config, state, s.id, now)),
     priorityGroups: config.centre.priorityGroups.map((g) => ({ id: g.id, name: g.name })),
     kioskMayIssuePriority: config.centre.kioskMayIssuePriority,
-    printer: { state: printer, canPrint: printableStates.has(printer) },
+    printer: { state: printer, canPrint: PRINTABLE_STATES.has(printer) },
   };
+}
+
+/** The snapshot as one kiosk sees it: with the state of the printer it prints on. */
+export function withKioskPrinter(base: KioskSnapshot, printing: TicketPrinting, principal: Principal): KioskSnapshot {
+  const kioskId = principal.role === 'device' ? principal.device.id : null;
+  const state = printing.state(printing.printerFor(kioskId));
+  return { ...base, printer: { state, canPrint: PRINTABLE_STATES.has(state) } };
 }
 
 function kioskService(config: SiteConfig, state: QueueState, serviceId: string, now: number): KioskServiceView {

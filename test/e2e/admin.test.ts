@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimulatedDay } from '../../bench/day-simulation.ts';
-import type { AuditEntry, PrintedJobView } from '../../protocol/admin.ts';
+import type { AuditEntry } from '../../protocol/admin.ts';
+import type { PrintersView } from '../../protocol/printers.ts';
 import type { SiteConfig } from '../../protocol/site-config.ts';
 import type { DisplaySnapshot, KioskSnapshot } from '../../protocol/views.ts';
 import { computeReport } from '../../server/core/report-tables.ts';
@@ -160,12 +161,12 @@ describe('admin app in Chromium', () => {
           .evaluate((img: HTMLImageElement) => img.naturalWidth),
       )
       .toBeGreaterThan(100);
-    const jobs = await server.request<{ jobs: PrintedJobView[] }>('GET', '/api/printer/recent', undefined, admin);
-    const job = jobs.body.ok ? jobs.body.value.jobs.find((j) => j.printedAt !== null) : undefined;
-    if (!job) throw new Error('no printed job with a time');
-    const card = page.locator(`.ticket-card[data-job="${job.jobId}"] p`);
-    await expect.poll(() => card.textContent()).toContain(clockAt(job.printedAt!, 9));
-    expect(await card.textContent()).not.toContain(clockAt(job.printedAt!, 7));
+    const view = await server.request<PrintersView>('GET', '/api/printers', undefined, admin);
+    const job = view.body.ok ? view.body.value.printers[0]?.jobs[0] : undefined;
+    if (!job) throw new Error('no printed job');
+    const card = page.locator(`.ticket-card[data-job="${job.ticketId}"] p`).first();
+    await expect.poll(() => card.textContent()).toContain(clockAt(job.at, 9));
+    expect(await card.textContent()).not.toContain(clockAt(job.at, 7));
     await screenshot(page, 'admin-printer');
     await page.goto(`${server.url}/admin/#centre`);
     await page.locator('input[name="name-vi"]').waitFor();

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SiteConfigInput } from '../../protocol/site-config.ts';
 import { landscape, openKiosk, portrait, typeOnScreen } from '../kiosk/kiosk-browser.ts';
 import { launchBrowser, screenshot } from '../support/browser.ts';
+import { EscPosPeer } from '../support/escpos-peer.ts';
+import { openPtyPair, type PtyPair } from '../support/pty-pair.ts';
 import { command, TestServer, type ClientSocket } from '../support/test-server.ts';
 
 let browser: Browser;
@@ -74,7 +76,7 @@ describe('kiosk with the ticket printer out of paper', () => {
     server.printer.simulateStatus({ state: 'paper-end', paperNearEnd: false });
     const banner = page.locator('.banner.printer');
     await banner.waitFor();
-    expect(await banner.textContent()).toContain('Máy in vé đang hết giấy');
+    expect(await banner.textContent()).toContain('Máy in phiếu đang hết giấy');
     await screenshot(page, 'kiosk-portrait-printer-out');
 
     await page.locator('.tile.by-service').click();
@@ -82,8 +84,8 @@ describe('kiosk with the ticket printer out of paper', () => {
     await page.locator('[data-priority="none"]').click();
     const outcome = page.locator('.print-outcome');
     await outcome.waitFor();
-    expect(await outcome.getAttribute('data-print')).toBe('unavailable');
-    expect(await outcome.textContent()).toContain('Mời chụp ảnh màn hình này hoặc quét mã QR');
+    expect(await outcome.getAttribute('data-print')).toBe('not_printed');
+    expect(await outcome.textContent()).toContain('Không in được phiếu. Mời công dân ghi lại số thứ tự trên màn hình');
     expect(await page.locator('[data-testid="ticket-number"]').textContent()).toBe('2001');
     await screenshot(page, 'kiosk-portrait-confirmation-not-printed');
     await page.context().close();
@@ -92,6 +94,48 @@ describe('kiosk with the ticket printer out of paper', () => {
     await wide.locator('.banner.printer').waitFor();
     await screenshot(wide, 'kiosk-landscape-printer-out');
     await wide.context().close();
+  });
+});
+
+describe('kiosk whose printer runs out of paper during the ticket (a real printer driver on a pty)', () => {
+  let server: TestServer;
+  let dir: string;
+  let pair: PtyPair;
+  let peer: EscPosPeer;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'motcua-kiosk-printer-'));
+    pair = await openPtyPair(dir, 'printer');
+    peer = await EscPosPeer.open(pair.peerPath);
+    server = await TestServer.start({
+      printers: { version: 1, printers: [{ id: 'p1', name: 'Ki-ốt', transport: { kind: 'serial', path: pair.devicePath } }] },
+    });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await peer?.close();
+    await pair?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('shows the number, "printing", then says plainly that it was not printed', async () => {
+    for (const size of [portrait, landscape]) {
+      const page = await openKiosk(browser, server, { size, token: await server.deviceToken('kiosk') });
+      await expect.poll(() => server.server.ctx.printing.state('p1')).toBe('ready');
+      peer.device.runOutOfPaperAfter(1200);
+      await page.locator('.tile.by-service').click();
+      await page.locator('.tile[data-service="certification"]').click();
+      await page.locator('[data-priority="none"]').click();
+      await page.locator('[data-testid="ticket-number"]').waitFor();
+      const outcome = page.locator('.print-outcome');
+      await expect.poll(() => outcome.getAttribute('data-print'), { timeout: 20_000 }).toBe('not_printed');
+      expect(await outcome.textContent()).toContain('hỏi tại bàn hướng dẫn để được in lại');
+      await screenshot(page, `kiosk-${size === portrait ? 'portrait' : 'landscape'}-paper-ran-out`);
+      await page.context().close();
+      peer.device.paperOut = false;
+    }
+    // Nothing came out for those citizens later: only the two broken tickets, cut off.
+    await new Promise((r) => setTimeout(r, 500));
+    expect(peer.device.tickets().every((t) => t.qr.length === 0)).toBe(true);
   });
 });
 

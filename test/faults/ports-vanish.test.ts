@@ -3,12 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VirtualButtonBox, type AnswerFrame } from '../../hardware/call-button/index.ts';
-import { createSerialPrinter } from '../../hardware/printer/index.ts';
+import { printerProfile } from '../../hardware/printer/index.ts';
 import type { IssuedTicket, KioskSnapshot } from '../../protocol/views.ts';
 import { repoDir } from '../../server/create-server.ts';
 import { configureLogging, logger } from '../../server/log.ts';
-import { adaptPrinter } from '../../server/printing/hardware-printer-adapter.ts';
-import { sitePrinterProfile } from '../../server/printing/printer-device.ts';
 import { EscPosPeer } from '../support/escpos-peer.ts';
 import { openPtyPair, type PtyPair } from '../support/pty-pair.ts';
 import { command, TestServer, type ClientSocket } from '../support/test-server.ts';
@@ -35,7 +33,7 @@ function openButtonBox(): Promise<VirtualButtonBox> {
 // timeout (3 s here) runs out, and a busy machine stretches that. Issued at full speed, the
 // numbers would all be gone by then and none would be left to issue while unplugged.
 
-const profile = sitePrinterProfile('site.json', { paperWidthMm: 58, dotsPerLine: 384, vietnameseMode: 'codepage-cp1258', baudRate: 19200 });
+const profile = printerProfile({ paperWidthMm: 58, dotsPerLine: 384, vietnameseMode: 'codepage-cp1258' });
 const services = ['civil-status', 'certification'];
 
 let dir: string;
@@ -55,17 +53,12 @@ beforeAll(async () => {
   const site = JSON.parse(await readFile(join(repoDir, 'data/site.json'), 'utf8')) as Record<string, unknown>;
   site.server = { buttons: [{ path: buttonPair.devicePath, counters: [1, 2] }] };
   await writeFile(join(dir, 'site.json'), JSON.stringify(site));
-  const device = createSerialPrinter({
-    log: logger('printer'),
-    path: printerPair.devicePath,
-    profile,
-    idlePollMs: 100,
-    replyTimeoutMs: 3000,
-    reconnect: { initialMs: 50, maxMs: 400 },
-  });
   server = await TestServer.start({
     dataDir: dir,
-    serverPrinter: adaptPrinter(device, { isVirtual: false, timeZone: () => 'Asia/Ho_Chi_Minh' }),
+    printers: {
+      version: 1,
+      printers: [{ id: 'lobby', name: 'Lobby', transport: { kind: 'serial', path: printerPair.devicePath, baudRate: 19200 }, profile }],
+    },
   });
   await waitFor(() => buttonLine() === 'open', 'the button line to open');
   box = await openButtonBox();
@@ -166,7 +159,7 @@ describe('printer and call-button ports vanish and return mid-burst', () => {
     const last = await command(booths.at(-1)!, 'ticket:issue', { serviceId: 'civil-status' });
     if (!last.ok) throw new Error(last.error.code);
     issued.push(last.value);
-    expect(last.value.print.kind).toBe('queued');
+    expect(last.value.print.kind).toBe('printing');
     await waitFor(() => printerPeer.tickets().some((t) => t.qr.includes(last.value.followUrl)), 'the last ticket on paper');
     const press = await box.press(1, 'NEXT');
     expect(['OK', 'EMPTY']).toContain(press.status);

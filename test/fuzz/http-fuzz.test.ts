@@ -27,7 +27,7 @@ const PROTECTED_GETS = [
   '/api/devices',
   '/api/devices/health',
   '/api/export/tickets.csv',
-  '/api/printer/recent',
+  '/api/printers',
   '/api/reports',
   '/api/reports.csv',
   '/api/stats/today',
@@ -43,6 +43,8 @@ const BODY_ROUTES: [string, string][] = [
   ['POST', '/api/users'],
   ['POST', '/api/backup/restore'],
   ['PUT', '/api/catalogue/procedures/1.000001'],
+  ['POST', '/api/reprints'],
+  ['PUT', '/api/printers/p1'],
 ];
 const KNOWN_PATHS = ['/api/health', '/api/site', '/api/catalogue', '/api/auth/status', ...PROTECTED_GETS, ...BODY_ROUTES.map(([, p]) => p)];
 
@@ -227,7 +229,7 @@ describe(`HTTP fuzz (seed ${seed}; rerun with MOTCUA_FUZZ_SEED=${seed})`, () => 
 
 describe('HTTP fuzz regressions', () => {
   it('answers a path parameter with a malformed percent escape with 404, not a hung request and an unhandled rejection', async () => {
-    for (const path of ['/api/tickets/%E0%A4%A', '/api/tickets/%', '/api/printer/preview/%zz.png', '/api/devices/%E0']) {
+    for (const path of ['/api/tickets/%E0%A4%A', '/api/tickets/%', '/api/printers/p1/preview/%zz.png', '/api/devices/%E0']) {
       const method = path.startsWith('/api/devices/') ? 'DELETE' : 'GET';
       const res = await send({ method, path, headers: { authorization: `Bearer ${tokens[0]}` } });
       expect(res.status, path).toBe(404);

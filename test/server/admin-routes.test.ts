@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../protocol/admin.ts';
+import type { PrintersView } from '../../protocol/printers.ts';
 import type { Catalogue } from '../../protocol/catalogue.ts';
 import type { ReportView } from '../../protocol/reports.ts';
 import type { SiteConfig } from '../../protocol/site-config.ts';
@@ -129,18 +130,43 @@ describe('admin API: configuration that applies live, audited', () => {
     if (!issued.ok) throw new Error(issued.error.code);
     await expect
       .poll(async () => {
-        const r = await server.request<{ jobs: Array<{ jobId: string }> }>('GET', '/api/printer/recent', undefined, admin);
-        return r.body.ok ? r.body.value.jobs.map((j) => j.jobId) : [];
+        const r = await server.request<PrintersView>('GET', '/api/printers', undefined, admin);
+        return r.body.ok ? r.body.value.printers[0]!.jobs.map((j) => j.ticketId) : [];
       })
       .toContain(issued.value.ticket.id);
-    const png = await fetch(`${server.url}/api/printer/preview/${issued.value.ticket.id}.png`, {
+    const png = await fetch(`${server.url}/api/printers/p1/preview/${issued.value.ticket.id}.png`, {
       headers: { authorization: `Bearer ${admin}` },
     });
     expect(png.headers.get('content-type')).toBe('image/png');
     expect([...new Uint8Array(await png.arrayBuffer()).slice(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
-    const reprint = await server.request('POST', `/api/printer/reprint/${issued.value.ticket.id}`, undefined, admin);
+    const reprint = await server.request('POST', '/api/reprints', { ticketId: issued.value.ticket.id }, admin);
     expect(reprint.status).toBe(200);
     expect(server.printer.recent().filter((p) => p.jobId === issued.value.ticket.id)).toHaveLength(2);
+    // A display may not reprint; a reprint needs a ticket of today.
+    const display = await server.deviceToken('display');
+    expect((await server.request('POST', '/api/reprints', { ticketId: issued.value.ticket.id }, display)).status).toBe(403);
+    expect((await server.request('POST', '/api/reprints', { ticketId: 'nosuchticket' }, admin)).status).toBe(404);
+  });
+
+  it('sets up a printer, refusing a bad one and changing nothing', async () => {
+    const bad = await server.request('PUT', '/api/printers/p2', { name: 'Sảnh B', transport: { kind: 'usb', path: 'lp0' } }, admin);
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ ok: false, error: { code: 'admin:config.invalid' } });
+    const view = await server.request<PrintersView>('GET', '/api/printers', undefined, admin);
+    expect(view.body.ok && view.body.value.printers.map((p) => p.config.id)).toEqual(['p1']);
+    const good = await server.request<PrintersView>(
+      'PUT',
+      '/api/printers/p2',
+      { name: 'Sảnh B', transport: { kind: 'virtual' }, profile: { model: 'epson-tm-t20iii', vietnameseMode: 'codepage-cp1258' } },
+      admin,
+    );
+    expect(good.body.ok && good.body.value.printers.map((p) => p.state)).toEqual(['virtual', 'virtual']);
+    const test = await server.request('POST', '/api/printers/p2/test', undefined, admin);
+    expect(test.body).toMatchObject({ ok: true, value: { kind: 'printed', printerId: 'p2' } });
+    // The test ticket carries no number's follow link: its QR code opens the kiosk page.
+    expect(server.printer.recent()[0]?.document.items.find((i) => i.kind === 'qr')).toMatchObject({ payload: 'http://127.0.0.1:9/kiosk/' });
+    expect((await server.request('DELETE', '/api/printers/p2', undefined, admin)).status).toBe(200);
+    expect((await server.request('DELETE', '/api/printers/p2', undefined, admin)).status).toBe(404);
   });
 
   it('lists paired devices with their live connections, and renames one', async () => {

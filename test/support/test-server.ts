@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
@@ -8,8 +8,8 @@ import type { CommandName, CommandReply, ServerToClientEvents } from '../../prot
 import type { Result } from '../../protocol/result.ts';
 import { resolveSettings } from '../../server/config.ts';
 import { createServer, type MotcuaServer } from '../../server/create-server.ts';
-import { adaptPrinter } from '../../server/printing/hardware-printer-adapter.ts';
-import type { TicketPrinter } from '../../server/printing/ticket-printer.ts';
+import type { PrintersSettingsInput } from '../../protocol/printers.ts';
+import { realPrinterDevices, type DriverTuning, type PrinterDeviceFactory } from '../../server/printing/printer-drivers.ts';
 import { at, monday } from './site-fixture.ts';
 import { logger } from '../../server/log.ts';
 
@@ -19,17 +19,23 @@ export interface TestServerOptions {
   /** Defaults to a clock that starts Monday 09:00 in Hanoi time and runs at real speed. */
   clock?: () => number;
   dataDir?: string;
+  /** The virtual printer behind every printer with the `virtual` transport (the default one included). */
   printer?: VirtualPrinter;
-  /**
-   * A server-side printer built by the test (e.g. `adaptPrinter` over a serial printer on a pty);
-   * replaces the virtual one, and `TestServer.printer` is then not wired to the server.
-   */
-  serverPrinter?: TicketPrinter;
+  /** `printers.json` written before start; defaults to the first-start seed (one virtual printer). */
+  printers?: PrintersSettingsInput;
+  /** Driver timings for real printers (ptys, files, local sockets); defaults to quick test timings. */
+  tuning?: DriverTuning;
   /** The build the server announces; a different one makes screens reload as after an upgrade. */
   build?: string;
   /** Extra CLI flags, e.g. `--always-open`. */
   flags?: string[];
 }
+
+/**
+ * Quick polls and reconnects for printers on ptys and local sockets; replies may be slow on a
+ * busy test machine, and a missed one would read as an unplugged printer.
+ */
+const TEST_TUNING: DriverTuning = { idlePollMs: 100, replyTimeoutMs: 3000, reconnect: { initialMs: 50, maxMs: 400 } };
 
 /** A real motcua server on a random port with a temporary data directory. */
 export class TestServer {
@@ -57,10 +63,15 @@ export class TestServer {
     const started = Date.now();
     const base = at(monday, '09:00');
     const clock = options.clock ?? (() => base + (Date.now() - started));
+    if (options.printers) await mkdir(dataDir, { recursive: true });
+    if (options.printers) await writeFile(join(dataDir, 'printers.json'), JSON.stringify(options.printers));
+    const real = realPrinterDevices(options.tuning ?? TEST_TUNING);
+    const printerDevices: PrinterDeviceFactory = (config) =>
+      config.transport.kind === 'virtual' ? { driver: printer, virtual: printer } : real(config);
     const server = await createServer({
       settings,
       clock,
-      printer: options.serverPrinter ?? adaptPrinter(printer, { isVirtual: true, timeZone: () => 'Asia/Ho_Chi_Minh' }),
+      printerDevices,
       ...(options.build && { build: options.build }),
     });
     const port = await server.listen();

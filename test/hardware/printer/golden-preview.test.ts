@@ -60,7 +60,7 @@ describe('golden previews of the standard ticket', () => {
   it('a garbled ticket is far from the reference', async () => {
     const reference = await inkMap(await previewOf('raster'));
     const printer = createVirtualPrinter({ log: printerLog, profile: printerProfile({ vietnameseMode: 'raster' }) });
-    await printer.print({ id: 'other', layout: sampleTicketLayout({ number: '4567', serviceName: 'Chứng thực bản sao', papers: [] }) });
+    await printer.print({ id: 'other', layout: sampleTicketLayout({ number: '4567', serviceName: 'Chứng thực bản sao', dossier: [] }) });
     const other = await inkMap(printer.recent()[0]!.png);
     const height = Math.min(reference.height, other.height);
     let differing = 0;

@@ -17,7 +17,9 @@ const ofKind = <K extends PrintedItem['kind']>(items: PrintedItem[], kind: K) =>
 describe('ticket encoder', () => {
   it('starts with ESC @ and FS . and ends with feed-and-cut', () => {
     const { bytes } = decodeFor('raster');
-    expect(hex(bytes.subarray(0, 4))).toBe('1b401c2e');
+    // Reset, leave Chinese mode, select the ASCII page: whatever the last job left behind.
+    expect(hex(bytes.subarray(0, 7))).toBe('1b401c2e1b7400');
+    expect(hex(decodeFor('codepage-tcvn3').bytes.subarray(0, 7))).toBe('1b401c2e1b741e');
     expect(hex(bytes.subarray(-4))).toBe('1d564203');
   });
 
@@ -56,16 +58,31 @@ describe('ticket encoder', () => {
     for (const band of rasters) {
       expect(band.data.length).toBe(band.widthBytes * band.height);
       expect(band.height).toBeLessThanOrEqual(RASTER_BAND_ROWS);
-      expect(band.widthBytes * 8 * 2).toBeLessThanOrEqual(576);
-      expect(band.scale).toBe(1);
+      expect(band.widthBytes * 8).toBeLessThanOrEqual(576);
+      // Full resolution: half-width images printed double width gave uneven strokes.
+      expect(band.scale).toBe(0);
     }
     expect(documentText(doc)).toContain('15/03/2025 08:42');
+    expect(documentText(doc)).toContain('1023');
     expect(documentText(doc).join('\n')).not.toMatch(/[^\x20-\x7e\n]/);
-    expect(doc.codePages).toEqual([]);
+    expect(doc.codePages).toEqual([0]);
+    // Line spacing goes as paper feed, not as blank image rows.
+    expect(ofKind(doc.items, 'feed-dots').length).toBeGreaterThanOrEqual(rasters.length / 2);
   });
 
-  it('raster mode stays within 8 KB for a full 80 mm ticket', () => {
+  it('raster mode stays within 8 KB for a kiosk ticket with six papers, on 80 and 58 mm', () => {
+    expect(layout.dossier[0]?.papers).toHaveLength(6);
     expect(decodeFor('raster').bytes.length).toBeLessThanOrEqual(8 * 1024);
+    expect(decodeFor('raster', 58).bytes.length).toBeLessThanOrEqual(8 * 1024);
+  });
+
+  it('draws the QR code as an image for a printer without native QR', () => {
+    const profile = printerProfile({ nativeQr: false });
+    const doc = decodeEscPos(encodeTicket(layout, profile));
+    expect(ofKind(doc.items, 'qr')).toEqual([]);
+    const qrBands = ofKind(doc.items, 'raster').filter((r) => r.align === 'center' && r.widthBytes >= 16);
+    expect(qrBands.length).toBeGreaterThan(0);
+    expect(doc.errors).toEqual([]);
   });
 
   it('CP1258 mode selects the profile code page and prints every word intact', () => {
@@ -73,30 +90,33 @@ describe('ticket encoder', () => {
     expect(doc.errors).toEqual([]);
     expect(doc.codePages).toEqual([52]);
     const text = documentText(doc);
-    expect(text).toContain(layout.centreName);
+    // Wrapped by printed cells: a toned letter is two bytes, so the centre's name takes two lines.
+    expect(text.join(' ')).toContain(layout.centreName);
     expect(text).toContain('Giấy tờ cần chuẩn bị:');
-    expect(text).toContain('- Căn cước công dân của cha hoặc mẹ');
-    expect(text).toContain('Thời gian chờ dự kiến: khoảng 25 phút');
+    expect(text).toContain('- Giấy tờ tùy thân có ảnh (xuất trình)');
+    expect(text.join(' ')).toContain('Số người chờ trước: 12 · chờ khoảng 25 phút');
   });
 
   it('TCVN-3 mode switches between the lowercase and capitals tables and prints every word intact', () => {
     const { doc } = decodeFor('codepage-tcvn3');
     expect(doc.errors).toEqual([]);
     expect(new Set(doc.codePages)).toEqual(new Set([30, 31]));
-    expect(documentText(doc)).toContain('SỐ THỨ TỰ CỦA BẠN');
+    expect(documentText(doc)).toContain('SỐ THỨ TỰ');
+    expect(documentText(doc)).toContain('Ưu tiên: Người cao tuổi');
     expect(documentText(doc)).toContain('Đường dây nóng: 1900 1234');
   });
 
   it('ASCII mode prints folded text only', () => {
     const { bytes, doc } = decodeFor('ascii');
-    expect(documentText(doc)).toContain('Dang ky khai sinh');
+    expect(documentText(doc)).toContain('- To khai dang ky khai sinh');
     expect(bytes.some((b) => b >= 0x80)).toBe(false);
   });
 
   it('prints English words when the layout asks for English', () => {
     const profile = printerProfile({ vietnameseMode: 'ascii' });
     const doc = decodeEscPos(encodeTicket(sampleTicketLayout({ language: 'en' }), profile));
-    expect(documentText(doc)).toContain('People ahead of you: 12');
+    expect(documentText(doc)).toContain('People ahead: 12 · about 25 min'.replace('·', '?'));
+    expect(documentText(doc)).toContain('Hotline: 1900 1234');
   });
 
   it('is deterministic', () => {

@@ -9,8 +9,9 @@ const placeholders = (s: string): string[] => [...s.matchAll(/\{\{\s*(\w+)\s*\}\
 
 describe('ticket layout and printer profile at the boundary', () => {
   it('accepts the sample ticket and fills defaults', () => {
-    const layout = sampleTicketLayout({ papers: undefined, footer: undefined });
-    expect(layout.papers).toEqual([]);
+    const layout = sampleTicketLayout({ dossier: undefined, footer: undefined });
+    expect(layout.dossier).toEqual([]);
+    expect(layout.test).toBe(false);
     expect(layout.timeZone).toBe('Asia/Ho_Chi_Minh');
   });
 

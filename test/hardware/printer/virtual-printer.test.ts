@@ -3,7 +3,7 @@ import { createVirtualPrinter } from '../../../hardware/printer/virtual-printer.
 import { decodeEscPos } from '../../../hardware/printer/escpos-decoder.ts';
 import { rasterBandHeader, statusQuery } from '../../../hardware/printer/escpos-commands.ts';
 import { sampleTicketLayout } from '../../../hardware/printer/sample-ticket.ts';
-import type { PrinterStatus } from '../../../hardware/printer/ticket-printer.ts';
+import type { PrinterStatus } from '../../../hardware/printer/printer-driver.ts';
 import { logger } from '../../../server/log.ts';
 
 const printerLog = logger('printer');
@@ -27,15 +27,6 @@ describe('virtual printer', () => {
     expect(newest.document.items.some((i) => i.kind === 'text' && i.text === '0003')).toBe(true);
   });
 
-  it('prints a job id once; reprint makes a deliberate second copy', async () => {
-    const printer = createVirtualPrinter({ log: printerLog });
-    const first = await printer.print(job('a', '0001'));
-    expect(await printer.print(job('a', '0001'))).toEqual(first);
-    expect(printer.recent()).toHaveLength(1);
-    expect((await printer.reprint('a')).ok).toBe(true);
-    expect(printer.recent()).toHaveLength(2);
-  });
-
   it('reports a simulated fault to subscribers and refuses to print until ready', async () => {
     const printer = createVirtualPrinter({ log: printerLog });
     const seen: PrinterStatus[] = [];
@@ -43,7 +34,7 @@ describe('virtual printer', () => {
     printer.simulateStatus({ state: 'paper-end', paperNearEnd: false });
     expect(await printer.print(job('a', '0001'))).toEqual({ ok: false, jobId: 'a', reason: 'paper-end' });
     printer.simulateStatus({ state: 'ready', paperNearEnd: true });
-    expect((await printer.reprint('a')).ok).toBe(true);
+    expect(await printer.print(job('a', '0001'))).toMatchObject({ ok: true, confirmed: true });
     expect(seen.map((s) => s.state)).toEqual(['paper-end', 'ready']);
   });
 });

@@ -30,7 +30,7 @@ describe('queue flow through the real server', () => {
     expect(b.ticket.peopleAhead).toBe(1);
     expect(b.followUrl).toMatch(/\/t\/[a-z0-9]+\.[\w-]+$/);
     expect(b.counters.map((c) => c.id)).toEqual([1, 2, 8]);
-    expect(b.print.kind).toBe('queued');
+    expect(b.print).toEqual({ kind: 'printing', printerId: 'p1' });
   });
 
   it('a call reaches the display as a call and a snapshot, and the follower sees it', async () => {

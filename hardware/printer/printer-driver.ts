@@ -1,7 +1,7 @@
 import type { DeviceLog } from '../device-log.ts';
 import type { TicketLayout } from './ticket-layout.ts';
 
-/** A ticket to print. `id` is the ticket's id: the same id never prints twice by accident. */
+/** A ticket to print. `id` is the ticket's id: asking again while it prints joins that print. */
 export interface PrintJob {
   id: string;
   layout: TicketLayout;
@@ -11,38 +11,38 @@ export interface PrintJob {
 export type PrinterFault = 'paper-end' | 'cover-open' | 'offline' | 'no-reply' | 'disconnected';
 
 /**
- * What the printer last reported. `paperNearEnd` is a hint only: many clones have no near-end
- * sensor, so nothing may depend on it.
+ * What the printer last reported. `unknown`: the link is open but the printer has never answered
+ * a status query (a one-way USB printer, a network printer without a back channel): it prints,
+ * but nothing can confirm it. `paperNearEnd` is a hint only: many clones have no near-end sensor.
  */
-export type PrinterStatus = { state: 'ready'; paperNearEnd: boolean } | { state: PrinterFault; paperNearEnd: boolean };
+export type PrinterStatus = { state: 'ready' | 'unknown' | PrinterFault; paperNearEnd: boolean };
 
-/** Why a print did not happen. */
-export type PrintFailure = PrinterFault | 'write-failed' | 'closed' | 'unknown-job';
+/** Why a job did not print. `interrupted`: the link failed during the job, or the printer stopped answering right after it. */
+export type PrintFailure = PrinterFault | 'interrupted' | 'closed';
 
-/** Outcome of one print attempt. A failed job is kept and can be reprinted by id. */
-export type PrintResult = { ok: true; jobId: string; printedAt: number } | { ok: false; jobId: string; reason: PrintFailure };
+/**
+ * Outcome of one print. `confirmed`: the printer answered a status query after the job and
+ * reported nothing wrong; false when it cannot answer at all.
+ */
+export type PrintResult =
+  | { ok: true; jobId: string; printedAt: number; confirmed: boolean; bytes: number }
+  | { ok: false; jobId: string; reason: PrintFailure };
 
 /** Listener of status changes. */
 export type StatusListener = (status: PrinterStatus) => void;
 
 /**
- * The one interface the server holds, served by the serial printer and the virtual printer
- * alike (the composition root picks one).
+ * A ticket printer driver: the ESC/POS printer on any link, or the virtual printer. It prints
+ * a job once, now, or says why not; it never keeps a failed job to print it later by itself
+ * (a citizen told "not printed" must not find a ticket printed for nobody ten minutes later).
  */
-export interface TicketPrinter {
-  /**
-   * Print a ticket. Resolves with the first outcome; a job that failed stays queued and is
-   * printed when the printer is ready again (serial) or on {@link TicketPrinter.reprint}.
-   * Calling again with the id of a printed job returns its result and prints nothing.
-   */
+export interface PrinterDriver {
   print(job: PrintJob): Promise<PrintResult>;
-  /** Print a known job again now: a failed one, or a printed one whose paper was lost. */
-  reprint(jobId: string): Promise<PrintResult>;
   /** The last known status. */
   status(): PrinterStatus;
   /** Called on every status change; returns the unsubscribe function. */
   onStatus(listener: StatusListener): () => void;
-  /** Stop polling, release the port; pending jobs resolve as `closed`. */
+  /** Stop polling, release the link; a job still waiting resolves as `closed`. */
   close(): Promise<void>;
 }
 

@@ -1,0 +1,64 @@
+import { access } from 'node:fs/promises';
+import { join } from 'node:path';
+import { JSONFile } from 'lowdb/node';
+import * as v from 'valibot';
+import { PrintersSettingsSchema, type PrinterTransport, type PrintersSettings } from '../../protocol/printers.ts';
+import { ConfigFileError, describeIssues } from '../store/site-store.ts';
+
+/**
+ * The transport a `--printer` value names: `tcp://host[:port]` a network printer, a path under
+ * `/dev/usb/` a USB printer-class device, any other path a serial line.
+ */
+export function transportFromAddress(address: string): PrinterTransport {
+  const network = /^tcp:\/\/([^:/]+)(?::(\d+))?\/?$/.exec(address);
+  if (network) return { kind: 'network', host: network[1]!, port: Number(network[2] ?? 9100) };
+  if (address.startsWith('/dev/usb/')) return { kind: 'usb', path: address };
+  return { kind: 'serial', path: address, baudRate: 9600, flowControl: 'none' };
+}
+
+/** What a centre starts with: its `--printer` if one was given, else the virtual printer. */
+function seedSettings(firstPrinter: string | null): unknown {
+  const transport: PrinterTransport = firstPrinter ? transportFromAddress(firstPrinter) : { kind: 'virtual' };
+  return { version: 1, printers: [{ id: 'p1', name: firstPrinter ? 'Máy in phiếu' : 'Máy in ảo', transport }], kiosks: {} };
+}
+
+/** The printers and the kiosks' choice of printer, in `<dataDir>/printers.json`; validated on every read and write. */
+export class PrintersStore {
+  private constructor(
+    private readonly file: JSONFile<unknown>,
+    private current: PrintersSettings,
+  ) {}
+
+  /** Reads the file, or creates it from `firstPrinter`; a file that does not validate stops the start-up. */
+  static async open(dataDir: string, firstPrinter: string | null): Promise<PrintersStore> {
+    const path = join(dataDir, 'printers.json');
+    const file = new JSONFile<unknown>(path);
+    const exists = await access(path).then(
+      () => true,
+      () => false,
+    );
+    let raw: unknown;
+    try {
+      raw = exists ? await file.read() : seedSettings(firstPrinter);
+    } catch (error) {
+      throw new ConfigFileError(path, [`not readable JSON: ${(error as Error).message}`]);
+    }
+    const parsed = v.safeParse(PrintersSettingsSchema, raw);
+    if (!parsed.success) throw new ConfigFileError(path, describeIssues(parsed.issues));
+    if (!exists) await file.write(parsed.output);
+    return new PrintersStore(file, parsed.output);
+  }
+
+  get(): PrintersSettings {
+    return this.current;
+  }
+
+  /** Validates and saves; on failure nothing changes and the problems are returned. */
+  async replace(next: unknown): Promise<{ ok: true; settings: PrintersSettings } | { ok: false; problems: string[] }> {
+    const parsed = v.safeParse(PrintersSettingsSchema, next);
+    if (!parsed.success) return { ok: false, problems: describeIssues(parsed.issues) };
+    await this.file.write(parsed.output);
+    this.current = parsed.output;
+    return { ok: true, settings: parsed.output };
+  }
+}
