@@ -101,7 +101,10 @@ export class TicketPrinting {
     );
   }
 
-  /** Called after every state or settings change of any printer; returns the unsubscribe function. */
+  /**
+   * Called after every state or settings change of any printer (not after each print: kiosks
+   * only need to hear when what their printer can do changes); returns the unsubscribe function.
+   */
   onChange(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -186,7 +189,6 @@ export class TicketPrinting {
     };
     running.jobs.unshift(job);
     running.jobs.length = Math.min(running.jobs.length, KEPT_JOBS);
-    this.changed();
   }
 
   private changed(): void {
