@@ -3,7 +3,8 @@ import { viewOfCounter } from '../app/counter-actions.ts';
 import type { QueueEvent } from '../core/model.ts';
 import { adminSnapshot } from '../views/admin-view.ts';
 import { callView, displaySnapshot } from '../views/display-view.ts';
-import { kioskSnapshot, withKioskPrinter } from '../views/kiosk-view.ts';
+import { kioskSnapshot } from '../views/kiosk-view.ts';
+import { kioskSnapshotFor } from './kiosk-printer.ts';
 import { ticketPublicView } from '../views/ticket-view.ts';
 import { requestRating } from './rating-handlers.ts';
 import type { GatewayServer } from './socket-types.ts';
@@ -86,7 +87,7 @@ function pushKiosks(io: GatewayServer, ctx: AppContext): void {
   const base = kioskSnapshot(ctx.site.get(), ctx.engine.state, ctx.clock(), 'no_printer');
   for (const id of ids) {
     const socket = io.sockets.sockets.get(id);
-    if (socket) socket.emit('kiosk:snapshot', withKioskPrinter(base, ctx.printing, socket.data.principal));
+    if (socket) socket.emit('kiosk:snapshot', kioskSnapshotFor(ctx, base, socket.data.principal));
   }
 }
 

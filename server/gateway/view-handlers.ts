@@ -1,6 +1,7 @@
 import { adminSnapshot } from '../views/admin-view.ts';
 import { displaySnapshot } from '../views/display-view.ts';
-import { kioskSnapshot, withKioskPrinter } from '../views/kiosk-view.ts';
+import { kioskSnapshot } from '../views/kiosk-view.ts';
+import { kioskSnapshotFor } from './kiosk-printer.ts';
 import type { CommandHandlers } from './handle.ts';
 
 /** Subscriptions: join a room, get the full view at once (also after every reconnect). */
@@ -13,7 +14,7 @@ export const viewHandlers = {
   'kiosk:subscribe': async ({ socket, ctx }) => {
     await socket.join('kiosk');
     const base = kioskSnapshot(ctx.site.get(), ctx.engine.state, ctx.clock(), 'no_printer');
-    return { ok: true, value: withKioskPrinter(base, ctx.printing, socket.data.principal) };
+    return { ok: true, value: kioskSnapshotFor(ctx, base, socket.data.principal) };
   },
 
   'admin:subscribe': async ({ socket, ctx }) => {

@@ -9,7 +9,7 @@ import { ConfigFileError, describeIssues } from '../store/site-store.ts';
  * The transport a `--printer` value names: `tcp://host[:port]` a network printer, a path under
  * `/dev/usb/` a USB printer-class device, any other path a serial line.
  */
-export function transportFromAddress(address: string): PrinterTransport {
+export function transportFromAddress(address: string): Exclude<PrinterTransport, { kind: 'virtual' }> {
   const network = /^tcp:\/\/([^:/]+)(?::(\d+))?\/?$/.exec(address);
   if (network) return { kind: 'network', host: network[1]!, port: Number(network[2] ?? 9100) };
   if (address.startsWith('/dev/usb/')) return { kind: 'usb', path: address };

@@ -1,8 +1,6 @@
 import type { SiteConfig } from '../../protocol/site-config.ts';
 import { PRINTABLE_STATES } from '../../protocol/printers.ts';
 import type { KioskServiceView, KioskSnapshot, PrinterState } from '../../protocol/views.ts';
-import type { TicketPrinting } from '../printing/ticket-printing.ts';
-import type { Principal } from '../auth/principal.ts';
 import { dailyQuota, nextNumber } from '../core/numbering.ts';
 import { issueAvailability, nextOpening } from '../core/opening-hours.ts';
 import { waitingOf, type QueueState } from '../core/queue-state.ts';
@@ -22,9 +20,7 @@ export function kioskSnapshot(config: SiteConfig, state: QueueState, now: number
 }
 
 /** The snapshot as one kiosk sees it: with the state of the printer it prints on. */
-export function withKioskPrinter(base: KioskSnapshot, printing: TicketPrinting, principal: Principal): KioskSnapshot {
-  const kioskId = principal.role === 'device' ? principal.device.id : null;
-  const state = printing.state(printing.printerFor(kioskId));
+export function withPrinter(base: KioskSnapshot, state: PrinterState): KioskSnapshot {
   return { ...base, printer: { state, canPrint: PRINTABLE_STATES.has(state) } };
 }
 
