@@ -142,9 +142,9 @@ describe('admin API: configuration that applies live, audited', () => {
     const reprint = await server.request('POST', '/api/reprints', { ticketId: issued.value.ticket.id }, admin);
     expect(reprint.status).toBe(200);
     expect(server.printer.recent().filter((p) => p.jobId === issued.value.ticket.id)).toHaveLength(2);
-    // A display may not reprint; a reprint needs a ticket of today.
+    // A device may not reprint (staff only: it is told to sign in); a reprint needs a ticket of today.
     const display = await server.deviceToken('display');
-    expect((await server.request('POST', '/api/reprints', { ticketId: issued.value.ticket.id }, display)).status).toBe(403);
+    expect((await server.request('POST', '/api/reprints', { ticketId: issued.value.ticket.id }, display)).status).toBe(401);
     expect((await server.request('POST', '/api/reprints', { ticketId: 'nosuchticket' }, admin)).status).toBe(404);
   });
 
