@@ -195,7 +195,7 @@ export type FileRouteName = { [K in RouteName]: RouteTypes[K]['reply'] extends F
 export type UploadRouteName = { [K in RouteName]: RouteTypes[K] extends { upload: true } ? K : never }[RouteName];
 export type JsonRouteName = Exclude<RouteName, FileRouteName | UploadRouteName>;
 
-/** The names of a path's `:params` (`/api/printer/preview/:jobId.png` has `jobId`). */
+/** The names of a path's `:params` (`/api/printers/:id/preview/:ticketId.png` has `id` and `ticketId`). */
 type ParamNames<P extends string> = P extends `${string}:${infer Rest}`
   ? Rest extends `${infer Name}/${infer Tail}`
     ? BareName<Name> | ParamNames<`/${Tail}`>
