@@ -4,17 +4,13 @@
  * schedule (the rest of Tết, swapped days, make-up Saturdays) comes from the site config.
  */
 import type { CalendarYear, CentreConfig, WeekdayKey } from '../../protocol/site-config.ts';
-import type { Translated } from '../../protocol/views.ts';
+import type { DayOffName, HolidayKey, Translated } from '../../protocol/views.ts';
 import { addDays, weekdayOf } from './local-time.ts';
-import { type HolidayKey, statutoryDays } from './public-holidays.ts';
+import { statutoryDays } from './public-holidays.ts';
 
 export const weekdayKeys: readonly WeekdayKey[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
-/** What a day off is called: a statutory holiday, an announced day's own name, or neither (a plain day off). */
-export interface DayOffName {
-  holiday: HolidayKey | null;
-  name: Translated | null;
-}
+export type { DayOffName };
 
 /** One local day of the centre. */
 export type CalendarDay =

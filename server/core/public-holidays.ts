@@ -4,11 +4,11 @@
  * beside 2/9, the compensatory days of art. 111(3), swapped days and make-up Saturdays) is
  * announced by the government each year, so the rules here only propose it for an admin to confirm.
  */
+import type { HolidayKey } from '../../protocol/views.ts';
 import { addDays, weekdayOf } from './local-time.ts';
 import { lunarToSolar, type SolarDate } from './lunar-calendar.ts';
 
-/** A statutory holiday, also the i18next key of its name (`calendar:holiday.<key>`). */
-export type HolidayKey = 'new_year' | 'tet' | 'hung_kings' | 'reunification' | 'labour_day' | 'national_day';
+export type { HolidayKey };
 
 /** A day off that the law fixes: no announcement can move it. */
 export interface StatutoryDay {

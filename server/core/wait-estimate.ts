@@ -1,21 +1,25 @@
-import type { SiteConfig } from '../../protocol/site-config.ts';
+import type { CounterConfig, SiteConfig } from '../../protocol/site-config.ts';
+import type { WaitEstimate } from '../../protocol/views.ts';
 import { counterMayCall, isPriorityClass, queueOrder } from './call-order.ts';
 import type { Ticket } from './model.ts';
+import { nextServiceStart } from './opening-hours.ts';
 import { waitingOf, type QueueState } from './queue-state.ts';
 
-const minSamples = 3;
+export type { WaitEstimate };
 
-/** Minutes a service's ticket takes from call to end: recent average, or the configured default before there is data. */
-export function averageServiceMinutes(config: SiteConfig, state: QueueState, serviceId: string): number {
+/**
+ * Recent service times a service needs before they are trusted over its configured time: a
+ * few quick visits early in the morning say little about the land-registry queue at ten.
+ */
+export const minServiceSamples = 10;
+
+/** Minutes a service's ticket takes from call to end: the recent mean once there are enough, else the configured time. */
+export function serviceMinutes(config: SiteConfig, state: QueueState, serviceId: string): number {
   const times = state.serviceTimes.get(serviceId) ?? [];
-  if (times.length < minSamples) return config.centre.defaultServiceMinutes;
+  if (times.length < minServiceSamples) {
+    return config.services.find((s) => s.id === serviceId)?.serviceMinutes ?? config.centre.defaultServiceMinutes;
+  }
   return times.reduce((a, b) => a + b, 0) / times.length / 60_000;
-}
-
-/** Counters open now that serve the service. */
-export function openCountersFor(config: SiteConfig, state: QueueState, serviceId: string): number {
-  return config.counters.filter((k) => state.counters.get(k.id)?.status === 'open' && k.services.some((s) => s.serviceId === serviceId))
-    .length;
 }
 
 /**
@@ -45,12 +49,58 @@ function sameQueue(config: SiteConfig, o: Ticket, t: Ticket): boolean {
 }
 
 /**
- * Estimated minutes until called: people ahead × average service time ÷ open counters,
- * rounded up to 5 minutes. With no counter open yet it assumes one, so it errs long.
+ * How much of a counter's time goes to one service: all of it when it serves only that one or
+ * nothing else waits; else its weight's share (mode `weight`), or a share in proportion to the
+ * work waiting in each service (mode `order`). `ahead` counts the tickets of this service in front.
  */
-export function estimateWaitMinutes(config: SiteConfig, state: QueueState, serviceId: string, ahead: number): number {
-  if (ahead === 0) return 0;
-  const counters = Math.max(1, openCountersFor(config, state, serviceId));
-  const minutes = (ahead * averageServiceMinutes(config, state, serviceId)) / counters;
-  return Math.max(5, Math.ceil(minutes / 5) * 5);
+function counterShare(config: SiteConfig, state: QueueState, counter: CounterConfig, serviceId: string, ahead: number): number {
+  if (counter.services.length === 1) return 1;
+  const waiting = (id: string) => (id === serviceId ? ahead + 1 : waitingOf(state, id).size);
+  const busy = counter.services.filter((s) => waiting(s.serviceId) > 0);
+  if (counter.mode === 'weight') {
+    return (counter.services.find((s) => s.serviceId === serviceId)?.weight ?? 0) / busy.reduce((sum, s) => sum + s.weight, 0);
+  }
+  const work = (id: string) => waiting(id) * serviceMinutes(config, state, id);
+  return work(serviceId) / busy.reduce((sum, s) => sum + work(s.serviceId), 0);
+}
+
+/** The counters expected to call a service's tickets: those staffed now, else (before opening, over lunch) those that worked today, else all that serve it. */
+function expectedCounters(config: SiteConfig, state: QueueState, serviceId: string, inSession: boolean): CounterConfig[] {
+  const serving = config.counters.filter((c) => c.services.some((s) => s.serviceId === serviceId));
+  const staffed = serving.filter((c) => ['open', 'paused'].includes(state.counters.get(c.id)?.status ?? 'closed'));
+  if (staffed.length > 0 || inSession) return staffed;
+  const workedToday = serving.filter((c) => state.counters.has(c.id));
+  return workedToday.length > 0 ? workedToday : serving;
+}
+
+/** Share of the estimate either side of it; measured by `npm run bench` (within-range share). */
+const spread = 0.35;
+const roundTo = 5;
+
+/**
+ * When a ticket with `ahead` people before it should be called: a range, never one false
+ * figure. While no counter serves the service yet (before opening, over lunch) it says when
+ * service starts and counts from then; during a session with nobody at a counter for it, it
+ * says nothing rather than guess.
+ */
+export function estimateWait(config: SiteConfig, state: QueueState, serviceId: string, ahead: number, now: number): WaitEstimate {
+  const service = config.services.find((s) => s.id === serviceId);
+  const start = service ? nextServiceStart(config.centre, service, now) : null;
+  if (start === null) return { kind: 'unknown' };
+  const inSession = start === now;
+  const counters = expectedCounters(config, state, serviceId, inSession);
+  const capacity = counters.reduce((sum, c) => sum + counterShare(config, state, c, serviceId, ahead), 0);
+  if (capacity === 0) return { kind: 'unknown' };
+  // Counters start a session free; during one, a counter is free when open with nobody at it.
+  const free =
+    !inSession || counters.some((c) => state.counters.get(c.id)?.status === 'open' && !state.counters.get(c.id)?.currentTicketId);
+  if (ahead === 0 && free && inSession) return { kind: 'soon' };
+  const minutes = serviceMinutes(config, state, serviceId);
+  // With every counter busy, the first one frees up after a fraction of a service time.
+  const queue = (free ? 0 : minutes / (counters.length + 1)) + (ahead * minutes) / capacity;
+  // The time until service starts is known; only the queue after it is uncertain.
+  const lead = (start - now) / 60_000;
+  const fromMinutes = Math.floor((lead + queue * (1 - spread)) / roundTo) * roundTo;
+  const toMinutes = Math.max(fromMinutes + roundTo, Math.ceil((lead + queue * (1 + spread)) / roundTo) * roundTo);
+  return { kind: 'range', estimatedAt: now, fromMinutes, toMinutes, startsAt: inSession ? null : start };
 }

@@ -1,7 +1,7 @@
 import type { TicketPrinter as DevicePrinter, PrinterStatus, SerialPrinter, VirtualPrinter } from '../../hardware/printer/index.ts';
 import type { PrintedJobView } from '../../protocol/admin.ts';
 import { parseTicketLayout } from '../../hardware/printer/index.ts';
-import type { PrinterState, PrintOutcome } from '../../protocol/views.ts';
+import type { PrinterState, PrintOutcome, WaitEstimate } from '../../protocol/views.ts';
 import { printableStates } from '../views/kiosk-view.ts';
 import { logger } from '../log.ts';
 import type { TicketPrinter, TicketToPrint } from './ticket-printer.ts';
@@ -44,7 +44,7 @@ export function adaptPrinter(device: DevicePrinter, options: { isVirtual: boolea
         serviceName: t.ticket.serviceName.vi,
         counters: t.counters.map((c) => String(c.id)),
         peopleAhead: t.ticket.peopleAhead,
-        estimatedWaitMinutes: t.ticket.estimatedWaitMinutes,
+        estimatedWaitMinutes: printedWaitMinutes(t.ticket.wait),
         issuedAt: t.ticket.issuedAt,
         timeZone: options.timeZone(),
         qrUrl: t.followUrl,
@@ -75,6 +75,16 @@ export function adaptPrinter(device: DevicePrinter, options: { isVirtual: boolea
     },
     close: () => device.close(),
   };
+}
+
+/**
+ * The paper's one wait figure until the layout prints the shared range text: the top of the
+ * range, and nothing at all while service has not started (no "your turn is near" on a ticket
+ * taken before opening or over lunch).
+ */
+function printedWaitMinutes(wait: WaitEstimate): number | null {
+  if (wait.kind === 'soon') return 0;
+  return wait.kind === 'range' && wait.startsAt === null ? wait.toMinutes : null;
 }
 
 function footerOf(t: TicketToPrint): string {
