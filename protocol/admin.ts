@@ -1,3 +1,6 @@
+import type { CalendarYear } from './site-config.ts';
+import type { HolidayKey } from './views.ts';
+
 /**
  * What the admin app reads besides the live snapshot: the audit log, staff accounts, connected
  * devices and the printer's recent tickets.
@@ -66,4 +69,15 @@ export interface PrintedJobView {
   /** The virtual printer keeps a PNG of what it printed. */
   hasPreview: boolean;
   bytes: number | null;
+}
+
+/** One year of the centre calendar as the admin's calendar page shows it (`GET /api/calendar/:year`). */
+export interface CalendarYearView {
+  year: number;
+  /** Always off, computed: no entry needed. */
+  statutory: Array<{ day: string; holiday: HolidayKey }>;
+  /** What the Labour Code's rules expect the government to add; `entered` once the year's entry has it. */
+  proposals: Array<{ day: string; holiday: HolidayKey; reason: 'tet' | 'national_day' | 'compensatory'; entered: boolean }>;
+  /** What an admin saved for the year; null before anyone did. */
+  entry: CalendarYear | null;
 }

@@ -211,6 +211,8 @@ export interface AdminSnapshot {
   satisfaction: SatisfactionBlock;
   /** Call-button lines and their counters; absent when the server was built without them. */
   buttons?: ButtonLineHealth[];
+  /** Years the next 60 days reach whose holiday schedule no admin has confirmed. */
+  unconfirmedCalendarYears: number[];
 }
 
 /** One serial line of counter call buttons, for the admin's device health view. */

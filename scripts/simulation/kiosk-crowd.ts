@@ -49,7 +49,7 @@ async function serveLine(
       if (r.ok) {
         tally.issued++;
         if (r.value.print.kind === 'queued') tally.printed++;
-        tally.numbers.push({ label: r.value.ticket.label, id: r.value.ticket.id });
+        tally.numbers.push({ label: r.value.ticket.label, id: r.value.ticket.id, wait: r.value.ticket.wait });
         break;
       }
       if (r.error.code === 'rate_limited' && attempt < MAX_TRIES) {

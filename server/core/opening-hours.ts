@@ -77,3 +77,22 @@ export function nextServiceStart(centre: CentreConfig, service: ServiceConfig, n
   }
   return null;
 }
+
+/**
+ * The moment `minutes` of the service's working time have passed after `from`, skipping lunch
+ * and closed days: a queue that outlasts the morning goes on after the break. Null past 45 days.
+ */
+export function afterWorkingMinutes(centre: CentreConfig, service: ServiceConfig, from: number, minutes: number): number | null {
+  let left = minutes * 60_000;
+  let day = localMoment(from, centre.timeZone).day;
+  for (let i = 0; i <= lookAheadDays; i++, day = addDays(day, 1)) {
+    for (const [a, b] of serviceSessions(centre, service, day)) {
+      const start = Math.max(epochOfLocal(day, a, centre.timeZone), from);
+      const end = epochOfLocal(day, b, centre.timeZone);
+      if (end <= start) continue;
+      if (end - start >= left) return start + left;
+      left -= end - start;
+    }
+  }
+  return null;
+}
