@@ -11,6 +11,7 @@ import { parseBoardRoute } from './board-route.ts';
 import { BoardTextContext } from './board-text.ts';
 import { createBoardVoice } from './board-voice.ts';
 import { DisplayApp } from './display-app.tsx';
+import '../client/fonts.css';
 import './display.css';
 
 async function start(root: HTMLElement): Promise<void> {

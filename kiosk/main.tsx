@@ -4,6 +4,7 @@ import { i18nFromBundles, type Bundle } from '../client/i18n-bundles.ts';
 import { PairingScreen } from '../client/pairing-screen.tsx';
 import { storedToken } from '../client/stored-token.ts';
 import { KioskApp } from './kiosk-app.tsx';
+import '../client/fonts.css';
 import './styles/base.css';
 import './styles/browse.css';
 import './styles/procedure.css';
