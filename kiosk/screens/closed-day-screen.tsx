@@ -18,7 +18,8 @@ export function ClosedDayScreen(props: { closed: ClosedDayView }) {
   const hotline = data.snapshot?.hotline;
   return (
     <section class="screen closed-day" data-testid="closed-day">
-      <h1>{holiday === null ? t('kiosk:closed.weekly') : t('kiosk:closed.heading', { holiday })}</h1>
+      <h1>{holiday ?? t('kiosk:closed.weekly')}</h1>
+      {holiday !== null && <p class="closed-what">{t('kiosk:closed.day_off')}</p>}
       <p class="closed-reopens">
         {reopensAt === null ? t('kiosk:closed.no_reopen') : t('kiosk:closed.reopens', { when: whenText(reopensAt, clock()) })}
       </p>

@@ -74,16 +74,15 @@ describe('kiosk with the ticket printer out of paper', () => {
     server.printer.simulateStatus({ state: 'paper-end', paperNearEnd: false });
     const banner = page.locator('.banner.printer');
     await banner.waitFor();
-    expect(await banner.textContent()).toContain('Máy in vé đang hết giấy');
+    expect(await banner.textContent()).toContain('Máy in phiếu đang hết giấy');
     await screenshot(page, 'kiosk-portrait-printer-out');
 
     await page.locator('.tile.by-service').click();
     await page.locator('.tile[data-service="certification"]').click();
-    await page.locator('[data-priority="none"]').click();
     const outcome = page.locator('.print-outcome');
     await outcome.waitFor();
     expect(await outcome.getAttribute('data-print')).toBe('unavailable');
-    expect(await outcome.textContent()).toContain('Mời chụp ảnh màn hình này hoặc quét mã QR');
+    expect(await outcome.textContent()).toContain('Mời công dân chụp ảnh màn hình này hoặc quét mã QR');
     expect(await page.locator('[data-testid="ticket-number"]').textContent()).toBe('2001');
     await screenshot(page, 'kiosk-portrait-confirmation-not-printed');
     await page.context().close();
@@ -145,12 +144,12 @@ describe('kiosk when a service has given its daily quota', () => {
     await page.locator('.tile.by-service').click();
     await page.locator('.tile[data-service="certification"]:not([disabled])').waitFor();
     await screenshot(page, 'kiosk-portrait-services');
-    await page.locator('.tile[data-service="certification"]').click();
-    await page.locator('[data-priority="none"]').waitFor();
+    await page.locator('[data-priority-service="certification"]').click();
+    await page.locator('[data-priority="elderly"]').waitFor();
     await screenshot(page, 'kiosk-portrait-priority');
     // Another kiosk takes the day's last number for this service in the meantime.
     expect((await command(kiosk, 'ticket:issue', { serviceId: 'certification' })).ok).toBe(true);
-    await page.locator('[data-priority="none"]').click();
+    await page.locator('[data-priority="elderly"]').click();
     const refusal = page.locator('.refusal');
     await refusal.waitFor();
     expect(await refusal.getAttribute('data-code')).toBe('quota_reached');
@@ -182,6 +181,7 @@ describe('kiosk when the server goes away', () => {
     await page.locator('.tile[data-field="ho-tich"]').click();
     await page.locator('.procedure-item[data-code="1.001193"]').click();
     await page.locator('button.take').waitFor();
+    expect(await page.locator('button.take-priority').count()).toBe(0);
 
     await first.close();
     server = undefined;

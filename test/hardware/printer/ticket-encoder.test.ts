@@ -83,7 +83,7 @@ describe('ticket encoder', () => {
     const { doc } = decodeFor('codepage-tcvn3');
     expect(doc.errors).toEqual([]);
     expect(new Set(doc.codePages)).toEqual(new Set([30, 31]));
-    expect(documentText(doc)).toContain('SỐ THỨ TỰ CỦA BẠN');
+    expect(documentText(doc)).toContain('SỐ THỨ TỰ');
     expect(documentText(doc)).toContain('Đường dây nóng: 1900 1234');
   });
 
@@ -96,7 +96,7 @@ describe('ticket encoder', () => {
   it('prints English words when the layout asks for English', () => {
     const profile = printerProfile({ vietnameseMode: 'ascii' });
     const doc = decodeEscPos(encodeTicket(sampleTicketLayout({ language: 'en' }), profile));
-    expect(documentText(doc)).toContain('People ahead of you: 12');
+    expect(documentText(doc)).toContain('People waiting ahead: 12');
   });
 
   it('is deterministic', () => {
