@@ -1,4 +1,4 @@
-import { waitText } from '../../client/wait-text.ts';
+import { waitText } from '../../protocol/wait-text.ts';
 import type { TicketPublicView } from '../../protocol/views.ts';
 import type { FollowLang, FollowText } from './follow-text.ts';
 

@@ -1,4 +1,4 @@
-import { waitText } from '../../client/wait-text.ts';
+import { waitText } from '../../protocol/wait-text.ts';
 import type { KioskServiceView } from '../../protocol/views.ts';
 import { useKiosk } from '../kiosk-context.ts';
 import { closedReason } from '../state/come-back.ts';

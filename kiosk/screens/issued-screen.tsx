@@ -3,7 +3,7 @@ import type { IssuedTicket } from '../../protocol/views.ts';
 import { useKiosk } from '../kiosk-context.ts';
 import { useCountdown } from '../parts/idle-warning.tsx';
 import { QrCode } from '../parts/qr-code.tsx';
-import { clockTime, waitText } from '../../client/wait-text.ts';
+import { clockTime, waitText } from '../../protocol/wait-text.ts';
 
 /**
  * The ticket on screen, as on paper: the number huge, which counters will call it (it is not a

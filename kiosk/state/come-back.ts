@@ -4,7 +4,7 @@
  */
 import type { TFunction } from 'i18next';
 import type { Lang } from '../../client/i18n.ts';
-import { clockTime } from '../../client/wait-text.ts';
+import { clockTime } from '../../protocol/wait-text.ts';
 import type { ResultError } from '../../protocol/result.ts';
 import type { KioskServiceView, ServiceAvailability } from '../../protocol/views.ts';
 

@@ -2,9 +2,10 @@
  * The one wording of a wait estimate, shared by the kiosk, the follow page and the paper
  * ticket: a range of minutes ("khoảng 15–25 phút"), and while no counter serves the service
  * yet, when service starts and when the number should come up ("bắt đầu gọi số lúc 13:00…").
- * Each caller brings its own words for the same keys (the follow page ships without i18next).
+ * Each caller brings its own words for the same keys (the follow page ships without i18next; the
+ * printer has its ticket words), so it lives with the contract, where hardware/ may use it too.
  */
-import type { WaitEstimate } from '../protocol/views.ts';
+import type { WaitEstimate } from './views.ts';
 
 /** The keys a wait text is made of, in the caller's namespace. */
 export type WaitKey = 'wait_soon' | 'wait_range' | 'wait_under' | 'wait_from_start' | 'wait_unknown';
