@@ -201,6 +201,7 @@ export const SiteConfigSchema = v.pipe(
 
 export type WeekSchedule = v.InferOutput<typeof WeekScheduleSchema>;
 export type CalendarYear = v.InferOutput<typeof CalendarYearSchema>;
+export type CalendarYearInput = v.InferInput<typeof CalendarYearSchema>;
 export type WeekdayKey = v.InferOutput<typeof Weekday>;
 export type PriorityRule = v.InferOutput<typeof PriorityRuleSchema>;
 export type ServiceConfig = v.InferOutput<typeof ServiceConfigSchema>;

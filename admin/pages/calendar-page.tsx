@@ -20,7 +20,7 @@ export function CalendarPage() {
 function CalendarYearForm({ thisYear }: { thisYear: number }) {
   const { t, api } = useAdmin();
   const [year, setYear] = useState(thisYear);
-  const { data, reload } = useLoaded<CalendarYearView>(`/api/calendar/${year}`);
+  const { data, reload } = useLoaded('calendarYear', undefined, { params: { year: String(year) } });
   const [draft, setDraft] = useState<CalendarYear | null>(null);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const weekdayOf = useWeekdayOf();
@@ -39,7 +39,7 @@ function CalendarYearForm({ thisYear }: { thisYear: number }) {
       daysOff: draft.daysOff.map((d) => ({ day: d.day, name: savedName(d.name) })),
       workingDays: draft.workingDays.map((d) => ({ day: d.day, worksAs: d.worksAs, name: savedName(d.name) })),
     };
-    const r = await api.send('PUT', `/api/config/calendar/${year}`, body);
+    const r = await api.call('saveCalendarYear', { params: { id: String(year) }, body });
     setSave(r.ok ? { kind: 'saved' } : { kind: 'failed', error: r.error });
     if (r.ok) await reload();
   };

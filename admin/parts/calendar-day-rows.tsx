@@ -82,5 +82,5 @@ export function CalendarDayRows(props: {
 
 /** A day's name as saved: an empty name is no name (the kiosk then says "day off"). */
 export function savedName(name: { vi: string; en: string } | undefined): { vi: string; en: string } | undefined {
-  return name && name.vi.trim() && name.en.trim() ? name : undefined;
+  return name?.vi.trim() && name.en.trim() ? name : undefined;
 }

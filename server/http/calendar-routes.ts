@@ -1,5 +1,4 @@
 import type { CalendarYearView } from '../../protocol/admin.ts';
-import { isAdmin } from '../auth/principal.ts';
 import type { AppContext } from '../app/context.ts';
 import { calendarYear } from '../core/centre-calendar.ts';
 import { proposedDays, statutoryDays } from '../core/public-holidays.ts';
@@ -8,11 +7,10 @@ import type { Router } from './router.ts';
 
 /**
  * The calendar page's year: the statutory days the rules compute, the days they propose, and
- * what the admin entered. Saving a year goes through the config routes (`PUT /api/config/calendar/:year`).
+ * what the admin entered. Saving a year goes through the config routes (`saveCalendarYear`).
  */
 export function addCalendarRoutes(router: Router, ctx: AppContext): void {
-  router.add('GET', '/api/calendar/:year', (r) => {
-    if (!isAdmin(r.principal)) return httpError(ctx, r, r.principal.role === 'public' ? 'unauthenticated' : 'forbidden');
+  router.add('calendarYear', (r) => {
     const year = Number(r.params.year);
     if (!Number.isInteger(year) || year < 1900 || year > 2199) return httpError(ctx, r, 'not_found');
     const entry = calendarYear(ctx.site.stored().centre, year);

@@ -63,8 +63,7 @@ export function addConfigRoutes(router: Router, ctx: AppContext): void {
 
   // The government's schedule for one year, saved whole (the calendar page).
   router.add(
-    'PUT',
-    '/api/config/calendar/:id',
+    'saveCalendarYear',
     change('config.calendar', (c, body, id) => {
       const year = Number(id);
       const before = c.centre.calendar.find((y) => y.year === year) ?? null;

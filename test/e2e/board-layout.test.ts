@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SiteConfigInput } from '../../protocol/site-config.ts';
-import type { CounterSnapshot, IssuedTicket } from '../../protocol/views.ts';
 import { launchBrowser, screenshot } from '../support/browser.ts';
 import { command, TestServer, type ClientSocket } from '../support/test-server.ts';
 
@@ -92,11 +91,11 @@ describe('the lobby board lays out on every screen size, for 1 to 60 open counte
       if (opened.has(id)) continue;
       const config = server.server.ctx.site.get();
       const serviceId = config.counters.find((c) => c.id === id)!.services[0]!.serviceId;
-      const issued = await command<IssuedTicket>(desk, 'ticket:issue', { serviceId });
+      const issued = await command(desk, 'ticket:issue', { serviceId });
       if (!issued.ok) throw new Error(issued.error.code);
       const clerk = await server.socket(session);
       expect((await command(clerk, 'counter:join', { counterId: id })).ok).toBe(true);
-      const next = await command<CounterSnapshot>(clerk, 'counter:next', { counterId: id });
+      const next = await command(clerk, 'counter:next', { counterId: id });
       if (!next.ok || !next.value.current) throw new Error(`counter ${id} called nobody`);
       opened.add(id);
     }

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CalendarYearView } from '../../protocol/admin.ts';
-import type { KioskSnapshot } from '../../protocol/views.ts';
 import { at } from '../support/site-fixture.ts';
 import { command, TestServer } from '../support/test-server.ts';
 
@@ -40,7 +39,7 @@ describe('calendar API', () => {
 
   it('closes the kiosk at once on a day off the admin enters, naming it', async () => {
     const kiosk = await server.socket(await server.deviceToken('kiosk'));
-    const open = await command<KioskSnapshot>(kiosk, 'kiosk:subscribe');
+    const open = await command(kiosk, 'kiosk:subscribe');
     expect(open.ok && open.value.closedDay).toBeNull();
     const name = { vi: 'Nghỉ Tết Nguyên đán Đinh Mùi', en: 'Lunar New Year holiday' };
     const saved = await server.request(
@@ -57,7 +56,7 @@ describe('calendar API', () => {
       admin,
     );
     expect(saved.status).toBe(200);
-    const closed = await command<KioskSnapshot>(kiosk, 'kiosk:subscribe');
+    const closed = await command(kiosk, 'kiosk:subscribe');
     expect(closed.ok && closed.value.closedDay).toEqual({ dayOff: { holiday: null, name }, reopensAt: at('2027-02-09', '07:00') });
     const issue = await command(kiosk, 'ticket:issue', { serviceId: 'civil-status' });
     expect(!issue.ok && issue.error.code).toBe('service_closed');
