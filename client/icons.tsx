@@ -4,7 +4,7 @@
  */
 import type { JSX } from 'preact';
 
-export type IconName = 'search' | 'back' | 'home' | 'contrast' | 'text-size' | 'sound-off';
+export type IconName = 'search' | 'back' | 'home' | 'contrast' | 'text-size' | 'sound-off' | 'backspace' | 'live';
 
 const paths: Record<IconName, JSX.Element> = {
   search: (
@@ -22,6 +22,8 @@ const paths: Record<IconName, JSX.Element> = {
     </>
   ),
   'text-size': <path d="M3 19 8 5l5 14M4.8 14h6.4M15 12h6m-3-3v6" />,
+  backspace: <path d="M21 5H9l-6 7 6 7h12zM17 9l-6 6m0-6 6 6" />,
+  live: <circle cx="12" cy="12" r="6" fill="currentColor" />,
   'sound-off': (
     <>
       <path d="M4 9h4l5-4v14l-5-4H4z" />
@@ -44,6 +46,8 @@ export function Icon({ name, class: className }: { name: IconName; class?: strin
       stroke-linecap="round"
       stroke-linejoin="round"
       aria-hidden="true"
+      // On the text's baseline, like the glyph it replaces, in every app.
+      style={{ verticalAlign: '-0.125em' }}
       data-icon={name}
     >
       {paths[name]}
