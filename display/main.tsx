@@ -13,6 +13,7 @@ import { createBoardVoice } from './board-voice.ts';
 import { DisplayApp } from './display-app.tsx';
 import '../client/fonts.css';
 import './display.css';
+import './counter-board.css';
 
 async function start(root: HTMLElement): Promise<void> {
   const parsed = parseBoardRoute(location.pathname, location.search);
