@@ -3,6 +3,7 @@ import { useConnectionState } from '../client/use-connection.ts';
 import { useEffect, useState } from 'preact/hooks';
 import { useAdmin } from './admin-context.ts';
 import { AuditPage } from './pages/audit-page.tsx';
+import { CalendarPage } from './pages/calendar-page.tsx';
 import { BackupPage } from './pages/backup-page.tsx';
 import { CentrePage } from './pages/centre-page.tsx';
 import { CountersPage } from './pages/counters-page.tsx';
@@ -19,6 +20,7 @@ const pages = {
   health: HealthPage,
   reports: ReportsPage,
   centre: CentrePage,
+  calendar: CalendarPage,
   services: ServicesPage,
   counters: CountersPage,
   procedures: ProceduresPage,

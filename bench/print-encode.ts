@@ -70,12 +70,12 @@ function measure(layout: TicketLayout, mode: VietnameseMode, paperWidthMm: 58 | 
   }
   const fresh: number[] = [];
   for (let i = 0; i < rounds; i++) {
-    // Every line new: another centre, service, queue and papers, so nothing comes from the cache.
+    // Every line new: another centre, service, wait and papers, so nothing comes from the cache.
     const unique = {
       ...layout,
       centreName: `${layout.centreName} ${i}`,
       serviceName: `${layout.serviceName} (${i})`,
-      peopleAhead: 100 + i,
+      wait: { kind: 'range' as const, estimatedAt: layout.issuedAt, fromMinutes: 100 + i, toMinutes: 110 + i, startsAt: null },
       dossier: layout.dossier.map((c) => ({ ...c, papers: c.papers.map((p) => ({ ...p, name: `${p.name} ${i}` })) })),
     };
     started = performance.now();

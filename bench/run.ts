@@ -11,6 +11,7 @@ import { run as kioskBundle } from './kiosk-bundle.ts';
 import { run as printEncode } from './print-encode.ts';
 import { run as reports } from './reports.ts';
 import { run as serverMemory } from './server-memory.ts';
+import { run as waitEstimate } from './wait-estimate.ts';
 import { startNodeArgs } from '../scripts/start-command.ts';
 
 /** One line of the summary: what was measured, the figure, the target, whether it holds. */
@@ -125,6 +126,20 @@ const benches: Bench[] = [
     async run() {
       const f = await kioskBundle();
       return [['kiosk JS gzipped', `${f.kioskJsGzipKb} KB`, '≤ 60 KB', f.kioskJsGzipKb <= 60]];
+    },
+  },
+  {
+    name: 'wait estimate',
+    async run() {
+      const pct = (x: number | null) => (x === null ? '–' : `${(x * 100).toFixed(1)} %`);
+      return (await waitEstimate()).map(
+        (f): Row => [
+          `simulated Monday, ${f.centre} (${f.counters} counters, ${f.issued} tickets): called within the range shown / median abs. error`,
+          `${pct(f.accuracy.withinRange)} / ${f.accuracy.medianAbsErrorMinutes?.toFixed(1) ?? '–'} min (later than shown ${pct(f.accuracy.lateShare)})`,
+          '≥ 80 %',
+          f.problems === 0 && f.accuracy.withinRange !== null && f.accuracy.withinRange >= 0.8,
+        ],
+      );
     },
   },
   {

@@ -9,6 +9,7 @@ import { ConsoleApp } from './console/console-app.tsx';
 import { RatingApp } from './rating/rating-app.tsx';
 import { routeOf } from './route.ts';
 import { TextContext } from './text-context.ts';
+import '../client/fonts.css';
 import './counter.css';
 
 const route = routeOf(location.pathname);

@@ -11,7 +11,9 @@ import { parseBoardRoute } from './board-route.ts';
 import { BoardTextContext } from './board-text.ts';
 import { createBoardVoice } from './board-voice.ts';
 import { DisplayApp } from './display-app.tsx';
+import '../client/fonts.css';
 import './display.css';
+import './counter-board.css';
 
 async function start(root: HTMLElement): Promise<void> {
   const parsed = parseBoardRoute(location.pathname, location.search);

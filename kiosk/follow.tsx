@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { FollowPage } from './follow/follow-page.tsx';
+import '../client/fonts.css';
 import './follow/follow.css';
 
 /** The follow page `/t/<ref>`: the ref is the last path segment of the ticket's QR link. */

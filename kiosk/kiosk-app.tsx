@@ -76,12 +76,9 @@ export function KioskApp(props: { i18n: i18n; token: string; onUnpaired(): void 
     dispatch,
     data,
     clock: () => ({ t, lang: session.lang, now: data.serverNow(), timeZone: data.timeZone }),
-    takeNumber: (serviceId, procedureCode) => {
-      const snapshot = data.snapshot;
-      if (snapshot?.kioskMayIssuePriority && snapshot.priorityGroups.length > 0) {
-        dispatch({ type: 'open', screen: { kind: 'priority', serviceId, procedureCode } });
-      } else void issue(serviceId, procedureCode, null);
-    },
+    takeNumber: (serviceId, procedureCode) => void issue(serviceId, procedureCode, null),
+    offersPriority: Boolean(data.snapshot?.kioskMayIssuePriority && data.snapshot.priorityGroups.length > 0),
+    takePriority: (serviceId, procedureCode) => dispatch({ type: 'open', screen: { kind: 'priority', serviceId, procedureCode } }),
     issue: (serviceId, procedureCode, priorityGroup) => void issue(serviceId, procedureCode, priorityGroup),
     issuing,
   };

@@ -15,8 +15,12 @@ export interface Kiosk {
   data: KioskData;
   /** For "come back at…" wording, in the centre's time zone and by the server's clock. */
   clock(): ClockContext;
-  /** Starts taking a number: asks for a priority group when the centre allows it, else issues at once. */
+  /** Takes a normal number at once: nobody answers a question they do not need. */
   takeNumber(serviceId: string, procedureCode: string | null): void;
+  /** Whether the kiosk offers priority numbers (the centre allows it and has groups). */
+  offersPriority: boolean;
+  /** Asks which priority group, then issues a priority number. */
+  takePriority(serviceId: string, procedureCode: string | null): void;
   /** Issues the ticket; the outcome screen replaces the choices. */
   issue(serviceId: string, procedureCode: string | null, priorityGroup: string | null): void;
   /** A ticket request is on its way; number buttons wait for it. */

@@ -4,14 +4,15 @@ import { i18nFromBundles, type Bundle } from '../client/i18n-bundles.ts';
 import { PairingScreen } from '../client/pairing-screen.tsx';
 import { storedToken } from '../client/stored-token.ts';
 import { KioskApp } from './kiosk-app.tsx';
+import '../client/fonts.css';
 import './styles/base.css';
 import './styles/browse.css';
 import './styles/procedure.css';
 import './styles/ticket.css';
 
 // Only the kiosk's own strings: the shared createI18n would bundle every app's locales.
-const locales = import.meta.glob<Bundle>('../locales/*/{kiosk,ticket,errors,common}.json', { eager: true, import: 'default' });
-const i18n = i18nFromBundles(locales, ['kiosk', 'ticket']);
+const locales = import.meta.glob<Bundle>('../locales/*/{kiosk,ticket,calendar,errors,common}.json', { eager: true, import: 'default' });
+const i18n = i18nFromBundles(locales, ['kiosk', 'ticket', 'calendar']);
 const token = storedToken('kiosk');
 
 /** A kiosk pairs once with an admin's code and keeps its token across reboots. */

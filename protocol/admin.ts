@@ -1,6 +1,9 @@
+import type { CalendarYear } from './site-config.ts';
+import type { HolidayKey } from './views.ts';
+
 /**
  * What the admin app reads besides the live snapshot: the audit log, staff accounts, connected
- * devices. The printers' views are in `printers.ts`.
+ * devices and a year of the centre calendar. The printers' views are in `printers.ts`.
  */
 
 /** A staff account as `GET /api/users` lists it (never the password hash). */
@@ -55,4 +58,15 @@ export interface DeviceConnections {
   users: Array<{ id: string; name: string; connections: number; rooms: string[] }>;
   /** Connections without a token: follow pages on phones, unpaired screens. */
   publicConnections: number;
+}
+
+/** One year of the centre calendar as the admin's calendar page shows it (`GET /api/calendar/:year`). */
+export interface CalendarYearView {
+  year: number;
+  /** Always off, computed: no entry needed. */
+  statutory: Array<{ day: string; holiday: HolidayKey }>;
+  /** What the Labour Code's rules expect the government to add; `entered` once the year's entry has it. */
+  proposals: Array<{ day: string; holiday: HolidayKey; reason: 'tet' | 'national_day' | 'compensatory'; entered: boolean }>;
+  /** What an admin saved for the year; null before anyone did. */
+  entry: CalendarYear | null;
 }

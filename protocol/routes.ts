@@ -21,7 +21,7 @@
  * beside the error (`{ ok: false, error, problems }`, status 422).
  */
 import { type Policy, access } from './access.ts';
-import type { AuditEntry, DeviceConnections, UserAccountView } from './admin.ts';
+import type { AuditEntry, CalendarYearView, DeviceConnections, UserAccountView } from './admin.ts';
 import type { Catalogue, Procedure } from './catalogue.ts';
 import type * as C from './commands.ts';
 import type {
@@ -39,7 +39,7 @@ import type {
 } from './http-views.ts';
 import type { ResultError } from './result.ts';
 import type { ReportCsvTable, ReportView } from './reports.ts';
-import type { SiteConfig, SiteConfigInput } from './site-config.ts';
+import type { CalendarYearInput, SiteConfig, SiteConfigInput } from './site-config.ts';
 import type { PrinterConfigInput, PrintersView } from './printers.ts';
 import type { DayStatistics, IssuedTicket, PrintOutcome, TicketPublicView } from './views.ts';
 import type * as v from 'valibot';
@@ -92,6 +92,8 @@ export const routes = {
   removeService: { method: 'DELETE', path: '/api/config/services/:id', policy: access.admin },
   saveCounter: { method: 'PUT', path: '/api/config/counters/:id', policy: access.admin },
   removeCounter: { method: 'DELETE', path: '/api/config/counters/:id', policy: access.admin },
+  calendarYear: { method: 'GET', path: '/api/calendar/:year', policy: access.admin },
+  saveCalendarYear: { method: 'PUT', path: '/api/config/calendar/:id', policy: access.admin },
 
   importCatalogue: { method: 'POST', path: '/api/catalogue/import', policy: access.admin },
   saveProcedure: { method: 'PUT', path: '/api/catalogue/procedures/:code', policy: access.admin },
@@ -155,6 +157,10 @@ export interface RouteTypes {
   removeService: { reply: SiteConfig };
   saveCounter: { body: Omit<SiteConfigInput['counters'][number], 'id'>; reply: SiteConfig };
   removeCounter: { reply: SiteConfig };
+  /** A year's statutory days, the days the rules propose and what was entered (the calendar page). */
+  calendarYear: { reply: CalendarYearView };
+  /** One year of the centre's calendar, saved whole; the path's id is the year. */
+  saveCalendarYear: { body: Omit<CalendarYearInput, 'year'>; reply: SiteConfig };
 
   /** The file is JSON or CSV, told by `format` or else by the file's `name` and content. */
   importCatalogue: {

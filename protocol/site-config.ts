@@ -50,6 +50,8 @@ export const ServiceConfigSchema = v.pipe(
     dailyQuota: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
     /** No tickets after this local time. Defaults to 30 minutes before the day's last session ends. */
     cutoff: v.optional(ClockTime),
+    /** Typical minutes at the counter, for wait estimates until there are enough recent ones; defaults to the centre's. */
+    serviceMinutes: v.optional(v.pipe(v.number(), v.minValue(1), v.maxValue(240))),
     /** Overrides the centre's week schedule for this service. */
     hours: v.optional(WeekScheduleSchema),
     enabled: v.optional(v.boolean(), true),
@@ -79,6 +81,44 @@ export const ButtonLineSchema = v.object({
   counters: v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(99))), v.minLength(1)),
 });
 
+const Weekday = v.picklist(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
+
+/** A day off the government or the centre announced: the rest of Tết, a swapped day, a compensatory day. */
+export const CalendarDayOffSchema = v.object({
+  day: LocalDay,
+  /** What the kiosk says it is; without one it says "day off". */
+  name: v.optional(Translated),
+});
+
+/** A make-up working day (làm bù), usually a Saturday, with the hours of the weekday it stands for. */
+export const CalendarWorkingDaySchema = v.object({
+  day: LocalDay,
+  name: v.optional(Translated),
+  /** Opens with this weekday's hours (the centre's and each service's). Defaults to Monday. */
+  worksAs: v.optional(Weekday, 'mon'),
+});
+
+/**
+ * One year of the centre's calendar as announced by the government. The statutory days that
+ * are always off (1/1, mùng 1–3 Tết, Giỗ Tổ, 30/4, 1/5, 2/9) are computed and need no entry.
+ */
+export const CalendarYearSchema = v.pipe(
+  v.object({
+    year: v.pipe(v.number(), v.integer(), v.minValue(1900), v.maxValue(2199)),
+    /** Set once an admin has checked the year against the government's announcement. */
+    confirmed: v.optional(v.boolean(), false),
+    /** Where the schedule comes from, or what is still to be announced. */
+    note: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(500)), ''),
+    daysOff: v.optional(v.pipe(v.array(CalendarDayOffSchema), v.maxLength(60)), []),
+    workingDays: v.optional(v.pipe(v.array(CalendarWorkingDaySchema), v.maxLength(30)), []),
+  }),
+  v.check(
+    (y) => [...y.daysOff, ...y.workingDays].every((d) => Number(d.day.slice(0, 4)) === y.year),
+    'every day of a calendar year must fall in that year',
+  ),
+  v.check((y) => unique([...y.daysOff, ...y.workingDays].map((d) => d.day)), 'a day is listed twice in a calendar year'),
+);
+
 export const PriorityGroupSchema = v.object({ id: Id, name: Translated });
 
 export const CentreConfigSchema = v.object({
@@ -88,7 +128,18 @@ export const CentreConfigSchema = v.object({
   hotline: v.optional(v.string(), ''),
   timeZone: v.optional(v.pipe(v.string(), v.check(isTimeZone, 'unknown time zone')), 'Asia/Ho_Chi_Minh'),
   hours: WeekScheduleSchema,
+  /** Further days the centre closes, without a name (a local closure); the kiosk calls them "day off". */
   holidays: v.optional(v.array(LocalDay), []),
+  /** The government's schedule per year: named days off and make-up working days (see docs/calendar.md). */
+  calendar: v.optional(
+    v.pipe(
+      v.array(CalendarYearSchema),
+      v.check((years) => unique(years.map((y) => y.year)), 'a calendar year is listed twice'),
+    ),
+    [],
+  ),
+  /** Closed on Viet Nam's statutory holidays, computed for every year; only a demo turns this off. */
+  nationalHolidays: v.optional(v.boolean(), true),
   /** Tickets can be taken this many minutes before the first session of the day. */
   issueOpensMinutesBefore: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(240)), 30),
   priorityRule: v.optional(PriorityRuleSchema, { kind: 'ratio', priorityCalls: 2 }),
@@ -149,6 +200,9 @@ export const SiteConfigSchema = v.pipe(
 );
 
 export type WeekSchedule = v.InferOutput<typeof WeekScheduleSchema>;
+export type CalendarYear = v.InferOutput<typeof CalendarYearSchema>;
+export type CalendarYearInput = v.InferInput<typeof CalendarYearSchema>;
+export type WeekdayKey = v.InferOutput<typeof Weekday>;
 export type PriorityRule = v.InferOutput<typeof PriorityRuleSchema>;
 export type ServiceConfig = v.InferOutput<typeof ServiceConfigSchema>;
 export type CounterConfig = v.InferOutput<typeof CounterConfigSchema>;

@@ -38,6 +38,21 @@ export interface DisplaySnapshot {
   configVersion: string;
 }
 
+/**
+ * When a ticket should be called, as honest as the queue allows: a range of minutes, never
+ * one falsely precise figure, and never "no wait" while no counter serves the service yet.
+ */
+export type WaitEstimate =
+  /** A counter that serves it is free and nobody is ahead. */
+  | { kind: 'soon' }
+  /**
+   * Called between `fromMinutes` and `toMinutes` after `estimatedAt`. `startsAt` is set while
+   * no counter serves the service yet (before opening, over lunch): the estimate counts from then.
+   */
+  | { kind: 'range'; estimatedAt: number; fromMinutes: number; toMinutes: number; startsAt: number | null }
+  /** Nobody staffs a counter for it during working hours, so no estimate can be honest. */
+  | { kind: 'unknown' };
+
 /** A ticket as its holder may see it (follow page, kiosk confirmation). */
 export interface TicketPublicView {
   id: string;
@@ -51,8 +66,11 @@ export interface TicketPublicView {
   issuedAt: number;
   calledAt: number | null;
   peopleAhead: number;
-  estimatedWaitMinutes: number;
+  /** For a waiting ticket; `unknown` once it has been called. */
+  wait: WaitEstimate;
   centreName: Translated;
+  /** The centre's zone, for the clock times of the wait. */
+  timeZone: string;
 }
 
 /** The kiosk's confirmation: the public view plus where to go and how to follow it. */
@@ -76,8 +94,26 @@ export interface KioskServiceView {
   /** When numbers are handed out again, for every availability but `open`. */
   reopensAt: number | null;
   waiting: number;
-  estimatedWaitMinutes: number;
+  /** For a number taken now. */
+  wait: WaitEstimate;
   counters: number[];
+}
+
+/** A statutory holiday, also the i18next key of its name (`calendar:holiday.<key>`). */
+export type HolidayKey = 'new_year' | 'tet' | 'hung_kings' | 'reunification' | 'labour_day' | 'national_day';
+
+/** What a day off is called: a statutory holiday, an announced day's own name, or neither (a plain day off). */
+export interface DayOffName {
+  holiday: HolidayKey | null;
+  name: Translated | null;
+}
+
+/** The kiosk on a day the centre gives no numbers at all: one message instead of every service's. */
+export interface ClosedDayView {
+  /** Null on the centre's weekly rest day (Sunday…). */
+  dayOff: DayOffName | null;
+  /** When numbers are handed out again; null when not within the next 45 days. */
+  reopensAt: number | null;
 }
 
 export interface KioskSnapshot {
@@ -89,6 +125,8 @@ export interface KioskSnapshot {
   kioskMayIssuePriority: boolean;
   /** This kiosk's own printer. */
   printer: { state: PrinterState; canPrint: boolean };
+  /** Set on a day off: no service gives numbers today. */
+  closedDay: ClosedDayView | null;
 }
 
 /** A ticket as staff see it at a counter. */
@@ -175,6 +213,8 @@ export interface AdminSnapshot {
   satisfaction: SatisfactionBlock;
   /** Call-button lines and their counters; absent when the server was built without them. */
   buttons?: ButtonLineHealth[];
+  /** Years the next 60 days reach whose holiday schedule no admin has confirmed. */
+  unconfirmedCalendarYears: number[];
 }
 
 /** One serial line of counter call buttons, for the admin's device health view. */

@@ -148,7 +148,7 @@ function alwaysOpen(store: SiteStore): SiteStore {
   const week = { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay };
   const open = (c: SiteConfig): SiteConfig => ({
     ...c,
-    centre: { ...c.centre, hours: week, holidays: [], issueOpensMinutesBefore: 0 },
+    centre: { ...c.centre, hours: week, holidays: [], calendar: [], nationalHolidays: false, issueOpensMinutesBefore: 0 },
     services: c.services.map((s) => ({ ...s, hours: undefined, cutoff: '23:59' })),
   });
   // Computed once per stored config: views ask for the config many times per change, and

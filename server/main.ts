@@ -66,7 +66,7 @@ function nextOpening(server: MotcuaServer): string | null {
   const kiosk = kioskSnapshot(config, ctx.engine.state, ctx.clock(), 'no_printer');
   if (kiosk.services.some((s) => s.availability === 'open')) return null;
   const next = Math.min(...kiosk.services.map((s) => s.reopensAt ?? Infinity));
-  return Number.isFinite(next) ? formatWhen(next, 'en', config.centre.timeZone) : 'not within 30 days';
+  return Number.isFinite(next) ? formatWhen(next, 'en', config.centre.timeZone) : 'not within 45 days';
 }
 
 function announce(base: string, setupToken: string | null, alwaysOpen: boolean, virtualPrinter: boolean, closedUntil: string | null): void {

@@ -33,6 +33,12 @@ export function DashboardPage() {
           {t('admin:dashboard.journalDamage', { line: snapshot.journalDamage.line, bytes: snapshot.journalDamage.damagedBytes })}
         </p>
       )}
+      {snapshot.unconfirmedCalendarYears.length > 0 && (
+        <p class="banner banner--down" role="alert" data-testid="calendar-warning">
+          {t('admin:dashboard.calendarUnconfirmed', { years: snapshot.unconfirmedCalendarYears.join(', ') })}{' '}
+          <a href="#calendar">{t('admin:dashboard.calendarLink')}</a>
+        </p>
+      )}
       <div class="stat-row">
         <StatCard label={t('admin:figures.waitingNow')} value={waiting} testId="waiting-now" />
         <StatCard

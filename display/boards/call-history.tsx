@@ -4,7 +4,7 @@ import { useBoardText } from '../board-text.ts';
 
 /** Props of {@link CallHistory}. */
 export interface CallHistoryProps {
-  /** Earlier calls, newest first (the featured one excluded). */
+  /** Earlier calls, newest first (the featured one excluded), as many as the screen has rows for. */
   calls: readonly CallView[];
 }
 
@@ -12,20 +12,23 @@ export interface CallHistoryProps {
 export function CallHistory({ calls }: CallHistoryProps) {
   const { t } = useBoardText();
   return (
-    <section class="history" aria-labelledby="history-title">
+    <section class="history panel" aria-labelledby="history-title">
       <h2 id="history-title" class="panel-title">
-        {t('history.title')}
+        <span>{t('history.title')}</span>
+        <span class="panel-title__columns" aria-hidden="true">
+          {t('history.ticket')} · {t('history.counter')}
+        </span>
       </h2>
-      <div class="history__head" aria-hidden="true">
-        <span>{t('history.ticket')}</span>
-        <span>{t('history.counter')}</span>
-      </div>
       {calls.length === 0 && <p class="panel-empty">{t('history.empty')}</p>}
-      <ol class="history__list" data-testid="history">
+      <ol class="number-rows" data-testid="history">
         {calls.map((call) => (
-          <li key={callKey(call)} class="history__row" data-ticket={call.label}>
-            <span class="history__ticket">{call.label}</span>
-            <span class="history__counter">{call.counterId}</span>
+          <li key={callKey(call)} class="number-row history__row" data-ticket={call.label}>
+            <span class="number-row__ticket" data-digits="ticket">
+              {call.label}
+            </span>
+            <span class="number-row__counter" data-digits="counter">
+              {call.counterId}
+            </span>
           </li>
         ))}
       </ol>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { Icon } from '../../client/icons.tsx';
 import type { SoundGate } from '../voice/sound-gate.ts';
 import { useBoardText } from '../board-text.ts';
 
@@ -27,7 +28,7 @@ export function SoundIndicator({ sound }: { sound: SoundGate }) {
       data-testid="sound-indicator"
       onClick={() => void sound.unlock()}
     >
-      <span aria-hidden="true">🔇</span> {t('sound.blocked')}
+      <Icon name="sound-off" /> {t('sound.blocked')}
     </button>
   );
 }

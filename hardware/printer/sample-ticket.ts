@@ -2,10 +2,12 @@ import { parseTicketLayout, type TicketLayout, type TicketLayoutInput } from './
 
 /**
  * A full, realistic kiosk ticket: the sample centre's long name, birth registration with its six
- * papers as the sample catalogue lists them (two only shown), a priority group and the hotline.
+ * papers as the sample catalogue lists them (two only shown), a priority group, a wait range and
+ * the hotline.
  * The reference for the golden previews and the admin's "print a test ticket".
  */
 export function sampleTicketLayout(overrides: Partial<TicketLayoutInput> = {}): TicketLayout {
+  const issuedAt = overrides.issuedAt ?? Date.UTC(2025, 2, 15, 1, 42);
   const parsed = parseTicketLayout({
     language: 'vi',
     centreName: 'Trung tâm Phục vụ hành chính công tỉnh Bắc Ninh',
@@ -13,9 +15,8 @@ export function sampleTicketLayout(overrides: Partial<TicketLayoutInput> = {}): 
     serviceName: 'Hộ tịch',
     priorityGroup: 'Người cao tuổi',
     counters: ['3', '4'],
-    peopleAhead: 12,
-    estimatedWaitMinutes: 25,
-    issuedAt: Date.UTC(2025, 2, 15, 1, 42),
+    wait: { kind: 'range', estimatedAt: issuedAt, fromMinutes: 20, toMinutes: 30, startsAt: null },
+    issuedAt,
     qrUrl: 'http://192.168.1.10:8080/t/k3m9x2q7.Xr4c8tQ2mZpL0aBw',
     dossier: [
       {

@@ -2,9 +2,10 @@ import type { Align } from './escpos-commands.ts';
 import type { TicketLayout } from './ticket-layout.ts';
 import { compactDossier, paperQualifier, shortPaperName } from './ticket-papers.ts';
 import { fillWords, type TicketWords } from './ticket-words.ts';
+import { waitText } from '../../protocol/wait-text.ts';
 
 /** Typographic role of a text line; each mode maps it to sizes (see {@link TEXT_STYLES}). */
-export type TextStyle = 'heading' | 'label' | 'service' | 'body' | 'small';
+export type TextStyle = 'heading' | 'label' | 'service' | 'body' | 'small' | 'smallLabel';
 
 /** How a style prints: native bold and multipliers, and the pixel size when drawn as raster. */
 export interface StyleMetrics {
@@ -15,16 +16,19 @@ export interface StyleMetrics {
 }
 
 /**
- * Raster sizes, chosen on measured legibility and bytes (bench/print-encode.ts, docs/printers.md):
- * the bundled semi-condensed face at full resolution reads as well as the native font at 17–20 px,
- * and keeps a kiosk ticket with six papers under 8 KB.
+ * Raster sizes, chosen on measured legibility and bytes (bench/print-encode.ts, docs/printers.md).
+ * A raster line costs its area, so a ticket's bytes follow its letters times the size squared:
+ * the kiosk ticket with six papers, the counters, the "wait for your turn" notice and the wait
+ * wording of issue 17 stays under 8 KB with the bundled semi-condensed face at 16 px for what
+ * the citizen acts on and 14 px for the notices and the papers (Tesseract still reads 99 %).
  */
 export const TEXT_STYLES: Readonly<Record<TextStyle, StyleMetrics>> = {
-  heading: { bold: true, width: 1, height: 1, rasterPx: 18 },
-  label: { bold: true, width: 1, height: 1, rasterPx: 18 },
+  heading: { bold: true, width: 1, height: 1, rasterPx: 16 },
+  label: { bold: true, width: 1, height: 1, rasterPx: 16 },
   service: { bold: true, width: 2, height: 2, rasterPx: 28 },
-  body: { bold: false, width: 1, height: 1, rasterPx: 17 },
-  small: { bold: false, width: 1, height: 1, rasterPx: 16 },
+  body: { bold: false, width: 1, height: 1, rasterPx: 16 },
+  small: { bold: false, width: 1, height: 1, rasterPx: 14 },
+  smallLabel: { bold: true, width: 1, height: 1, rasterPx: 14 },
 };
 
 /**
@@ -71,16 +75,16 @@ export function ticketBlocks(layout: TicketLayout, words: TicketWords): TicketBl
     const template = layout.counters.length === 1 ? words.counter_one : words.counter_other;
     blocks.push(text(fillWords(template, { counters: counterList(layout.counters) }), 'body', 'center'));
   }
+  // A number is not a call to a counter: the citizen waits until it is called.
+  blocks.push(text(words.will_be_called, 'small', 'center'));
   blocks.push({ kind: 'rule' });
-  // One line for the queue ahead and the wait: each raster line costs about a kilobyte.
-  const ahead = fillWords(words.people_ahead, { count: layout.peopleAhead });
-  const wait =
-    layout.estimatedWaitMinutes === null
-      ? ''
-      : layout.peopleAhead === 0
-        ? words.wait_short_soon
-        : fillWords(words.wait_short, { minutes: layout.estimatedWaitMinutes });
-  blocks.push(text(wait ? `${ahead} · ${wait}` : ahead, 'body', 'left'));
+  // The kiosk's and the follow page's wording of the same estimate, never a figure of its own. The
+  // people ahead stay on the screen and the follow page: on paper the count is stale at once, and
+  // the range already says what it means (its bytes went to the counters and the notice above).
+  if (layout.wait) {
+    const wait = waitText(layout.wait, (key, params) => fillWords(words[key], params ?? {}), layout.language, layout.timeZone);
+    blocks.push(text(wait, 'body', 'left'));
+  }
   blocks.push(text(formatIssuedAt(layout.issuedAt, layout.timeZone), 'body', 'left'));
   blocks.push(...paperBlocks(layout, words));
   blocks.push({ kind: 'feed', lines: 1 }, { kind: 'qr', payload: layout.qrUrl });
@@ -93,7 +97,7 @@ export function ticketBlocks(layout: TicketLayout, words: TicketWords): TicketBl
 function paperBlocks(layout: TicketLayout, words: TicketWords): TicketBlock[] {
   const { lines, more } = compactDossier(layout.dossier, words);
   if (lines.length === 0) return [];
-  const blocks: TicketBlock[] = [text(words.papers_heading, 'label', 'left')];
+  const blocks: TicketBlock[] = [text(words.papers_heading, 'smallLabel', 'left')];
   for (const line of lines) {
     if (line.kind === 'case') {
       blocks.push({ ...text(line.title, 'small', 'left', 2), rasterMaxLines: 1, keep: ':' });

@@ -22,6 +22,19 @@ export const TicketPaperSchema = v.object({
   shownOnly: v.optional(v.boolean(), false),
 });
 
+const minutes = v.pipe(v.number(), v.integer(), v.minValue(0));
+const epochMs = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+/** The wait estimate of `protocol/views.ts`, checked: the paper prints the screen's wording of it. */
+export const TicketWaitSchema = v.variant('kind', [
+  v.object({ kind: v.literal('soon') }),
+  v.object({ kind: v.literal('unknown') }),
+  v.pipe(
+    v.object({ kind: v.literal('range'), estimatedAt: epochMs, fromMinutes: minutes, toMinutes: minutes, startsAt: v.nullable(epochMs) }),
+    v.check((w) => w.fromMinutes <= w.toMinutes, 'a wait range must not end before it starts'),
+  ),
+]);
+
 /**
  * What goes on a paper ticket, independent of any printer. The server builds one from the
  * durable ticket; the encoder turns it into bytes for a {@link PrinterProfile}.
@@ -42,10 +55,11 @@ export const TicketLayoutSchema = v.object({
   priorityGroup: v.optional(contentText),
   /** Counters that serve this ticket, as shown to citizens ("3", "12A"); any number of them. */
   counters: v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(8))),
-  /** Tickets ahead of this one in its service when it was issued. */
-  peopleAhead: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  /** Honest estimate in whole minutes; `null` when the centre has too little history to say. */
-  estimatedWaitMinutes: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  /**
+   * The wait as the kiosk shows it (a range, or when service starts), worded by
+   * `protocol/wait-text.ts`; `null` for a ticket no longer waiting (a reprint after its call).
+   */
+  wait: v.nullable(TicketWaitSchema),
   /** When the ticket was issued, UTC epoch milliseconds. */
   issuedAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
   /** IANA zone used to print the date and time. Defaults to `Asia/Ho_Chi_Minh`. */

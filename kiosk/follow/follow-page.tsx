@@ -1,3 +1,4 @@
+import { Icon } from '../../client/icons.tsx';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { connect } from '../../client/connection.ts';
 import { useConnectionState } from '../../client/use-connection.ts';
@@ -91,7 +92,11 @@ export function FollowPage(props: { ticketRef: string }) {
           >
             {alertsOn ? t('alerts_on') : t('alerts_enable')}
           </button>
-          {online && <span class="live">● {t('live')}</span>}
+          {online && (
+            <span class="live">
+              <Icon name="live" /> {t('live')}
+            </span>
+          )}
         </footer>
       )}
     </div>

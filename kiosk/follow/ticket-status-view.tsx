@@ -1,3 +1,4 @@
+import { waitText } from '../../protocol/wait-text.ts';
 import type { TicketPublicView } from '../../protocol/views.ts';
 import type { FollowLang, FollowText } from './follow-text.ts';
 
@@ -23,7 +24,7 @@ export function TicketStatusView(props: { ticket: TicketPublicView; lang: Follow
           <p class="ahead" data-testid="people-ahead">
             {t('people_ahead', { count: ticket.peopleAhead })}
           </p>
-          <p>{ticket.peopleAhead === 0 ? t('wait_soon') : t('wait', { minutes: ticket.estimatedWaitMinutes })}</p>
+          <p data-testid="wait">{waitText(ticket.wait, t, lang, ticket.timeZone)}</p>
         </div>
       )}
       {ticket.status === 'serving' && <p class="state">{t('serving', { counter })}</p>}

@@ -1,3 +1,4 @@
+import { Icon } from '../../client/icons.tsx';
 import { useKiosk } from '../kiosk-context.ts';
 
 // Search ignores tone marks and đ/d, so plain letters are all a Vietnamese citizen needs to type.
@@ -32,7 +33,7 @@ export function OnScreenKeyboard(props: { value: string; onChange(value: string)
           disabled={props.value === ''}
           onClick={() => props.onChange(props.value.slice(0, -1))}
         >
-          ⌫ {t('kiosk:keyboard.backspace')}
+          <Icon name="backspace" /> {t('kiosk:keyboard.backspace')}
         </button>
       </div>
     </div>

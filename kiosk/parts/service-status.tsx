@@ -1,10 +1,11 @@
+import { waitText } from '../../protocol/wait-text.ts';
 import type { KioskServiceView } from '../../protocol/views.ts';
 import { useKiosk } from '../kiosk-context.ts';
 import { closedReason } from '../state/come-back.ts';
 
-/** A service's state in a line or two: waiting and wait while open; why not and when to come back otherwise. */
+/** A service's state in a line or two: waiting and the honest wait while open; why not and when to come back otherwise. */
 export function ServiceStatus(props: { service: KioskServiceView }) {
-  const { t, clock } = useKiosk();
+  const { t, lang, clock, data } = useKiosk();
   const reason = closedReason(props.service, clock());
   if (reason) {
     return (
@@ -16,12 +17,12 @@ export function ServiceStatus(props: { service: KioskServiceView }) {
   }
   return (
     <span class="service-status open" data-availability="open">
-      {props.service.waiting === 0 ? (
+      {props.service.wait.kind === 'soon' ? (
         <span>{t('kiosk:take.no_wait')}</span>
       ) : (
         <>
           <span>{t('kiosk:take.waiting', { count: props.service.waiting })}</span>
-          <span>{t('kiosk:take.wait', { minutes: props.service.estimatedWaitMinutes })}</span>
+          <span data-testid="wait">{waitText(props.service.wait, (key, params) => t(`ticket:${key}`, params), lang, data.timeZone)}</span>
         </>
       )}
     </span>

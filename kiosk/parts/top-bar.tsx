@@ -1,4 +1,5 @@
 import type { Lang } from '../../client/i18n.ts';
+import { Icon } from '../../client/icons.tsx';
 import { useKiosk } from '../kiosk-context.ts';
 
 const langs: Lang[] = ['vi', 'en'];
@@ -12,10 +13,10 @@ export function TopBar() {
     <header class="top-bar">
       <div class="nav-buttons">
         <button type="button" class="nav" disabled={atHome} onClick={() => dispatch({ type: 'back' })}>
-          <span aria-hidden="true">←</span> {t('kiosk:nav.back')}
+          <Icon name="back" /> {t('kiosk:nav.back')}
         </button>
         <button type="button" class="nav" disabled={atHome && session.query === ''} onClick={() => dispatch({ type: 'home' })}>
-          <span aria-hidden="true">⌂</span> {t('kiosk:nav.home')}
+          <Icon name="home" /> {t('kiosk:nav.home')}
         </button>
       </div>
       {centre && <div class="centre-name">{centre}</div>}
@@ -39,7 +40,7 @@ export function TopBar() {
           aria-pressed={session.highContrast}
           onClick={() => dispatch({ type: 'toggle', option: 'highContrast' })}
         >
-          <span aria-hidden="true">◐</span> {t('kiosk:view.contrast')}
+          <Icon name="contrast" /> {t('kiosk:view.contrast')}
         </button>
         <button
           type="button"
@@ -47,7 +48,7 @@ export function TopBar() {
           aria-pressed={session.largeText}
           onClick={() => dispatch({ type: 'toggle', option: 'largeText' })}
         >
-          <span aria-hidden="true">A+</span> {t('kiosk:view.large')}
+          <Icon name="text-size" /> {t('kiosk:view.large')}
         </button>
       </div>
     </header>

@@ -1,3 +1,4 @@
+import { Icon } from '../../client/icons.tsx';
 import type { Catalogue, Field } from '../../protocol/catalogue.ts';
 import type { KioskServiceView } from '../../protocol/views.ts';
 import { useKiosk } from '../kiosk-context.ts';
@@ -11,7 +12,7 @@ export function HomeScreen(props: { catalogue: Catalogue }) {
       <h1>{t('kiosk:home.greeting')}</h1>
       <div class="home-actions">
         <button type="button" class="search-box" onClick={() => dispatch({ type: 'open', screen: { kind: 'search' } })}>
-          <span aria-hidden="true">🔍</span> {t('kiosk:home.search')}
+          <Icon name="search" /> {t('kiosk:home.search')}
         </button>
         <button type="button" class="tile by-service" onClick={() => dispatch({ type: 'open', screen: { kind: 'services' } })}>
           <span class="tile-name">{t('kiosk:home.by_service')}</span>

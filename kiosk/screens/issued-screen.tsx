@@ -3,11 +3,12 @@ import type { IssuedTicket, PrintOutcome } from '../../protocol/views.ts';
 import { useKiosk } from '../kiosk-context.ts';
 import { useCountdown } from '../parts/idle-warning.tsx';
 import { QrCode } from '../parts/qr-code.tsx';
-import { clockTime } from '../state/come-back.ts';
+import { clockTime, waitText } from '../../protocol/wait-text.ts';
 
 /**
- * The ticket on screen, as on paper: the number huge, where to go, the wait, the follow QR and
- * the papers to have ready. It says plainly whether the paper ticket printed.
+ * The ticket on screen, as on paper: the number huge, which counters will call it (it is not a
+ * call: the citizen waits for it), the wait, the follow QR and the papers to have ready. It says
+ * plainly whether the paper ticket printed.
  */
 export function IssuedScreen(props: { issued: IssuedTicket; procedureCode: string | null; catalogue: Catalogue | null; returnAt: number }) {
   const { t, session, dispatch, data } = useKiosk();
@@ -29,8 +30,9 @@ export function IssuedScreen(props: { issued: IssuedTicket; procedureCode: strin
         {counters.length > 0 && (
           <p class="ticket-counters">{t(counters.length === 1 ? 'ticket:counter_one' : 'ticket:counter_other', { counters: ids })}</p>
         )}
+        <p class="will-be-called">{t('ticket:will_be_called')}</p>
         <p>{t('ticket:people_ahead', { count: ticket.peopleAhead })}</p>
-        <p>{ticket.peopleAhead === 0 ? t('ticket:wait_soon') : t('ticket:wait_minutes', { minutes: ticket.estimatedWaitMinutes })}</p>
+        <p data-testid="wait">{waitText(ticket.wait, (key, params) => t(`ticket:${key}`, params), session.lang, data.timeZone)}</p>
         <p>{t('kiosk:issued.time', { time: clockTime(ticket.issuedAt, session.lang, data.timeZone) })}</p>
       </div>
       <div class="ticket-side">

@@ -1,5 +1,6 @@
 import { useKiosk } from '../kiosk-context.ts';
 import type { Screen } from '../state/session.ts';
+import { ClosedDayScreen } from './closed-day-screen.tsx';
 import { FieldScreen } from './field-screen.tsx';
 import { HomeScreen } from './home-screen.tsx';
 import { IssuedScreen } from './issued-screen.tsx';
@@ -9,10 +10,13 @@ import { RefusedScreen } from './refused-screen.tsx';
 import { SearchScreen } from './search-screen.tsx';
 import { ServicesScreen } from './services-screen.tsx';
 
-/** The screen on top of the session's stack; catalogue screens wait for the catalogue. */
+/** The screen on top of the session's stack (or the day-off message); catalogue screens wait for the catalogue. */
 export function KioskScreen(props: { screen: Screen; returnAt: number }) {
   const { t, data } = useKiosk();
   const { screen } = props;
+  const closed = data.snapshot?.closedDay;
+  // On a day off there is nothing to choose: one message, whatever screen a citizen was on.
+  if (closed && screen.kind !== 'issued') return <ClosedDayScreen closed={closed} />;
   switch (screen.kind) {
     case 'services':
       return <ServicesScreen />;

@@ -1,17 +1,13 @@
 import { useKiosk } from '../kiosk-context.ts';
 
-/** Asked only when the centre lets the kiosk give priority numbers; "no" is the first, largest choice. */
+/** Reached only through the priority button: which group the citizen belongs to, then the number at once. */
 export function PriorityScreen(props: { serviceId: string; procedureCode: string | null }) {
   const { t, session, data, issue, issuing } = useKiosk();
   const groups = data.snapshot?.priorityGroups ?? [];
-  const choose = (group: string | null) => issue(props.serviceId, props.procedureCode, group);
   return (
     <section class="screen priority">
       <h1>{t('kiosk:priority.heading')}</h1>
       <div class="choices">
-        <button type="button" class="primary big" data-priority="none" disabled={issuing || !data.online} onClick={() => choose(null)}>
-          {t('kiosk:priority.none')}
-        </button>
         {groups.map((g) => (
           <button
             type="button"
@@ -19,7 +15,7 @@ export function PriorityScreen(props: { serviceId: string; procedureCode: string
             class="choice"
             data-priority={g.id}
             disabled={issuing || !data.online}
-            onClick={() => choose(g.id)}
+            onClick={() => issue(props.serviceId, props.procedureCode, g.id)}
           >
             {g.name[session.lang]}
           </button>

@@ -4,6 +4,7 @@
  */
 import type { TFunction } from 'i18next';
 import type { Lang } from '../../client/i18n.ts';
+import { clockTime } from '../../protocol/wait-text.ts';
 import type { ResultError } from '../../protocol/result.ts';
 import type { KioskServiceView, ServiceAvailability } from '../../protocol/views.ts';
 
@@ -24,11 +25,6 @@ function localDay(epoch: number, timeZone: string): number {
 
 function locale(lang: Lang): string {
   return lang === 'vi' ? 'vi-VN' : 'en-GB';
-}
-
-/** "09:05" in the centre's time zone. */
-export function clockTime(epoch: number, lang: Lang, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale(lang), { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(epoch);
 }
 
 /** "07:00 hôm nay", "07:00 ngày mai, Thứ Ba 24/11", "07:00, Thứ Hai 30/11". */

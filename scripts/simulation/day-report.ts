@@ -2,6 +2,7 @@ import type { ReportView } from '../../protocol/reports.ts';
 import type { DayStatistics } from '../../protocol/views.ts';
 import type { DayTally } from './day-tally.ts';
 import type { SimHttp } from './sim-http.ts';
+import { type WaitAccuracy, waitAccuracy } from './wait-accuracy.ts';
 
 /** The day as the server reports it, the simulator's own counts, and where they disagree. */
 export interface DayReport {
@@ -16,6 +17,8 @@ export interface DayReport {
   /** Numbers a kiosk was given that the export lacks, or has more than once. */
   lostNumbers: string[];
   duplicatedNumbers: string[];
+  /** The estimates shown at issue against the real waits of the export. */
+  waits: WaitAccuracy;
   /** Every disagreement found; empty when the server and the simulator agree. */
   problems: string[];
 }
@@ -32,7 +35,8 @@ export async function buildDayReport(http: SimHttp, admin: string, tally: DayTal
     if (i < 0) throw new Error(`CSV export has no ${name} column`);
     return i;
   };
-  const [numberCol, recallsCol, transfersCol] = [col('number'), col('recalls'), col('transfers')];
+  const [numberCol, recallsCol, transfersCol, waitCol] = [col('number'), col('recalls'), col('transfers'), col('wait_minutes')];
+  const realWait = new Map(rows.map((r) => [r[numberCol]!, r[waitCol] ? Number(r[waitCol]) : null]));
   const seen = new Map<string, number>();
   for (const r of rows) seen.set(r[numberCol]!, (seen.get(r[numberCol]!) ?? 0) + 1);
   const given = new Set(tally.numbers.map((n) => n.label));
@@ -70,6 +74,7 @@ export async function buildDayReport(http: SimHttp, admin: string, tally: DayTal
     csvTransfers: sum(transfersCol),
     lostNumbers,
     duplicatedNumbers,
+    waits: waitAccuracy(tally.numbers.map((n) => ({ wait: n.wait, realMinutes: realWait.get(n.label) ?? null }))),
     problems,
   };
 }

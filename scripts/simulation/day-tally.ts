@@ -1,3 +1,5 @@
+import type { WaitEstimate } from '../../protocol/views.ts';
+
 /** What the simulator itself did and saw, counted as the server acknowledged it. */
 export interface DayTally {
   issued: number;
@@ -20,8 +22,8 @@ export interface DayTally {
   displayCalls: number[];
   /** Commands the server refused that a correct clerk would not expect to be refused. */
   unexpected: string[];
-  /** Label of every number the kiosks were given, with the ticket id. */
-  numbers: Array<{ label: string; id: string }>;
+  /** Label of every number the kiosks were given, with the ticket id and the wait estimate shown at issue. */
+  numbers: Array<{ label: string; id: string; wait: WaitEstimate }>;
 }
 
 export function emptyTally(displays: number): DayTally {

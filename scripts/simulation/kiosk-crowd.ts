@@ -50,7 +50,7 @@ async function serveLine(
         tally.issued++;
         // Sent to the (virtual) printer; its outcome follows as `ticket:print-finished`.
         if (r.value.print.kind !== 'not_printed') tally.printed++;
-        tally.numbers.push({ label: r.value.ticket.label, id: r.value.ticket.id });
+        tally.numbers.push({ label: r.value.ticket.label, id: r.value.ticket.id, wait: r.value.ticket.wait });
         break;
       }
       if (r.error.code === 'rate_limited' && attempt < MAX_TRIES) {

@@ -24,6 +24,10 @@ export function reportLines(r: DayReport): string[] {
     `  wait          average ${minutes(s.avgWaitMinutes)}, p90 ${minutes(s.p90WaitMinutes)}`,
     `  service time  average ${minutes(s.avgServiceMinutes)}`,
     `  within target ${share(s.withinTargetShare)}`,
+    `  wait estimate ${share(r.waits.withinRange)} called within the range shown at issue, median error ${minutes(r.waits.medianAbsErrorMinutes)}, later than shown ${share(r.waits.lateShare)} (${r.waits.estimated} estimated, ${r.waits.unknown} shown no estimate)`,
+    `                ${Object.entries(r.waits.byKind)
+      .map(([kind, k]) => `${kind}: ${share(k.withinRange)} of ${k.estimated}`)
+      .join(', ')}`,
     `  satisfaction  ${share(r.satisfaction.satisfiedShare)} satisfied of ${r.satisfaction.rated} ratings (scale ${r.ratingScale}, average ${avgRating}; counts ${JSON.stringify(r.satisfaction.counts)})`,
     `  devices       ${t.buttonPresses} button presses, ${t.consoleCommands} console commands, ${t.printed} tickets printed, ${t.breaks} breaks, display calls ${t.displayCalls.join('/')}`,
     r.problems.length

@@ -29,8 +29,8 @@ export function ticketLayoutOf(ctx: AppContext, ticketId: string): TicketLayoutI
     serviceName: view.serviceName.vi,
     ...(group && { priorityGroup: group.name.vi }),
     counters: countersServing(config, t.serviceId).map((c) => String(c.id)),
-    peopleAhead: view.peopleAhead,
-    estimatedWaitMinutes: view.estimatedWaitMinutes,
+    // A ticket already called has no wait left to print (its view says `unknown`, which means no counter open).
+    wait: t.status === 'waiting' ? view.wait : null,
     issuedAt: t.issuedAt,
     timeZone: config.centre.timeZone,
     qrUrl: followUrlOf(ctx, t.id),

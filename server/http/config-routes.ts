@@ -61,6 +61,18 @@ export function addConfigRoutes(router: Router, ctx: AppContext): void {
     change('config.centre', (c, body) => ({ next: { ...c, centre: body }, subject: c.centre.name.vi, before: c.centre, after: body })),
   );
 
+  // The government's schedule for one year, saved whole (the calendar page).
+  router.add(
+    'saveCalendarYear',
+    change('config.calendar', (c, body, id) => {
+      const year = Number(id);
+      const before = c.centre.calendar.find((y) => y.year === year) ?? null;
+      const after = typeof body === 'object' && body !== null && !Array.isArray(body) ? { ...body, year } : body;
+      const calendar = [...c.centre.calendar.filter((y) => y.year !== year), after];
+      return { next: { ...c, centre: { ...c.centre, calendar } }, subject: id, before, after };
+    }),
+  );
+
   // A service or counter is saved whole under its id; the body's id must be the one in the path.
   router.add(
     'saveService',

@@ -8,6 +8,7 @@ import { addAdminRoutes } from './admin-routes.ts';
 import { addAuthRoutes } from './auth-routes.ts';
 import { addBackupRoutes } from './backup-routes.ts';
 import { addCatalogueRoutes } from './catalogue-routes.ts';
+import { addCalendarRoutes } from './calendar-routes.ts';
 import { addConfigRoutes } from './config-routes.ts';
 import { addDeviceRoutes } from './device-routes.ts';
 import { httpError } from './http-results.ts';
@@ -27,6 +28,7 @@ export function createHttpHandler(ctx: AppContext, distDir: string): (req: Incom
   addAuthRoutes(router, ctx);
   addDeviceRoutes(router, ctx);
   addConfigRoutes(router, ctx);
+  addCalendarRoutes(router, ctx);
   addReportRoutes(router, ctx);
   addAdminRoutes(router, ctx);
   addPrinterRoutes(router, ctx);

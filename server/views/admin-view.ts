@@ -1,5 +1,6 @@
 import type { SiteConfig } from '../../protocol/site-config.ts';
 import type { AdminSnapshot } from '../../protocol/views.ts';
+import { unconfirmedYears } from '../core/centre-calendar.ts';
 import type { QueueState } from '../core/queue-state.ts';
 import { satisfaction } from '../core/report-tables.ts';
 import { computeStatistics } from '../core/statistics.ts';
@@ -23,5 +24,6 @@ export function adminSnapshot(config: SiteConfig, state: QueueState, now: number
     longestWaitMinutes: Math.floor((now - oldest) / 60_000),
     satisfaction: satisfaction(state.tickets.values(), config.centre.ratingScale),
     journalDamage: damage && { line: damage.line, damagedBytes: damage.damagedBytes, reason: damage.reason },
+    unconfirmedCalendarYears: unconfirmedYears(config.centre, state.day),
   };
 }

@@ -2,7 +2,7 @@ import type { SiteConfig } from '../../protocol/site-config.ts';
 import type { TicketPublicView, TicketStaffView, Translated } from '../../protocol/views.ts';
 import type { Ticket } from '../core/model.ts';
 import type { QueueState } from '../core/queue-state.ts';
-import { estimateWaitMinutes, peopleAhead } from '../core/wait-estimate.ts';
+import { estimateWait, peopleAhead } from '../core/wait-estimate.ts';
 
 export function serviceName(config: SiteConfig, serviceId: string): Translated {
   return config.services.find((s) => s.id === serviceId)?.name ?? { vi: serviceId, en: serviceId };
@@ -27,8 +27,9 @@ export function ticketPublicView(config: SiteConfig, state: QueueState, t: Ticke
     issuedAt: t.issuedAt,
     calledAt: t.lastCalledAt,
     peopleAhead: ahead,
-    estimatedWaitMinutes: t.status === 'waiting' ? estimateWaitMinutes(config, state, t.serviceId, ahead) : 0,
+    wait: t.status === 'waiting' ? estimateWait(config, state, t.serviceId, ahead, now) : { kind: 'unknown' },
     centreName: config.centre.name,
+    timeZone: config.centre.timeZone,
   };
 }
 

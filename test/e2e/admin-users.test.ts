@@ -47,7 +47,7 @@ describe('admin people page in Chromium: disabling and enabling an account', () 
       void d.accept();
     });
     await row.locator('button[name="disable"]').click();
-    await row.locator('.pill', { hasText: 'Đã vô hiệu hoá' }).waitFor();
+    await row.locator('.pill', { hasText: 'Đã vô hiệu hóa' }).waitFor();
     expect(question).toContain('Cán bộ thu.le');
     expect(await dropped).toBe('io server disconnect');
     expect((await server.request('GET', '/api/auth/me', undefined, clerkSession)).status).toBe(401);

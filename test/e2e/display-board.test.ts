@@ -32,7 +32,7 @@ describe('call display boards in Chromium', () => {
     const called = await f.counter(1, 'counter:next');
     await page.waitForSelector(`[data-testid=featured][data-ticket="${called}"].featured--fresh`, wait);
     expect(await page.textContent('[data-testid=featured-counter]')).toBe('1');
-    expect(await page.textContent('[data-testid=counter-grid] [data-counter="1"] .counter-cell__ticket')).toBe(called);
+    expect(await page.textContent('[data-testid=counter-grid] [data-counter="1"] .number-row__ticket')).toBe(called);
     await finishedPlays(page, 1);
     expect((await plays(page)).map((p) => p.clipIds)).toEqual([spoken(called!, 1)]);
     await page.close();
@@ -110,10 +110,10 @@ describe('call display boards in Chromium', () => {
       const scale = height / 1080;
       // ux.md: ticket digits at least 100 px and counter numbers at least 60 px on a full-HD screen.
       expect(await fontPx(page, '[data-testid=featured-ticket]')).toBeGreaterThanOrEqual(100 * scale);
-      expect(await fontPx(page, '.history__ticket')).toBeGreaterThanOrEqual(100 * scale);
+      expect(await fontPx(page, '.history__row .number-row__ticket')).toBeGreaterThanOrEqual(100 * scale);
       expect(await fontPx(page, '[data-testid=featured-counter]')).toBeGreaterThanOrEqual(60 * scale);
-      expect(await fontPx(page, '.history__counter')).toBeGreaterThanOrEqual(60 * scale);
-      expect(await fontPx(page, '.counter-cell__ticket')).toBeGreaterThanOrEqual(60 * scale);
+      expect(await fontPx(page, '.history__row .number-row__counter')).toBeGreaterThanOrEqual(60 * scale);
+      expect(await fontPx(page, '.counter-cell .number-row__ticket')).toBeGreaterThanOrEqual(60 * scale);
       expect(await page.textContent('[data-testid=clock]')).toMatch(/^Thứ Hai, 23\/11\/2026 09:\d\d$/);
       await page.waitForTimeout(1500); // let the history slide-in finish before the picture
       await screenshot(page, name);

@@ -52,7 +52,7 @@ describe('follow page on a phone', () => {
     return page;
   }
 
-  it('shows the number and people ahead live, then "Đến lượt bạn — mời đến Quầy 1" with sound and vibration', async () => {
+  it('shows the number and people ahead live, then "Đã đến lượt — mời công dân đến Quầy 1" with sound and vibration', async () => {
     const first = await issue();
     const mine = await issue();
     expect(mine.followUrl).toMatch(new RegExp(`/t/${mine.ref.replace('.', '\\.')}$`));
@@ -62,20 +62,20 @@ describe('follow page on a phone', () => {
     expect(await number.textContent()).toBe(mine.ticket.label);
     expect(await page.locator('.service').textContent()).toBe('Hộ tịch');
     const ahead = page.locator('[data-testid="people-ahead"]');
-    expect(await ahead.textContent()).toBe('Số người chờ trước bạn: 1');
+    expect(await ahead.textContent()).toBe('Số người chờ trước: 1');
     await page.locator('button.alerts').click();
     await screenshot(page, 'follow-phone-waiting');
 
     const clerk = await server.socket(await server.clerkToken());
     expect((await command(clerk, 'counter:join', { counterId: 1 })).ok).toBe(true);
     expect((await command(clerk, 'counter:next', { counterId: 1 })).ok).toBe(true);
-    await expect.poll(() => ahead.textContent()).toBe('Số người chờ trước bạn: 0');
+    await expect.poll(() => ahead.textContent()).toBe('Số người chờ trước: 0');
     // The page says nothing about the person called before: not their number, not their counter.
     expect(await page.locator('body').textContent()).not.toContain(first.ticket.label);
 
     expect((await command(clerk, 'counter:next', { counterId: 1 })).ok).toBe(true);
-    await page.locator('.turn-title', { hasText: 'Đến lượt bạn' }).waitFor();
-    expect(await page.locator('.turn-counter').textContent()).toBe('Mời đến Quầy 1');
+    await page.locator('.turn-title', { hasText: 'Đã đến lượt' }).waitFor();
+    expect(await page.locator('.turn-counter').textContent()).toBe('Mời công dân đến Quầy 1');
     await expect.poll(() => page.evaluate(() => (window as unknown as { vibrations: unknown[] }).vibrations.length)).toBe(1);
     expect(await page.evaluate(() => (window as unknown as { tones: number }).tones)).toBe(3);
     await screenshot(page, 'follow-phone-called');

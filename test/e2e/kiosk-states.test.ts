@@ -81,11 +81,10 @@ describe('kiosk with the ticket printer out of paper', () => {
 
     await page.locator('.tile.by-service').click();
     await page.locator('.tile[data-service="certification"]').click();
-    await page.locator('[data-priority="none"]').click();
     const outcome = page.locator('.print-outcome');
     await outcome.waitFor();
     expect(await outcome.getAttribute('data-print')).toBe('not_printed');
-    expect(await outcome.textContent()).toContain('Không in được phiếu. Mời công dân ghi lại số thứ tự trên màn hình');
+    expect(await outcome.textContent()).toContain('Không in được phiếu số thứ tự. Mời công dân chụp ảnh màn hình này');
     expect(await page.locator('[data-testid="ticket-number"]').textContent()).toBe('2001');
     await screenshot(page, 'kiosk-portrait-confirmation-not-printed');
     await page.context().close();
@@ -124,7 +123,6 @@ describe('kiosk whose printer runs out of paper during the ticket (a real printe
       peer.device.runOutOfPaperAfter(1200);
       await page.locator('.tile.by-service').click();
       await page.locator('.tile[data-service="certification"]').click();
-      await page.locator('[data-priority="none"]').click();
       await page.locator('[data-testid="ticket-number"]').waitFor();
       const outcome = page.locator('.print-outcome');
       await expect.poll(() => outcome.getAttribute('data-print'), { timeout: 20_000 }).toBe('not_printed');
@@ -189,12 +187,12 @@ describe('kiosk when a service has given its daily quota', () => {
     await page.locator('.tile.by-service').click();
     await page.locator('.tile[data-service="certification"]:not([disabled])').waitFor();
     await screenshot(page, 'kiosk-portrait-services');
-    await page.locator('.tile[data-service="certification"]').click();
-    await page.locator('[data-priority="none"]').waitFor();
+    await page.locator('[data-priority-service="certification"]').click();
+    await page.locator('[data-priority="elderly"]').waitFor();
     await screenshot(page, 'kiosk-portrait-priority');
     // Another kiosk takes the day's last number for this service in the meantime.
     expect((await command(kiosk, 'ticket:issue', { serviceId: 'certification' })).ok).toBe(true);
-    await page.locator('[data-priority="none"]').click();
+    await page.locator('[data-priority="elderly"]').click();
     const refusal = page.locator('.refusal');
     await refusal.waitFor();
     expect(await refusal.getAttribute('data-code')).toBe('quota_reached');
@@ -226,6 +224,7 @@ describe('kiosk when the server goes away', () => {
     await page.locator('.tile[data-field="ho-tich"]').click();
     await page.locator('.procedure-item[data-code="1.001193"]').click();
     await page.locator('button.take').waitFor();
+    expect(await page.locator('button.take-priority').count()).toBe(0);
 
     await first.close();
     server = undefined;

@@ -32,20 +32,23 @@ describe('lobby kiosk: finding a procedure and taking a number', () => {
     expect(await page.locator('.filing h3').allTextContents()).toEqual(['Nộp trực tiếp', 'Nộp trực tuyến', 'Qua bưu chính']);
     await screenshot(page, 'kiosk-portrait-detail');
 
+    // Priority has its own button beside this one: a normal number costs no question.
+    expect(await page.locator('button.take-priority').textContent()).toBe('Lấy số ưu tiên');
     await page.locator('button.take').click();
-    // The sample centre lets the kiosk give priority numbers, so it asks once; "no" is the first choice.
-    await page.locator('[data-priority="none"]').click();
     const number = page.locator('[data-testid="ticket-number"]');
     await number.waitFor();
     expect(await number.textContent()).toBe('1001');
     const card = await page.locator('.ticket-card').textContent();
     expect(card).toContain('Hộ tịch');
-    expect(card).toContain('Các quầy phục vụ: 1, 2, 8');
+    expect(card).toContain('Số thứ tự sẽ được gọi đến một trong các quầy số 1, 2, 8');
+    expect(card).toContain('Công dân vui lòng chờ đến lượt');
     expect(card).toContain('Số người chờ trước: 0');
+    // No clerk has opened a counter yet: no "soon", no made-up figure.
+    expect(card).toContain('Hiện chưa có quầy phục vụ mở, chưa ước tính được thời gian chờ');
     expect(card).toContain('Giờ lấy số: 09:0');
     // What the printer did, once it is done: the virtual printer prints at once.
     await expect.poll(() => page.locator('.print-outcome').getAttribute('data-print')).toBe('printed');
-    expect(await page.locator('.print-outcome').textContent()).toContain('Phiếu đã in');
+    expect(await page.locator('.print-outcome').textContent()).toContain('Phiếu số thứ tự đã được in');
     expect(await page.locator('.ready-papers').textContent()).toContain('Giấy chứng sinh');
     expect(await page.locator('.follow-qr svg path').getAttribute('d')).toMatch(/^M\d/);
     await screenshot(page, 'kiosk-portrait-confirmation');
@@ -63,7 +66,7 @@ describe('lobby kiosk: finding a procedure and taking a number', () => {
     await page.locator('.procedure-item[data-code="1.001193"]').click();
     await page.locator('.note', { hasText: 'Procedure details are given in Vietnamese.' }).waitFor();
     await screenshot(page, 'kiosk-landscape-detail');
-    await page.locator('button.take', { hasText: 'Take a number' }).click();
+    await page.locator('button.take-priority', { hasText: 'Priority number' }).click();
     await page.locator('[data-priority="elderly"]').click();
     await page.locator('[data-testid="ticket-number"]').waitFor();
     expect(await page.locator('.ticket-card').textContent()).toContain('Priority number');

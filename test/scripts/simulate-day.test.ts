@@ -73,5 +73,11 @@ describe('npm run simulate', () => {
     expect(report.tally.buttonPresses).toBeGreaterThan(0);
     expect(report.satisfaction.rated).toBe(report.tally.rated);
     expect(report.tally.displayCalls).toEqual([report.tally.called + report.tally.recalled, report.tally.called + report.tally.recalled]);
+    // Every called ticket had an estimate at issue (or an honest "no estimate"), compared with its real wait.
+    expect(report.waits.estimated + report.waits.unknown).toBeGreaterThan(0);
+    expect(report.waits.estimated + report.waits.unknown).toBeLessThanOrEqual(report.csvRows);
+    expect(report.waits.withinRange).toBeGreaterThanOrEqual(0);
+    expect(report.waits.withinRange).toBeLessThanOrEqual(1);
+    expect(report.waits.medianAbsErrorMinutes).not.toBeNull();
   }, 90_000);
 });

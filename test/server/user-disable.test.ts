@@ -50,7 +50,7 @@ describe('disabling and enabling a user over HTTP and Socket.IO', () => {
     const login = await server.request('POST', '/api/auth/login', { username: 'leaver', password: 'clerk-password-1' });
     expect(login.status).toBe(403);
     expect(!login.body.ok && login.body.error.code).toBe('user_disabled');
-    expect(!login.body.ok && login.body.error.message).toContain('vô hiệu hoá');
+    expect(!login.body.ok && login.body.error.message).toContain('vô hiệu hóa');
     // A wrong password still says only "wrong credentials": the state is told to whoever knows the password.
     const wrong = await server.request('POST', '/api/auth/login', { username: 'leaver', password: 'not-the-password' });
     expect(!wrong.body.ok && wrong.body.error.code).toBe('bad_credentials');

@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { serialLink } from '../../../hardware/link/serial-link.ts';
 import { createEscPosPrinter, type EscPosPrinterOptions } from '../../../hardware/printer/escpos-printer.ts';
 import type { PrinterDriver, PrinterStatus } from '../../../hardware/printer/printer-driver.ts';
-import { printerProfile } from '../../../hardware/printer/printer-profile.ts';
+import { printerProfile, type PrinterProfile } from '../../../hardware/printer/printer-profile.ts';
+import { encodeTicket } from '../../../hardware/printer/ticket-encoder.ts';
 import { sampleTicketLayout } from '../../../hardware/printer/sample-ticket.ts';
 import { logger } from '../../../server/log.ts';
 import { EscPosDevice, EscPosPeer } from '../../support/escpos-peer.ts';
@@ -20,6 +21,21 @@ afterEach(async () => {
 
 const job = (id: string, number: string) => ({ id, layout: sampleTicketLayout({ number }) });
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * A byte count that ends in the middle of the ticket's first image after its number: the roll
+ * runs out mid-command, with hundreds of that image's bytes still to come. The status queries
+ * the driver sends before the job move the point only a few bytes within that image.
+ */
+function midImage(layout: ReturnType<typeof sampleTicketLayout>, profile: PrinterProfile): number {
+  const bytes = [...encodeTicket(layout, profile)];
+  const find = (pattern: readonly number[], from: number) =>
+    bytes.findIndex((_, i) => i >= from && pattern.every((b, k) => bytes[i + k] === b));
+  const header = find([0x1d, 0x76, 0x30], find([...new TextEncoder().encode(layout.number)], 0));
+  const length = (bytes[header + 4]! | (bytes[header + 5]! << 8)) * (bytes[header + 6]! | (bytes[header + 7]! << 8));
+  expect(length).toBeGreaterThan(200);
+  return header + 8 + Math.floor(length / 2);
+}
 
 /** A printer plugged in on a pty: the pair and the peer playing the printer. */
 interface Plug {
@@ -136,7 +152,7 @@ describe('ESC/POS printer on a serial line (real pty)', () => {
 
   ptyOnly('counts a ticket during which paper ran out as not printed, and cuts its remains off before the next', async () => {
     const { device, printer } = await setUp({ mode: 'raster' });
-    device.runOutOfPaperAfter(1500);
+    device.runOutOfPaperAfter(midImage(job('t3', '0003').layout, device.profile));
     expect(await printer.print(job('t3', '0003'))).toEqual({ ok: false, jobId: 't3', reason: 'paper-end' });
     await waitFor(() => device.buffersCleared(), 'the printer told to drop the rest');
     device.paperOut = false;

@@ -82,7 +82,7 @@ describe('ticket content', () => {
         },
       ],
     });
-    expect(text).toContain('Các quầy phục vụ: 1–20'.replace('–', '-'));
+    expect(text.join(' ')).toContain('Số thứ tự sẽ được gọi đến một trong các quầy số 1-20');
     expect(text).toContain('- Giấy chứng sinh');
     expect(text).toContain('và 3 giấy tờ khác (hỏi tại quầy)');
   });
@@ -114,6 +114,26 @@ describe('ticket content', () => {
     const { text: plain } = print('codepage-cp1258', { priorityGroup: undefined, footer: 'Góp ý: 0222 3 822 822' });
     expect(plain.join(' ')).not.toContain('Ưu tiên');
     expect(plain).toContain('Góp ý: 0222 3 822 822');
+  });
+
+  it("prints the kiosk's wording of the wait: which counters call the number, the range or when calling starts", () => {
+    const issuedAt = Date.UTC(2025, 2, 15, 4, 40); // 11:40 in Hà Nội, the lunch break near
+    const paper = (wait: TicketLayoutInput['wait'], counters = ['3']) =>
+      print('codepage-cp1258', { issuedAt, wait, counters }).text.join(' ');
+    const one = paper({ kind: 'range', estimatedAt: issuedAt, fromMinutes: 0, toMinutes: 10, startsAt: null });
+    expect(one).toContain('Số thứ tự sẽ được gọi đến quầy số 3');
+    expect(one).toContain('Công dân vui lòng chờ đến lượt: số thứ tự sẽ được gọi trên màn hình và loa.');
+    expect(one).toContain('Thời gian chờ dự kiến: dưới 10 phút');
+    expect(one).not.toMatch(/Mời đến quầy/);
+    const start = Date.UTC(2025, 2, 15, 6, 0); // counters start calling again at 13:00
+    expect(paper({ kind: 'range', estimatedAt: issuedAt, fromMinutes: 85, toMinutes: 100, startsAt: start })).toContain(
+      'Quầy bắt đầu gọi số lúc 13:00. Dự kiến đến lượt khoảng 13:05–13:20',
+    );
+    expect(paper({ kind: 'soon' })).toContain('Sắp đến lượt. Công dân vui lòng chú ý màn hình gọi số');
+    expect(paper({ kind: 'unknown' })).toContain('Hiện chưa có quầy phục vụ mở, chưa ước tính được thời gian chờ');
+    // A reprint after the call: no wait and no queue ahead to speak of.
+    const called = paper(null);
+    expect(called).not.toMatch(/Số người chờ trước|Thời gian chờ|chưa có quầy/);
   });
 
   it('marks a test print so nobody takes it for a number', () => {

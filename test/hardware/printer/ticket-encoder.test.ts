@@ -94,7 +94,8 @@ describe('ticket encoder', () => {
     expect(text.join(' ')).toContain(layout.centreName);
     expect(text).toContain('Giấy tờ cần chuẩn bị:');
     expect(text).toContain('- Giấy tờ tùy thân có ảnh (xuất trình)');
-    expect(text.join(' ')).toContain('Số người chờ trước: 12 · chờ khoảng 25 phút');
+    expect(text.join(' ')).toContain('Thời gian chờ dự kiến: khoảng 20–30 phút');
+    expect(text.join(' ')).toContain('Công dân vui lòng chờ đến lượt: số thứ tự sẽ được gọi trên màn hình và loa.');
   });
 
   it('TCVN-3 mode switches between the lowercase and capitals tables and prints every word intact', () => {
@@ -115,7 +116,7 @@ describe('ticket encoder', () => {
   it('prints English words when the layout asks for English', () => {
     const profile = printerProfile({ vietnameseMode: 'ascii' });
     const doc = decodeEscPos(encodeTicket(sampleTicketLayout({ language: 'en' }), profile));
-    expect(documentText(doc)).toContain('People ahead: 12 · about 25 min'.replace('·', '?'));
+    expect(documentText(doc)).toContain('Estimated wait: about 20-30 min');
     expect(documentText(doc)).toContain('Hotline: 1900 1234');
   });
 
