@@ -8,7 +8,7 @@ import { AttemptLimiter, IssueRateLimit } from './auth/attempt-limiter.ts';
 import { AuthStore } from './auth/auth-store.ts';
 import { PairingCodes } from './auth/pairing.ts';
 import { newTicketId } from './auth/tokens.ts';
-import { applyPendingRestore } from './app/backup.ts';
+import { settleRestore } from './app/backup-apply.ts';
 import { CatalogueSource } from './app/catalogue-source.ts';
 import type { AppContext } from './app/context.ts';
 import { runCounterCommand } from './app/counter-actions.ts';
@@ -23,6 +23,7 @@ import { createTranslator, loadResources } from './i18n.ts';
 import type { TicketPrinter } from './printing/ticket-printer.ts';
 import { FileQueueStore, type QueueStore } from './store/queue-store.ts';
 import { AuditLog } from './store/audit-log.ts';
+import { FileDayTicketCache } from './store/report-day-cache.ts';
 import { SiteStore } from './store/site-store.ts';
 
 /** Where the repository's read-only parts are: seed data, locales, the built apps. */
@@ -43,6 +44,8 @@ export interface ServerOptions {
   build?: string;
   /** Call-button serial lines. Defaults to the site config's `server.buttons`. */
   buttons?: ButtonLineConfig[];
+  /** Rebuilds the server in place (see `serveInPlace`); without it a restore cannot be confirmed. */
+  restart?: () => void;
 }
 
 export interface MotcuaServer {
@@ -51,6 +54,9 @@ export interface MotcuaServer {
   io: GatewayServer;
   /** Listens on the settings' host and port (0 picks a free port); resolves with the port. */
   listen(): Promise<number>;
+  /** Stops serving and writing, and frees the port; the printer stays open for the next server. */
+  stop(): Promise<void>;
+  /** `stop`, then closes the printer. */
   close(): Promise<void>;
 }
 
@@ -61,8 +67,8 @@ export interface MotcuaServer {
 export async function createServer(options: ServerOptions): Promise<MotcuaServer> {
   const { settings } = options;
   const clock = options.clock ?? Date.now;
-  // A restore staged by an admin replaces the data before anything reads it.
-  await applyPendingRestore(settings.dataDir, clock());
+  // A confirmed restore is completed (or rolled back) before anything reads the data.
+  await settleRestore(settings.dataDir, { now: clock() });
   const siteStore = await SiteStore.open(join(settings.dataDir, 'site.json'), join(repoDir, 'data/site.json'));
   const site = settings.alwaysOpen ? alwaysOpen(siteStore) : siteStore;
   const store = options.store ?? new FileQueueStore(settings.dataDir, clock);
@@ -86,6 +92,9 @@ export async function createServer(options: ServerOptions): Promise<MotcuaServer
     build: options.build ?? (await buildId(options.distDir ?? join(repoDir, 'dist'))),
     audit: AuditLog.inDataDir(settings.dataDir),
     connections: () => ({ serverTime: clock(), devices: [], users: [], publicConnections: 0 }),
+    reportCache: new FileDayTicketCache(settings.dataDir),
+    version: await packageVersion(),
+    ...(options.restart && { restart: options.restart }),
   };
   const http = createHttpServer(createHttpHandler(ctx, options.distDir ?? join(repoDir, 'dist')));
   const gateway = createGateway(http, ctx);
@@ -101,6 +110,15 @@ export async function createServer(options: ServerOptions): Promise<MotcuaServer
     clock,
   });
   const dayTimer = setInterval(() => void engine.checkDay(), 30_000);
+  let stopped: Promise<void> | null = null;
+  const stop = () =>
+    (stopped ??= (async () => {
+      clearInterval(dayTimer);
+      await ctx.buttons.stop();
+      await gateway.close();
+      await engine.stop();
+      await ctx.reportCache.close();
+    })());
   return {
     ctx,
     http,
@@ -110,14 +128,16 @@ export async function createServer(options: ServerOptions): Promise<MotcuaServer
         http.once('error', reject);
         http.listen(settings.port, settings.host, () => resolve((http.address() as AddressInfo).port));
       }),
+    stop,
     close: async () => {
-      clearInterval(dayTimer);
-      await ctx.buttons.stop();
-      await gateway.close();
-      await engine.stop();
+      await stop();
       await options.printer.close();
     },
   };
+}
+
+async function packageVersion(): Promise<string> {
+  return (JSON.parse(await readFile(join(repoDir, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 /**

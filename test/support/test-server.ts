@@ -9,6 +9,7 @@ import type { Result } from '../../protocol/result.ts';
 import { resolveSettings } from '../../server/config.ts';
 import { createServer, type MotcuaServer } from '../../server/create-server.ts';
 import { adaptPrinter } from '../../server/printing/hardware-printer-adapter.ts';
+import { serveInPlace, type ServedInPlace } from '../../server/serve-in-place.ts';
 import type { TicketPrinter } from '../../server/printing/ticket-printer.ts';
 import { at, monday } from './site-fixture.ts';
 import { logger } from '../../server/log.ts';
@@ -37,13 +38,34 @@ export class TestServer {
   private sockets: ClientSocket[] = [];
 
   private constructor(
-    readonly server: MotcuaServer,
+    private readonly served: ServedInPlace,
     readonly port: number,
     readonly dataDir: string,
     readonly printer: VirtualPrinter,
     private readonly ownsDir: boolean,
   ) {
     this.url = `http://127.0.0.1:${port}`;
+  }
+
+  /** The server serving now: a new one after a restore restarted it in place. */
+  get server(): MotcuaServer {
+    return this.served.current;
+  }
+
+  /** Resolves with the next server once a restart (a confirmed restore) has built it. */
+  nextRestart(timeoutMs = 30_000): Promise<MotcuaServer> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        off();
+        reject(new Error(`no restart within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const off = this.served.onRestart((outcome) => {
+        clearTimeout(timer);
+        off();
+        if (outcome.ok) resolve(outcome.server);
+        else reject(outcome.error);
+      });
+    });
   }
 
   static async start(options: TestServerOptions = {}): Promise<TestServer> {
@@ -57,14 +79,19 @@ export class TestServer {
     const started = Date.now();
     const base = at(monday, '09:00');
     const clock = options.clock ?? (() => base + (Date.now() - started));
-    const server = await createServer({
-      settings,
-      clock,
-      printer: options.serverPrinter ?? adaptPrinter(printer, { isVirtual: true, timeZone: () => 'Asia/Ho_Chi_Minh' }),
-      ...(options.build && { build: options.build }),
-    });
-    const port = await server.listen();
-    return new TestServer(server, port, dataDir, printer, ownsDir);
+    const serverPrinter = options.serverPrinter ?? adaptPrinter(printer, { isVirtual: true, timeZone: () => 'Asia/Ho_Chi_Minh' });
+    const served = await serveInPlace(
+      (port, restart) =>
+        createServer({
+          settings: { ...settings, port },
+          clock,
+          printer: serverPrinter,
+          restart,
+          ...(options.build && { build: options.build }),
+        }),
+      0,
+    );
+    return new TestServer(served, served.port, dataDir, printer, ownsDir);
   }
 
   async request<T = unknown>(method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: Result<T> }> {
@@ -141,7 +168,7 @@ export class TestServer {
 
   async close(): Promise<void> {
     for (const s of this.sockets) s.disconnect();
-    await this.server.close();
+    await this.served.close();
     if (this.ownsDir) await rm(this.dataDir, { recursive: true, force: true });
   }
 }
