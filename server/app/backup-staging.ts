@@ -55,9 +55,7 @@ export async function stageBackup(
   await mkdir(join(staging, 'data'), { recursive: true });
   try {
     const unpacked = await unpackBackup(upload, join(staging, 'data'), limits);
-    const checked = unpacked.problems.some((p) => p.problem === 'disk_full')
-      ? { problems: [], manifest: null }
-      : await checkUnpacked(join(staging, 'data'), unpacked.files);
+    const checked = unpacked.complete ? await checkUnpacked(join(staging, 'data'), unpacked.files) : { problems: [], manifest: null };
     const problems = [...unpacked.problems, ...checked.problems];
     if (problems.length > 0 || !checked.manifest) return { ok: false, problems };
     const meta: v.InferOutput<typeof MetaSchema> = {

@@ -33,6 +33,8 @@ export interface Unpacked {
   files: UnpackedFile[];
   archiveBytes: number;
   problems: ProblemDraft[];
+  /** False when the archive could not be read to its end (then its files are not worth checking). */
+  complete: boolean;
 }
 
 /** A reason to stop reading the archive at all. */
@@ -44,7 +46,7 @@ class Unreadable extends Error {
 
 /** Reads the gzipped tar from `source` into `into` (an empty folder); resolves with what it found. */
 export async function unpackBackup(source: AsyncIterable<Uint8Array>, into: string, limits: UnpackLimits): Promise<Unpacked> {
-  const found: Unpacked = { files: [], archiveBytes: 0, problems: [] };
+  const found: Unpacked = { files: [], archiveBytes: 0, problems: [], complete: true };
   let unpacked = 0;
   const counted = async function* (chunks: AsyncIterable<Uint8Array>) {
     for await (const chunk of chunks) {
@@ -79,6 +81,7 @@ export async function unpackBackup(source: AsyncIterable<Uint8Array>, into: stri
     await pipeline(source, counted, createGunzip(), entries);
   } catch (e) {
     found.problems.push(problemOf(e));
+    found.complete = false;
   }
   return found;
 }
@@ -98,6 +101,10 @@ function placeOf(header: TarEntryHeader, folder: { root: string | null }, proble
   }
   const root = isBackupPath(name) ? '' : parts.length === 1 && header.kind === 'directory' ? name : parts[0]!;
   const path = root ? parts.slice(1).join('/') : name;
+  if (header.kind === 'other') {
+    problems.push({ problem: 'entry_type', file: name });
+    return null;
+  }
   if (root && path !== '' && !isBackupPath(path)) {
     problems.push({ problem: 'unexpected_file', file: name });
     return null;
@@ -105,10 +112,6 @@ function placeOf(header: TarEntryHeader, folder: { root: string | null }, proble
   folder.root ??= root;
   if (folder.root !== root) {
     problems.push({ problem: 'outside_folder', file: name });
-    return null;
-  }
-  if (header.kind === 'other') {
-    problems.push({ problem: 'entry_type', file: name });
     return null;
   }
   if (header.kind === 'directory') {
