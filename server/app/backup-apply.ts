@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import * as v from 'valibot';
 import { logger } from '../log.ts';
 import { AuditLog } from '../store/audit-log.ts';
-import { isKeptByRestore } from './backup-contents.ts';
+import { checksumsName, isKeptByRestore, manifestName } from './backup-contents.ts';
 import { moveDurably, replaceFileDurably, syncFolder } from './backup-durable.ts';
 import { currentFingerprint } from './backup-preview.ts';
 import { discardStaged, markStagedRefused, readStaged, removeLeftovers, stagedFolder } from './backup-staging.ts';
@@ -112,7 +112,8 @@ export async function settleRestore(dataDir: string, options: { now: number; onS
       `the restore into ${dataDir} cannot be completed: ${stagedFolder}/ is missing; the replaced data is in ${marker.aside}/`,
     );
   }
-  for (const name of incoming ?? []) {
+  // The backup's description and checksums stay with the staging folder; they are not data.
+  for (const name of (incoming ?? []).filter((n) => n !== manifestName && n !== checksumsName)) {
     // Only the staged entries are moved in; anything that appeared meanwhile is moved aside, not overwritten.
     if (await exists(join(dataDir, name))) await moveDurably(join(dataDir, name), await freeName(aside, `${name}.late`));
     await moveDurably(join(staged, name), join(dataDir, name));

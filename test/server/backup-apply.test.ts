@@ -103,7 +103,7 @@ describe('applying a confirmed restore', () => {
     // A ticket issued between the confirmation and the restart (the server had not stopped yet).
     const store = new FileQueueStore(dir, Date.now);
     const { state } = await store.openDay(today);
-    const last = (await store.readDay(today)).findLast((e) => e.type === 'ticket.issued') as QueueEvent & { type: 'ticket.issued' };
+    const last = (await store.readDay(today)).filter((e) => e.type === 'ticket.issued').at(-1) as QueueEvent & { type: 'ticket.issued' };
     await store.append([
       { ...last, seq: state.seq + 1, ticketId: `${last.ticketId}-late`, number: last.number + 1, label: String(last.number + 1) },
     ]);
