@@ -31,7 +31,8 @@ export type RestoreDayKind =
 export interface RestoreDayChange {
   day: string;
   kind: RestoreDayKind;
-  backupEvents: number;
+  /** Null for a day only the backup has: its events are not read for the preview. */
+  backupEvents: number | null;
   currentEvents: number;
   /** Tickets issued in the current data that the backup does not have. */
   ticketsAfterBackup: number;

@@ -76,10 +76,10 @@ function DayRow(props: { change: RestoreDayChange }) {
   return (
     <tr data-day={d.day} data-kind={d.kind}>
       <td class="code">{d.day}</td>
-      <td>{d.backupEvents}</td>
+      <td>{d.backupEvents ?? '–'}</td>
       <td>{d.currentEvents}</td>
       <td>
-        {t(`admin:backup.preview.kind.${d.kind}`, { count: d.backupEvents - d.currentEvents })}
+        {t(`admin:backup.preview.kind.${d.kind}`, { count: (d.backupEvents ?? 0) - d.currentEvents })}
         {d.ticketsAfterBackup > 0 && (
           <div class="ticket-labels">
             {more > 0 ? t('admin:backup.preview.ticketListMore', { labels, more }) : t('admin:backup.preview.ticketList', { labels })}

@@ -84,9 +84,14 @@ export async function previewRestore(
   for (const day of days) {
     const path = `journal/${dayFileName('journal', day)}`;
     const inBackup = stagedFiles.get(path);
-    if (inBackup && inBackup.sha256 === (await hashes.of(join(dataDir, path)))) continue;
-    const change = compareDay(day, inBackup ? await backupStore.readDay(day) : null, await current.store.readDay(day));
-    if (change) changes.push(change);
+    const currentSha = await hashes.of(join(dataDir, path));
+    if (inBackup && inBackup.sha256 === currentSha) continue;
+    // A day only the backup has replaces nothing: its events need not be read (a new box has many).
+    if (currentSha === null) changes.push(onlyInBackup(day));
+    else {
+      const change = compareDay(day, inBackup ? await backupStore.readDay(day) : null, await current.store.readDay(day));
+      if (change) changes.push(change);
+    }
     await nextTurn();
   }
   const accountsNow = await readAccounts(dataDir);
@@ -120,6 +125,18 @@ export async function previewRestore(
     accountsOnlyNow: (accountsNow.users ?? []).filter((u) => !usersThen.has(u.id)).map((u) => `${u.name} (${u.username})`),
     devicesOnlyNow: (accountsNow.devices ?? []).filter((d) => !devicesThen.has(d.id) && !d.revokedAt).map((d) => d.name),
     fingerprint,
+  };
+}
+
+function onlyInBackup(day: string): RestoreDayChange {
+  return {
+    day,
+    kind: 'only_in_backup',
+    backupEvents: null,
+    currentEvents: 0,
+    ticketsAfterBackup: 0,
+    ticketLabels: [],
+    otherEventsAfterBackup: 0,
   };
 }
 
