@@ -1,11 +1,11 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SiteConfig } from '../../protocol/site-config.ts';
 import { TestServer } from '../support/test-server.ts';
 import { writePastDay } from './admin-support.ts';
-import { confirmRestore, downloadBackup, issueTickets, restoredFiles, restoreStatus, uploadBackup } from './backup-support.ts';
+import { confirmRestore, downloadBackup, issueTickets, restoredFiles, restoreStatus, tar, uploadBackup } from './backup-support.ts';
 
 async function centreName(server: TestServer, token: string): Promise<string> {
   const r = await server.request<SiteConfig>('GET', '/api/config', undefined, token);
@@ -149,6 +149,20 @@ describe('admin API: backup and restore', () => {
     expect(await restoredFiles(dataDir)).toEqual(before);
     const audit = await readFile(join(dataDir, 'audit.jsonl'), 'utf8');
     expect(audit).toContain('"backup.restore_cancelled"');
+  });
+
+  it('backs up a journal being written up to its last complete line', async () => {
+    const { server, dataDir, admin } = await start();
+    const journal = join(dataDir, 'journal/2026-11-20.jsonl');
+    const complete = await readFile(journal, 'utf8');
+    // An append under way: the line is not finished yet.
+    await appendFile(journal, '{"seq":41,"at":');
+    const work = await mkdtemp(join(tmpdir(), 'motcua-backup-cut-'));
+    dirs.push(work);
+    await writeFile(join(work, 'backup.tar.gz'), (await downloadBackup(server, admin)).bytes);
+    await tar(['-xzf', 'backup.tar.gz'], work);
+    const [folder] = (await readdir(work)).filter((n) => n.startsWith('motcua-backup-') && !n.endsWith('.gz'));
+    expect(await readFile(join(work, folder!, 'journal/2026-11-20.jsonl'), 'utf8')).toBe(complete);
   });
 
   it('lets only admins back up and restore', async () => {
