@@ -4,7 +4,8 @@
  * then the server as `npm start` runs it, in its own process, backs the data up, checks the
  * backup for a restore and applies it. For each step: the time, the server's peak RSS (VmHWM,
  * reset before the step) and the event loop's longest stall (measured inside the server by
- * `support/loop-monitor.mjs`), and for the backup the slowest ticket issued meanwhile.
+ * `support/loop-monitor.mjs`), and for the backup the slowest ticket issued meanwhile, beside
+ * the same figures for the server idle as long (a busy machine stalls a process by itself).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -37,6 +38,11 @@ export interface BackupRestoreFigures {
   journalsMb: number;
   archiveMb: number;
   backup: StepFigures & { slowestIssueMs: number };
+  /**
+   * The same server doing nothing but the same ticket issues for as long as the backup took:
+   * the stall a busy machine causes by itself, to read the backup's against.
+   */
+  idle: StepFigures & { slowestIssueMs: number };
   /** Upload, unpack, check every file, and the preview against the current data. */
   check: StepFigures;
   /** From the confirmation until the restarted server answers again. */
@@ -71,12 +77,17 @@ export async function run(options: { days?: number; ticketsPerDay?: number } = {
   try {
     const token = await setUp(server);
     const archive = join(work, 'backup.tar.gz');
-    let slowestIssueMs = 0;
+    const slowest = { backup: 0, idle: 0 };
     const backup = await step(server, async () => {
-      const issuing = issueWhile(server, token, (ms) => (slowestIssueMs = Math.max(slowestIssueMs, ms)));
+      const issuing = issueWhile(server, token, (ms) => (slowest.backup = Math.max(slowest.backup, ms)));
       const res = await fetch(`${server.base}/api/backup`, { headers: { authorization: `Bearer ${token}` } });
       if (res.status !== 200 || !res.body) throw new Error(`backup refused: ${res.status}`);
       await pipeline(Readable.fromWeb(res.body as import('node:stream/web').ReadableStream), createWriteStream(archive));
+      await issuing.stop();
+    });
+    const idle = await step(server, async () => {
+      const issuing = issueWhile(server, token, (ms) => (slowest.idle = Math.max(slowest.idle, ms)));
+      await pause(backup.ms);
       await issuing.stop();
     });
     const archiveMb = (await stat(archive)).size / 2 ** 20;
@@ -104,7 +115,8 @@ export async function run(options: { days?: number; ticketsPerDay?: number } = {
       events: history.events,
       journalsMb,
       archiveMb,
-      backup: { ...backup, slowestIssueMs },
+      backup: { ...backup, slowestIssueMs: slowest.backup },
+      idle: { ...idle, slowestIssueMs: slowest.idle },
       check,
       apply,
     };
@@ -269,6 +281,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     `backup and restore: ${f.days} days, ${f.tickets} tickets, ${f.events} events, journals ${f.journalsMb.toFixed(0)} MB, archive ${f.archiveMb.toFixed(1)} MB\n` +
       line('backup', f.backup) +
       `    slowest ticket issued meanwhile: ${Math.round(f.backup.slowestIssueMs)} ms\n` +
+      line('idle as long (baseline)', f.idle) +
+      `    slowest ticket issued meanwhile: ${Math.round(f.idle.slowestIssueMs)} ms\n` +
       line('restore check and preview', f.check) +
       line('restore apply and restart', f.apply),
   );

@@ -120,6 +120,12 @@ const benches: Bench[] = [
       return [
         step(`backup of ${what} to a ${f.archiveMb.toFixed(1)} MB .tar.gz`, f.backup, true),
         ['slowest ticket issued during the backup', ms(Math.round(f.backup.slowestIssueMs)), '', null],
+        [
+          'baseline: the same server idle as long, same issues: longest stall / slowest ticket',
+          `${f.idle.longestStallMs} ms / ${Math.round(f.idle.slowestIssueMs)} ms`,
+          '',
+          null,
+        ],
         step('restore: upload, check every file, preview', f.check, true),
         step('restore: apply and restart in place', f.apply, false),
       ];
