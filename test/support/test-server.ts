@@ -89,7 +89,7 @@ export class TestServer {
           restart,
           ...(options.build && { build: options.build }),
         }),
-      0,
+      settings.port,
     );
     return new TestServer(served, served.port, dataDir, printer, ownsDir);
   }
