@@ -69,7 +69,7 @@ export function addBackupRoutes(router: Router, ctx: AppContext): void {
     const confirmed = await desk.confirm(body.output.fingerprint, r.principal);
     if (confirmed.ok) {
       // The answer goes out first; then this server stops and the next one applies the restore.
-      r.res.once('finish', () => ctx.restart?.());
+      r.res.once('close', () => ctx.restart?.());
       return okResponse({ state: 'applying' }, 202);
     }
     if ('refusal' in confirmed) return refusal(r, confirmed.refusal);

@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CounterSnapshot } from '../../protocol/views.ts';
 import { writePastDay } from '../server/admin-support.ts';
 import { issueTickets, tar } from '../server/backup-support.ts';
 import { launchBrowser, screenshot } from '../support/browser.ts';
-import { TestServer } from '../support/test-server.ts';
+import { command, TestServer } from '../support/test-server.ts';
 import { signedInAdmin } from './admin-browser.ts';
 
 describe('admin backup page in Chromium: download, preview, cancel, confirm', () => {
@@ -72,6 +73,10 @@ describe('admin backup page in Chromium: download, preview, cancel, confirm', ()
     expect(await today.textContent()).toContain(late);
     await screenshot(page, 'admin-backup-stale');
 
+    // A lobby board stays open through the restore: it must reconnect by itself to the restarted server.
+    const board = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await board.goto(`${server.url}/display/`);
+    await board.waitForSelector('.display[data-synced="true"][data-connection="online"]');
     const restarted = server.nextRestart();
     await page.locator('button', { hasText: 'Khôi phục và cất riêng 6 phiếu' }).click();
     await page.locator('[role="status"]', { hasText: 'Đang khôi phục' }).waitFor();
@@ -88,6 +93,16 @@ describe('admin backup page in Chromium: download, preview, cancel, confirm', ()
     expect(await page.getByTestId('last-restore').textContent()).toMatch(/before-restore-/);
     expect(server.server.ctx.engine.state.tickets.size).toBe(3);
     await screenshot(page, 'admin-backup-restored');
+
+    const clerk = await server.socket(await server.clerkToken('sau.khoi.phuc'));
+    await command(clerk, 'counter:join', { counterId: 1 });
+    const called = await command<CounterSnapshot>(clerk, 'counter:next', { counterId: 1 });
+    if (!called.ok || !called.value.current) throw new Error('nothing called after the restore');
+    await board.waitForSelector(`.display[data-connection="online"] [data-testid=featured][data-ticket="${called.value.current.label}"]`, {
+      timeout: 20_000,
+    });
+    await screenshot(board, 'admin-backup-board-after-restore-1080p');
+    await board.close();
   }, 90_000);
 
   it('lists every problem of a file that is not a whole backup', async () => {
