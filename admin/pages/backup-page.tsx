@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { BackupProblem, LastRestore, RestorePreview, RestoreStatus } from '../../protocol/backup.ts';
-import { saveFile, type ApiResult } from '../admin-api.ts';
+import { saveFile } from '../admin-api.ts';
 import { useAdmin } from '../admin-context.ts';
 import { FilePicker } from '../parts/file-picker.tsx';
 import { RestorePreviewPanel } from '../parts/restore-preview.tsx';
@@ -36,7 +36,7 @@ export function BackupPage() {
     else setRestore({ kind: 'applying' });
   };
   const load = async (notice: string | null = null) => {
-    const r = await api.get<RestoreStatus>('/api/backup/restore');
+    const r = await api.call('restoreStatus');
     if (r.ok) show(r.value, notice);
   };
   useEffect(() => void load(), []);
@@ -50,18 +50,18 @@ export function BackupPage() {
 
   const download = async () => {
     setDownloading(true);
-    const blob = await api.download('/api/backup');
+    const blob = await api.download('backup');
     setDownloading(false);
     if (blob) saveFile(blob, `motcua-backup-${new Date().toISOString().slice(0, 10)}.tar.gz`);
   };
   const upload = async (file: File, input: HTMLInputElement) => {
     setRestore({ kind: 'checking' });
-    const r = await api.upload<RestorePreview>('/api/backup/restore', file, 'application/gzip');
+    const r = await api.upload('restore', file, 'application/gzip');
     input.value = '';
     if (r.ok) setRestore({ kind: 'staged', preview: r.value, refusedAt: null, notice: null });
-    else setRestore({ kind: 'refused', message: r.error.message, problems: (r.error.problems ?? []) as BackupProblem[] });
+    else setRestore({ kind: 'refused', message: r.error.message, problems: r.problems ?? [] });
   };
-  const act = async (run: () => Promise<ApiResult<unknown>>, after: (r: ApiResult<unknown>) => Promise<void> | void) => {
+  const act = async <R,>(run: () => Promise<R>, after: (r: R) => Promise<void> | void) => {
     setActing(true);
     const r = await run();
     setActing(false);
@@ -69,12 +69,12 @@ export function BackupPage() {
   };
   const confirm = (preview: RestorePreview) =>
     act(
-      () => api.send('POST', '/api/backup/restore/confirm', { fingerprint: preview.fingerprint }),
+      () => api.call('confirmRestore', { body: { fingerprint: preview.fingerprint } }),
       (r) => (r.ok ? setRestore({ kind: 'applying' }) : load(r.error.message)),
     );
   const cancel = () =>
     act(
-      () => api.send('DELETE', '/api/backup/restore'),
+      () => api.call('cancelRestore'),
       (r) => (r.ok ? setRestore({ kind: 'none', notice: 'cancelled' }) : load(r.error.message)),
     );
 

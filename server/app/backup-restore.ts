@@ -13,18 +13,17 @@ import type { ProblemDraft } from './backup-problems.ts';
 import { clearStagedRefusal, discardStaged, readStaged, stageBackup, type StagedBackup } from './backup-staging.ts';
 import type { AppContext } from './context.ts';
 
-/** Why a restore action was not taken; each is a key of `admin:backup.*`. */
-export type RestoreRefusal = 'busy' | 'applying' | 'nothing_staged' | 'cannot_restart';
+/**
+ * Why a restore action was not taken; each is a key of `admin:backup.*`. `stale`: more was
+ * written after the preview the admin confirmed (the status gives the new one).
+ */
+export type RestoreRefusal = 'busy' | 'applying' | 'nothing_staged' | 'cannot_restart' | 'stale';
 
 export type Staging =
   | { ok: true; preview: RestorePreview }
   | { ok: false; problems: ProblemDraft[] }
   | { ok: false; refusal: RestoreRefusal };
-export type Confirmation =
-  | { ok: true }
-  | { ok: false; refusal: RestoreRefusal }
-  /** More was written after the preview the admin confirmed: here is the new one. */
-  | { ok: false; stale: RestorePreview };
+export type Confirmation = { ok: true } | { ok: false; refusal: RestoreRefusal };
 
 export class RestoreDesk {
   private busy = false;
@@ -79,7 +78,7 @@ export class RestoreDesk {
       const staged = await readStaged(this.dataDir);
       if (!staged) return { ok: false, refusal: 'nothing_staged' };
       const now = this.ctx.clock();
-      if ((await currentFingerprint(this.dataDir)) !== fingerprint) return { ok: false, stale: await this.preview(staged) };
+      if ((await currentFingerprint(this.dataDir)) !== fingerprint) return { ok: false, refusal: 'stale' };
       await clearStagedRefusal(this.dataDir);
       const aside = await asideName(this.dataDir, now);
       await audit(this.ctx, by, 'backup.restore_confirmed', new Date(staged.manifest.createdAt).toISOString(), {

@@ -1,6 +1,5 @@
 import * as v from 'valibot';
 import { RestoreConfirmation } from '../../protocol/backup.ts';
-import { isAdmin } from '../auth/principal.ts';
 import { audit } from '../app/audited-change.ts';
 import { translateProblems } from '../app/backup-problems.ts';
 import { RestoreDesk, type RestoreRefusal } from '../app/backup-restore.ts';
@@ -9,23 +8,19 @@ import type { AppContext } from '../app/context.ts';
 import { logger } from '../log.ts';
 import { httpError, okResponse } from './http-results.ts';
 import { withProblems } from './problem-list.ts';
-import type { Router, RouteRequest, RouteResponse } from './router.ts';
+import type { IncomingRequest, Refused, Router } from './router.ts';
 
 const log = logger('backup');
 
-/** The backup download, and the restore: upload and preview, confirm, cancel. Admins only. */
+/** The backup download, and the restore: upload and preview, confirm, cancel (admins only, by the route map). */
 export function addBackupRoutes(router: Router, ctx: AppContext): void {
   const desk = new RestoreDesk(ctx);
-  const refused = (r: RouteRequest) =>
-    isAdmin(r.principal) ? null : httpError(ctx, r, r.principal.role === 'public' ? 'unauthenticated' : 'forbidden');
-  const refusal = (r: RouteRequest, code: RestoreRefusal): RouteResponse => ({
-    ...httpError(ctx, r, `admin:backup.${code}`)!,
+  const refusal = (r: IncomingRequest, code: RestoreRefusal): Refused => ({
+    ...httpError(ctx, r, `admin:backup.${code}`),
     status: code === 'nothing_staged' ? 404 : 409,
   });
 
-  router.add('GET', '/api/backup', async (r) => {
-    const denied = refused(r);
-    if (denied) return denied;
+  router.add('backup', async (r) => {
     const createdAt = ctx.clock();
     const centre = ctx.site.get().centre;
     const name = backupName(createdAt, centre.timeZone);
@@ -47,11 +42,9 @@ export function addBackupRoutes(router: Router, ctx: AppContext): void {
     return null;
   });
 
-  router.add('GET', '/api/backup/restore', async (r) => refused(r) ?? okResponse(await desk.status()));
+  router.add('restoreStatus', async () => okResponse(await desk.status()));
 
-  router.add('POST', '/api/backup/restore', async (r) => {
-    const denied = refused(r);
-    if (denied) return denied;
+  router.add('restore', async (r) => {
     const staged = await desk.stage(r.req, r.principal);
     if (staged.ok) return okResponse(staged.preview);
     if ('refusal' in staged) return refusal(r, staged.refusal);
@@ -61,25 +54,18 @@ export function addBackupRoutes(router: Router, ctx: AppContext): void {
     );
   });
 
-  router.add('POST', '/api/backup/restore/confirm', async (r) => {
-    const denied = refused(r);
-    if (denied) return denied;
+  router.add('confirmRestore', async (r) => {
     const body = v.safeParse(RestoreConfirmation, await r.body());
     if (!body.success) return httpError(ctx, r, 'invalid_payload', { detail: "fingerprint: expected the preview's fingerprint" });
     const confirmed = await desk.confirm(body.output.fingerprint, r.principal);
-    if (confirmed.ok) {
-      // The answer goes out first; then this server stops and the next one applies the restore.
-      r.res.once('close', () => ctx.restart?.());
-      return okResponse({ state: 'applying' }, 202);
-    }
-    if ('refusal' in confirmed) return refusal(r, confirmed.refusal);
-    return { status: 409, result: Object.assign({}, httpError(ctx, r, 'admin:backup.stale')!.result, { preview: confirmed.stale }) };
+    if (!confirmed.ok) return refusal(r, confirmed.refusal);
+    // The answer goes out first (or its connection is gone); then this server stops and the next one applies the restore.
+    r.res.once('close', () => ctx.restart?.());
+    return okResponse({ state: 'applying' as const }, 202);
   });
 
-  router.add('DELETE', '/api/backup/restore', async (r) => {
-    const denied = refused(r);
-    if (denied) return denied;
+  router.add('cancelRestore', async (r) => {
     const cancelled = await desk.cancel(r.principal);
-    return cancelled.ok ? okResponse({ state: 'none' }) : refusal(r, cancelled.refusal);
+    return cancelled.ok ? okResponse({ state: 'none' as const }) : refusal(r, cancelled.refusal);
   });
 }

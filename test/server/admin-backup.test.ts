@@ -122,12 +122,15 @@ describe('admin API: backup and restore', () => {
     const stale = await confirmRestore(server, admin, staged.body.value.fingerprint);
     expect(stale.status).toBe(409);
     expect(stale.body.error?.code).toBe('admin:backup.stale');
-    expect(stale.body.preview).toMatchObject({ ticketsAfterBackup: 1, days: [expect.objectContaining({ ticketLabels: [late] })] });
     expect(await restoredFiles(dataDir)).toEqual(before);
-    expect(await restoreStatus(server, admin)).toMatchObject({ state: 'staged', preview: { ticketsAfterBackup: 1 } });
+    // The page shows the new preview, with the ticket issued meanwhile, and its new fingerprint.
+    const status = await restoreStatus(server, admin);
+    if (status.state !== 'staged') throw new Error(status.state);
+    expect(status.preview).toMatchObject({ ticketsAfterBackup: 1, days: [expect.objectContaining({ ticketLabels: [late] })] });
+    expect(status.preview.fingerprint).not.toBe(staged.body.value.fingerprint);
 
     const restarted = server.nextRestart();
-    expect((await confirmRestore(server, admin, stale.body.preview!.fingerprint)).status).toBe(202);
+    expect((await confirmRestore(server, admin, status.preview.fingerprint)).status).toBe(202);
     await restarted;
     expect(server.server.ctx.engine.state.tickets.size).toBe(0);
   });

@@ -49,13 +49,13 @@ export async function confirmRestore(
   server: Reachable,
   token: string,
   fingerprint: string,
-): Promise<{ status: number; body: { ok: boolean; error?: { code: string }; preview?: RestorePreview } }> {
+): Promise<{ status: number; body: { ok: boolean; error?: { code: string } } }> {
   const res = await fetch(`${server.url}/api/backup/restore/confirm`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: JSON.stringify({ fingerprint }),
   });
-  return { status: res.status, body: (await res.json()) as { ok: boolean; error?: { code: string }; preview?: RestorePreview } };
+  return { status: res.status, body: (await res.json()) as { ok: boolean; error?: { code: string } } };
 }
 
 /** Issues tickets as a signed-in admin; returns their labels. */
