@@ -14,6 +14,7 @@ import { VirtualButtonBox } from '../hardware/call-button/virtual-button-box.ts'
 import { resolveSettings } from '../server/config.ts';
 import { createServer } from '../server/create-server.ts';
 import { configureLogging, logger } from '../server/log.ts';
+import { TicketPrinting } from '../server/printing/ticket-printing.ts';
 import { openPtyPair } from '../test/support/pty-pair.ts';
 import { percentileMs, roundMs } from './support/figures.ts';
 
@@ -42,6 +43,7 @@ export async function run(options: { presses?: number } = {}): Promise<ButtonSer
   const settings = resolveSettings(['--port', '0', '--host', '127.0.0.1', '--data-dir', join(dir, 'data'), '--always-open'], {});
   const server = await createServer({
     settings,
+    printing: await TicketPrinting.inDataDir(settings.dataDir, null),
     buttons: [{ path: pair.devicePath, counters }],
   });
   let box: VirtualButtonBox | null = null;

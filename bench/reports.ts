@@ -15,7 +15,7 @@ import { addDays } from '../server/core/local-time.ts';
 import { emptyDayState } from '../server/core/queue-state.ts';
 import { FileQueueStore } from '../server/store/queue-store.ts';
 import { FileDayTicketCache } from '../server/store/report-day-cache.ts';
-import { simulateDay } from './day-simulation.ts';
+import { writeHistory } from './support/history.ts';
 
 export interface ReportsBenchReport {
   name: 'reports';
@@ -40,23 +40,10 @@ export async function run(options: { days?: number; ticketsPerDay?: number; roun
   for (const s of config.services) delete s.dailyQuota;
   const dir = await mkdtemp(join(tmpdir(), 'motcua-bench-reports-'));
   try {
-    const store = new FileQueueStore(dir, Date.now);
     const last = '2026-11-20';
     const first = addDays(last, -(days - 1));
     const generated = performance.now();
-    let tickets = 0;
-    let journalEvents = 0;
-    for (let d = first, i = 0; d <= last; d = addDays(d, 1), i++) {
-      const day = simulateDay({ ...config, centre: { ...config.centre, hours: weekdaysOnly(config.centre.hours) } }, d, {
-        tickets: ticketsPerDay,
-        seed: i + 1,
-      });
-      await store.openDay(d);
-      await store.append(day.events);
-      tickets += day.state.tickets.size;
-      journalEvents += day.events.length;
-    }
-    await store.close();
+    const { tickets, events: journalEvents } = await writeHistory(dir, config, { days, ticketsPerDay, lastDay: last });
     const generateMs = performance.now() - generated;
     const range = reportDays(first, last);
     if (!range.ok) throw new Error('bad range');
@@ -93,12 +80,6 @@ export async function run(options: { days?: number; ticketsPerDay?: number; roun
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-}
-
-/** Every day of the range is a working day, so 90 days hold 90 journals. */
-function weekdaysOnly<T extends Record<string, unknown>>(hours: T): T {
-  const mon = hours.mon;
-  return Object.fromEntries(Object.keys(hours).map((k) => [k, mon])) as T;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -75,10 +75,3 @@ export interface CatalogueProblemView {
   row: number | null;
   message: string;
 }
-
-export interface RestoreSummary {
-  files: number;
-  createdAt: number;
-  /** The restore is staged; it takes effect when the server starts again. */
-  restartRequired: true;
-}

@@ -22,6 +22,7 @@
  */
 import { type Policy, access } from './access.ts';
 import type { AuditEntry, CalendarYearView, DeviceConnections, UserAccountView } from './admin.ts';
+import type { BackupProblem, RestoreConfirmation, RestorePreview, RestoreStatus } from './backup.ts';
 import type { Catalogue, Procedure } from './catalogue.ts';
 import type * as C from './commands.ts';
 import type {
@@ -32,7 +33,6 @@ import type {
   HealthView,
   PairedDeviceView,
   PairingCodeView,
-  RestoreSummary,
   SessionView,
   SiteInfoView,
   WhoAmIView,
@@ -111,7 +111,10 @@ export const routes = {
   reprint: { method: 'POST', path: '/api/reprints', policy: access.staff },
 
   backup: { method: 'GET', path: '/api/backup', policy: access.admin },
+  restoreStatus: { method: 'GET', path: '/api/backup/restore', policy: access.admin },
   restore: { method: 'POST', path: '/api/backup/restore', policy: access.admin },
+  confirmRestore: { method: 'POST', path: '/api/backup/restore/confirm', policy: access.admin },
+  cancelRestore: { method: 'DELETE', path: '/api/backup/restore', policy: access.admin },
 } as const satisfies { [K in RouteName]: RouteInfo };
 
 /** A reply that is a file (CSV, PNG, backup) rather than a JSON Result. */
@@ -188,9 +191,18 @@ export interface RouteTypes {
   /** Any ticket of the day, rebuilt from the durable ticket; a ticket that did not print is a refusal. */
   reprint: { body: In<typeof C.ReprintPayload>; reply: PrintOutcome };
 
+  /** A `.tar.gz` of the data directory (see docs/backup-restore.md). */
   backup: { reply: FileReply };
-  /** Problems name each bad file of the backup. */
-  restore: { upload: true; reply: RestoreSummary; problems: string };
+  /** Whether a restore is staged, with what it would replace now; or being applied. */
+  restoreStatus: { reply: RestoreStatus };
+  /** The body is the archive; it is checked and staged, and nothing is replaced yet. Problems name each bad file. */
+  restore: { upload: true; reply: RestorePreview; problems: BackupProblem };
+  /**
+   * Applies the staged restore, if the current data still is what the preview with this
+   * fingerprint was made from (`admin:backup.stale` otherwise): the server restarts itself.
+   */
+  confirmRestore: { body: In<typeof RestoreConfirmation>; reply: { state: 'applying' } };
+  cancelRestore: { reply: { state: 'none' } };
 }
 
 export type RouteName = keyof RouteTypes;

@@ -8,7 +8,7 @@ import { AttemptLimiter, IssueRateLimit } from './auth/attempt-limiter.ts';
 import { AuthStore } from './auth/auth-store.ts';
 import { PairingCodes } from './auth/pairing.ts';
 import { newTicketId } from './auth/tokens.ts';
-import { applyPendingRestore } from './app/backup.ts';
+import { settleRestore } from './app/backup-apply.ts';
 import { CatalogueSource } from './app/catalogue-source.ts';
 import type { AppContext } from './app/context.ts';
 import { runCounterCommand } from './app/counter-actions.ts';
@@ -20,11 +20,10 @@ import { createGateway } from './gateway/gateway.ts';
 import type { GatewayServer } from './gateway/socket-types.ts';
 import { createHttpHandler } from './http/http-handler.ts';
 import { createTranslator, loadResources } from './i18n.ts';
-import { realPrinterDevices, type PrinterDeviceFactory } from './printing/printer-drivers.ts';
-import { PrintersStore } from './printing/printers-store.ts';
-import { TicketPrinting } from './printing/ticket-printing.ts';
+import type { TicketPrinting } from './printing/ticket-printing.ts';
 import { FileQueueStore, type QueueStore } from './store/queue-store.ts';
 import { AuditLog } from './store/audit-log.ts';
+import { FileDayTicketCache } from './store/report-day-cache.ts';
 import { SiteStore } from './store/site-store.ts';
 
 /** Where the repository's read-only parts are: seed data, locales, the built apps. */
@@ -32,8 +31,11 @@ export const repoDir = join(import.meta.dirname, '..');
 
 export interface ServerOptions {
   settings: Settings;
-  /** Builds each configured printer's driver. Defaults to the real drivers (ESC/POS links, virtual printer). */
-  printerDevices?: PrinterDeviceFactory;
+  /**
+   * The ticket printers (`TicketPrinting.inDataDir`). They outlive a server rebuilt in place;
+   * each server reloads `printers.json` (a restore may have replaced it); `close` closes them.
+   */
+  printing: TicketPrinting;
   /** Defaults to the file store in `settings.dataDir`. */
   store?: QueueStore;
   /** Defaults to `Date.now`. */
@@ -46,6 +48,8 @@ export interface ServerOptions {
   build?: string;
   /** Call-button serial lines. Defaults to the site config's `server.buttons`. */
   buttons?: ButtonLineConfig[];
+  /** Rebuilds the server in place (see `serveInPlace`); without it a restore cannot be confirmed. */
+  restart?: () => void;
 }
 
 export interface MotcuaServer {
@@ -54,6 +58,9 @@ export interface MotcuaServer {
   io: GatewayServer;
   /** Listens on the settings' host and port (0 picks a free port); resolves with the port. */
   listen(): Promise<number>;
+  /** Stops serving and writing, and frees the port; the printers stay open for the next server. */
+  stop(): Promise<void>;
+  /** `stop`, then closes the printers. */
   close(): Promise<void>;
 }
 
@@ -64,8 +71,10 @@ export interface MotcuaServer {
 export async function createServer(options: ServerOptions): Promise<MotcuaServer> {
   const { settings } = options;
   const clock = options.clock ?? Date.now;
-  // A restore staged by an admin replaces the data before anything reads it.
-  await applyPendingRestore(settings.dataDir, clock());
+  // A confirmed restore is completed (or rolled back) before anything reads the data.
+  await settleRestore(settings.dataDir, { now: clock() });
+  // The printers are the process's: this server prints on what the data directory says now.
+  await options.printing.reload();
   const siteStore = await SiteStore.open(join(settings.dataDir, 'site.json'), join(repoDir, 'data/site.json'));
   const site = settings.alwaysOpen ? alwaysOpen(siteStore) : siteStore;
   const store = options.store ?? new FileQueueStore(settings.dataDir, clock);
@@ -81,11 +90,7 @@ export async function createServer(options: ServerOptions): Promise<MotcuaServer
     attempts: new AttemptLimiter(10, 10 * 60_000),
     issueLimit: new IssueRateLimit(6, 6),
     translator: createTranslator(loadResources(join(repoDir, 'locales'))),
-    printing: TicketPrinting.open(
-      await PrintersStore.open(settings.dataDir, settings.printerPath),
-      options.printerDevices ?? realPrinterDevices(),
-      clock,
-    ),
+    printing: options.printing,
     buttons: new CallButtons(options.buttons ?? site.get().server?.buttons ?? []),
     catalogue: await CatalogueSource.open(settings.dataDir, join(repoDir, 'data/catalogue.json')),
     clock,
@@ -93,6 +98,9 @@ export async function createServer(options: ServerOptions): Promise<MotcuaServer
     build: options.build ?? (await buildId(options.distDir ?? join(repoDir, 'dist'))),
     audit: AuditLog.inDataDir(settings.dataDir),
     connections: () => ({ serverTime: clock(), devices: [], users: [], publicConnections: 0 }),
+    reportCache: new FileDayTicketCache(settings.dataDir),
+    version: await packageVersion(),
+    ...(options.restart && { restart: options.restart }),
   };
   const http = createHttpServer(createHttpHandler(ctx, options.distDir ?? join(repoDir, 'dist')));
   const gateway = createGateway(http, ctx);
@@ -108,6 +116,15 @@ export async function createServer(options: ServerOptions): Promise<MotcuaServer
     clock,
   });
   const dayTimer = setInterval(() => void engine.checkDay(), 30_000);
+  let stopped: Promise<void> | null = null;
+  const stop = () =>
+    (stopped ??= (async () => {
+      clearInterval(dayTimer);
+      await ctx.buttons.stop();
+      await gateway.close();
+      await engine.stop();
+      await ctx.reportCache.close();
+    })());
   return {
     ctx,
     http,
@@ -117,14 +134,16 @@ export async function createServer(options: ServerOptions): Promise<MotcuaServer
         http.once('error', reject);
         http.listen(settings.port, settings.host, () => resolve((http.address() as AddressInfo).port));
       }),
+    stop,
     close: async () => {
-      clearInterval(dayTimer);
-      await ctx.buttons.stop();
-      await gateway.close();
-      await engine.stop();
+      await stop();
       await ctx.printing.close();
     },
   };
+}
+
+async function packageVersion(): Promise<string> {
+  return (JSON.parse(await readFile(join(repoDir, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 /**

@@ -2,7 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { resolveSettings, SettingsError, type FileSettings } from './config.ts';
 import { formatWhen } from './app/results.ts';
+import { settleRestore } from './app/backup-apply.ts';
 import { createServer, repoDir, type MotcuaServer } from './create-server.ts';
+import { serveInPlace } from './serve-in-place.ts';
+import { TicketPrinting } from './printing/ticket-printing.ts';
 import { kioskSnapshot } from './views/kiosk-view.ts';
 import { configureLogging, logger } from './log.ts';
 import { ConfigFileError } from './store/site-store.ts';
@@ -12,37 +15,56 @@ import { ConfigFileError } from './store/site-store.ts';
  * listens, and tells the person at the console what to open.
  */
 async function main(): Promise<void> {
-  const preliminary = resolveSettings(process.argv.slice(2), process.env);
+  const argv = process.argv.slice(2);
+  const preliminary = resolveSettings(argv, process.env);
+  configureLogging({ level: preliminary.logLevel });
+  const log = logger('main');
+  // A restore a crash interrupted is finished first: the site file the settings come from may be half moved.
+  await settleRestore(preliminary.dataDir, { now: Date.now() });
   const siteFile = join(preliminary.dataDir, 'site.json');
   const fromFile = await fileSettings(siteFile);
-  const settings = resolveSettings(process.argv.slice(2), process.env, fromFile);
-  configureLogging({ level: settings.logLevel });
-  const log = logger('main');
-  const server = await createServer({ settings });
-  const port = await server.listen();
-  announce(
-    settings.publicUrl.replace(/:\d+$/, `:${port}`),
-    server.ctx.setup.token,
-    settings.alwaysOpen,
-    server.ctx.printing.settings().printers.every((p) => p.transport.kind === 'virtual'),
-    nextOpening(server),
-  );
-  log.info('listening', { port, dataDir: settings.dataDir });
+  const settings = resolveSettings(argv, process.env, fromFile);
+  // The printers of printers.json (created from --printer on a first start).
+  const printing = await TicketPrinting.inDataDir(settings.dataDir, settings.printerPath);
 
   let stopping = false;
-  const stop = async (signal: string) => {
+  const stop = async (signal: string, code = 0) => {
     if (stopping) return;
     stopping = true;
     log.info('stopping', { signal });
-    await server.close();
-    process.exit(0);
+    await served.close();
+    process.exit(code);
   };
+  // The printers and the port stay with the process; each server (a new one after a restore) is built afresh.
+  const served = await serveInPlace(async (port, restart) => {
+    const server = await createServer({
+      settings: { ...resolveSettings(argv, process.env, await fileSettings(siteFile)), port },
+      printing,
+      restart,
+    });
+    server.ctx.engine.onChange(() => {
+      // A journal that cannot be written is fatal: restart and replay rather than run on.
+      if (server.ctx.engine.failed) void stop('journal failure', 1);
+    });
+    return server;
+  }, settings.port);
+  served.onRestart((outcome) => {
+    if (outcome.ok) process.stdout.write(`\n  motcua restarted on the restored data (port ${served.port})\n\n`);
+    else {
+      process.stderr.write(`motcua: could not start again after a restore: ${String(outcome.error)}\n`);
+      process.exit(1);
+    }
+  });
+  announce(
+    settings.publicUrl.replace(/:\d+$/, `:${served.port}`),
+    served.current.ctx.setup.token,
+    settings.alwaysOpen,
+    printing.settings().printers.every((p) => p.transport.kind === 'virtual'),
+    nextOpening(served.current),
+  );
+  log.info('listening', { port: served.port, dataDir: settings.dataDir });
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
-  server.ctx.engine.onChange(() => {
-    // A journal that cannot be written is fatal: restart and replay rather than run on.
-    if (server.ctx.engine.failed) void stop('journal failure').finally(() => process.exit(1));
-  });
 }
 
 /**

@@ -70,4 +70,17 @@ describe('locales', () => {
     expect(missing).toEqual([]);
     expect(codes.size).toBeGreaterThan(25);
   });
+
+  it('every problem a backup can be refused for has a message', () => {
+    const problems = new Set<string>();
+    for (const name of readdirSync(join(import.meta.dirname, '../server/app')).filter((n) => n.startsWith('backup-'))) {
+      const text = readFileSync(join(import.meta.dirname, '../server/app', name), 'utf8');
+      for (const m of text.matchAll(/problem: '([a-z_]+)'|'([A-Z_]+)': '([a-z_]+)'/g)) problems.add((m[1] ?? m[3])!);
+    }
+    for (const lang of ['vi', 'en'] as const) {
+      const admin = load(lang, 'admin.json');
+      expect([...problems].filter((p) => !admin.has(`backup.problem.${p}`))).toEqual([]);
+    }
+    expect(problems.size).toBeGreaterThan(15);
+  });
 });

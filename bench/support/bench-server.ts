@@ -9,6 +9,7 @@ import type { Result } from '../../protocol/result.ts';
 import { resolveSettings } from '../../server/config.ts';
 import { createServer, repoDir, type MotcuaServer } from '../../server/create-server.ts';
 import { configureLogging, logger } from '../../server/log.ts';
+import { TicketPrinting } from '../../server/printing/ticket-printing.ts';
 
 export type BenchSocket = CommandSocket;
 
@@ -25,7 +26,8 @@ export async function startBenchServer(
   const device = createVirtualPrinter({ log: logger('printer') });
   // Without printing, the printer reports offline: the kiosk's "number on screen only" path.
   if (options.printing === false) device.simulateStatus({ state: 'offline', paperNearEnd: false });
-  const server = await createServer({ settings, printerDevices: () => ({ driver: device, virtual: device }) });
+  const printing = await TicketPrinting.inDataDir(dataDir, null, () => ({ driver: device, virtual: device }));
+  const server = await createServer({ settings, printing });
   const port = await server.listen();
   const url = `http://127.0.0.1:${port}`;
   const setup = await fetch(`${url}/api/auth/setup`, {

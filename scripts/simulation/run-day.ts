@@ -8,6 +8,7 @@ import type { RatingRequest } from '../../protocol/views.ts';
 import { resolveSettings } from '../../server/config.ts';
 import { epochOfLocal } from '../../server/core/local-time.ts';
 import { createServer } from '../../server/create-server.ts';
+import { TicketPrinting } from '../../server/printing/ticket-printing.ts';
 import { openPtyPair } from '../../test/support/pty-pair.ts';
 import { acceleratedClock } from './accelerated-clock.ts';
 import { planArrivals, staffedProcedureChoices } from './arrival-model.ts';
@@ -61,10 +62,15 @@ export async function runDaySimulation(options: SimulationOptions): Promise<Simu
   const server = await createServer({
     settings,
     clock: clock.now,
-    printerDevices: () => {
-      const virtual = createVirtualPrinter({ log: logger('printer'), now: clock.now, keep: 5 });
-      return { driver: virtual, virtual };
-    },
+    printing: await TicketPrinting.inDataDir(
+      dataDir,
+      null,
+      () => {
+        const virtual = createVirtualPrinter({ log: logger('printer'), now: clock.now, keep: 5 });
+        return { driver: virtual, virtual };
+      },
+      clock.now,
+    ),
     buttons: buttonCounters.length ? [{ path: pty.devicePath, counters: buttonCounters }] : [],
   });
   const port = await server.listen();

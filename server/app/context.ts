@@ -8,6 +8,7 @@ import type { QueueEngine } from '../engine/queue-engine.ts';
 import type { Translator } from '../i18n.ts';
 import type { TicketPrinting } from '../printing/ticket-printing.ts';
 import type { QueueStore } from '../store/queue-store.ts';
+import type { FileDayTicketCache } from '../store/report-day-cache.ts';
 import type { AuditLog } from '../store/audit-log.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import type { CatalogueSource } from './catalogue-source.ts';
@@ -38,4 +39,13 @@ export interface AppContext {
   audit: AuditLog;
   /** Live socket connections per paired device and signed-in person (set once the gateway exists). */
   connections: () => DeviceConnections;
+  /** Finished days' tickets for reports; closed with the server, so no write lands after it stops. */
+  reportCache: FileDayTicketCache;
+  /** The motcua version (package.json), written into backups. */
+  version: string;
+  /**
+   * Closes this server and builds a new one in the same process, on the same port (how a
+   * confirmed restore takes effect at once). Absent when whoever runs the server cannot do that.
+   */
+  restart?: () => void;
 }

@@ -5,7 +5,6 @@ import type { AppContext } from '../app/context.ts';
 import { reportCsv } from '../app/report-csv.ts';
 import { buildReport, maxReportDays, reportDays, warmReportCache } from '../app/reports.ts';
 import { logger } from '../log.ts';
-import { FileDayTicketCache } from '../store/report-day-cache.ts';
 import { httpError, okResponse } from './http-results.ts';
 import type { IncomingRequest, Router } from './router.ts';
 
@@ -14,7 +13,7 @@ const ReportQuery = v.object({ from: LocalDay, to: LocalDay });
 
 /** Reports for a day or a range of days, as JSON for the admin app and as CSV per table. */
 export function addReportRoutes(router: Router, ctx: AppContext): void {
-  const cache = new FileDayTicketCache(ctx.settings.dataDir);
+  const cache = ctx.reportCache;
   const warm = () =>
     void warmReportCache({ store: ctx.store, live: ctx.engine.state, cache }).then(
       (days) => days > 0 && log.info('report cache warmed', { days }),

@@ -1,5 +1,5 @@
-import { access } from 'node:fs/promises';
-import { join } from 'node:path';
+import { access, mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { JSONFile } from 'lowdb/node';
 import * as v from 'valibot';
 import { PrintersSettingsSchema, type PrinterTransport, type PrintersSettings } from '../../protocol/printers.ts';
@@ -25,6 +25,8 @@ function seedSettings(firstPrinter: string | null): unknown {
 /** The printers and the kiosks' choice of printer, in `<dataDir>/printers.json`; validated on every read and write. */
 export class PrintersStore {
   private constructor(
+    private readonly path: string,
+    private readonly firstPrinter: string | null,
     private readonly file: JSONFile<unknown>,
     private current: PrintersSettings,
   ) {}
@@ -33,20 +35,12 @@ export class PrintersStore {
   static async open(dataDir: string, firstPrinter: string | null): Promise<PrintersStore> {
     const path = join(dataDir, 'printers.json');
     const file = new JSONFile<unknown>(path);
-    const exists = await access(path).then(
-      () => true,
-      () => false,
-    );
-    let raw: unknown;
-    try {
-      raw = exists ? await file.read() : seedSettings(firstPrinter);
-    } catch (error) {
-      throw new ConfigFileError(path, [`not readable JSON: ${(error as Error).message}`]);
-    }
-    const parsed = v.safeParse(PrintersSettingsSchema, raw);
-    if (!parsed.success) throw new ConfigFileError(path, describeIssues(parsed.issues));
-    if (!exists) await file.write(parsed.output);
-    return new PrintersStore(file, parsed.output);
+    return new PrintersStore(path, firstPrinter, file, await readOrSeed(path, file, firstPrinter));
+  }
+
+  /** Reads the file again (a restore may have replaced it, or left none: then it is seeded again). */
+  async reload(): Promise<void> {
+    this.current = await readOrSeed(this.path, this.file, this.firstPrinter);
   }
 
   get(): PrintersSettings {
@@ -61,4 +55,25 @@ export class PrintersStore {
     this.current = parsed.output;
     return { ok: true, settings: parsed.output };
   }
+}
+
+async function readOrSeed(path: string, file: JSONFile<unknown>, firstPrinter: string | null): Promise<PrintersSettings> {
+  const exists = await access(path).then(
+    () => true,
+    () => false,
+  );
+  let raw: unknown;
+  try {
+    raw = exists ? await file.read() : seedSettings(firstPrinter);
+  } catch (error) {
+    throw new ConfigFileError(path, [`not readable JSON: ${(error as Error).message}`]);
+  }
+  const parsed = v.safeParse(PrintersSettingsSchema, raw);
+  if (!parsed.success) throw new ConfigFileError(path, describeIssues(parsed.issues));
+  if (!exists) {
+    // On a first start the printers are opened before anything else made the data directory.
+    await mkdir(dirname(path), { recursive: true });
+    await file.write(parsed.output);
+  }
+  return parsed.output;
 }

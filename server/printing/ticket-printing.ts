@@ -8,9 +8,9 @@ import {
   type PrintersSettings,
 } from '../../protocol/printers.ts';
 import { logger } from '../log.ts';
-import type { PrinterDevice, PrinterDeviceFactory } from './printer-drivers.ts';
+import { realPrinterDevices, type PrinterDevice, type PrinterDeviceFactory } from './printer-drivers.ts';
 import { failureReason, printerState, unprintableReason } from './printer-state.ts';
-import type { PrintersStore } from './printers-store.ts';
+import { PrintersStore } from './printers-store.ts';
 
 const log = logger('printing');
 /** Prints kept per printer for the admin's list: an afternoon of a busy kiosk. */
@@ -58,6 +58,27 @@ export class TicketPrinting {
     const printing = new TicketPrinting(store, devices, clock);
     printing.apply(store.get());
     return printing;
+  }
+
+  /**
+   * The printers of a data directory (`printers.json`, created from `firstPrinter` on a first
+   * start). They belong to the process, not to one server: a restore rebuilds the server in
+   * place and the printers stay open, picking up the restored file with {@link reload}.
+   */
+  static async inDataDir(
+    dataDir: string,
+    firstPrinter: string | null,
+    devices: PrinterDeviceFactory = realPrinterDevices(),
+    clock: () => number = Date.now,
+  ): Promise<TicketPrinting> {
+    return TicketPrinting.open(await PrintersStore.open(dataDir, firstPrinter), devices, clock);
+  }
+
+  /** Reads `printers.json` again and restarts the printers whose configuration changed. */
+  async reload(): Promise<void> {
+    await this.store.reload();
+    this.apply(this.store.get());
+    this.changed();
   }
 
   settings(): PrintersSettings {

@@ -29,6 +29,8 @@ export interface DayTicketCache {
 export class FileDayTicketCache implements DayTicketCache {
   private readonly dir: string;
   private readonly journalDir: string;
+  private closed = false;
+  private writing = new Set<Promise<void>>();
 
   constructor(dataDir: string) {
     this.dir = join(dataDir, 'report-days');
@@ -55,7 +57,23 @@ export class FileDayTicketCache implements DayTicketCache {
     }
   }
 
-  async write(day: string, tickets: readonly Ticket[]): Promise<void> {
+  /**
+   * Waits for writes under way and ignores later ones: a background warm-up must not write into
+   * a data directory a restore is replacing.
+   */
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.writing);
+  }
+
+  write(day: string, tickets: readonly Ticket[]): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    const write = this.writeNow(day, tickets);
+    this.writing.add(write);
+    return write.finally(() => this.writing.delete(write));
+  }
+
+  private async writeNow(day: string, tickets: readonly Ticket[]): Promise<void> {
     const bytes = await this.journalBytes(day);
     if (bytes === null) return;
     try {

@@ -15,6 +15,8 @@ const repo = join(import.meta.dirname, '../..');
  */
 export interface ServerProcess {
   child: ChildProcess;
+  /** Everything it printed so far (stdout and stderr). */
+  output(): string;
   /** The first-run set-up token printed on start, if no administrator exists yet. */
   setupToken: string | null;
   base: string;
@@ -22,11 +24,18 @@ export interface ServerProcess {
   killHard(): Promise<void>;
 }
 
-/** Starts the server on the data dir and port (always open, warnings only) and waits until it serves. */
-export async function startServerProcess(dataDir: string, port: number): Promise<ServerProcess> {
+/** Starts the server on the data dir and port (always open, warnings only unless asked) and waits until it serves. */
+export async function startServerProcess(
+  dataDir: string,
+  port: number,
+  options: { logLevel?: 'info' | 'warn' } = {},
+): Promise<ServerProcess> {
   const child = spawn(
     process.execPath,
-    [...startNodeArgs(), '--data-dir', dataDir, '--port', String(port), '--host', '127.0.0.1', '--always-open', '--log-level', 'warn'],
+    [
+      ...startNodeArgs(),
+      ...['--data-dir', dataDir, '--port', String(port), '--host', '127.0.0.1', '--always-open', '--log-level', options.logLevel ?? 'warn'],
+    ],
     {
       cwd: repo,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -39,6 +48,7 @@ export async function startServerProcess(dataDir: string, port: number): Promise
   if (child.exitCode !== null) throw new Error(`server exited: ${out}`);
   return {
     child,
+    output: () => out,
     setupToken: /#setup=([\w-]+)/.exec(out)?.[1] ?? null,
     base: `http://127.0.0.1:${port}`,
     killHard: () => {

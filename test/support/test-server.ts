@@ -3,13 +3,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
 import { type CommandArgs, type CommandSocket, emitCommand } from '../../client/command.ts';
-import { createVirtualPrinter, type VirtualPrinter } from '../../hardware/printer/index.ts';
+import { createVirtualPrinter, type PrinterDriver, type VirtualPrinter } from '../../hardware/printer/index.ts';
 import type { CommandName, CommandReply, ServerToClientEvents } from '../../protocol/events.ts';
 import type { Result } from '../../protocol/result.ts';
 import { resolveSettings } from '../../server/config.ts';
 import { createServer, type MotcuaServer } from '../../server/create-server.ts';
 import type { PrintersSettingsInput } from '../../protocol/printers.ts';
-import { realPrinterDevices, type DriverTuning, type PrinterDeviceFactory } from '../../server/printing/printer-drivers.ts';
+import {
+  realPrinterDevices,
+  type DriverTuning,
+  type PrinterDevice,
+  type PrinterDeviceFactory,
+} from '../../server/printing/printer-drivers.ts';
+import { TicketPrinting } from '../../server/printing/ticket-printing.ts';
+import { serveInPlace, type ServedInPlace } from '../../server/serve-in-place.ts';
 import { at, monday } from './site-fixture.ts';
 import { logger } from '../../server/log.ts';
 
@@ -37,19 +44,66 @@ export interface TestServerOptions {
  */
 const TEST_TUNING: DriverTuning = { idlePollMs: 100, replyTimeoutMs: 3000, reconnect: { initialMs: 50, maxMs: 400 } };
 
+/**
+ * One configured virtual printer on the test's shared virtual printer. Removing or changing one
+ * printer (or a restore doing so) closes its driver: that must not close the shared printer
+ * the others print on, only stop this one's listening.
+ */
+function sharedVirtual(printer: VirtualPrinter): PrinterDevice {
+  const offs = new Set<() => void>();
+  const driver: PrinterDriver = {
+    print: (job) => printer.print(job),
+    status: () => printer.status(),
+    onStatus: (listener) => {
+      const off = printer.onStatus(listener);
+      offs.add(off);
+      return () => {
+        off();
+        offs.delete(off);
+      };
+    },
+    close: async () => {
+      for (const off of offs) off();
+      offs.clear();
+    },
+  };
+  return { driver, virtual: printer };
+}
+
 /** A real motcua server on a random port with a temporary data directory. */
 export class TestServer {
   readonly url: string;
   private sockets: ClientSocket[] = [];
 
   private constructor(
-    readonly server: MotcuaServer,
+    private readonly served: ServedInPlace,
     readonly port: number,
     readonly dataDir: string,
     readonly printer: VirtualPrinter,
     private readonly ownsDir: boolean,
   ) {
     this.url = `http://127.0.0.1:${port}`;
+  }
+
+  /** The server serving now: a new one after a restore restarted it in place. */
+  get server(): MotcuaServer {
+    return this.served.current;
+  }
+
+  /** Resolves with the next server once a restart (a confirmed restore) has built it. */
+  nextRestart(timeoutMs = 30_000): Promise<MotcuaServer> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        off();
+        reject(new Error(`no restart within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const off = this.served.onRestart((outcome) => {
+        clearTimeout(timer);
+        off();
+        if (outcome.ok) resolve(outcome.server);
+        else reject(outcome.error);
+      });
+    });
   }
 
   static async start(options: TestServerOptions = {}): Promise<TestServer> {
@@ -66,16 +120,21 @@ export class TestServer {
     if (options.printers) await mkdir(dataDir, { recursive: true });
     if (options.printers) await writeFile(join(dataDir, 'printers.json'), JSON.stringify(options.printers));
     const real = realPrinterDevices(options.tuning ?? TEST_TUNING);
-    const printerDevices: PrinterDeviceFactory = (config) =>
-      config.transport.kind === 'virtual' ? { driver: printer, virtual: printer } : real(config);
-    const server = await createServer({
-      settings,
-      clock,
-      printerDevices,
-      ...(options.build && { build: options.build }),
-    });
-    const port = await server.listen();
-    return new TestServer(server, port, dataDir, printer, ownsDir);
+    const printerDevices: PrinterDeviceFactory = (config) => (config.transport.kind === 'virtual' ? sharedVirtual(printer) : real(config));
+    // The printers outlive the servers a restore builds in place, as in the real process.
+    const printing = await TicketPrinting.inDataDir(dataDir, settings.printerPath, printerDevices, clock);
+    const served = await serveInPlace(
+      (port, restart) =>
+        createServer({
+          settings: { ...settings, port },
+          clock,
+          printing,
+          restart,
+          ...(options.build && { build: options.build }),
+        }),
+      settings.port,
+    );
+    return new TestServer(served, served.port, dataDir, printer, ownsDir);
   }
 
   async request<T = unknown>(method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: Result<T> }> {
@@ -152,7 +211,7 @@ export class TestServer {
 
   async close(): Promise<void> {
     for (const s of this.sockets) s.disconnect();
-    await this.server.close();
+    await this.served.close();
     if (this.ownsDir) await rm(this.dataDir, { recursive: true, force: true });
   }
 }
