@@ -4,11 +4,12 @@
  * FILE is a JSON export in the catalogue shape or a CSV in the columns documented in
  * `server/catalogue/csv-catalogue.ts`. Any bad row refuses the whole file, lists every problem
  * with its row, exits 1 and leaves the current catalogue as it was.
- * `--data-dir` defaults to `var` under the working directory (the server's default data
- * directory); `--lang` picks the language of messages and defaults to Vietnamese.
+ * `--data-dir` defaults to the server's data directory (`MOTCUA_DATA_DIR`, else the default of
+ * `server/config.ts`); `--lang` picks the language of messages and defaults to Vietnamese.
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { resolveSettings } from '../server/config.ts';
 import { writeCatalogueFile } from '../server/catalogue/catalogue-file.ts';
 import { detectFormat, importCatalogue } from '../server/catalogue/import.ts';
 import { catalogueTranslator, problemMessage, type CatalogueLanguage } from '../server/catalogue/problem-messages.ts';
@@ -17,7 +18,7 @@ async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { 'data-dir': { type: 'string', default: 'var' }, lang: { type: 'string', default: 'vi' } },
+    options: { 'data-dir': { type: 'string' }, lang: { type: 'string', default: 'vi' } },
   });
   const language: CatalogueLanguage = values.lang === 'en' ? 'en' : 'vi';
   const t = await catalogueTranslator(language);
@@ -42,7 +43,8 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   try {
-    const written = await writeCatalogueFile(values['data-dir'], outcome.value);
+    const dataDir = resolveSettings(values['data-dir'] ? ['--data-dir', values['data-dir']] : [], process.env).dataDir;
+    const written = await writeCatalogueFile(dataDir, outcome.value);
     console.log(t('cli.imported', { count: outcome.value.procedures.length, fields: outcome.value.fields.length, file: written }));
     return 0;
   } catch (error) {
