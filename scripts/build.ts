@@ -54,6 +54,8 @@ async function buildInto(id: string, dir: string, quiet: boolean): Promise<void>
     configFile: join(repo, 'vite.config.ts'),
     logLevel: 'warn',
     build: { outDir: join(work, 'apps'), emptyOutDir: true },
+    // The apps know their build (client/build-id.ts) and reload when the server's differs.
+    define: { 'import.meta.env.MOTCUA_BUILD': JSON.stringify(id) },
   });
   await buildServer(join(work, 'server'), join(dir, 'server'));
   const info: BuildInfo = { id, builtAt: new Date().toISOString() };
