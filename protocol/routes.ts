@@ -159,10 +159,13 @@ export interface RouteTypes {
   /** One year of the centre's calendar, saved whole; the path's id is the year. */
   saveCalendarYear: { body: Omit<CalendarYearInput, 'year'>; reply: SiteConfig };
 
-  /** The file is JSON or CSV, told by `format` or else by the file's `name` and content. */
+  /**
+   * The file is JSON or CSV, told by `format` or else by the file's `name` and content, in any
+   * encoding Excel saves. `preview: '1'` only reads it and answers what it holds.
+   */
   importCatalogue: {
     upload: true;
-    query: { name?: string; format?: 'csv' | 'json' };
+    query: { name?: string; format?: 'csv' | 'json'; preview?: '1' };
     reply: CatalogueImportSummary;
     problems: CatalogueProblemView;
   };

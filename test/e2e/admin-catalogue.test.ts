@@ -1,3 +1,6 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Catalogue } from '../../protocol/catalogue.ts';
@@ -127,6 +130,29 @@ describe('admin app: procedures and service hours in Chromium', () => {
     expect(await problems.allTextContents()).toEqual([expect.stringMatching(/[Dd]òng 2/), expect.stringMatching(/[Dd]òng 4/)]);
     await screenshot(page, 'admin-import-refused');
     expect((await server.request<Catalogue>('GET', '/api/catalogue')).body).toEqual(current.body);
+    await page.close();
+  });
+
+  it('previews a catalogue saved by Excel as Windows-1258, then imports it', async () => {
+    const csv = readFileSync(join(import.meta.dirname, '../../docs/examples/catalogue.csv'), 'utf8');
+    const bytes = spawnSync('iconv', ['-f', 'UTF-8', '-t', 'CP1258'], { input: csv }).stdout;
+    const page = await signedInAdmin(browser, server);
+    await page.goto(`${server.url}/admin/#procedures`);
+    await page.locator('input[name="catalogue-file"]').setInputFiles({ name: 'thu-tuc.csv', mimeType: 'text/csv', buffer: bytes });
+    const preview = page.locator('.import-preview');
+    await preview.waitFor();
+    expect(await preview.locator('[data-testid="import-read"]').textContent()).toContain('Windows-1258');
+    expect(await preview.locator('tr[data-preview-procedure="1.001193"]').textContent()).toContain('Đăng ký khai sinh');
+    await preview.evaluate((e) => e.scrollIntoView({ block: 'start', behavior: 'instant' }));
+    await screenshot(page, 'admin-catalogue-import-preview');
+    const before = await server.request<Catalogue>('GET', '/api/catalogue');
+    expect(before.body.ok && before.body.value.procedures.length).toBeGreaterThan(3);
+
+    await preview.locator('[data-action="confirm-import"]').click();
+    await page.locator('.catalogue-import .notice--ok').waitFor();
+    const after = await server.request<Catalogue>('GET', '/api/catalogue');
+    expect(after.body.ok && after.body.value.procedures.map((p) => p.name)[0]).toBe('Đăng ký khai sinh');
+    expect(after.body.ok && after.body.value.procedures.length).toBe(3);
     await page.close();
   });
 });
