@@ -125,7 +125,8 @@ export interface RouteTypes {
   issueTicket: { body: In<typeof C.IssueTicketPayload>; reply: IssuedTicket };
   ticket: { reply: TicketPublicView };
   statsToday: { reply: DayStatistics & { day: Day } };
-  exportTickets: { query: { day?: Day }; reply: FileReply };
+  /** `decimal: 'comma'`: numbers like 12,5 between semicolons, for Excel with Vietnamese settings. */
+  exportTickets: { query: { day?: Day; decimal?: 'comma' }; reply: FileReply };
 
   authStatus: { reply: { needsSetup: boolean } };
   setup: { body: In<typeof C.SetupPayload>; reply: SessionView };
@@ -174,7 +175,7 @@ export interface RouteTypes {
 
   /** `from`/`to` default to today; `to` defaults to `from`. */
   report: { query: { from?: Day; to?: Day }; reply: ReportView };
-  reportCsv: { query: { from?: Day; to?: Day; table?: ReportCsvTable }; reply: FileReply };
+  reportCsv: { query: { from?: Day; to?: Day; table?: ReportCsvTable; decimal?: 'comma' }; reply: FileReply };
 
   printerRecent: { reply: { state: PrinterState; jobs: PrintedJobView[] } };
   printerPreview: { reply: FileReply };

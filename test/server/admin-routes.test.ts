@@ -111,7 +111,7 @@ describe('admin API: configuration that applies live, audited', () => {
   });
 
   it('exports a report table as CSV and refuses a bad range', async () => {
-    const res = await fetch(`${server.url}/api/reports.csv?from=${pastDay}&to=${pastDay}&table=counter`, {
+    const res = await fetch(`${server.url}/api/reports.csv?from=${pastDay}&to=${pastDay}&table=counter&lang=en`, {
       headers: { authorization: `Bearer ${admin}` },
     });
     const csv = await res.text();
@@ -122,6 +122,16 @@ describe('admin API: configuration that applies live, audited', () => {
       .split('\r\n');
     expect(lines[0]).toMatch(/^counter,counter_name,issued,served,no_show/);
     expect(lines.length).toBe(1 + 8);
+    const vi = await fetch(`${server.url}/api/reports.csv?from=${pastDay}&to=${pastDay}&table=service&decimal=comma`, {
+      headers: { authorization: `Bearer ${admin}` },
+    });
+    const viLines = (await vi.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(viLines[0]).toMatch(/^Mã dịch vụ;Dịch vụ;Đã cấp số;Đã giải quyết;Vắng mặt;.*;Mức 1;Mức 2;Mức 3;Hài lòng \(%\)$/);
+    const avgWait = viLines[1]!.split(';')[7];
+    expect(avgWait).toMatch(/^\d+,\d$/);
     const bad = await server.request('GET', `/api/reports?from=2026-11-23&to=2026-11-01`, undefined, admin);
     expect(bad.status).toBe(400);
   });
