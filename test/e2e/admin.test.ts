@@ -129,9 +129,16 @@ describe('admin app in Chromium', () => {
       .trim()
       .split('\r\n');
     const tickets = [...day.state.tickets.values()].sort((a, b) => a.issuedAt - b.issuedAt);
+    // In Vietnamese, for Excel with Vietnamese settings: semicolons, and statuses in words.
+    const statusWords = (
+      JSON.parse(await readFile(join(import.meta.dirname, '../../locales/vi/export.json'), 'utf8')) as {
+        status: Record<string, string>;
+      }
+    ).status;
+    expect(csv[0]!.split(';').slice(0, 2)).toEqual(['Số thứ tự', 'Mã dịch vụ']);
     expect(csv.length).toBe(1 + tickets.length);
-    expect(csv.slice(1).map((l) => l.split(',')[0])).toEqual(tickets.map((t) => t.label));
-    expect(csv.slice(1).map((l) => l.split(',')[5])).toEqual(tickets.map((t) => t.status));
+    expect(csv.slice(1).map((l) => l.split(';')[0])).toEqual(tickets.map((t) => t.label));
+    expect(csv.slice(1).map((l) => l.split(';')[5])).toEqual(tickets.map((t) => statusWords[t.status]));
     await page.close();
   });
 
