@@ -181,7 +181,7 @@ export const SiteConfigSchema = v.pipe(
         printer: v.optional(v.string()),
         /** The ticket printer's model facts (paper width, Vietnamese mode, code pages, baud rate…); defaults to 80 mm raster. */
         printerProfile: v.optional(PrinterProfileSchema),
-        /** Serial lines of counter call buttons (the motcua line protocol, hardware.md). */
+        /** Serial lines of counter call buttons (the motcua line protocol, docs/call-buttons.md). */
         buttons: v.optional(v.array(ButtonLineSchema)),
       }),
     ),
