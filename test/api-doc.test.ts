@@ -1,55 +1,58 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { describePolicy } from '../protocol/access.ts';
+import { commandRules } from '../protocol/command-rules.ts';
+import { routes } from '../protocol/routes.ts';
 
-// docs/api.md is the integrators' map of the API: every HTTP route the server registers and
-// every Socket.IO event of the contract must be in it, and nothing that no longer exists.
-// The routes are read from their registrations (`router.add('GET', '/api/…'`) in server/http/.
+// docs/api.md is the integrators' map of the API: every route of the route map and every event
+// of the socket contract must be in it, with the policy the server enforces, and nothing that
+// no longer exists.
 
-const repo = join(import.meta.dirname, '..');
-const doc = readFileSync(join(repo, 'docs/api.md'), 'utf8');
+const doc = readFileSync(join(import.meta.dirname, '../docs/api.md'), 'utf8');
 
-function registeredRoutes(): string[] {
-  const dir = join(repo, 'server/http');
-  const found: string[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
-    const source = readFileSync(join(dir, file), 'utf8');
-    for (const m of source.matchAll(/router\.add\(\s*'([A-Z]+)',\s*'([^']+)'/g)) found.push(`${m[1]} ${m[2]}`);
-  }
-  return found.sort();
+/** Table rows `| \`name\` | METHOD | \`path\` | who | what |`. */
+const routeRows = [...doc.matchAll(/^\| `(\w+)` \| (GET|POST|PUT|PATCH|DELETE) \| `([^`]+)` \| ([^|]+) \|/gm)].map((m) => ({
+  name: m[1]!,
+  method: m[2]!,
+  path: m[3]!,
+  who: m[4]!.trim(),
+}));
+
+function section(title: string): string {
+  const start = doc.indexOf(title);
+  const next = doc.slice(start + title.length).search(/\n#{2,3} /);
+  return doc.slice(start, next === -1 ? undefined : start + title.length + next);
 }
 
-function documentedRoutes(): string[] {
-  return [...doc.matchAll(/^\|\s*(GET|POST|PUT|PATCH|DELETE)\s*\|\s*`([^`]+)`/gm)].map((m) => `${m[1]} ${m[2]}`).sort();
-}
+/** Table rows `| \`domain:verb\` | who | …` of one section. */
+const eventRows = (title: string) =>
+  [...section(title).matchAll(/^\|\s*`([a-z-]+:[a-z-]+)`\s*\|\s*([^|]+?)\s*\|/gm)].map((m) => ({ event: m[1]!, who: m[2]!.trim() }));
 
-function contractEvents(name: 'ClientToServerEvents' | 'ServerToClientEvents'): string[] {
-  const source = readFileSync(join(repo, 'protocol/events.ts'), 'utf8');
-  const body = new RegExp(`interface ${name} \\{([\\s\\S]*?)\\n\\}`).exec(source)?.[1] ?? '';
+function broadcasts(): string[] {
+  const source = readFileSync(join(import.meta.dirname, '../protocol/events.ts'), 'utf8');
+  const body = /interface ServerToClientEvents \{([\s\S]*?)\n\}/.exec(source)?.[1] ?? '';
   return [...body.matchAll(/^\s*'([a-z-]+:[a-z-]+)':/gm)].map((m) => m[1]!).sort();
 }
 
-function documentedEvents(section: string): string[] {
-  const start = doc.indexOf(section);
-  const next = doc.slice(start + section.length).search(/\n#{2,3} /);
-  const text = doc.slice(start, next === -1 ? undefined : start + section.length + next);
-  return [...text.matchAll(/^\|\s*`([a-z-]+:[a-z-]+)`/gm)].map((m) => m[1]!).sort();
-}
-
 describe('docs/api.md', () => {
-  it('reads the server’s routes (the check itself works)', () => {
-    expect(registeredRoutes()).toEqual(expect.arrayContaining(['GET /api/health', 'POST /api/tickets', 'GET /api/backup']));
+  it('lists every route of the route map, with its method, path and policy, and no other', () => {
+    const expected = Object.entries(routes).map(([name, r]) => ({ name, method: r.method, path: r.path, who: describePolicy(r.policy) }));
+    const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+    expect([...routeRows].sort(byName)).toEqual(expected.sort(byName));
   });
 
-  it('lists every HTTP route the server registers, and no other', () => {
-    expect(documentedRoutes()).toEqual(registeredRoutes());
-  });
-
-  it('lists every command of the socket contract', () => {
-    expect(documentedEvents('### Commands')).toEqual(contractEvents('ClientToServerEvents'));
+  it('lists every socket command with the policy the gateway enforces', () => {
+    const expected = Object.entries(commandRules).map(([event, r]) => ({ event, who: describePolicy(r.policy) }));
+    const byEvent = (a: { event: string }, b: { event: string }) => a.event.localeCompare(b.event);
+    expect(eventRows('### Commands').sort(byEvent)).toEqual(expected.sort(byEvent));
   });
 
   it('lists every broadcast of the socket contract', () => {
-    expect(documentedEvents('### Broadcasts')).toEqual(contractEvents('ServerToClientEvents'));
+    expect(
+      eventRows('### Broadcasts')
+        .map((r) => r.event)
+        .sort(),
+    ).toEqual(broadcasts());
   });
 });
