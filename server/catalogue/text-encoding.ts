@@ -54,7 +54,7 @@ export function decodeCatalogueText(bytes: Uint8Array): DecodedText {
 /** Picks the reading whose words are Vietnamese; UTF-8 that is already Vietnamese (or plain ASCII) wins at once. */
 function choose(readings: Reading[]): DecodedText {
   const scored = readings
-    .filter((r) => !/[\ufffd\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(r.text))
+    .filter((r) => !hasUnreadable(r.text))
     .map((r) => ({ ...r, score: scoreVietnamese(r.text) }))
     .map((r) => ({ ...r, share: r.score.words === 0 ? 1 : r.score.valid / r.score.words }));
   const first = scored[0];
@@ -64,6 +64,15 @@ function choose(readings: Reading[]): DecodedText {
   if (best && (!second || second.share < best.share - 0.05)) return { ok: true, text: best.text, encoding: best.encoding };
   const word = (scored.find((r) => r.encoding === 'utf-8' || r.encoding === 'windows-1258') ?? scored[0])?.score.firstInvalid ?? '';
   return { ok: false, problem: { key: 'import.encoding_unknown', params: { word } } };
+}
+
+/** A replacement character (a byte the table does not map) or a control character other than tab and line ends. */
+function hasUnreadable(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd || c === 0x7f || (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d)) return true;
+  }
+  return false;
 }
 
 function byteOrderMark(bytes: Uint8Array): { encoding: 'utf-8' | 'utf-16le' | 'utf-16be'; length: number } | null {

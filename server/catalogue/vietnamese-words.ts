@@ -32,7 +32,7 @@ export function scoreVietnamese(text: string): WordScore {
   let valid = 0;
   let firstInvalid: string | null = null;
   for (const word of text.match(/[^\s\d.,;:!?"'()[\]{}<>|/\\*+=_&%$#@~`^-]+/gu) ?? []) {
-    if (!/[^\x00-\x7f]/.test(word)) continue;
+    if (!/[^\p{ASCII}]/u.test(word)) continue;
     words++;
     if (isVietnameseSyllable(word)) valid++;
     else firstInvalid ??= word;
