@@ -24,6 +24,7 @@ import type { TicketPrinter } from './printing/ticket-printer.ts';
 import { FileQueueStore, type QueueStore } from './store/queue-store.ts';
 import { AuditLog } from './store/audit-log.ts';
 import { FileDayTicketCache } from './store/report-day-cache.ts';
+import { prepareDataDir } from './store/data-format.ts';
 import { SiteStore } from './store/site-store.ts';
 
 /** Where the repository's read-only parts are: seed data, locales, the built apps. */
@@ -69,6 +70,8 @@ export async function createServer(options: ServerOptions): Promise<MotcuaServer
   const clock = options.clock ?? Date.now;
   // A confirmed restore is completed (or rolled back) before anything reads the data.
   await settleRestore(settings.dataDir, { now: clock() });
+  // Then the data's format: migrated when older, refused (untouched) when newer than this build.
+  await prepareDataDir(settings.dataDir);
   const siteStore = await SiteStore.open(join(settings.dataDir, 'site.json'), join(repoDir, 'data/site.json'));
   const site = settings.alwaysOpen ? alwaysOpen(siteStore) : siteStore;
   const store = options.store ?? new FileQueueStore(settings.dataDir, clock);

@@ -10,6 +10,7 @@ import { kioskSnapshot } from './views/kiosk-view.ts';
 import { configureLogging, logger } from './log.ts';
 import { adaptPrinter } from './printing/hardware-printer-adapter.ts';
 import { choosePrinter, sitePrinterProfile } from './printing/printer-device.ts';
+import { DataFormatError } from './store/data-format.ts';
 import { ConfigFileError } from './store/site-store.ts';
 
 /**
@@ -137,7 +138,7 @@ function announce(
 }
 
 main().catch((e: unknown) => {
-  if (e instanceof SettingsError || e instanceof ConfigFileError) {
+  if (e instanceof SettingsError || e instanceof ConfigFileError || e instanceof DataFormatError) {
     process.stderr.write(`motcua: ${e.message}\n`);
     process.exit(2);
   }
