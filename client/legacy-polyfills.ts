@@ -14,8 +14,11 @@ function define<T extends object>(target: T, name: string, value: unknown): void
 // Chromium 71.
 if (typeof globalThis === 'undefined') define(window, 'globalThis', window);
 
-// Chromium 93.
-define(Object, 'hasOwn', (object: object, key: PropertyKey) => Object.hasOwn(object, key));
+// Chromium 93. (Biome would rewrite the call below into `Object.hasOwn`, which here would call itself.)
+define(Object, 'hasOwn', (object: object, key: PropertyKey) =>
+  // biome-ignore lint/suspicious/noPrototypeBuiltins: this defines Object.hasOwn for browsers without it
+  Object.prototype.hasOwnProperty.call(object, key),
+);
 
 // Chromium 92: `.at(-1)`, the last item.
 function at(this: ArrayLike<unknown>, index: number): unknown {

@@ -12,12 +12,14 @@ import { routes } from '../protocol/routes.ts';
 const doc = readFileSync(join(import.meta.dirname, '../docs/api.md'), 'utf8');
 
 /** Table rows `| \`name\` | METHOD | \`path\` | who | what |`. */
-const routeRows = [...doc.matchAll(/^\| `(\w+)` \| (GET|POST|PUT|PATCH|DELETE) \| `([^`]+)` \| ([^|]+) \|/gm)].map((m) => ({
-  name: m[1]!,
-  method: m[2]!,
-  path: m[3]!,
-  who: m[4]!.trim(),
-}));
+const routeRows = [...doc.matchAll(/^\|\s*`(\w+)`\s*\|\s*(GET|POST|PUT|PATCH|DELETE)\s*\|\s*`([^`]+)`\s*\|\s*([^|]+?)\s*\|/gm)].map(
+  (m) => ({
+    name: m[1]!,
+    method: m[2]!,
+    path: m[3]!,
+    who: m[4]!.trim(),
+  }),
+);
 
 function section(title: string): string {
   const start = doc.indexOf(title);

@@ -72,7 +72,7 @@ describe('the lobby screens on a Chromium 69 lobby TV', () => {
     let f: DisplayFixture;
     const errors: string[] = [];
     const watch = async (page: Page) => {
-      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('pageerror', (e) => errors.push(`${e.message} ${e.stack?.split('\n').slice(0, 6).join(' | ')}`));
       await page.addInitScript(removeNewerApis);
     };
     beforeAll(async () => {
