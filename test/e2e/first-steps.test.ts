@@ -124,7 +124,6 @@ describe('the first steps of the README', () => {
     await kiosk.locator('.tile[data-field="ho-tich"]').tap();
     await kiosk.locator('.procedure-item[data-code="1.001193"]').tap();
     await kiosk.locator('button.take').tap();
-    await kiosk.locator('[data-priority="none"]').tap();
     const number = (await kiosk.locator('[data-testid="ticket-number"]').textContent())!.trim();
     await check('kiosk ticket', kiosk);
     await console.locator('[data-action="next"]').click();

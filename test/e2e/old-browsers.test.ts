@@ -98,7 +98,6 @@ describe('the lobby screens on a Chromium 69 lobby TV', () => {
       await page.locator('.tile[data-field="ho-tich"]').click();
       await page.locator('.procedure-item[data-code="1.001193"]').click();
       await page.locator('button.take').click();
-      await page.locator('[data-priority="none"]').click();
       await page.locator('[data-testid="ticket-number"]').waitFor();
       expect(await page.evaluate(() => typeof Array.prototype.at)).toBe('function');
       expect(errors).toEqual([]);
