@@ -4,7 +4,8 @@
  * format and older ones: older data is migrated, step by step, before anything else opens it;
  * newer data (written after an upgrade, then a return to the older release) is refused before
  * any file is touched. Without this, an older build would take a newer journal's lines for a
- * torn write and cut them off.
+ * torn write and cut them off. A restore moves the mark aside with the data it replaces; the
+ * restored data, which backups do not mark yet, is then read as format 1.
  */
 import { mkdir, open, readdir, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
