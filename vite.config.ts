@@ -9,6 +9,8 @@ export default defineConfig({
   base: '/',
   publicDir: false,
   build: {
+    // Lobby TVs and Android boxes run Chromium 69 and newer (docs/deploy.md, "Old screens"); the staff apps share the build.
+    target: 'chrome69',
     outDir: resolve(root, 'dist'),
     emptyOutDir: true,
     rollupOptions: {

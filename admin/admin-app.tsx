@@ -16,7 +16,7 @@ type Session = { token: string; user: SignedIn['user'] };
 type Stage =
   | { kind: 'loading' }
   | { kind: 'setup'; setupToken: string }
-  | { kind: 'sign-in'; error: string | null }
+  | { kind: 'sign-in'; error: string | null; needsSetup?: boolean }
   | { kind: 'in'; session: Session };
 
 /** The first-run token arrives in the link the server printed: `/admin/#setup=<token>`. */
@@ -33,18 +33,25 @@ export function AdminApp() {
   const [stage, setStage] = useState<Stage>({ kind: 'loading' });
 
   useEffect(() => {
-    void (async () => {
+    const decide = async () => {
       const setup = setupTokenInUrl();
       const status = await request({}, 'authStatus');
       if (setup && status.ok && status.value.needsSetup) return setStage({ kind: 'setup', setupToken: setup });
       if (setup) history.replaceState(null, '', location.pathname);
       const saved = token.get();
-      if (!saved) return setStage({ kind: 'sign-in', error: null });
+      if (!saved) return setStage({ kind: 'sign-in', error: null, needsSetup: status.ok && status.value.needsSetup });
       const me = await request({ token: saved }, 'whoAmI');
       if (me.ok && 'user' in me.value && me.value.user.role === 'admin')
         setStage({ kind: 'in', session: { token: saved, user: me.value.user } });
-      else setStage({ kind: 'sign-in', error: null });
-    })();
+      else setStage({ kind: 'sign-in', error: null, needsSetup: false });
+    };
+    void decide();
+    // The set-up link pasted into a tab already on /admin/ changes only the hash: no page load follows.
+    const onHash = () => {
+      if (setupTokenInUrl()) void decide();
+    };
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
   }, []);
 
   const signedIn = (s: SignedIn) => {
@@ -72,6 +79,11 @@ export function AdminApp() {
     case 'sign-in':
       return (
         <main class="admin-gate">
+          {stage.needsSetup && (
+            <p class="notice" role="status" data-testid="needs-setup">
+              {t('admin:setupLink.needed')}
+            </p>
+          )}
           <SignInScreen i18n={i18n} onSignedIn={signedIn} />
           {stage.error && <p role="alert">{stage.error}</p>}
         </main>

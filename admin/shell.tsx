@@ -1,5 +1,6 @@
 import type { Lang } from '../client/i18n.ts';
 import { useConnectionState } from '../client/use-connection.ts';
+import { useUpgradeReload } from '../client/use-upgrade-reload.ts';
 import { useEffect, useState } from 'preact/hooks';
 import { useAdmin } from './admin-context.ts';
 import { AuditPage } from './pages/audit-page.tsx';
@@ -30,6 +31,8 @@ const pages = {
   audit: AuditPage,
 } as const;
 type PageName = keyof typeof pages;
+/** Pages with nothing to type in: after an upgrade they reload by themselves once left alone. */
+const readOnlyPages: ReadonlySet<PageName> = new Set(['dashboard', 'health', 'reports', 'audit', 'printer']);
 
 function pageInHash(): PageName {
   const name = location.hash.slice(1);
@@ -46,6 +49,7 @@ export function Shell(props: { onSignOut: () => void; onLang: (l: Lang) => void 
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
   }, []);
+  const upgrade = useUpgradeReload(connection, readOnlyPages.has(page), 30_000);
   const Page = pages[page];
   return (
     <div class="admin">
@@ -71,6 +75,14 @@ export function Shell(props: { onSignOut: () => void; onLang: (l: Lang) => void 
       {online !== 'online' && (
         <p class="banner banner--down" role="status">
           {t(online === 'connecting' ? 'common:connecting' : 'common:offline')}
+        </p>
+      )}
+      {upgrade !== null && (
+        <p class="banner banner--upgrade" role="status">
+          {t('admin:upgrade.banner')}{' '}
+          <button type="button" onClick={() => connection.reloadForUpgrade()}>
+            {t('admin:upgrade.reload')}
+          </button>
         </p>
       )}
       <main class="admin-page" data-page={page}>

@@ -20,7 +20,7 @@ import * as v from 'valibot';
 import type { RestorePreview } from '../protocol/backup.ts';
 import { SiteConfigSchema } from '../protocol/site-config.ts';
 import { addDays, localDay } from '../server/core/local-time.ts';
-import { buildServer } from '../scripts/build-server.ts';
+import { ensureBuilt } from '../scripts/build.ts';
 import { startNodeArgs } from '../scripts/start-command.ts';
 import { benchDataDir } from './support/bench-server.ts';
 import { writeHistory } from './support/history.ts';
@@ -55,7 +55,7 @@ const counters = 40;
 
 export async function run(options: { days?: number; ticketsPerDay?: number } = {}): Promise<BackupRestoreFigures> {
   const { days = 150, ticketsPerDay = 2000 } = options;
-  await buildServer();
+  await ensureBuilt({ quiet: true });
   const dataDir = await benchDataDir();
   const work = `${dataDir}-files`;
   await mkdir(work);

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'vite';
+import { currentBuildDir, ensureBuilt } from '../scripts/build.ts';
 
 export interface BundleFigures {
   /** Gzipped bytes of the JavaScript the kiosk page loads (entry and preloaded chunks). */
@@ -10,7 +10,7 @@ export interface BundleFigures {
   followJsGzipKb: number;
 }
 
-const dist = join(import.meta.dirname, '../dist');
+const dist = join(currentBuildDir, 'apps');
 
 /** Sums the gzipped size of the scripts a built page loads. */
 async function pageScripts(page: string): Promise<number> {
@@ -22,7 +22,7 @@ async function pageScripts(page: string): Promise<number> {
 }
 
 export async function run(): Promise<BundleFigures> {
-  await build({ logLevel: 'warn' });
+  await ensureBuilt({ quiet: true });
   return { kioskJsGzipKb: await pageScripts('kiosk/index.html'), followJsGzipKb: await pageScripts('kiosk/follow.html') };
 }
 

@@ -3,7 +3,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildServer } from '../scripts/build-server.ts';
+import { ensureBuilt } from '../scripts/build.ts';
 import { startNodeArgs } from '../scripts/start-command.ts';
 import { ack, benchDataDir, openSocket, type BenchSocket } from './support/bench-server.ts';
 
@@ -19,7 +19,7 @@ const repo = join(import.meta.dirname, '..');
 
 /** The server as `npm start` runs it (bundle and Node flags), in its own process, so its memory is measured alone. */
 export async function run(clients = 150, tickets = 10_000): Promise<ServerMemoryFigures> {
-  await buildServer();
+  await ensureBuilt({ quiet: true });
   const dataDir = await benchDataDir();
   const port = await freePort();
   const child = spawn(

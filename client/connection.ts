@@ -2,6 +2,7 @@ import { io } from 'socket.io-client';
 import type { CommandName, CommandReply } from '../protocol/events.ts';
 import type { Result } from '../protocol/result.ts';
 import { type CommandArgs, type CommandSocket, emitCommand } from './command.ts';
+import { APP_BUILD } from './build-id.ts';
 
 export type AppSocket = CommandSocket;
 export type ConnectionState = 'connecting' | 'online' | 'offline';
@@ -16,6 +17,15 @@ export interface Connection {
    * snapshot, so a screen that missed messages repairs itself.
    */
   onOnline(subscribe: () => void): () => void;
+  /** The server's build when it is newer than this page's scripts (an upgrade), else null. */
+  upgrade(): string | null;
+  /** Called once the server announces a build other than this page's; returns the unsubscribe function. */
+  onUpgrade(listener: (build: string) => void): () => void;
+  /**
+   * Reloads the page to load the server's build. Once per build: if the reloaded page is still
+   * older (a cache in between), it stays rather than reloading forever.
+   */
+  reloadForUpgrade(): void;
   /** Emits a command and resolves with its Result; a timeout becomes an `offline` error. */
   command<E extends CommandName>(event: E, ...args: CommandArgs<E>): Promise<Result<CommandReply<E>>>;
   close(): void;
@@ -24,7 +34,10 @@ export interface Connection {
 export interface ConnectionOptions {
   token?: string | null;
   lang?: string;
-  /** Reload the page when the server reports a new build (wall displays upgrade by themselves). */
+  /**
+   * Reload the page as soon as the server reports a new build (wall displays upgrade by
+   * themselves). Apps with someone at them reload at a safe moment instead (use-upgrade-reload.ts).
+   */
   reloadOnUpgrade?: boolean;
 }
 
@@ -37,7 +50,10 @@ export function connect(options: ConnectionOptions = {}): Connection {
     reconnectionDelayMax: 5000,
   });
   let state: ConnectionState = 'connecting';
-  let build: string | null = null;
+  // Without a build id written in, the first server this page met stands for its build.
+  let build: string | null = APP_BUILD;
+  let upgrade: string | null = null;
+  const upgradeListeners = new Set<(build: string) => void>();
   const stateListeners = new Set<(s: ConnectionState) => void>();
   const onlineListeners = new Set<() => void>();
   const set = (s: ConnectionState) => {
@@ -55,9 +71,19 @@ export function connect(options: ConnectionOptions = {}): Connection {
     if (reason === 'io server disconnect') socket.connect();
   });
   socket.on('connect_error', () => set('offline'));
+  const reloadForUpgrade = () => {
+    if (upgrade === null) return;
+    const key = 'motcua.reloadedFor';
+    if (sessionStorage.getItem(key) === upgrade) return;
+    sessionStorage.setItem(key, upgrade);
+    location.reload();
+  };
   socket.on('server:hello', (hello) => {
-    if (options.reloadOnUpgrade && build !== null && hello.build !== build) location.reload();
-    build = hello.build;
+    build ??= hello.build;
+    if (hello.build === build || hello.build === upgrade) return;
+    upgrade = hello.build;
+    for (const l of upgradeListeners) l(hello.build);
+    if (options.reloadOnUpgrade) reloadForUpgrade();
   });
   return {
     socket,
@@ -71,6 +97,12 @@ export function connect(options: ConnectionOptions = {}): Connection {
       if (socket.connected) subscribe();
       return () => onlineListeners.delete(subscribe);
     },
+    upgrade: () => upgrade,
+    onUpgrade(listener) {
+      upgradeListeners.add(listener);
+      return () => upgradeListeners.delete(listener);
+    },
+    reloadForUpgrade,
     async command(event, ...args) {
       try {
         return await emitCommand(socket, 8000, event, ...args);

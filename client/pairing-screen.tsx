@@ -1,10 +1,12 @@
 import type { i18n } from 'i18next';
 import { useState } from 'preact/hooks';
 import { request } from './http-api.ts';
+import { NumberPad } from './number-pad.tsx';
 
 /**
- * Shown by a device app (kiosk, display, rating tablet) until an admin's pairing code is
- * entered; the device then keeps its long-lived token.
+ * Shown by a device app (kiosk, rating tablet) until an admin's pairing code is entered; the
+ * device then keeps its long-lived token. Touch screens have no keyboard: the code is typed on
+ * the number pad below the field (a keyboard works too).
  */
 export function PairingScreen(props: { i18n: i18n; onPaired: (token: string) => void }) {
   const t = props.i18n.t.bind(props.i18n);
@@ -28,9 +30,15 @@ export function PairingScreen(props: { i18n: i18n; onPaired: (token: string) => 
           autoComplete="off"
           maxLength={8}
           value={code}
-          onInput={(e) => setCode(e.currentTarget.value)}
+          onInput={(e) => setCode(e.currentTarget.value.replace(/\D/g, ''))}
         />
       </label>
+      <NumberPad
+        value={code}
+        maxLength={8}
+        labels={{ pad: t('common:numberPad.label'), clear: t('common:numberPad.clear'), delete: t('common:numberPad.delete') }}
+        onChange={setCode}
+      />
       {error && <p role="alert">{error}</p>}
       <button type="submit">{t('common:pairing.submit')}</button>
     </form>

@@ -2,6 +2,8 @@
  * The counter app: the clerk's console (`/counter/`, `/counter/<n>`) and the counter's rating
  * tablet (`/rate/<n>`), one built page served for both.
  */
+// First: the functions older lobby browsers lack, before any module that calls them is run.
+import '../client/legacy-polyfills.ts';
 import { render } from 'preact';
 import { createI18n } from '../client/i18n.ts';
 import { storedLang } from './app-lang.ts';

@@ -3,6 +3,8 @@
  * query options in display/README.md. Public and read-only: no pairing is needed to show a
  * board, but a paired display's token is sent when one is stored.
  */
+// First: the functions older lobby browsers lack, before any module that calls them is run.
+import '../client/legacy-polyfills.ts';
 import { render } from 'preact';
 import { connect } from '../client/connection.ts';
 import { createI18n } from '../client/i18n.ts';

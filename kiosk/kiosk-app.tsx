@@ -1,6 +1,7 @@
 import type { i18n } from 'i18next';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import { connect } from '../client/connection.ts';
+import { useUpgradeReload } from '../client/use-upgrade-reload.ts';
 import type { IssuedTicket } from '../protocol/views.ts';
 import { KioskContext, type Kiosk } from './kiosk-context.ts';
 import { Footer } from './parts/footer.tsx';
@@ -48,6 +49,8 @@ export function KioskApp(props: { i18n: i18n; token: string; onUnpaired(): void 
 
   const reset = useCallback(() => dispatch({ type: 'reset' }), []);
   const idle = useIdle(screen.kind !== 'issued' && !isPristine(session), timing.idleMs, timing.warnMs, reset);
+  // An upgrade waits for the home screen nobody is using.
+  useUpgradeReload(connection, isPristine(session) && !issuing, timing.reloadQuietMs);
 
   // The confirmation goes home by itself; longer when the citizen must note the number or photograph the QR code.
   const printed = screen.kind === 'issued' && screen.issued.print.kind === 'printed' && screen.issued.print.confirmed;

@@ -1,3 +1,5 @@
+// First: the functions older lobby browsers lack, before any module that calls them is run.
+import '../client/legacy-polyfills.ts';
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { i18nFromBundles, type Bundle } from '../client/i18n-bundles.ts';

@@ -63,11 +63,19 @@ export interface DeviceHealthView {
   printers: Array<{ id: string; name: string; state: PrinterState }>;
 }
 
+/** What an imported (or previewed) catalogue file holds, as the admin app shows it before and after. */
 export interface CatalogueImportSummary {
   procedures: number;
   fields: number;
-  /** Codes of imported procedures whose queue service does not exist in the site config. */
+  /** Codes of procedures whose queue service does not exist in the site config. */
   unmapped: string[];
+  format: 'json' | 'csv';
+  /** How the file's bytes were read, e.g. `utf-8`, `windows-1258`, `tcvn3`, `vni`. */
+  encoding: string;
+  /** Procedures per field, in the file's order of fields. */
+  byField: Array<{ id: string; name: string; procedures: number }>;
+  /** The first procedures, as read, to check the letters before importing. */
+  firstProcedures: Array<{ code: string; name: string; fieldId: string; serviceId: string }>;
 }
 
 /** A catalogue row the server refused, in the admin's language (`row` null: the file as a whole). */

@@ -131,7 +131,8 @@ export interface RouteTypes {
   issueTicket: { body: In<typeof C.IssueTicketPayload>; reply: IssuedTicket };
   ticket: { reply: TicketPublicView };
   statsToday: { reply: DayStatistics & { day: Day } };
-  exportTickets: { query: { day?: Day }; reply: FileReply };
+  /** `decimal: 'comma'`: numbers like 12,5 between semicolons, for Excel with Vietnamese settings. */
+  exportTickets: { query: { day?: Day; decimal?: 'comma' }; reply: FileReply };
 
   authStatus: { reply: { needsSetup: boolean } };
   setup: { body: In<typeof C.SetupPayload>; reply: SessionView };
@@ -165,10 +166,13 @@ export interface RouteTypes {
   /** One year of the centre's calendar, saved whole; the path's id is the year. */
   saveCalendarYear: { body: Omit<CalendarYearInput, 'year'>; reply: SiteConfig };
 
-  /** The file is JSON or CSV, told by `format` or else by the file's `name` and content. */
+  /**
+   * The file is JSON or CSV, told by `format` or else by the file's `name` and content, in any
+   * encoding Excel saves. `preview: '1'` only reads it and answers what it holds.
+   */
   importCatalogue: {
     upload: true;
-    query: { name?: string; format?: 'csv' | 'json' };
+    query: { name?: string; format?: 'csv' | 'json'; preview?: '1' };
     reply: CatalogueImportSummary;
     problems: CatalogueProblemView;
   };
@@ -177,7 +181,7 @@ export interface RouteTypes {
 
   /** `from`/`to` default to today; `to` defaults to `from`. */
   report: { query: { from?: Day; to?: Day }; reply: ReportView };
-  reportCsv: { query: { from?: Day; to?: Day; table?: ReportCsvTable }; reply: FileReply };
+  reportCsv: { query: { from?: Day; to?: Day; table?: ReportCsvTable; decimal?: 'comma' }; reply: FileReply };
 
   /** Every printer with its state, kiosks and last prints; the model presets; the paired kiosks. */
   printers: { reply: PrintersView };

@@ -181,7 +181,7 @@ export const SiteConfigSchema = v.pipe(
          * `tcp://10.0.0.5:9100`); after that printers are set up in Admin → Máy in (`printers.json`).
          */
         printer: v.optional(v.string()),
-        /** Serial lines of counter call buttons (the motcua line protocol, hardware.md). */
+        /** Serial lines of counter call buttons (the motcua line protocol, docs/call-buttons.md). */
         buttons: v.optional(v.array(ButtonLineSchema)),
       }),
     ),

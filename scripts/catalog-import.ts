@@ -2,22 +2,23 @@
  * Imports a procedure catalogue into the data directory:
  *   npm run catalog:import -- FILE [--data-dir DIR] [--lang vi|en]
  * FILE is a JSON export in the catalogue shape or a CSV in the columns documented in
- * `server/catalogue/csv-catalogue.ts`. Any bad row refuses the whole file, lists every problem
+ * docs/catalogue-import.md, in UTF-8, UTF-16, Windows-1258, TCVN-3 or VNI. Any bad row refuses the whole file, lists every problem
  * with its row, exits 1 and leaves the current catalogue as it was.
- * `--data-dir` defaults to `var` under the working directory (the server's default data
- * directory); `--lang` picks the language of messages and defaults to Vietnamese.
+ * `--data-dir` defaults to the server's data directory (`MOTCUA_DATA_DIR`, else the default of
+ * `server/config.ts`); `--lang` picks the language of messages and defaults to Vietnamese.
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { resolveSettings } from '../server/config.ts';
 import { writeCatalogueFile } from '../server/catalogue/catalogue-file.ts';
-import { detectFormat, importCatalogue } from '../server/catalogue/import.ts';
+import { importCatalogueFile } from '../server/catalogue/import-file.ts';
 import { catalogueTranslator, problemMessage, type CatalogueLanguage } from '../server/catalogue/problem-messages.ts';
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { 'data-dir': { type: 'string', default: 'var' }, lang: { type: 'string', default: 'vi' } },
+    options: { 'data-dir': { type: 'string' }, lang: { type: 'string', default: 'vi' } },
   });
   const language: CatalogueLanguage = values.lang === 'en' ? 'en' : 'vi';
   const t = await catalogueTranslator(language);
@@ -27,23 +28,25 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (error) {
     console.error(t('cli.read_failed', { file, detail: (error as Error).message }));
     return 1;
   }
 
-  const outcome = importCatalogue(text, detectFormat(file, text));
+  const outcome = importCatalogueFile(bytes, file);
   if (!outcome.ok) {
     for (const problem of outcome.problems) console.error(problemMessage(t, problem));
     console.error(t('cli.refused', { count: outcome.problems.length }));
     return 1;
   }
   try {
-    const written = await writeCatalogueFile(values['data-dir'], outcome.value);
-    console.log(t('cli.imported', { count: outcome.value.procedures.length, fields: outcome.value.fields.length, file: written }));
+    const dataDir = resolveSettings(values['data-dir'] ? ['--data-dir', values['data-dir']] : [], process.env).dataDir;
+    const { catalogue, encoding } = outcome.value;
+    const written = await writeCatalogueFile(dataDir, catalogue);
+    console.log(t('cli.imported', { count: catalogue.procedures.length, fields: catalogue.fields.length, file: written, encoding }));
     return 0;
   } catch (error) {
     console.error(t('cli.write_failed', { detail: (error as Error).message }));

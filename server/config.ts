@@ -1,6 +1,7 @@
 import { describeIssue } from '../protocol/schema-issues.ts';
-import { networkInterfaces } from 'node:os';
-import { resolve } from 'node:path';
+import { accessSync, constants, statSync } from 'node:fs';
+import { homedir, networkInterfaces } from 'node:os';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as v from 'valibot';
 import type { LogLevel } from './log.ts';
@@ -15,7 +16,7 @@ export interface Settings {
   readonly port: number;
   /** Defaults to all interfaces, so kiosks and displays on the LAN can reach it. */
   readonly host: string;
-  /** Where all runtime data lives. Defaults to `./var`. */
+  /** Where all runtime data lives. Defaults to {@link defaultDataDir}, never the working directory. */
   readonly dataDir: string;
   /** The address printed on tickets' QR codes. Defaults to this machine's LAN address. */
   readonly publicUrl: string;
@@ -82,7 +83,7 @@ export function resolveSettings(
   const raw = {
     port: pick(flags.port, 'MOTCUA_PORT', file.port, 8080),
     host: pick(flags.host, 'MOTCUA_HOST', file.host, '0.0.0.0'),
-    dataDir: pick(flags['data-dir'], 'MOTCUA_DATA_DIR', undefined, './var'),
+    dataDir: pick(flags['data-dir'], 'MOTCUA_DATA_DIR', undefined, undefined) ?? defaultDataDir(env),
     publicUrl: pick(flags['public-url'], 'MOTCUA_PUBLIC_URL', file.publicUrl, undefined),
     logLevel: pick(flags['log-level'], 'MOTCUA_LOG_LEVEL', undefined, 'info'),
     alwaysOpen: pick(flags['always-open'], 'MOTCUA_ALWAYS_OPEN', undefined, false),
@@ -102,6 +103,30 @@ export function resolveSettings(
     alwaysOpen: s.alwaysOpen,
     printerPath: s.printerPath ?? null,
   });
+}
+
+/** The data directory of a system install (the systemd unit's `StateDirectory`). */
+export const SYSTEM_DATA_DIR = '/var/lib/motcua';
+
+/**
+ * Where the data lives when no flag or variable says: the system install's directory when it
+ * exists and this user may write it, else the user's own data directory
+ * (`$XDG_DATA_HOME/motcua`, by default `~/.local/share/motcua`). Never relative to the working
+ * directory: replacing or moving the program's folder must not take the centre's data with it.
+ */
+export function defaultDataDir(env: Readonly<Record<string, string | undefined>>, systemDir = SYSTEM_DATA_DIR): string {
+  if (isWritableDirectory(systemDir)) return systemDir;
+  const dataHome = env.XDG_DATA_HOME || join(env.HOME || homedir(), '.local', 'share');
+  return join(dataHome, 'motcua');
+}
+
+function isWritableDirectory(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** The first non-internal IPv4 address: what a phone on the centre's Wi-Fi can reach. */

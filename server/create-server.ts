@@ -1,5 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { readFile, realpath } from 'node:fs/promises';
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -24,6 +24,7 @@ import type { TicketPrinting } from './printing/ticket-printing.ts';
 import { FileQueueStore, type QueueStore } from './store/queue-store.ts';
 import { AuditLog } from './store/audit-log.ts';
 import { FileDayTicketCache } from './store/report-day-cache.ts';
+import { prepareDataDir } from './store/data-format.ts';
 import { SiteStore } from './store/site-store.ts';
 
 /** Where the repository's read-only parts are: seed data, locales, the built apps. */
@@ -42,9 +43,9 @@ export interface ServerOptions {
   clock?: () => number;
   /** Defaults to random short ids. */
   newId?: () => string;
-  /** Defaults to `<repo>/dist`. */
+  /** The built apps. Defaults to those of the build `build/current` names when the server starts. */
   distDir?: string;
-  /** Identifies the apps' build; defaults to a hash of the built pages, so only an upgrade changes it. */
+  /** Identifies the apps' build; defaults to the build's id, so only an upgrade changes it. */
   build?: string;
   /** Call-button serial lines. Defaults to the site config's `server.buttons`. */
   buttons?: ButtonLineConfig[];
@@ -73,11 +74,14 @@ export async function createServer(options: ServerOptions): Promise<MotcuaServer
   const clock = options.clock ?? Date.now;
   // A confirmed restore is completed (or rolled back) before anything reads the data.
   await settleRestore(settings.dataDir, { now: clock() });
+  // Then the data's format: migrated when older, refused (untouched) when newer than this build.
+  await prepareDataDir(settings.dataDir);
   // The printers are the process's: this server prints on what the data directory says now.
   await options.printing.reload();
   const siteStore = await SiteStore.open(join(settings.dataDir, 'site.json'), join(repoDir, 'data/site.json'));
   const site = settings.alwaysOpen ? alwaysOpen(siteStore) : siteStore;
   const store = options.store ?? new FileQueueStore(settings.dataDir, clock);
+  const apps = options.distDir ?? (await currentApps());
   const auth = await AuthStore.open(settings.dataDir);
   const engine = await QueueEngine.start({ config: () => site.get(), store, clock, newId: options.newId ?? newTicketId });
   const ctx: AppContext = {
@@ -95,14 +99,14 @@ export async function createServer(options: ServerOptions): Promise<MotcuaServer
     catalogue: await CatalogueSource.open(settings.dataDir, join(repoDir, 'data/catalogue.json')),
     clock,
     setup: { token: auth.hasAdmin() ? null : randomBytes(18).toString('base64url') },
-    build: options.build ?? (await buildId(options.distDir ?? join(repoDir, 'dist'))),
+    build: options.build ?? (await buildId(apps)),
     audit: AuditLog.inDataDir(settings.dataDir),
     connections: () => ({ serverTime: clock(), devices: [], users: [], publicConnections: 0 }),
     reportCache: new FileDayTicketCache(settings.dataDir),
     version: await packageVersion(),
     ...(options.restart && { restart: options.restart }),
   };
-  const http = createHttpServer(createHttpHandler(ctx, options.distDir ?? join(repoDir, 'dist')));
+  const http = createHttpServer(createHttpHandler(ctx, apps));
   const gateway = createGateway(http, ctx);
   // The gateway is built from ctx, so ctx learns about its sockets afterwards.
   ctx.connections = () => connectedClients(gateway.io, auth.devices(), clock());
@@ -147,18 +151,22 @@ async function packageVersion(): Promise<string> {
 }
 
 /**
- * A build's identity: the hash of its pages, which name every hashed asset. Screens reload
- * themselves when it changes (an upgrade), not on every restart of the same build.
+ * The apps of the build `npm start` runs: `build/current` is resolved once, here, so a build
+ * made while this server runs (into a folder of its own) never changes what it serves.
  */
-async function buildId(distDir: string): Promise<string> {
-  const hash = createHash('sha256');
-  let found = false;
-  for (const page of ['kiosk/index.html', 'kiosk/follow.html', 'display/index.html', 'counter/index.html', 'admin/index.html']) {
-    const text = await readFile(join(distDir, page), 'utf8').catch(() => null);
-    if (text !== null) found = true;
-    hash.update(text ?? '');
-  }
-  return found ? hash.digest('hex').slice(0, 12) : `unbuilt-${randomBytes(4).toString('hex')}`;
+async function currentApps(): Promise<string> {
+  const current = join(repoDir, 'build/current');
+  return join(await realpath(current).catch(() => current), 'apps');
+}
+
+/**
+ * A build's identity, written by the build next to its apps. Screens reload themselves when it
+ * changes (an upgrade), not on every restart of the same build.
+ */
+async function buildId(appsDir: string): Promise<string> {
+  const info = await readFile(join(appsDir, '../build.json'), 'utf8').catch(() => null);
+  const id = info === null ? undefined : (JSON.parse(info) as { id?: unknown }).id;
+  return typeof id === 'string' ? id : `unbuilt-${randomBytes(4).toString('hex')}`;
 }
 
 /** Demo mode: the site config as stored, but open every day around the clock. */

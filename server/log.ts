@@ -33,6 +33,19 @@ export function logger(namespace: string): Logger {
   return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
 }
 
+/**
+ * Errors keep what whoever reads the log needs to find the fault: the stack (which names the
+ * file and line), a system error's code (`ENOSPC`, `EACCES`) and the error it was caused by.
+ * `JSON.stringify` alone would write `{}` for an Error.
+ */
 function errorReplacer(_key: string, value: unknown): unknown {
-  return value instanceof Error ? { name: value.name, message: value.message } : value;
+  if (!(value instanceof Error)) return value;
+  const code = (value as NodeJS.ErrnoException).code;
+  return {
+    name: value.name,
+    message: value.message,
+    ...(code !== undefined && { code }),
+    ...(value.stack !== undefined && { stack: value.stack }),
+    ...(value.cause !== undefined && { cause: value.cause }),
+  };
 }

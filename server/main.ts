@@ -1,5 +1,6 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { resolveSettings, SettingsError, type FileSettings } from './config.ts';
 import { formatWhen } from './app/results.ts';
 import { settleRestore } from './app/backup-apply.ts';
@@ -8,6 +9,7 @@ import { serveInPlace } from './serve-in-place.ts';
 import { TicketPrinting } from './printing/ticket-printing.ts';
 import { kioskSnapshot } from './views/kiosk-view.ts';
 import { configureLogging, logger } from './log.ts';
+import { DataFormatError, prepareDataDir } from './store/data-format.ts';
 import { ConfigFileError } from './store/site-store.ts';
 
 /**
@@ -24,7 +26,9 @@ async function main(): Promise<void> {
   const siteFile = join(preliminary.dataDir, 'site.json');
   const fromFile = await fileSettings(siteFile);
   const settings = resolveSettings(argv, process.env, fromFile);
-  // The printers of printers.json (created from --printer on a first start).
+  // The printers open before the first server and may write printers.json (created from
+  // --printer on a first start): the data's format is checked first, as the server does.
+  await prepareDataDir(settings.dataDir);
   const printing = await TicketPrinting.inDataDir(settings.dataDir, settings.printerPath);
 
   let stopping = false;
@@ -56,6 +60,7 @@ async function main(): Promise<void> {
     }
   });
   announce(
+    settings.dataDir,
     settings.publicUrl.replace(/:\d+$/, `:${served.port}`),
     served.current.ctx.setup.token,
     settings.alwaysOpen,
@@ -91,7 +96,14 @@ function nextOpening(server: MotcuaServer): string | null {
   return Number.isFinite(next) ? formatWhen(next, 'en', config.centre.timeZone) : 'not within 45 days';
 }
 
-function announce(base: string, setupToken: string | null, alwaysOpen: boolean, virtualPrinter: boolean, closedUntil: string | null): void {
+function announce(
+  dataDir: string,
+  base: string,
+  setupToken: string | null,
+  alwaysOpen: boolean,
+  virtualPrinter: boolean,
+  closedUntil: string | null,
+): void {
   const lines = [
     '',
     '  motcua is running',
@@ -99,8 +111,17 @@ function announce(base: string, setupToken: string | null, alwaysOpen: boolean, 
     `    Display   ${base}/display/`,
     `    Counter   ${base}/counter/`,
     `    Admin     ${base}/admin/`,
+    `    Data      ${dataDir}`,
     '',
   ];
+  // Until 0.1 the data lived in ./var wherever the server was started; point at it rather than start empty beside it.
+  const oldDefault = resolve('var');
+  if (oldDefault !== dataDir && existsSync(join(oldDefault, 'site.json')))
+    lines.push(
+      `  Data of an earlier version found in ${oldDefault}; it is not used. Start with --data-dir ${oldDefault},`,
+      `  or stop motcua and move what is in it to ${dataDir}.`,
+      '',
+    );
   if (setupToken) {
     lines.push('  First run: create the administrator account (this link works once):', `    ${base}/admin/#setup=${setupToken}`, '');
   }
@@ -116,7 +137,7 @@ function announce(base: string, setupToken: string | null, alwaysOpen: boolean, 
 }
 
 main().catch((e: unknown) => {
-  if (e instanceof SettingsError || e instanceof ConfigFileError) {
+  if (e instanceof SettingsError || e instanceof ConfigFileError || e instanceof DataFormatError) {
     process.stderr.write(`motcua: ${e.message}\n`);
     process.exit(2);
   }

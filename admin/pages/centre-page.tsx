@@ -3,11 +3,12 @@ import type { CentreConfig } from '../../protocol/site-config.ts';
 import { useAdmin } from '../admin-context.ts';
 import { AnnouncementFields } from '../parts/announcement-fields.tsx';
 import { SaveStatus, type SaveState } from '../parts/save-status.tsx';
-import { WeekHoursFields, weekHoursOf, weekHoursText } from '../parts/week-hours-fields.tsx';
+import { TimeZonePicker } from '../parts/time-zone-picker.tsx';
+import { type WeekHours, WeekHoursFields, weekHoursOf } from '../parts/week-hours-fields.tsx';
 import { parseDays } from '../schedule-text.ts';
 import { useSiteConfig } from '../use-site-config.ts';
 
-type Draft = CentreConfig & { hoursText: Record<string, string>; holidaysText: string };
+type Draft = Omit<CentreConfig, 'hours'> & { hours: WeekHours; holidaysText: string };
 
 /** The centre: names, address, hours and holidays, the priority rule, the ticket's footer, the call announcement. */
 export function CentrePage() {
@@ -18,7 +19,7 @@ export function CentrePage() {
   useEffect(() => {
     if (!config) return;
     const c = config.centre;
-    setDraft({ ...c, hoursText: weekHoursText(c.hours), holidaysText: c.holidays.join(', ') });
+    setDraft({ ...c, hours: weekHoursOf(c.hours), holidaysText: c.holidays.join(', ') });
   }, [config]);
   if (!draft) return <p>{t('common:connecting')}</p>;
   const set = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
@@ -34,12 +35,8 @@ export function CentrePage() {
   const submit = async (e: Event) => {
     e.preventDefault();
     setSave({ kind: 'saving' });
-    const { hoursText, holidaysText, ...centre } = draft;
-    const body = {
-      ...centre,
-      hours: weekHoursOf(hoursText),
-      holidays: parseDays(holidaysText),
-    };
+    const { holidaysText, ...centre } = draft;
+    const body = { ...centre, holidays: parseDays(holidaysText) };
     const r = await api.call('saveCentre', { body });
     setSave(r.ok ? { kind: 'saved' } : { kind: 'failed', error: r.error });
     if (r.ok) await reload();
@@ -72,10 +69,7 @@ export function CentrePage() {
           {t('admin:centre.hotline')}
           <input {...text(draft.hotline, (hotline) => set({ hotline }))} />
         </label>
-        <label>
-          {t('admin:centre.timeZone')}
-          <input {...text(draft.timeZone, (timeZone) => set({ timeZone }))} />
-        </label>
+        <TimeZonePicker value={draft.timeZone} onChange={(timeZone) => set({ timeZone })} />
         <label>
           {t('admin:centre.ticketFooter')}
           <input name="ticket-footer" maxLength={120} {...text(draft.ticketFooter, (ticketFooter) => set({ ticketFooter }))} />
@@ -84,7 +78,7 @@ export function CentrePage() {
       <fieldset>
         <legend>{t('admin:centre.hours')}</legend>
         <p class="hint">{t('admin:centre.hoursHint')}</p>
-        <WeekHoursFields name="hours" value={draft.hoursText} onChange={(hoursText) => set({ hoursText })} />
+        <WeekHoursFields name="hours" value={draft.hours} onChange={(hours) => set({ hours })} />
         <label>
           {t('admin:centre.holidays')}
           <input placeholder="2026-09-02, 2026-09-03" {...text(draft.holidaysText, (holidaysText) => set({ holidaysText }))} />

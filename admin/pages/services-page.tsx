@@ -1,7 +1,8 @@
 import type { ServiceConfig, WeekSchedule } from '../../protocol/site-config.ts';
 import { named, useAdmin } from '../admin-context.ts';
 import { EditorActions, SaveStatus } from '../parts/save-status.tsx';
-import { WeekHoursFields, weekHoursOf, weekHoursText, type WeekHoursText } from '../parts/week-hours-fields.tsx';
+import { type WeekHours, WeekHoursFields, weekHoursOf } from '../parts/week-hours-fields.tsx';
+import { serviceIdFromName } from '../service-id.ts';
 import { useLoaded } from '../use-loaded.ts';
 import { useConfigEditor } from '../use-config-editor.ts';
 
@@ -20,7 +21,9 @@ interface Draft {
   enabled: boolean;
   /** False: the service follows the centre's week (no `hours` saved). */
   ownHours: boolean;
-  hoursText: WeekHoursText;
+  hours: WeekHours;
+  /** A new service's id follows its Vietnamese name until the admin types one. */
+  idTyped: boolean;
   /** Fields the form does not edit are kept as they were. */
   rest: Partial<ServiceConfig>;
 }
@@ -41,7 +44,8 @@ function blankDraft(centreHours: WeekSchedule): Draft {
     cutoff: '',
     enabled: true,
     ownHours: false,
-    hoursText: weekHoursText(centreHours),
+    hours: weekHoursOf(centreHours),
+    idTyped: false,
     rest: {},
   };
 }
@@ -61,7 +65,8 @@ function draftOf(s: ServiceConfig, centreHours: WeekSchedule): Draft {
     cutoff: s.cutoff ?? '',
     enabled: s.enabled,
     ownHours: s.hours !== undefined,
-    hoursText: weekHoursText(s.hours ?? centreHours),
+    hours: weekHoursOf(s.hours ?? centreHours),
+    idTyped: true,
     rest: s,
   };
 }
@@ -93,7 +98,7 @@ export function ServicesPage() {
       dailyQuota: draft.dailyQuota.trim() ? Number(draft.dailyQuota) : undefined,
       cutoff: draft.cutoff.trim() || undefined,
       enabled: draft.enabled,
-      hours: draft.ownHours ? weekHoursOf(draft.hoursText) : undefined,
+      hours: draft.ownHours ? draft.hours : undefined,
     };
     const id = draft.id.trim();
     await put(() => api.call('saveService', { params: { id }, body }));
@@ -162,6 +167,7 @@ export function ServicesPage() {
               {t('admin:services.id')}
               <input
                 {...field('id')}
+                onInput={(e) => setDraft({ ...draft, id: e.currentTarget.value, idTyped: true })}
                 disabled={!draft.isNew}
                 required
                 pattern="[a-z0-9][a-z0-9\-]{0,31}"
@@ -174,7 +180,15 @@ export function ServicesPage() {
             </label>
             <label>
               {t('admin:services.nameVi')}
-              <input {...field('nameVi')} required />
+              <input
+                {...field('nameVi')}
+                onInput={(e) => {
+                  const nameVi = e.currentTarget.value;
+                  const taken = new Set(config.services.map((s) => s.id));
+                  setDraft({ ...draft, nameVi, ...(draft.isNew && !draft.idTyped && { id: serviceIdFromName(nameVi, taken) }) });
+                }}
+                required
+              />
             </label>
             <label>
               {t('admin:services.nameEn')}
@@ -234,7 +248,7 @@ export function ServicesPage() {
             {draft.ownHours && (
               <>
                 <p class="hint">{t('admin:centre.hoursHint')}</p>
-                <WeekHoursFields name="service-hours" value={draft.hoursText} onChange={(hoursText) => setDraft({ ...draft, hoursText })} />
+                <WeekHoursFields name="service-hours" value={draft.hours} onChange={(hours) => setDraft({ ...draft, hours })} />
               </>
             )}
           </fieldset>

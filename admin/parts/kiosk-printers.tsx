@@ -24,7 +24,12 @@ export function KioskPrinters(props: { view: PrintersView; onChanged(): void }) 
             <tr key={k.id} data-kiosk={k.id}>
               <td>{k.name}</td>
               <td>
-                <select name={`kiosk-printer-${k.id}`} value={k.printerId ?? ''} onChange={(e) => void choose(k.id, e.currentTarget.value)}>
+                <select
+                  name={`kiosk-printer-${k.id}`}
+                  aria-label={t('admin:printer.kioskPrinterOf', { name: k.name })}
+                  value={k.printerId ?? ''}
+                  onChange={(e) => void choose(k.id, e.currentTarget.value)}
+                >
                   <option value="">{t('admin:printer.firstPrinter', { name: first })}</option>
                   {props.view.printers.map((p) => (
                     <option key={p.config.id} value={p.config.id}>

@@ -3,9 +3,10 @@ import { useAdmin } from '../admin-context.ts';
 import { useLoaded } from '../use-loaded.ts';
 import { SaveStatus, type SaveState } from './save-status.tsx';
 
-type Kind = 'kiosk' | 'display' | 'counter' | 'rating';
+/** The devices that ask for a code: boards are public and need none, clerks sign in at their console. */
+type Kind = 'kiosk' | 'rating';
 
-/** Makes a one-time code a new kiosk, display, console or rating tablet enters to pair itself. */
+/** Makes a one-time code a new kiosk or rating tablet enters to pair itself. */
 export function PairingPanel() {
   const { t, api } = useAdmin();
   const [kind, setKind] = useState<Kind>('kiosk');
@@ -15,7 +16,7 @@ export function PairingPanel() {
   const { data: printers } = useLoaded('printers');
   const [code, setCode] = useState<{ code: string; expiresAt: number } | null>(null);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
-  const needsCounter = kind === 'counter' || kind === 'rating';
+  const needsCounter = kind === 'rating';
   const submit = async (e: Event) => {
     e.preventDefault();
     const r = await api.call('createPairingCode', {
@@ -34,11 +35,12 @@ export function PairingPanel() {
   return (
     <form class="config-form editor" onSubmit={submit}>
       <h2>{t('admin:devices.pairTitle')}</h2>
+      <p class="hint">{t('admin:pairingHint.whoPairs')}</p>
       <div class="grid">
         <label>
           {t('admin:devices.kind')}
-          <select name="kind" value={kind} onChange={(e) => setKind(e.currentTarget.value as Kind)}>
-            {(['kiosk', 'display', 'counter', 'rating'] as const).map((k) => (
+          <select name="kind" value={kind} onChange={(e) => setKind(e.currentTarget.value === 'rating' ? 'rating' : 'kiosk')}>
+            {(['kiosk', 'rating'] as const).map((k) => (
               <option key={k} value={k}>
                 {t(`admin:devices.kinds.${k}`)}
               </option>

@@ -3,6 +3,7 @@ import { connect } from '../../client/connection.ts';
 import type { SignedIn } from '../../client/sign-in-screen.tsx';
 import { SignInScreen } from '../../client/sign-in-screen.tsx';
 import { useConnectionState } from '../../client/use-connection.ts';
+import { useUpgradeReload } from '../../client/use-upgrade-reload.ts';
 import type { i18n } from 'i18next';
 import { useText } from '../text-context.ts';
 import { ConsoleScreen } from './console-screen.tsx';
@@ -55,6 +56,8 @@ function CounterSessionView(props: { clerk: SignedIn; counterId: number; onChang
   useEffect(() => () => connection.close(), [connection]);
   const state = useConnectionState(connection);
   const session = useCounterSession(connection, props.counterId, t('common:offline'), props.onSignOut);
+  // An upgrade waits until nobody is being called or served here, and the clerk's hands are off the keys.
+  useUpgradeReload(connection, session.snapshot !== null && session.snapshot.current === null, 5_000);
   if (!session.snapshot) {
     return (
       <main class="picker">

@@ -79,7 +79,7 @@ export interface CallButtonDriverOptions {
 /**
  * Owns one serial line with one or more counters' call buttons on it (a bus): answers every
  * key press, suppresses a device's resends, sends display updates, reconnects by itself and
- * reports health. Protocol: /work/shared/design/hardware.md, "Counter call buttons".
+ * reports health. Protocol: docs/call-buttons.md.
  */
 export class CallButtonDriver {
   readonly #path: string;

@@ -1,6 +1,6 @@
 /**
  * The motcua line protocol as types: what a call button sends (`K`, `H`) and what the
- * server sends back (`A`, `D`). See /work/shared/design/hardware.md, "Counter call buttons".
+ * server sends back (`A`, `D`). Protocol: docs/call-buttons.md.
  */
 
 /** The keys a call button may send, in the order the protocol document lists them. */

@@ -2,6 +2,7 @@ import { Icon } from '../../client/icons.tsx';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { connect } from '../../client/connection.ts';
 import { useConnectionState } from '../../client/use-connection.ts';
+import { useUpgradeReload } from '../../client/use-upgrade-reload.ts';
 import type { TicketPublicView } from '../../protocol/views.ts';
 import { createCallAlert } from './call-alert.ts';
 import { followText, phoneLang, type FollowLang } from './follow-text.ts';
@@ -25,6 +26,8 @@ export function FollowPage(props: { ticketRef: string }) {
   const alert = useMemo(() => createCallAlert(), []);
   const [alertsOn, setAlertsOn] = useState(false);
   const alertedCall = useRef<number | null>(null);
+  // A reload would silence the alerts the citizen switched on (sound needs a tap), so it waits for them to be off.
+  useUpgradeReload(connection, !alertsOn, 2_000);
 
   useEffect(() => {
     const updated = (ticket: TicketPublicView) =>

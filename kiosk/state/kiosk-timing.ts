@@ -8,12 +8,14 @@ export interface KioskTiming {
   confirmMs: number;
   /** How long it stays when the printer could not print: people need time to photograph the QR. Defaults to 60 s. */
   confirmUnprintedMs: number;
+  /** After an upgrade, how long the untouched home screen waits before it reloads. Defaults to 10 s. */
+  reloadQuietMs: number;
 }
 
-const defaults = { idle: 45, warn: 20, confirm: 20, confirmUnprinted: 60 };
+const defaults = { idle: 45, warn: 20, confirm: 20, confirmUnprinted: 60, reloadQuiet: 10 };
 
 /**
- * Reads overrides in seconds from the page's query (`?idle=3&warn=2&confirm=5`), so a technician
+ * Reads overrides in seconds from the page's query (`?idle=3&warn=2&confirm=5&reloadQuiet=2`), so a technician
  * can tune a kiosk from its start URL and tests need not wait for minutes. Bad values keep the default.
  */
 export function kioskTiming(query: string): KioskTiming {
@@ -29,5 +31,6 @@ export function kioskTiming(query: string): KioskTiming {
     warnMs: seconds('warn', defaults.warn),
     confirmMs: confirm,
     confirmUnprintedMs: params.has('confirm') ? confirm : defaults.confirmUnprinted * 1000,
+    reloadQuietMs: seconds('reloadQuiet', defaults.reloadQuiet),
   };
 }

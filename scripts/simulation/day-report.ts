@@ -28,7 +28,8 @@ export async function buildDayReport(http: SimHttp, admin: string, tally: DayTal
   const today = await http.must<DayStatistics & { day: string }>('GET', '/api/stats/today', undefined, admin);
   const day = today.day;
   const report = await http.must<ReportView>('GET', `/api/reports?from=${day}&to=${day}`, undefined, admin);
-  const rows = parseCsv(await http.text(`/api/export/tickets.csv?day=${day}`, admin));
+  // In English the export keeps its column and status ids, which this reads.
+  const rows = parseCsv(await http.text(`/api/export/tickets.csv?day=${day}&lang=en`, admin));
   const header = rows.shift() ?? [];
   const col = (name: string): number => {
     const i = header.indexOf(name);

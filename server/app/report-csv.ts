@@ -1,6 +1,6 @@
 import type { ReportCsvTable, ReportView } from '../../protocol/reports.ts';
 import type { StatBlock } from '../../protocol/views.ts';
-import { csvCell } from './ticket-csv.ts';
+import { csvDecimal, csvDocument, type CsvStyle } from './csv-style.ts';
 
 const statColumns = [
   'issued',
@@ -17,10 +17,28 @@ const statColumns = [
 /**
  * One report table as CSV for a spreadsheet: a row per service, counter, clerk, hour or day,
  * with the figures the screen shows and, per service, counter and clerk, the ratings per level.
+ * Headers in the style's language (csv-style.ts).
  */
-export function reportCsv(report: ReportView, table: ReportCsvTable): string {
+export function reportCsv(report: ReportView, table: ReportCsvTable, style: CsvStyle): string {
   const levels = Array.from({ length: report.ratingScale }, (_, i) => String(i + 1));
   const ratingHeader = ['rated', ...levels.map((l) => `rating_${l}`), 'satisfied_pct'];
+  const minutes = (m: number | null) => (m === null ? '' : csvDecimal(m, 1, style));
+  const pct = (share: number | null) => (share === null ? '' : csvDecimal(share * 100, 1, style));
+  const stats = (b: StatBlock): Array<string | number> => [
+    b.issued,
+    b.served,
+    b.noShow,
+    b.cancelled,
+    b.open,
+    minutes(b.avgWaitMinutes),
+    minutes(b.p90WaitMinutes),
+    minutes(b.avgServiceMinutes),
+    pct(b.withinTargetShare),
+  ];
+  const title = (column: string) => {
+    const level = /^rating_(\d+)$/.exec(column)?.[1];
+    return level ? style.t('report.rating_level', { level }) : style.t(`report.${column}`);
+  };
   const rated = (group: Record<string, ReportView['satisfaction']['total']>, key: string) => {
     const s = group[key];
     return s ? [s.rated, ...levels.map((l) => s.counts[l] ?? 0), pct(s.satisfiedShare)] : ['', ...levels.map(() => ''), ''];
@@ -32,7 +50,7 @@ export function reportCsv(report: ReportView, table: ReportCsvTable): string {
       header = ['service_code', 'service', ...statColumns, ...ratingHeader];
       rows = Object.entries(report.byService).map(([id, b]) => {
         const s = report.services.find((x) => x.id === id);
-        return [s?.code ?? id, s?.name.vi ?? id, ...stats(b), ...rated(report.satisfaction.byService, id)];
+        return [s?.code ?? id, s ? s.name[style.lang] || s.name.vi : id, ...stats(b), ...rated(report.satisfaction.byService, id)];
       });
       break;
     case 'counter':
@@ -41,7 +59,7 @@ export function reportCsv(report: ReportView, table: ReportCsvTable): string {
         .sort(([a], [b]) => Number(a) - Number(b))
         .map(([id, b]) => [
           id,
-          report.counters.find((c) => String(c.id) === id)?.name.vi ?? '',
+          report.counters.find((c) => String(c.id) === id)?.name[style.lang] ?? '',
           ...stats(b),
           ...rated(report.satisfaction.byCounter, id),
         ]);
@@ -65,27 +83,5 @@ export function reportCsv(report: ReportView, table: ReportCsvTable): string {
       rows = Object.entries(report.byDay).map(([day, d]) => [day, d.issued, d.served]);
       break;
   }
-  return `\uFEFF${[header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
-}
-
-function stats(b: StatBlock): Array<string | number> {
-  return [
-    b.issued,
-    b.served,
-    b.noShow,
-    b.cancelled,
-    b.open,
-    minutes(b.avgWaitMinutes),
-    minutes(b.p90WaitMinutes),
-    minutes(b.avgServiceMinutes),
-    pct(b.withinTargetShare),
-  ];
-}
-
-function minutes(m: number | null): string {
-  return m === null ? '' : m.toFixed(1);
-}
-
-function pct(share: number | null): string {
-  return share === null ? '' : (share * 100).toFixed(1);
+  return csvDocument([header.map(title), ...rows], style);
 }

@@ -1,6 +1,7 @@
 import type { SiteConfig } from '../../protocol/site-config.ts';
 import { localMoment, formatClock } from '../core/local-time.ts';
 import type { Ticket } from '../core/model.ts';
+import { csvDecimal, csvDocument, type CsvStyle } from './csv-style.ts';
 
 const columns = [
   'number',
@@ -23,27 +24,35 @@ const columns = [
 ] as const;
 
 /**
- * The day's tickets as CSV for spreadsheets: local times, minutes as numbers, a BOM so Excel
- * reads the Vietnamese right. No personal data: the queue holds none.
+ * The day's tickets as CSV for spreadsheets: local times, minutes as numbers, headers, statuses
+ * and priority groups in the style's language (csv-style.ts). No personal data: the queue holds none.
  */
-export function ticketsCsv(config: SiteConfig, tickets: readonly Ticket[], clerkName: (id: string) => string | null): string {
+export function ticketsCsv(
+  config: SiteConfig,
+  tickets: readonly Ticket[],
+  clerkName: (id: string) => string | null,
+  style: CsvStyle,
+): string {
   const tz = config.centre.timeZone;
   const time = (ms: number | null) => {
     if (ms === null) return '';
     const m = localMoment(ms, tz);
     return `${m.day} ${formatClock(m.minutes)}`;
   };
-  const minutes = (from: number | null, to: number | null) => (from === null || to === null ? '' : ((to - from) / 60_000).toFixed(1));
+  const minutes = (from: number | null, to: number | null) =>
+    from === null || to === null ? '' : csvDecimal((to - from) / 60_000, 1, style);
   const code = (serviceId: string) => config.services.find((s) => s.id === serviceId)?.code ?? serviceId;
+  // Scripts reading the English file keep the group's id; people get its name.
+  const group = (id: string) => (style.lang === 'en' ? id : (config.centre.priorityGroups.find((g) => g.id === id)?.name.vi ?? id));
   const rows = [...tickets]
     .sort((a, b) => a.issuedAt - b.issuedAt)
     .map((t) => [
       t.label,
       code(t.serviceId),
       code(t.issuedServiceId),
-      t.priorityGroup ?? '',
+      t.priorityGroup ? group(t.priorityGroup) : '',
       t.procedureCode ?? '',
-      t.status,
+      style.t(`status.${t.status}`),
       t.counterId ?? '',
       t.clerkId ? (clerkName(t.clerkId) ?? '') : '',
       time(t.issuedAt),
@@ -56,13 +65,5 @@ export function ticketsCsv(config: SiteConfig, tickets: readonly Ticket[], clerk
       t.transfers,
       t.rating?.level ?? '',
     ]);
-  return `\uFEFF${[columns, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
-}
-
-/** One CSV cell: quoted when it needs it, and never run as a formula by a spreadsheet. */
-export function csvCell(value: string | number): string {
-  const s = String(value);
-  // Quote what needs it, and defuse cells a spreadsheet would run as a formula.
-  const safe = /^[=+\-@]/.test(s) && !/^-?\d/.test(s) ? `'${s}` : s;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return csvDocument([columns.map((c) => style.t(`tickets.${c}`)), ...rows], style);
 }

@@ -1,42 +1,10 @@
 /**
  * The flat CSV form of a catalogue: one row per procedure, so a centre can keep its list in a
- * spreadsheet.
- *
- * Columns (header row required; order free; names exact; `*` = a value is required):
- *
- * | column | content |
- * |---|---|
- * | `code`* | procedure code, `1.001193` or `1.001193.H38` |
- * | `name`* | procedure name |
- * | `field_id`* | field id, lowercase ASCII with hyphens (`ho-tich`) |
- * | `field_name`, `field_name_en` | field names in Vietnamese and English; * on the first row of each field, later rows may leave them blank |
- * | `level`* | `province`, `commune` (or historical `district`) |
- * | `agency`* | implementing agency |
- * | `coordinating_agencies` | list |
- * | `targets`* | list of `citizen`, `organisation`, `business` |
- * | `in_person_time`, `in_person_days`, `in_person_fee`, `in_person_fee_amount` | filing in person: time limit text, working days, fee text, fee in đồng |
- * | `online_time`, `online_days`, `online_fee`, `online_fee_amount` | the same for online filing |
- * | `post_time`, `post_days`, `post_fee`, `post_fee_amount` | the same for filing by post |
- * | `online_level` | `full` (toàn trình) or `partial` (một phần) |
- * | `dossier` | dossier components, encoded as below |
- * | `steps`, `requirements`, `legal_basis` | lists |
- * | `result`* | result of the procedure |
- * | `portal_url` | link to the procedure on the public service portal |
- * | `service_id`* | queue service id (`civil-status`) |
- *
- * A way of filing exists when any of its four cells is filled; its time and fee text are then
- * required, and at least one way is required. Days and amounts are whole numbers; `75.000` and
- * `75,000` are read as 75000.
- *
- * Lists put `|` between items. The dossier cell encodes cases and components:
- * ```
- * dossier   = case *( "||" case )
- * case      = [ title "::" ] component *( "|" component )
- * component = name ";" originals ";" copies [ ";" [ form ] [ ";" "xuất trình" ] ]
- * ```
- * e.g. `Tờ khai;1;0;Mẫu tờ khai | Giấy chứng sinh;1;0 | Căn cước;1;0;;xuất trình || Trường hợp đăng ký lại:: Tờ khai;1;0`.
- * A component ending in `xuất trình` (or `shown`) is only shown at the counter, not handed in.
- * Items cannot contain `|`, and component names cannot contain `;`.
+ * spreadsheet. Its columns, what each holds, and the encoding of lists and of the dossier cell
+ * (`name;originals;copies[;form[;xuất trình]]` components joined by `|`, cases by `||`, an
+ * optional case title before `::`; a component ending in `xuất trình` or `shown` is only shown at
+ * the counter) are documented for centres in docs/catalogue-import.md; a test checks that the
+ * document names every column below.
  */
 import type { Channel, DossierCase, Field } from '../../protocol/catalogue.ts';
 import type { ColumnNamer, ImportProblem } from './import-problem.ts';

@@ -3,7 +3,8 @@ import { audit } from '../app/audited-change.ts';
 import type { AppContext } from '../app/context.ts';
 import { parsePayload } from '../app/results.ts';
 import { writeCatalogueFile } from '../catalogue/catalogue-file.ts';
-import { detectFormat, importCatalogue } from '../catalogue/import.ts';
+import { importCatalogueFile } from '../catalogue/import-file.ts';
+import { catalogueImportSummary } from '../catalogue/import-summary.ts';
 import { catalogueTranslator, problemMessage } from '../catalogue/problem-messages.ts';
 import { httpError, okResponse } from './http-results.ts';
 import { withProblems } from './problem-list.ts';
@@ -19,15 +20,13 @@ export function addAdminRoutes(router: Router, ctx: AppContext): void {
 
   router.add('connections', () => okResponse(ctx.connections()));
 
-  // The file's text is the body (JSON or CSV); all or nothing, every bad row reported.
+  // The file's bytes are the body (JSON or CSV, in any encoding Excel saves); all or nothing,
+  // every bad row reported. `?preview=1` checks the file and shows what it holds without importing.
   router.add('importCatalogue', async (r) => {
-    const text = (await readRawBody(r.req, catalogueLimit)).toString('utf8');
+    const bytes = await readRawBody(r.req, catalogueLimit);
     const name = r.query.get('name') ?? '';
-    const format =
-      r.query.get('format') === 'csv' || r.query.get('format') === 'json'
-        ? (r.query.get('format') as 'csv' | 'json')
-        : detectFormat(name, text);
-    const outcome = importCatalogue(text, format);
+    const asked = r.query.get('format');
+    const outcome = importCatalogueFile(bytes, name, asked === 'csv' || asked === 'json' ? asked : undefined);
     if (!outcome.ok) {
       const t = await catalogueTranslator(r.lang);
       const problems = outcome.problems
@@ -35,16 +34,17 @@ export function addAdminRoutes(router: Router, ctx: AppContext): void {
         .map((p) => ({ row: typeof p.params.row === 'number' ? p.params.row : null, message: problemMessage(t, p) }));
       return withProblems(httpError(ctx, r, 'admin:procedures.refused', { count: outcome.problems.length }), problems);
     }
+    const { catalogue, format, encoding } = outcome.value;
+    const summary = catalogueImportSummary(catalogue, ctx.site.get(), format, encoding);
+    if (r.query.get('preview') === '1') return okResponse(summary);
     const before = ctx.catalogue.get();
-    await writeCatalogueFile(ctx.settings.dataDir, outcome.value);
+    await writeCatalogueFile(ctx.settings.dataDir, catalogue);
     await ctx.catalogue.reload();
-    const services = new Set(ctx.site.get().services.map((s) => s.id));
-    const unmapped = outcome.value.procedures.filter((p) => !services.has(p.serviceId)).map((p) => p.code);
     await audit(ctx, r.principal, 'catalogue.imported', name || format, {
       before: { procedures: before.procedures.length, sample: before.sample },
-      after: { procedures: outcome.value.procedures.length, fields: outcome.value.fields.length },
+      after: { procedures: catalogue.procedures.length, fields: catalogue.fields.length, encoding },
     });
-    return okResponse({ procedures: outcome.value.procedures.length, fields: outcome.value.fields.length, unmapped });
+    return okResponse(summary);
   });
 
   router.add('renameDevice', async (r) => {

@@ -6,6 +6,7 @@ import { clerkName } from '../app/counter-actions.ts';
 import type { AppContext } from '../app/context.ts';
 import { parsePayload } from '../app/results.ts';
 import { dayTickets } from '../app/day-tickets.ts';
+import { csvStyle } from '../app/csv-style.ts';
 import { ticketsCsv } from '../app/ticket-csv.ts';
 import { issueTicket } from '../app/ticketing.ts';
 import { computeStatistics } from '../core/statistics.ts';
@@ -79,7 +80,8 @@ export function addQueueRoutes(router: Router, ctx: AppContext): void {
     const dayParam = r.query.get('day') ?? ctx.engine.state.day;
     const day = v.safeParse(LocalDay, dayParam);
     if (!day.success) return httpError(ctx, r, 'invalid_payload', { detail: 'day: expected YYYY-MM-DD' });
-    const csv = ticketsCsv(ctx.site.get(), await dayTickets(ctx, day.output), (id) => clerkName(ctx, id));
+    const style = csvStyle(ctx.translator, r.lang, r.query);
+    const csv = ticketsCsv(ctx.site.get(), await dayTickets(ctx, day.output), (id) => clerkName(ctx, id), style);
     r.res.writeHead(200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="motcua-tickets-${day.output}.csv"`,

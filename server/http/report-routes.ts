@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { reportCsvTables, type ReportView } from '../../protocol/reports.ts';
 import { LocalDay } from '../../protocol/site-config.ts';
 import type { AppContext } from '../app/context.ts';
+import { csvStyle } from '../app/csv-style.ts';
 import { reportCsv } from '../app/report-csv.ts';
 import { buildReport, maxReportDays, reportDays, warmReportCache } from '../app/reports.ts';
 import { logger } from '../log.ts';
@@ -50,7 +51,7 @@ export function addReportRoutes(router: Router, ctx: AppContext): void {
       'content-disposition': `attachment; filename="motcua-report-${table.output}-${made.value.from}_${made.value.to}.csv"`,
       'cache-control': 'no-store',
     });
-    r.res.end(reportCsv(made.value, table.output));
+    r.res.end(reportCsv(made.value, table.output, csvStyle(ctx.translator, r.lang, r.query)));
     return null;
   });
 }

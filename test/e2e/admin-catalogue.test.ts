@@ -1,3 +1,6 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Catalogue } from '../../protocol/catalogue.ts';
@@ -80,11 +83,15 @@ describe('admin app: procedures and service hours in Chromium', () => {
     await editor.locator('.linked-procedures li', { hasText: land[0]?.name ?? '?' }).waitFor();
     expect(await editor.locator('.linked-procedures li').count()).toBe(land.length);
 
-    expect(await editor.locator('input[name="service-hours-mon"]').count()).toBe(0);
+    expect(await editor.locator('input[name="service-hours-mon-0-from"]').count()).toBe(0);
     await editor.locator('input[name="hours-mode"][value="own"]').check();
-    await editor.locator('input[name="service-hours-mon"]').fill('07:30-11:00');
-    await editor.locator('input[name="service-hours-tue"]').fill('07:30-11:00, 13:30-16:00');
-    await editor.locator('input[name="service-hours-sat"]').fill('');
+    // Starts from the centre's week (07:30–11:30 and 13:00–17:00 on weekdays, Saturday morning), edited with time pickers.
+    await editor.locator('button[name="service-hours-mon-1-remove"]').click();
+    await editor.locator('input[name="service-hours-mon-0-to"]').fill('11:00');
+    await editor.locator('input[name="service-hours-tue-0-to"]').fill('11:00');
+    await editor.locator('input[name="service-hours-tue-1-from"]').fill('13:30');
+    await editor.locator('input[name="service-hours-tue-1-to"]').fill('16:00');
+    await editor.locator('button[name="service-hours-sat-0-remove"]').click();
     await scrolledTo(page, 'form.editor .service-hours');
     await screenshot(page, 'admin-service-hours');
     await editor.locator('button[type="submit"]').click();
@@ -101,7 +108,7 @@ describe('admin app: procedures and service hours in Chromium', () => {
 
     // Back to the centre's hours: the service no longer has its own.
     await page.locator('tr[data-service="land"] button').first().click();
-    await expect(editor.locator('input[name="service-hours-mon"]').inputValue()).resolves.toBe('07:30-11:00');
+    await expect(editor.locator('input[name="service-hours-mon-0-to"]').inputValue()).resolves.toBe('11:00');
     await editor.locator('input[name="hours-mode"][value="centre"]').check();
     await editor.locator('button[type="submit"]').click();
     await eventually(async () => {
@@ -127,6 +134,61 @@ describe('admin app: procedures and service hours in Chromium', () => {
     expect(await problems.allTextContents()).toEqual([expect.stringMatching(/[Dd]òng 2/), expect.stringMatching(/[Dd]òng 4/)]);
     await screenshot(page, 'admin-import-refused');
     expect((await server.request<Catalogue>('GET', '/api/catalogue')).body).toEqual(current.body);
+    await page.close();
+  });
+
+  it('previews a catalogue saved by Excel as Windows-1258, then imports it', async () => {
+    const csv = readFileSync(join(import.meta.dirname, '../../docs/examples/catalogue.csv'), 'utf8');
+    const bytes = spawnSync('iconv', ['-f', 'UTF-8', '-t', 'CP1258'], { input: csv }).stdout;
+    const page = await signedInAdmin(browser, server);
+    await page.goto(`${server.url}/admin/#procedures`);
+    await page.locator('input[name="catalogue-file"]').setInputFiles({ name: 'thu-tuc.csv', mimeType: 'text/csv', buffer: bytes });
+    const preview = page.locator('.import-preview');
+    await preview.waitFor();
+    expect(await preview.locator('[data-testid="import-read"]').textContent()).toContain('Windows-1258');
+    expect(await preview.locator('tr[data-preview-procedure="1.001193"]').textContent()).toContain('Đăng ký khai sinh');
+    await preview.evaluate((e) => e.scrollIntoView({ block: 'start', behavior: 'instant' }));
+    await screenshot(page, 'admin-catalogue-import-preview');
+    const before = await server.request<Catalogue>('GET', '/api/catalogue');
+    expect(before.body.ok && before.body.value.procedures.length).toBeGreaterThan(3);
+
+    await preview.locator('[data-action="confirm-import"]').click();
+    await page.locator('.catalogue-import .notice--ok').waitFor();
+    const after = await server.request<Catalogue>('GET', '/api/catalogue');
+    expect(after.body.ok && after.body.value.procedures.map((p) => p.name)[0]).toBe('Đăng ký khai sinh');
+    expect(after.body.ok && after.body.value.procedures.length).toBe(3);
+    await page.close();
+  });
+
+  it('sets the centre’s time zone and hours with pickers, not typed text', async () => {
+    const page = await signedInAdmin(browser, server);
+    await page.goto(`${server.url}/admin/#centre`);
+    const zone = page.locator('select[name="time-zone"]');
+    expect(await zone.inputValue()).toBe('Asia/Ho_Chi_Minh');
+    expect(await zone.locator('option').first().textContent()).toContain('Asia/Ho Chi Minh (UTC+07:00)');
+    expect(await zone.locator('option').count()).toBeGreaterThan(300);
+    // Saturday gets an afternoon too; Sunday opens in the morning.
+    await page.locator('button[name="hours-sat-add"]').click();
+    expect(await page.locator('input[name="hours-sat-1-from"]').inputValue()).toBe('13:00');
+    await page.locator('button[name="hours-sun-add"]').click();
+    await page.locator('input[name="hours-sun-0-to"]').fill('11:00');
+    await page.locator('.week-hours').evaluate((e) => e.scrollIntoView({ block: 'center', behavior: 'instant' }));
+    await screenshot(page, 'admin-centre-hours');
+    await page.locator('form.config-form button[type="submit"]').click();
+    await eventually(async () => {
+      const config = await server.request<SiteConfig>('GET', '/api/config', undefined, admin);
+      const hours = config.body.ok ? config.body.value.centre.hours : undefined;
+      return (
+        JSON.stringify([hours?.sat, hours?.sun]) ===
+        JSON.stringify([
+          [
+            ['07:30', '11:30'],
+            ['13:00', '17:00'],
+          ],
+          [['07:30', '11:00']],
+        ])
+      );
+    }, 'the new hours saved');
     await page.close();
   });
 });

@@ -67,9 +67,10 @@ describe('admin app in Chromium', () => {
 
     await page.goto(`${server.url}/admin/#services`);
     await page.locator('button[name="add-service"]').click();
-    await page.locator('input[name="id"]').fill('education');
     await page.locator('input[name="code"]').fill('GD');
     await page.locator('input[name="nameVi"]').fill('Giáo dục – Đào tạo');
+    // The id is made from the name: nobody has to invent one.
+    expect(await page.locator('input[name="id"]').inputValue()).toBe('giao-duc-dao-tao');
     await page.locator('input[name="nameEn"]').fill('Education and training');
     await page.locator('input[name="prefix"]').fill('G');
     await page.locator('input[name="numberStart"]').fill('1');
@@ -78,19 +79,19 @@ describe('admin app in Chromium', () => {
     const kioskSees = nextEvent(kiosk, 'kiosk:snapshot', (v) => v.services.some((x) => x.name.vi === 'Giáo dục – Đào tạo'));
     await page.locator('form.editor button[type="submit"]').click();
     const kioskView: KioskSnapshot = await kioskSees;
-    expect(kioskView.services.find((s) => s.id === 'education')?.name.vi).toBe('Giáo dục – Đào tạo');
-    await page.locator('tr[data-service="education"]').waitFor();
+    expect(kioskView.services.find((s) => s.id === 'giao-duc-dao-tao')?.name.vi).toBe('Giáo dục – Đào tạo');
+    await page.locator('tr[data-service="giao-duc-dao-tao"]').waitFor();
 
     await page.goto(`${server.url}/admin/#counters`);
     await page.locator('button[name="add-counter"]').click();
     expect(await page.locator('input[name="id"]').inputValue()).toBe('9');
-    await page.locator('input[name="serves-education"]').check();
+    await page.locator('input[name="serves-giao-duc-dao-tao"]').check();
     await page.locator('input[name="serves-civil-status"]').check();
     await screenshot(page, 'admin-counters-editor');
     const displaySees = nextEvent(display, 'display:snapshot', (v) => v.counters.some((c) => c.id === 9));
     await page.locator('form.editor button[type="submit"]').click();
     const board: DisplaySnapshot = await displaySees;
-    expect(board.counters.find((c) => c.id === 9)?.serviceIds).toEqual(['education', 'civil-status']);
+    expect(board.counters.find((c) => c.id === 9)?.serviceIds).toEqual(['giao-duc-dao-tao', 'civil-status']);
     await page.locator('tr[data-counter="9"]').waitFor();
 
     await page.goto(`${server.url}/admin/#audit`);
@@ -130,9 +131,16 @@ describe('admin app in Chromium', () => {
       .trim()
       .split('\r\n');
     const tickets = [...day.state.tickets.values()].sort((a, b) => a.issuedAt - b.issuedAt);
+    // In Vietnamese, for Excel with Vietnamese settings: semicolons, and statuses in words.
+    const statusWords = (
+      JSON.parse(await readFile(join(import.meta.dirname, '../../locales/vi/export.json'), 'utf8')) as {
+        status: Record<string, string>;
+      }
+    ).status;
+    expect(csv[0]!.split(';').slice(0, 2)).toEqual(['Số thứ tự', 'Mã dịch vụ']);
     expect(csv.length).toBe(1 + tickets.length);
-    expect(csv.slice(1).map((l) => l.split(',')[0])).toEqual(tickets.map((t) => t.label));
-    expect(csv.slice(1).map((l) => l.split(',')[5])).toEqual(tickets.map((t) => t.status));
+    expect(csv.slice(1).map((l) => l.split(';')[0])).toEqual(tickets.map((t) => t.label));
+    expect(csv.slice(1).map((l) => l.split(';')[5])).toEqual(tickets.map((t) => statusWords[t.status]));
     await page.close();
   });
 

@@ -158,7 +158,7 @@ async function recoveredState(proc: ServerProcess, dataDir: string) {
   }>;
   if (!login.ok) throw new Error('sign-in refused');
   const csv = await (
-    await fetch(`${proc.base}/api/export/tickets.csv`, { headers: { authorization: `Bearer ${login.value.token}` } })
+    await fetch(`${proc.base}/api/export/tickets.csv?lang=en`, { headers: { authorization: `Bearer ${login.value.token}` } })
   ).text();
   const code: Record<string, string> = { HT: 'civil-status', DD: 'land' };
   const exported = csv

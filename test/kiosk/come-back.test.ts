@@ -40,7 +40,14 @@ describe('kiosk timing from the start URL', () => {
   });
 
   it('takes seconds from the query and ignores nonsense', () => {
-    expect(kioskTiming('?idle=3&warn=2&confirm=5')).toEqual({ idleMs: 3000, warnMs: 2000, confirmMs: 5000, confirmUnprintedMs: 5000 });
+    expect(kioskTiming('?idle=3&warn=2&confirm=5&reloadQuiet=2')).toEqual({
+      idleMs: 3000,
+      warnMs: 2000,
+      confirmMs: 5000,
+      confirmUnprintedMs: 5000,
+      reloadQuietMs: 2000,
+    });
+    expect(kioskTiming('').reloadQuietMs).toBe(10_000);
     expect(kioskTiming('?idle=-1&warn=abc')).toMatchObject({ idleMs: 45_000, warnMs: 20_000 });
   });
 });

@@ -12,12 +12,13 @@ export const phone = { width: 390, height: 844 };
 export async function openKiosk(
   browser: Browser,
   server: TestServer,
-  options: { size: { width: number; height: number }; query?: string; token?: string },
+  options: { size: { width: number; height: number }; query?: string; token?: string; beforeLoad?: (page: Page) => Promise<void> },
 ): Promise<Page> {
   const token = options.token ?? (await server.deviceToken('kiosk'));
   const context = await browser.newContext({ viewport: options.size, locale: 'vi-VN', hasTouch: true });
   await context.addInitScript((t) => localStorage.setItem('motcua.kiosk.token', t), token);
   const page = await context.newPage();
+  await options.beforeLoad?.(page);
   await page.goto(`${server.url}/kiosk/${options.query ?? ''}`);
   // The home tiles appear once the catalogue and the live snapshot have both arrived.
   await page.locator('.tile[data-field]').first().waitFor();

@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../protocol/admin.ts';
 import type { PrintersView } from '../../protocol/printers.ts';
 import type { Catalogue } from '../../protocol/catalogue.ts';
+import type { CatalogueImportSummary } from '../../protocol/http-views.ts';
 import type { ReportView } from '../../protocol/reports.ts';
 import type { SiteConfig } from '../../protocol/site-config.ts';
 import type { DisplaySnapshot } from '../../protocol/views.ts';
@@ -109,7 +112,7 @@ describe('admin API: configuration that applies live, audited', () => {
   });
 
   it('exports a report table as CSV and refuses a bad range', async () => {
-    const res = await fetch(`${server.url}/api/reports.csv?from=${pastDay}&to=${pastDay}&table=counter`, {
+    const res = await fetch(`${server.url}/api/reports.csv?from=${pastDay}&to=${pastDay}&table=counter&lang=en`, {
       headers: { authorization: `Bearer ${admin}` },
     });
     const csv = await res.text();
@@ -120,6 +123,16 @@ describe('admin API: configuration that applies live, audited', () => {
       .split('\r\n');
     expect(lines[0]).toMatch(/^counter,counter_name,issued,served,no_show/);
     expect(lines.length).toBe(1 + 8);
+    const vi = await fetch(`${server.url}/api/reports.csv?from=${pastDay}&to=${pastDay}&table=service&decimal=comma`, {
+      headers: { authorization: `Bearer ${admin}` },
+    });
+    const viLines = (await vi.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(viLines[0]).toMatch(/^Mã dịch vụ;Dịch vụ;Đã cấp số;Đã giải quyết;Vắng mặt;.*;Mức 1;Mức 2;Mức 3;Hài lòng \(%\)$/);
+    const avgWait = viLines[1]!.split(';')[7];
+    expect(avgWait).toMatch(/^\d+,\d$/);
     const bad = await server.request('GET', `/api/reports?from=2026-11-23&to=2026-11-01`, undefined, admin);
     expect(bad.status).toBe(400);
   });
@@ -239,6 +252,48 @@ describe('admin API: configuration that applies live, audited', () => {
     expect(imported.body.value).toMatchObject({ procedures: 10, unmapped: [own.procedures[0]!.code] });
     const now = await server.request<Catalogue>('GET', '/api/catalogue');
     expect(now.body.ok && [now.body.value.sample, now.body.value.procedures.length]).toEqual([false, 10]);
+  });
+
+  it('previews a Windows-1258 CSV without importing it, then imports it as read', async () => {
+    const before = await server.request<Catalogue>('GET', '/api/catalogue');
+    const csv = readFileSync(join(import.meta.dirname, '../../docs/examples/catalogue.csv'), 'utf8');
+    const cp1258 = spawnSync('iconv', ['-f', 'UTF-8', '-t', 'CP1258'], { input: csv }).stdout;
+    const send = (query: string) =>
+      fetch(`${server.url}/api/catalogue/import?name=thu-tuc.csv${query}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/octet-stream' },
+        body: cp1258,
+      }).then(async (res) => (await res.json()) as { ok: boolean; value: CatalogueImportSummary });
+    const preview = await send('&preview=1');
+    expect(preview.value).toMatchObject({ procedures: 3, fields: 2, format: 'csv', encoding: 'windows-1258' });
+    expect(preview.value.firstProcedures[0]).toMatchObject({ code: '1.001193', name: 'Đăng ký khai sinh' });
+    expect(preview.value.byField).toEqual([
+      { id: 'ho-tich', name: 'Hộ tịch', procedures: 2 },
+      { id: 'chung-thuc', name: 'Chứng thực', procedures: 1 },
+    ]);
+    expect((await server.request<Catalogue>('GET', '/api/catalogue')).body).toEqual(before.body);
+
+    expect((await send('')).value).toMatchObject({ procedures: 3, encoding: 'windows-1258' });
+    const now = await server.request<Catalogue>('GET', '/api/catalogue');
+    expect(now.body.ok && now.body.value.procedures.map((p) => p.name)).toEqual([
+      'Đăng ký khai sinh',
+      'Đăng ký kết hôn',
+      'Chứng thực bản sao từ bản chính giấy tờ văn bản',
+    ]);
+  });
+
+  it('refuses a file it cannot read as Vietnamese and keeps the catalogue', async () => {
+    const before = await server.request<Catalogue>('GET', '/api/catalogue');
+    const sjis = spawnSync('iconv', ['-f', 'UTF-8', '-t', 'SHIFT_JIS'], { input: 'code,name\n1.001193,出生登録\n' }).stdout;
+    const res = await fetch(`${server.url}/api/catalogue/import?name=x.csv`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin}` },
+      body: sjis,
+    });
+    const body = (await res.json()) as { ok: boolean; problems: Array<{ message: string }> };
+    expect(res.status).toBe(422);
+    expect(body.problems[0]!.message).toContain('CSV UTF-8');
+    expect((await server.request<Catalogue>('GET', '/api/catalogue')).body).toEqual(before.body);
   });
 
   it("keeps the admin snapshot's ratings and figures for today", async () => {

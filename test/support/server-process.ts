@@ -24,20 +24,24 @@ export interface ServerProcess {
   killHard(): Promise<void>;
 }
 
+export interface ServerProcessOptions {
+  /** The installed tree to run, e.g. an unpacked release; defaults to this checkout. */
+  appDir?: string;
+  /** Defaults to `warn`. */
+  logLevel?: 'info' | 'warn';
+  /** Defaults to `--always-open`. */
+  flags?: string[];
+}
+
 /** Starts the server on the data dir and port (always open, warnings only unless asked) and waits until it serves. */
-export async function startServerProcess(
-  dataDir: string,
-  port: number,
-  options: { logLevel?: 'info' | 'warn' } = {},
-): Promise<ServerProcess> {
+export async function startServerProcess(dataDir: string, port: number, options: ServerProcessOptions = {}): Promise<ServerProcess> {
+  const appDir = options.appDir ?? repo;
+  const flags = [...(options.flags ?? ['--always-open']), '--log-level', options.logLevel ?? 'warn'];
   const child = spawn(
     process.execPath,
-    [
-      ...startNodeArgs(),
-      ...['--data-dir', dataDir, '--port', String(port), '--host', '127.0.0.1', '--always-open', '--log-level', options.logLevel ?? 'warn'],
-    ],
+    [...startNodeArgs(appDir), '--data-dir', dataDir, '--port', String(port), '--host', '127.0.0.1', ...flags],
     {
-      cwd: repo,
+      cwd: appDir,
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

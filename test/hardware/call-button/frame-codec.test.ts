@@ -4,7 +4,7 @@ import { fitDisplayText, formatFrame } from '../../../hardware/call-button/forma
 import type { DeviceFrame, ServerFrame } from '../../../hardware/call-button/frame-types.ts';
 import { parseDeviceLine, parseServerLine } from '../../../hardware/call-button/parse-frame.ts';
 
-/** Every test vector of hardware.md with the frame it stands for. */
+/** Every test vector of docs/call-buttons.md with the frame it stands for. */
 const deviceVectors: Array<[string, DeviceFrame]> = [
   ['$K,03,17,NEXT*65', { type: 'K', counter: 3, seq: 17, action: { key: 'NEXT' } }],
   ['$K,03,18,RECALL*78', { type: 'K', counter: 3, seq: 18, action: { key: 'RECALL' } }],

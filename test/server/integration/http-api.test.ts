@@ -41,7 +41,7 @@ describe('HTTP API', () => {
     expect(stats.body.ok && stats.body.value).toMatchObject({ day: monday, total: { issued: 3, served: 1, noShow: 1, open: 1 } });
     expect((await s.request('GET', '/api/stats/today')).status).toBe(401);
 
-    const res = await fetch(`${s.url}/api/export/tickets.csv`, { headers: { authorization: `Bearer ${admin}` } });
+    const res = await fetch(`${s.url}/api/export/tickets.csv?lang=en`, { headers: { authorization: `Bearer ${admin}` } });
     expect(res.headers.get('content-type')).toMatch(/text\/csv/);
     const lines = (await res.text())
       .replace(/^\uFEFF/, '')
@@ -54,6 +54,22 @@ describe('HTTP API', () => {
       '1003,HT,HT,,1.001193,waiting,',
     ]);
     expect((await s.request('GET', '/api/export/tickets.csv?day=yesterday', undefined, admin)).status).toBe(400);
+
+    // For Excel on a Vietnamese Windows: a byte-order mark, Vietnamese headers and statuses, and
+    // with the decimal comma, cells between semicolons.
+    const vi = await (
+      await fetch(`${s.url}/api/export/tickets.csv?decimal=comma`, { headers: { authorization: `Bearer ${admin}` } })
+    ).arrayBuffer();
+    expect([...new Uint8Array(vi).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const viLines = new TextDecoder().decode(vi).trim().split('\r\n');
+    expect(viLines[0]).toMatch(/^Số thứ tự;Mã dịch vụ;Dịch vụ khi cấp số;Nhóm ưu tiên;Mã thủ tục;Trạng thái;Quầy;Cán bộ;Giờ cấp số/);
+    expect(viLines.slice(1).map((l) => l.split(';').slice(0, 7).join(';'))).toEqual([
+      '1001;HT;HT;;1.001193;Đã giải quyết xong;1',
+      '1002;HT;HT;;1.001193;Vắng mặt;1',
+      '1003;HT;HT;;1.001193;Đang chờ;',
+    ]);
+    const waits = viLines.slice(1, 3).map((l) => l.split(';')[12]);
+    for (const wait of waits) expect(wait).toMatch(/^\d+,\d$/);
   });
 
   it('a journal cut mid-line by a power failure: every complete event is kept and the server goes on', async () => {
