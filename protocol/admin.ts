@@ -5,6 +5,7 @@ import type { HolidayKey } from './views.ts';
  * What the admin app reads besides the live snapshot: the audit log, staff accounts, connected
  * devices and the printer's recent tickets.
  */
+import type { BoardHealthView } from './voice.ts';
 
 /** A staff account as `GET /api/users` lists it (never the password hash). */
 export interface UserAccountView {
@@ -58,6 +59,8 @@ export interface DeviceConnections {
   users: Array<{ id: string; name: string; connections: number; rooms: string[] }>;
   /** Connections without a token: follow pages on phones, unpaired screens. */
   publicConnections: number;
+  /** Boards connected now (paired or not) and what each reports about its sound. */
+  boards: BoardHealthView[];
 }
 
 /** A ticket the printer printed (or failed to), newest first. */

@@ -1,14 +1,16 @@
 /**
- * Turns one call ("ticket A1023 to counter 3") into what is played and shown: the clip ids in
- * order (chime, then phrase and word clips) and the spoken text.
+ * Turns one call ("ticket A1023 to counter 3", or its recall) into what can be played: each
+ * sentence as clips and pauses, in the full form, the brief form for a backlog, and the
+ * built-in sentence a board falls back to when the centre's own cannot be played.
  *
  * An announcement is built once, when the call arrives, and never rebuilt: the queue plays
  * exactly this value later, so a newer call can never leak into an older announcement.
  */
-import { CHIME_CLIP, clipId, type ClipId, type ClipLanguage } from '../../protocol/voice/clip-id.ts';
-import { joinSentence, parseTemplate, type TemplateSlot } from '../../protocol/voice/announcement-template.ts';
-import { readLabelEnglish, readLabelVietnamese } from './ticket-reading.ts';
-import type { VoiceConfig } from '../../protocol/voice/voice-config.ts';
+import { clipId, type ClipId, type ClipLanguage } from './clip-id.ts';
+import { DEFAULT_VIETNAMESE_TEMPLATE, joinSentence, parseTemplate, type TemplateSlot } from './announcement-template.ts';
+import { PAUSE_AFTER_SLOT_MS, PAUSE_BEFORE_SLOT_MS, PAUSE_INSIDE_LABEL_MS } from './pacing.ts';
+import { readLabelEnglishParts, readLabelVietnameseParts } from './ticket-reading.ts';
+import type { VoiceConfig } from './voice-config.ts';
 
 /** The call being announced, as shown on the board. */
 export interface CallToAnnounce {
@@ -16,37 +18,57 @@ export interface CallToAnnounce {
   ticket: string;
   /** Counter label, e.g. 3 or "12". */
   counter: string | number;
+  /** A repeated call of the same ticket: said with the recall wording. Defaults to `false`. */
+  recall?: boolean;
 }
+
+/** One step of a sentence: a clip, or a silence. */
+export type SentenceStep = { kind: 'clip'; clipId: ClipId } | { kind: 'pause'; ms: number };
 
 /** One sentence in one language. */
 export interface SpokenSentence {
   language: ClipLanguage;
-  /** Clip ids for this sentence, without the chime. */
+  /** Clips and the pauses between them, in order. */
+  steps: readonly SentenceStep[];
+  /** The clips of {@link steps}, in order. */
   clipIds: readonly ClipId[];
-  /** The sentence with numbers in words, e.g. "Mời công dân có số thứ tự a một nghìn … đến quầy số ba". */
+  /** The sentence with numbers in words, e.g. "Mời công dân số a một nghìn … đến quầy số ba". */
   text: string;
-  /** The sentence with labels as printed, e.g. "Mời công dân có số thứ tự A1023 đến quầy số 3", for captions. */
+  /** The sentence with labels as printed, e.g. "Mời công dân số A1023 đến quầy số 3", for captions. */
   caption: string;
 }
 
-/** Everything needed to play and show one call. */
+/** Everything needed to play one call. */
 export interface Announcement {
-  call: Readonly<CallToAnnounce>;
-  /** Whether the chime opens the announcement. */
+  call: Readonly<Required<CallToAnnounce>>;
+  /** Whether the centre wants the chime before announcements. */
   chime: boolean;
-  /** Vietnamese first, then English when enabled. */
-  sentences: readonly SpokenSentence[];
-  /** Every clip in play order: chime (when enabled), then each sentence. */
-  clipIds: readonly ClipId[];
-  /** All sentences' text, joined. */
-  text: string;
+  /** The whole announcement: Vietnamese, then English when enabled. */
+  full: readonly SpokenSentence[];
+  /** The short form said while announcements queue up: one brief Vietnamese sentence. */
+  brief: readonly SpokenSentence[];
+  /** The built-in first-call sentence in the centre's words, for when its own sentence cannot be played. */
+  fallback: SpokenSentence;
 }
 
 /** The settings {@link buildAnnouncement} reads. */
 export type AnnouncementSettings = Pick<
   VoiceConfig,
-  'zeroTens' | 'thousand' | 'fourAfterTens' | 'template' | 'english' | 'englishTemplate' | 'chime'
+  | 'dialect'
+  | 'zeroTens'
+  | 'thousand'
+  | 'fourAfterTens'
+  | 'template'
+  | 'recallTemplate'
+  | 'briefTemplate'
+  | 'briefRecallTemplate'
+  | 'english'
+  | 'englishTemplate'
+  | 'englishRecallTemplate'
+  | 'chime'
 >;
+
+type Reader = (label: string, slot: TemplateSlot) => string[][];
 
 /**
  * Builds the announcement for `call`.
@@ -54,51 +76,52 @@ export type AnnouncementSettings = Pick<
  */
 export function buildAnnouncement(call: CallToAnnounce, settings: AnnouncementSettings): Announcement {
   const counter = String(call.counter);
-  const vietnamese = buildSentence('vi', settings.template, call.ticket, counter, (label) => readLabelVietnamese(label, settings));
-  const sentences = [vietnamese];
-  if (settings.english) {
-    sentences.push(
-      buildSentence('en', settings.englishTemplate, call.ticket, counter, (label, slot) =>
-        readLabelEnglish(label, slot === 'number' ? 'digits' : 'cardinal'),
-      ),
-    );
-  }
-  const clipIds = [...(settings.chime ? [CHIME_CLIP] : []), ...sentences.flatMap((sentence) => sentence.clipIds)];
+  const recall = call.recall ?? false;
+  const vietnamese: Reader = (label) => readLabelVietnameseParts(label, settings);
+  const english: Reader = (label, slot) => readLabelEnglishParts(label, slot === 'number' ? 'digits' : 'cardinal');
+  const say = (language: ClipLanguage, template: string, read: Reader) => buildSentence(language, template, call.ticket, counter, read);
+  const full = [say('vi', recall ? settings.recallTemplate : settings.template, vietnamese)];
+  if (settings.english) full.push(say('en', recall ? settings.englishRecallTemplate : settings.englishTemplate, english));
   return Object.freeze({
-    call: Object.freeze({ ticket: call.ticket, counter: call.counter }),
+    call: Object.freeze({ ticket: call.ticket, counter: call.counter, recall }),
     chime: settings.chime,
-    sentences: Object.freeze(sentences),
-    clipIds: Object.freeze(clipIds),
-    text: sentences.map((sentence) => sentence.text).join(' '),
+    full: Object.freeze(full),
+    brief: Object.freeze([say('vi', recall ? settings.briefRecallTemplate : settings.briefTemplate, vietnamese)]),
+    fallback: say('vi', DEFAULT_VIETNAMESE_TEMPLATE, vietnamese),
   });
 }
 
-function buildSentence(
-  language: ClipLanguage,
-  template: string,
-  ticket: string,
-  counter: string,
-  read: (label: string, slot: TemplateSlot) => string[],
-): SpokenSentence {
-  const clipIds: ClipId[] = [];
+function buildSentence(language: ClipLanguage, template: string, ticket: string, counter: string, read: Reader): SpokenSentence {
+  const steps: SentenceStep[] = [];
   const spoken: string[] = [];
   const printed: string[] = [];
-  for (const part of parseTemplate(template)) {
+  const parts = parseTemplate(template);
+  parts.forEach((part, index) => {
+    const next = parts[index + 1];
     if (part.kind === 'phrase') {
-      if (part.spoken !== '') clipIds.push(clipId(language, part.spoken));
       spoken.push(part.text);
       printed.push(part.text);
-      continue;
+      if (part.spoken === '') return;
+      steps.push({ kind: 'clip', clipId: clipId(language, part.spoken) });
+      if (next?.kind === 'slot') steps.push({ kind: 'pause', ms: PAUSE_BEFORE_SLOT_MS });
+      return;
     }
     const label = part.slot === 'number' ? ticket : counter;
-    const words = read(label, part.slot);
-    clipIds.push(...words.map((word) => clipId(language, word)));
-    spoken.push(words.join(' '));
+    const groups = read(label, part.slot);
+    groups.forEach((words, group) => {
+      if (group > 0) steps.push({ kind: 'pause', ms: PAUSE_INSIDE_LABEL_MS });
+      for (const word of words) steps.push({ kind: 'clip', clipId: clipId(language, word) });
+    });
+    if (parts.slice(index + 1).some((later) => later.kind === 'slot' || later.spoken !== '')) {
+      steps.push({ kind: 'pause', ms: PAUSE_AFTER_SLOT_MS });
+    }
+    spoken.push(groups.flat().join(' '));
     printed.push(label);
-  }
+  });
   return Object.freeze({
     language,
-    clipIds: Object.freeze(clipIds),
+    steps: Object.freeze(steps),
+    clipIds: Object.freeze(steps.flatMap((step) => (step.kind === 'clip' ? [step.clipId] : []))),
     text: joinSentence(spoken),
     caption: joinSentence(printed),
   });

@@ -5,9 +5,15 @@
 import type { ClipId } from '../../protocol/voice/clip-id.ts';
 import type { SpokenSentence } from './announcement.ts';
 
-/** One pass of an announcement: clips in order (the chime first when it is wanted) and the sentences they say. */
+/** Which clip set a clip comes from: a generated voice (`'vi'`, …) or the centre's recorded pack (`'recorded'`). */
+export type ClipSourceId = string;
+
+/** One step of a pass: a clip of one source, or a silence. */
+export type PlayStep = { kind: 'clip'; clipId: ClipId; source: ClipSourceId } | { kind: 'pause'; ms: number };
+
+/** One pass of an announcement: chime (when wanted), sentences and pauses, in order, and the sentences they say. */
 export interface Playable {
-  clipIds: readonly ClipId[];
+  steps: readonly PlayStep[];
   sentences: readonly SpokenSentence[];
 }
 
@@ -25,6 +31,16 @@ export interface AudioSink {
   stop(): void;
 }
 
+/** How long a pass lasts: its clips (`clipMs` gives each one's length) and its pauses. */
+export function passDurationMs(item: Playable, clipMs: (source: ClipSourceId, id: ClipId) => number): number {
+  return item.steps.reduce((sum, step) => sum + (step.kind === 'pause' ? step.ms : clipMs(step.source, step.clipId)), 0);
+}
+
+/** The clips of a pass, in order. */
+export function clipsOf(item: Playable): ClipId[] {
+  return item.steps.flatMap((step) => (step.kind === 'clip' ? [step.clipId] : []));
+}
+
 /** The browser has not allowed audio yet (autoplay policy); a user gesture must unlock it. */
 export class SoundBlockedError extends Error {
   constructor() {
@@ -33,10 +49,14 @@ export class SoundBlockedError extends Error {
   }
 }
 
-/** A clip id that the voice's manifest does not have (a custom template without regenerated clips). */
+/** A clip that its source does not have, or that could not be loaded or decoded. */
 export class MissingClipError extends Error {
-  constructor(readonly clipId: ClipId) {
-    super(`no audio clip for "${clipId}"`);
+  constructor(
+    readonly clipId: ClipId,
+    readonly source: ClipSourceId,
+    detail = 'no such clip',
+  ) {
+    super(`clip "${clipId}" of voice "${source}": ${detail}`);
     this.name = 'MissingClipError';
   }
 }

@@ -5,7 +5,7 @@
  */
 import type { ClipId } from '../../protocol/voice/clip-id.ts';
 import type { ClipManifest, ClipUrlResolver } from './clip-manifest.ts';
-import type { ClipVoice } from '../../protocol/voice/voice-config.ts';
+import type { ClipVoice } from './dialect.ts';
 
 const manifests = import.meta.glob<ClipManifest>('./clips/*/manifest.json', { import: 'default', eager: true });
 const fileUrls = import.meta.glob<string>('./clips/*/*.{ogg,wav}', { query: '?url&no-inline', import: 'default', eager: true });

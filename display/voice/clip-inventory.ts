@@ -1,12 +1,22 @@
 /**
- * Every clip a voice folder must hold, for the clip generator.
+ * Every clip a generated voice folder must hold, for the clip generator.
  *
  * The list is found by running the readers themselves over every ticket number (0–9999), every
- * regional option and every letter, rather than typed out by hand, so a change to a reader
- * cannot leave a word without a clip. Numbers above 9999 use no further words.
+ * regional option and every dialect's letter names, rather than typed out by hand, so a change
+ * to a reader cannot leave a word without a clip. Numbers above 9999 use no further words.
  */
-import { clipId, type ClipId, type ClipLanguage } from '../../protocol/voice/clip-id.ts';
-import { parseTemplate } from '../../protocol/voice/announcement-template.ts';
+import { clipId, type ClipId, type ClipLanguage } from './clip-id.ts';
+import {
+  DEFAULT_BRIEF_RECALL_TEMPLATE,
+  DEFAULT_BRIEF_TEMPLATE,
+  DEFAULT_ENGLISH_RECALL_TEMPLATE,
+  DEFAULT_ENGLISH_TEMPLATE,
+  DEFAULT_RECALL_TEMPLATE,
+  DEFAULT_VIETNAMESE_TEMPLATE,
+  EARLIER_DEFAULT_TEMPLATES,
+  parseTemplate,
+} from './announcement-template.ts';
+import { DIALECTS } from './dialect.ts';
 import { readEnglishNumber } from './english-number.ts';
 import { englishLetterName, PREFIX_LETTERS, vietnameseLetterName } from './letter-names.ts';
 import { readVietnameseNumber, type VietnameseReadingOptions } from './vietnamese-number.ts';
@@ -17,6 +27,18 @@ export interface SpokenClip {
   language: ClipLanguage;
   text: string;
 }
+
+/** Every built-in sentence, Vietnamese and English, current and earlier. */
+export const BUILT_IN_TEMPLATES: Readonly<{ vi: readonly string[]; en: readonly string[] }> = Object.freeze({
+  vi: [
+    DEFAULT_VIETNAMESE_TEMPLATE,
+    DEFAULT_RECALL_TEMPLATE,
+    DEFAULT_BRIEF_TEMPLATE,
+    DEFAULT_BRIEF_RECALL_TEMPLATE,
+    ...EARLIER_DEFAULT_TEMPLATES.vi,
+  ],
+  en: [DEFAULT_ENGLISH_TEMPLATE, DEFAULT_ENGLISH_RECALL_TEMPLATE, ...EARLIER_DEFAULT_TEMPLATES.en],
+});
 
 const HIGHEST_TICKET_NUMBER = 9999;
 
@@ -49,7 +71,7 @@ export function spokenClipInventory(templates: { vi: readonly string[]; en: read
   for (let value = 0; value < 1000; value += 1) for (const word of readEnglishNumber(value, 'cardinal')) add('en', word);
   add('en', 'thousand');
   for (const letter of PREFIX_LETTERS) {
-    add('vi', vietnameseLetterName(letter));
+    for (const dialect of DIALECTS) add('vi', vietnameseLetterName(letter, dialect));
     add('en', englishLetterName(letter));
   }
   return [...clips.values()];

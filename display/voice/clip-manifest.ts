@@ -1,14 +1,21 @@
 /**
- * The `manifest.json` written next to each voice's clips by `scripts/generate-voice-clips.ts`.
+ * The `manifest.json` of a clip set: written next to each generated voice's clips by
+ * `scripts/generate-voice-clips.ts`, and served for the centre's recorded voice pack.
  */
 import type { ClipId } from '../../protocol/voice/clip-id.ts';
 
-/** One clip file and its length. */
+/** One clip file, its length and its measured level. */
 export interface ClipEntry {
   /** File name inside the voice folder. */
   file: string;
   /** Length after silence trimming, in milliseconds. */
   durationMs: number;
+  /** Integrated loudness (BS.1770) of the file as played, in LUFS. */
+  loudnessLufs: number;
+  /** Highest sample of the file as played, in dBFS. */
+  peakDb: number;
+  /** How espeak-ng pronounced it (its phoneme notation), for generated clips: proof that two letter names differ. */
+  phonemes?: string;
 }
 
 /** A voice folder's index: which file says which clip id. */

@@ -1,17 +1,21 @@
 /**
  * The call display's voice, assembled: what the display app creates once and calls for every
  * call. It picks the real adapters (Web Audio, speech synthesis, localStorage, the shipped
- * clips); the parts it wires are tested on their own with fakes.
+ * clips, the centre's recorded pack); the parts it wires are tested on their own with fakes.
  */
 import { buildAnnouncement, type CallToAnnounce } from './announcement.ts';
-import { AnnouncementQueue, type AnnouncementOutcome } from './announcement-queue.ts';
+import { AnnouncementQueue, type AnnouncementOutcome, type ClipFailure } from './announcement-queue.ts';
 import type { AudioSink } from './audio-sink.ts';
 import { shippedClipIds, shippedClipUrls } from './clip-catalogue.ts';
-import type { ClipId } from '../../protocol/voice/clip-id.ts';
+import { withoutSources, type ClipSource, type Voicing } from './clip-choice.ts';
+import type { ClipId } from './clip-id.ts';
 import type { ClipUrlResolver } from './clip-manifest.ts';
+import { planAnnouncement, type VoiceProblem } from './delivery.ts';
+import type { ClipVoice } from './dialect.ts';
+import { RECORDED_SOURCE, recordedSource, type RecordedPackManifest } from './recorded-pack.ts';
 import { SoundGate } from './sound-gate.ts';
 import { loadSystemVoices, pickSystemVoices, SpeechSynthesisSink, type SpeechSynthesisLike } from './speech-synthesis-sink.ts';
-import { DEFAULT_VOICE_CONFIG, type ClipVoice, type VoiceConfig } from '../../protocol/voice/voice-config.ts';
+import { DEFAULT_VOICE_CONFIG, type VoiceConfig } from './voice-config.ts';
 import { WebAudioSink } from './web-audio-sink.ts';
 
 /** Browser services; each defaults to the real one and can be replaced. */
@@ -24,18 +28,15 @@ export interface AnnouncerEnvironment {
   storage?: Pick<Storage, 'getItem' | 'setItem'> | null;
   /**
    * Plays the clips instead of Web Audio, e.g. a recording sink that lets a browser test see
-   * exactly which clips each call asked for. Defaults to a Web Audio sink per voice.
+   * exactly which clips and pauses each call asked for. Defaults to a Web Audio sink.
    */
   clipOutput?: AudioSink;
-  /** The clips of a voice. Defaults to the clips shipped in `display/voice/clips/`. */
+  /** The clips of a generated voice. Defaults to the clips shipped in `display/voice/clips/`. */
   clips?: (voice: ClipVoice) => { ids: ClipId[]; url: ClipUrlResolver };
-  /** Told when an announcement cannot be played (blocked audio, missing clip, unreadable label). */
+  /** Told when an announcement cannot be played at all (blocked audio, unreadable label). */
   onError?: (error: unknown, call: CallToAnnounce) => void;
-  /**
-   * Told when settings name phrases the voice has no clips for (a custom template whose clips
-   * were not generated), so the display can say so at once instead of failing at the next call.
-   */
-  onMissingClips?: (clipIds: ClipId[]) => void;
+  /** Told of everything a call had to work around (another voice, the built-in sentence, a clip that failed). */
+  onProblem?: (problem: VoiceProblem | ClipFailure, call: CallToAnnounce) => void;
 }
 
 /** What the display app calls. */
@@ -45,8 +46,8 @@ export interface Announcer {
    * call whatever arrives before it plays. Settles when it has been played, failed or cancelled.
    */
   announce(call: CallToAnnounce): Promise<AnnouncementOutcome>;
-  /** Applies new settings (voice, wording, repeat, volume, system voice). */
-  configure(config: VoiceConfig): Promise<void>;
+  /** Applies new settings (voice, wording, repeat, volume, system voice) and the centre's recorded pack, if any. */
+  configure(config: VoiceConfig, pack?: RecordedPackManifest | null): Promise<void>;
   /** Autoplay status and unlock, for the "enable sound" prompt. */
   readonly sound: SoundGate;
   /** Drops queued announcements and stops the one playing. */
@@ -78,22 +79,22 @@ export async function createAnnouncer(initial: VoiceConfig = DEFAULT_VOICE_CONFI
   const clips = env.clips ?? shippedClips;
   const sound = new SoundGate({ context, storage: env.storage !== undefined ? env.storage : defaultStorage() });
 
-  const clipSinks = new Map<ClipVoice, WebAudioSink>();
-  const clipSink = (voice: ClipVoice): AudioSink | null => {
-    if (env.clipOutput) return env.clipOutput;
-    if (context === null) return null;
-    let sink = clipSinks.get(voice);
-    if (sink === undefined) {
-      const { ids, url } = clips(voice);
-      sink = new WebAudioSink({ context, resolveUrl: url });
-      // Warm the cache so the first call is not delayed; a failure here resurfaces at play time.
-      sink.preload(ids).catch(() => undefined);
-      clipSinks.set(voice, sink);
-    }
-    return sink;
+  let pack: RecordedPackManifest | null = null;
+  const webAudio =
+    context === null
+      ? null
+      : new WebAudioSink({
+          context,
+          resolveUrl: (source, id) => (source === RECORDED_SOURCE ? pack?.clips[id]?.url : clips(source as ClipVoice).url(id)),
+        });
+  const clipOutput: AudioSink | null = env.clipOutput ?? webAudio;
+  const generated = (voice: ClipVoice): ClipSource => {
+    const { url } = clips(voice);
+    return { id: voice, has: (id) => url(id) !== undefined };
   };
 
   let config = initial;
+  let voicing: Voicing = { vi: [], en: [], chime: null };
   let target: AudioSink | null = null;
   let playingOn: AudioSink | null = null;
   // One stable sink for the queue; `configure` swaps what it points at without touching the
@@ -107,17 +108,26 @@ export async function createAnnouncer(initial: VoiceConfig = DEFAULT_VOICE_CONFI
   };
   const queue = new AnnouncementQueue({
     sink: routed,
+    plan: (announcement, delivery, excluded) => planAnnouncement(announcement, delivery, withoutSources(voicing, excluded)),
     onError: (error, announcement) => env.onError?.(error, announcement.call),
+    onProblem: (problem, announcement) => env.onProblem?.(problem, announcement.call),
   });
 
-  const configure = async (next: VoiceConfig): Promise<void> => {
+  const configure = async (next: VoiceConfig, nextPack: RecordedPackManifest | null = pack): Promise<void> => {
     config = next;
-    queue.configure({ repeat: next.repeat, repeatPauseMs: next.repeatPauseMs, volume: next.volume });
-    const { url } = clips(next.voice);
-    const sample = buildAnnouncement({ ticket: 'A1', counter: 1 }, next);
-    const missing = sample.clipIds.filter((id) => url(id) === undefined);
-    if (missing.length > 0) env.onMissingClips?.(missing);
-    const clipOutput = clipSink(next.voice);
+    pack = nextPack;
+    queue.configure({ repeat: next.repeat, repeatPauseMs: next.repeatPauseMs, volume: next.volume, chime: next.chime });
+    const recorded = recordedSource(pack);
+    // The dialect's generated voice, then the northern one that every board ships, as the last resort.
+    const fallbacks = [...new Set<ClipVoice>([next.voice, 'vi'])].map(generated);
+    voicing = {
+      vi: [...(recorded && pack?.complete.vi ? [recorded] : []), ...fallbacks],
+      en: [...(recorded && pack?.complete.en ? [recorded] : []), ...fallbacks],
+      chime: generated(next.voice),
+    };
+    // Warm the cache so the first call is not delayed; a failure here resurfaces at play time.
+    webAudio?.preload(next.voice, clips(next.voice).ids).catch(() => undefined);
+    if (recorded && pack) webAudio?.preload(RECORDED_SOURCE, Object.keys(pack.clips)).catch(() => undefined);
     let chosen: AudioSink | null = clipOutput;
     if (next.preferSystemVoice && synthesis !== null) {
       const voices = pickSystemVoices(await loadSystemVoices(synthesis));
@@ -126,7 +136,7 @@ export async function createAnnouncer(initial: VoiceConfig = DEFAULT_VOICE_CONFI
     // A later configure() may have finished first while this one waited for voices.
     if (config === next) target = chosen;
   };
-  await configure(initial);
+  await configure(initial, null);
 
   return {
     sound,

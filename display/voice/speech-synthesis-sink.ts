@@ -65,8 +65,9 @@ export class SpeechSynthesisSink implements AudioSink {
 
   async play(item: Playable, options: PlayOptions): Promise<void> {
     const { chime, voices } = this.options;
-    if (item.clipIds[0] === CHIME_CLIP && chime !== null) {
-      await chime.play({ clipIds: [CHIME_CLIP], sentences: [] }, options);
+    const first = item.steps[0];
+    if (first?.kind === 'clip' && first.clipId === CHIME_CLIP && chime !== null) {
+      await chime.play({ steps: [first], sentences: [] }, options);
     }
     for (const sentence of item.sentences) {
       const voice = sentence.language === 'vi' ? voices.vi : voices.en;

@@ -6,6 +6,7 @@
  * calling a queue. Separators (space, "-", ".", "/") are ignored. A digit run too long to read as
  * a number is read digit by digit rather than failing, so an odd label still gets announced.
  */
+import type { Dialect } from './dialect.ts';
 import { englishLetterName, isPrefixLetter, vietnameseLetterName } from './letter-names.ts';
 import { MAX_ENGLISH_NUMBER, readEnglishNumber, type EnglishNumberStyle } from './english-number.ts';
 import { digitWord, MAX_VIETNAMESE_NUMBER, readVietnameseNumber, type VietnameseReadingOptions } from './vietnamese-number.ts';
@@ -43,10 +44,18 @@ export function parseLabel(label: string): LabelPart[] {
   return parts;
 }
 
+/** How a label is read in Vietnamese: the number words, and the dialect whose letter names are used. */
+export type LabelReadingOptions = Partial<VietnameseReadingOptions> & { dialect?: Dialect };
+
 /** Vietnamese words for a label: "A1023" → ['a', 'một', 'nghìn', 'không', 'trăm', 'hai', 'mươi', 'ba']. */
-export function readLabelVietnamese(label: string, options: Partial<VietnameseReadingOptions> = {}): string[] {
-  return parseLabel(label).flatMap((part) => {
-    if (part.kind === 'letter') return [vietnameseLetterName(part.letter)];
+export function readLabelVietnamese(label: string, options: LabelReadingOptions = {}): string[] {
+  return readLabelVietnameseParts(label, options).flat();
+}
+
+/** {@link readLabelVietnamese} with the words of each letter and digit run kept apart: "A12" → [['a'], ['mười', 'hai']]. */
+export function readLabelVietnameseParts(label: string, options: LabelReadingOptions = {}): string[][] {
+  return parseLabel(label).map((part) => {
+    if (part.kind === 'letter') return [vietnameseLetterName(part.letter, options.dialect)];
     const value = Number(part.digits);
     if (value > MAX_VIETNAMESE_NUMBER) return [...part.digits].map((digit) => digitWord(Number(digit)));
     return readVietnameseNumber(value, options);
@@ -58,7 +67,12 @@ export function readLabelVietnamese(label: string, options: Partial<VietnameseRe
  * style. Both styles read the value, so leading zeros are dropped as in Vietnamese.
  */
 export function readLabelEnglish(label: string, style: EnglishNumberStyle): string[] {
-  return parseLabel(label).flatMap((part) => {
+  return readLabelEnglishParts(label, style).flat();
+}
+
+/** {@link readLabelEnglish} with the words of each letter and digit run kept apart. */
+export function readLabelEnglishParts(label: string, style: EnglishNumberStyle): string[][] {
+  return parseLabel(label).map((part) => {
     if (part.kind === 'letter') return [englishLetterName(part.letter)];
     const value = Number(part.digits);
     if (value > MAX_ENGLISH_NUMBER) return [...part.digits].flatMap((digit) => readEnglishNumber(Number(digit), 'digits'));

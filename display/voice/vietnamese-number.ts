@@ -22,17 +22,10 @@ export interface VietnameseReadingOptions {
   fourAfterTens: 'tư' | 'bốn';
 }
 
-/** Northern usage, the default: "linh", "nghìn", "tư". */
+/** Northern usage, the default: "linh", "nghìn", "tư" (the other dialects: `dialect.ts`). */
 export const NORTHERN_READING: Readonly<VietnameseReadingOptions> = Object.freeze({
   zeroTens: 'linh',
   thousand: 'nghìn',
-  fourAfterTens: 'tư',
-});
-
-/** Southern usage: "lẻ", "ngàn", "tư". */
-export const SOUTHERN_READING: Readonly<VietnameseReadingOptions> = Object.freeze({
-  zeroTens: 'lẻ',
-  thousand: 'ngàn',
   fourAfterTens: 'tư',
 });
 

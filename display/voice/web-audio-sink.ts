@@ -1,14 +1,16 @@
 /**
- * Plays clips with Web Audio, gap-free.
+ * Plays clips with Web Audio, with exactly the pauses asked for.
  *
  * Clips are fetched and decoded once and kept as AudioBuffers. A pass schedules every buffer of
- * the sequence up front on the AudioContext clock, each starting exactly where the previous one
- * ends; chaining `onended` handlers instead would leave a gap of a few to tens of milliseconds
- * between words, depending on main-thread load. Volume is one GainNode per pass.
+ * the sequence up front on the AudioContext clock, each starting where the previous one ends
+ * plus the pause between them; chaining `onended` handlers instead would add a gap of a few to
+ * tens of milliseconds between words, depending on main-thread load. Volume is one GainNode per pass.
  */
-import { MissingClipError, SoundBlockedError, type AudioSink, type Playable, type PlayOptions } from './audio-sink.ts';
-import type { ClipId } from '../../protocol/voice/clip-id.ts';
-import type { ClipUrlResolver } from './clip-manifest.ts';
+import { MissingClipError, SoundBlockedError, type AudioSink, type ClipSourceId, type Playable, type PlayOptions } from './audio-sink.ts';
+import type { ClipId } from './clip-id.ts';
+
+/** Finds the URL of a clip of one source; `undefined` when the source has no such clip. */
+export type SourceClipUrl = (source: ClipSourceId, id: ClipId) => string | undefined;
 
 /** The part of an AudioContext the sink uses. */
 export type AudioContextLike = Pick<
@@ -19,8 +21,8 @@ export type AudioContextLike = Pick<
 /** Dependencies of a {@link WebAudioSink}. */
 export interface WebAudioSinkOptions {
   context: AudioContextLike;
-  /** Where each clip's file is; usually `shippedClipUrls(voice)`. */
-  resolveUrl: ClipUrlResolver;
+  /** Where each clip's file is: the shipped clips of a generated voice, or the centre's recorded pack. */
+  resolveUrl: SourceClipUrl;
   /** Loads a clip file. Defaults to `fetch`. */
   load?: (url: string) => Promise<ArrayBuffer>;
   /**
@@ -43,35 +45,42 @@ async function fetchArrayBuffer(url: string): Promise<ArrayBuffer> {
 
 /** An {@link AudioSink} over Web Audio with cached, back-to-back scheduled clips. */
 export class WebAudioSink implements AudioSink {
-  private readonly buffers = new Map<ClipId, Promise<AudioBuffer>>();
+  private readonly buffers = new Map<string, Promise<AudioBuffer>>();
   private playing: { sources: AudioBufferSourceNode[]; gain: GainNode } | null = null;
 
   constructor(private readonly options: WebAudioSinkOptions) {}
 
-  /** Fetches and decodes clips ahead of the first call, so it starts without a delay. */
-  async preload(clipIds: Iterable<ClipId>): Promise<void> {
-    await Promise.all([...clipIds].map((id) => this.buffer(id)));
+  /** Fetches and decodes clips of `source` ahead of the first call, so it starts without a delay. */
+  async preload(source: ClipSourceId, clipIds: Iterable<ClipId>): Promise<void> {
+    await Promise.all([...clipIds].map((id) => this.buffer(source, id)));
   }
 
   async play(item: Playable, options: PlayOptions): Promise<void> {
     const { context } = this.options;
     if (context.state !== 'running') throw new SoundBlockedError();
-    const buffers = await Promise.all(item.clipIds.map((id) => this.buffer(id)));
+    const timeline = await Promise.all(
+      item.steps.map(async (step) => (step.kind === 'clip' ? await this.buffer(step.source, step.clipId) : step.ms / 1000)),
+    );
     if (context.state !== 'running') throw new SoundBlockedError();
-    if (buffers.length === 0) return;
+    if (!timeline.some((entry) => typeof entry !== 'number')) return;
 
     const gain = context.createGain();
     gain.gain.value = Math.min(1, Math.max(0, options.volume));
     gain.connect(context.destination);
     let startAt = context.currentTime + (this.options.leadInSeconds ?? 0.05);
-    const sources = buffers.map((buffer) => {
+    const sources: AudioBufferSourceNode[] = [];
+    for (const entry of timeline) {
+      if (typeof entry === 'number') {
+        startAt += entry;
+        continue;
+      }
       const source = context.createBufferSource();
-      source.buffer = buffer;
+      source.buffer = entry;
       source.connect(gain);
       source.start(startAt);
-      startAt += buffer.duration;
-      return source;
-    });
+      startAt += entry.duration;
+      sources.push(source);
+    }
     const playing = { sources, gain };
     this.playing = playing;
     const totalMs = (startAt - context.currentTime) * 1000;
@@ -101,15 +110,20 @@ export class WebAudioSink implements AudioSink {
     }
   }
 
-  private buffer(id: ClipId): Promise<AudioBuffer> {
-    const cached = this.buffers.get(id);
+  private buffer(source: ClipSourceId, id: ClipId): Promise<AudioBuffer> {
+    const key = `${source}\n${id}`;
+    const cached = this.buffers.get(key);
     if (cached) return cached;
-    const url = this.options.resolveUrl(id);
-    if (url === undefined) return Promise.reject(new MissingClipError(id));
-    const loading = (this.options.load ?? fetchArrayBuffer)(url).then((data) => this.options.context.decodeAudioData(data));
+    const url = this.options.resolveUrl(source, id);
+    if (url === undefined) return Promise.reject(new MissingClipError(id, source));
+    const loading = (this.options.load ?? fetchArrayBuffer)(url)
+      .then((data) => this.options.context.decodeAudioData(data))
+      .catch((error: unknown) => {
+        throw new MissingClipError(id, source, error instanceof Error ? error.message : String(error));
+      });
     // A failed load is forgotten so the next announcement retries it instead of failing forever.
-    loading.catch(() => this.buffers.delete(id));
-    this.buffers.set(id, loading);
+    loading.catch(() => this.buffers.delete(key));
+    this.buffers.set(key, loading);
     return loading;
   }
 }

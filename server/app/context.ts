@@ -11,6 +11,9 @@ import type { QueueStore } from '../store/queue-store.ts';
 import type { FileDayTicketCache } from '../store/report-day-cache.ts';
 import type { AuditLog } from '../store/audit-log.ts';
 import type { SiteStore } from '../store/site-store.ts';
+import type { ClipSource } from '../../display/voice/clip-choice.ts';
+import type { ClipVoice } from '../../display/voice/dialect.ts';
+import type { VoicePackStore } from '../voice/voice-pack-store.ts';
 import type { CatalogueSource } from './catalogue-source.ts';
 
 /** Everything the HTTP routes and socket handlers work with; built once by `createServer`. */
@@ -47,4 +50,8 @@ export interface AppContext {
    * confirmed restore takes effect at once). Absent when whoever runs the server cannot do that.
    */
   restart?: () => void;
+  /** The centre's recorded voice pack. */
+  voicePack: VoicePackStore;
+  /** The generated voices the display app ships, for checking sentences on save. */
+  generatedVoices: ReadonlyMap<ClipVoice, ClipSource>;
 }

@@ -8,11 +8,9 @@ import { counterHandlers } from './counter-handlers.ts';
 import { type CommandHandlers, handleCommands } from './handle.ts';
 import { ratingHandlers } from './rating-handlers.ts';
 import type { GatewayServer } from './socket-types.ts';
-import { ticketHandlers } from './ticket-handlers.ts';
-import { viewHandlers } from './view-handlers.ts';
-
-/** One handler per command, one module per feature. */
-const handlers: CommandHandlers = { ...viewHandlers, ...ticketHandlers, ...counterHandlers, ...ratingHandlers };
+import { registerTicketHandlers } from './ticket-handlers.ts';
+import { registerViewHandlers } from './view-handlers.ts';
+import { registerVoiceHandlers } from './voice-handlers.ts';
 
 /**
  * The Socket.IO side. A connection's role comes from the token in its handshake (a paired
@@ -31,11 +29,17 @@ export function createGateway(httpServer: HttpServer, ctx: AppContext): { io: Ga
     socket.data.lang = pickLang(auth.lang ?? socket.handshake.headers['accept-language']);
     socket.data.counterId = null;
     socket.data.following = new Set();
+    socket.data.connectedAt = ctx.clock();
+    socket.data.voice = null;
     next();
   });
   io.on('connection', (socket) => {
     socket.emit('server:hello', { build: ctx.build, serverTime: ctx.clock() });
-    handleCommands(socket, ctx, handlers);
+    registerViewHandlers(socket, ctx);
+    registerTicketHandlers(socket, ctx);
+    registerCounterHandlers(socket, ctx);
+    registerRatingHandlers(socket, ctx);
+    registerVoiceHandlers(socket, ctx);
   });
   const stopBroadcasting = startBroadcasting(io, ctx);
   // A socket keeps the principal it connected with, so when a user's sessions end (password

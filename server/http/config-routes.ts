@@ -2,6 +2,7 @@ import type { SiteConfig } from '../../protocol/site-config.ts';
 import { audit } from '../app/audited-change.ts';
 import type { AppContext } from '../app/context.ts';
 import { failure } from '../app/results.ts';
+import { announcementGaps } from '../voice/announcement-check.ts';
 import { httpError, okResponse } from './http-results.ts';
 import type { IncomingRequest, Refused, Router } from './router.ts';
 
@@ -23,10 +24,13 @@ export function addConfigRoutes(router: Router, ctx: AppContext): void {
   // One change at a time, so two admins' edits never overwrite each other half-way.
   let queue: Promise<unknown> = Promise.resolve();
   const change =
-    (action: string, edit: Edit) =>
-    async (r: IncomingRequest & { params: { id?: string } }): Promise<ChangeResponse> => {
+    (action: string, edit: Edit, check: (body: unknown, r: RouteRequest) => RouteResponse | null = () => null) =>
+    async (r: RouteRequest): Promise<RouteResponse> => {
+      if (!isAdmin(r.principal)) return deny(ctx, r);
       const body = r.req.method === 'DELETE' ? undefined : await r.body();
-      const run = queue.then(async (): Promise<ChangeResponse> => {
+      const run = queue.then(async (): Promise<RouteResponse> => {
+        const refused = check(body, r);
+        if (refused) return refused;
         const made = edit(ctx.site.stored(), body, r.params.id ?? '');
         if (made === 'not_found') return httpError(ctx, r, 'not_found');
         const saved = await ctx.site.replace(made.next);
@@ -57,8 +61,13 @@ export function addConfigRoutes(router: Router, ctx: AppContext): void {
   router.add('config', () => okResponse(ctx.site.stored()));
 
   router.add(
-    'saveCentre',
-    change('config.centre', (c, body) => ({ next: { ...c, centre: body }, subject: c.centre.name.vi, before: c.centre, after: body })),
+    'PUT',
+    '/api/config/centre',
+    change(
+      'config.centre',
+      (c, body) => ({ next: { ...c, centre: body }, subject: c.centre.name.vi, before: c.centre, after: body }),
+      (body, r) => unsayableSentences(ctx, r, body),
+    ),
   );
 
   // The government's schedule for one year, saved whole (the calendar page).
@@ -125,4 +134,21 @@ function withId(body: unknown, id: string | number): unknown {
 function problemText(ctx: AppContext, r: IncomingRequest, problem: string): string {
   const keyed = /^(.*?)([a-z]+:[a-z_]+(?:\.[a-z_]+)+)$/.exec(problem);
   return keyed ? `${keyed[1] ?? ''}${ctx.translator.t(r.lang, keyed[2] ?? '')}` : problem;
+}
+
+/**
+ * Refuses announcement sentences that no voice can say (issue 18: one such edit silenced every
+ * board), naming each sentence and the phrases it lacks; record them first, then save.
+ */
+function unsayableSentences(ctx: AppContext, r: RouteRequest, body: unknown): RouteResponse | null {
+  const announcement = typeof body === 'object' && body !== null ? (body as { announcement?: unknown }).announcement : undefined;
+  const gaps = announcementGaps(announcement, ctx.generatedVoices, new Set(Object.keys(ctx.voicePack.clips())));
+  if (gaps.length === 0) return null;
+  const words = gaps.map((gap) => `«${gap.template}»: ${gap.missing.map((word) => `«${word}»`).join(', ')}`).join('; ');
+  const refused = httpError(ctx, r, 'voice:config.missing_clips', { words });
+  return refused && { ...refused, status: 400 };
+}
+
+function deny(ctx: AppContext, r: RouteRequest): RouteResponse {
+  return httpError(ctx, r, r.principal.role === 'public' ? 'unauthenticated' : 'forbidden');
 }

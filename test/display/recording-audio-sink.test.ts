@@ -19,15 +19,19 @@ describe('recording audio sink', () => {
       { ticket: '1001', counter: 1 },
     ];
     const outcomes = await Promise.all(calls.map((c) => announcer.announce(c)));
-    expect(outcomes).toEqual(calls.map(() => ({ status: 'played' })));
-    expect(log.map((play) => play.clipIds)).toEqual(calls.map((c) => buildAnnouncement(c, DEFAULT_VOICE_CONFIG).clipIds));
+    expect(outcomes.map((o) => o.status)).toEqual(['played', 'played', 'played']);
+    // The first started before the others arrived, and at most one waited behind each: all in full.
+    expect(log.map((play) => play.clipIds.filter((id) => id !== 'chime'))).toEqual(
+      calls.map((c) => buildAnnouncement(c, DEFAULT_VOICE_CONFIG).full[0]!.clipIds),
+    );
+    expect(log.map((play) => play.steps.some((step) => step.kind === 'pause' && step.ms === 300))).toEqual([true, true, true]);
     for (let i = 1; i < log.length; i += 1) expect(log[i]!.startedAt).toBeGreaterThanOrEqual(log[i - 1]!.endedAt!);
   });
 
   it('ends the play at once when stopped', async () => {
     const log: RecordedPlay[] = [];
     const sink = new RecordingAudioSink({ log, playMs: 60_000 });
-    const playing = sink.play({ clipIds: ['chime'], sentences: [] });
+    const playing = sink.play({ steps: [{ kind: 'clip', clipId: 'chime', source: 'vi' }], sentences: [] });
     sink.stop();
     await playing;
     expect(log[0]?.endedAt).not.toBeNull();

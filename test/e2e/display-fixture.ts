@@ -4,6 +4,10 @@
  */
 import { rm } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
+import type { RecordedPlay } from '../../display/recording-audio-sink.ts';
+import { buildAnnouncement, type CallToAnnounce } from '../../display/voice/announcement.ts';
+import { DEFAULT_VOICE_CONFIG, type VoiceConfig } from '../../display/voice/voice-config.ts';
+import type { CounterSnapshot, IssuedTicket } from '../../protocol/views.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { command, TestServer, type ClientSocket } from '../support/test-server.ts';
 
@@ -14,6 +18,16 @@ export interface BoardViewport {
 }
 
 const fullHd: BoardViewport = { width: 1920, height: 1080 };
+
+/** The clips of the Vietnamese sentence a board says in full for `call` (without the chime and pauses). */
+export function sentenceClips(call: CallToAnnounce, config: VoiceConfig = DEFAULT_VOICE_CONFIG): string[] {
+  return [...buildAnnouncement(call, config).full[0]!.clipIds];
+}
+
+/** The clips a recorded pass said, without the chime and without the English sentence. */
+export function saidClips(play: RecordedPlay): string[] {
+  return play.clipIds.filter((id) => id.startsWith('vi:'));
+}
 
 /** A server with a kiosk, clerks and a browser, for driving boards through real calls. */
 export class DisplayFixture {

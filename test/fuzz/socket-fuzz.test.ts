@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as C from '../../protocol/commands.ts';
 import type { ClientToServerEvents } from '../../protocol/events.ts';
 import type { Result } from '../../protocol/result.ts';
+import type { IssuedTicket } from '../../protocol/views.ts';
+import { BoardVoiceReportPayload } from '../../protocol/voice.ts';
 import { snapshotOf } from '../../server/core/queue-state.ts';
 import { repoDir } from '../../server/create-server.ts';
 import { command, type ClientSocket, type RawSocket, TestServer } from '../support/test-server.ts';
@@ -46,6 +48,19 @@ const specs: Record<Event, EventSpec> = {
     schema: C.DisplaySubscribePayload,
     fields: { services: 'idList', counters: 'counterList' },
     template: () => ({ services: ['civil-status'], counters: [1] }),
+  },
+  'display:voice': {
+    schema: BoardVoiceReportPayload,
+    fields: { board: 'id', page: 'text', announced: 'level' },
+    template: () => ({
+      board: 'board-0001',
+      page: '/display/',
+      sound: 'on',
+      voice: 'vi',
+      announced: 0,
+      lastAnnouncedAt: null,
+      problems: [],
+    }),
   },
   'kiosk:subscribe': { schema: null, fields: {}, template: () => ({}) },
   'admin:subscribe': { schema: null, fields: {}, template: () => ({}) },

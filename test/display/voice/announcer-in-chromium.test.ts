@@ -5,8 +5,11 @@ import { chromium, type Browser } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAnnouncement } from '../../../display/voice/announcement.ts';
+import { passDurationMs } from '../../../display/voice/audio-sink.ts';
 import type { ClipManifest } from '../../../display/voice/clip-manifest.ts';
-import { DEFAULT_VOICE_CONFIG } from '../../../protocol/voice/voice-config.ts';
+import { chooseDelivery, planAnnouncement } from '../../../display/voice/delivery.ts';
+import { PAUSE_BETWEEN_ANNOUNCEMENTS_MS } from '../../../display/voice/pacing.ts';
+import { DEFAULT_VOICE_CONFIG } from '../../../display/voice/voice-config.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const voiceDir = resolve(import.meta.dirname, '../../../display/voice');
@@ -61,16 +64,24 @@ describe.skipIf(!existsSync(CHROMIUM))('announcer in Chromium', () => {
     await page.close();
     expect(result.errors).toEqual([]);
     expect(result.status).toBe('ready');
-    expect(result.outcomes).toEqual([{ status: 'played' }, { status: 'played' }]);
+    expect(result.outcomes.map((o) => (o as { status: string }).status)).toEqual(['played', 'played']);
     // As long as the clips back to back, give or take loading: a pass ended by the sink's
     // 2 s safety timeout instead of the audio's `ended` event would overshoot.
     const manifest = JSON.parse(readFileSync(join(voiceDir, 'clips/vi/manifest.json'), 'utf8')) as ClipManifest;
-    const audioSeconds = [
-      { ticket: 'A1023', counter: 3 },
-      { ticket: 'B-05', counter: 12 },
-    ]
-      .flatMap((call) => buildAnnouncement(call, DEFAULT_VOICE_CONFIG).clipIds)
-      .reduce((sum, id) => sum + (manifest.clips[id]?.durationMs ?? 0) / 1000, 0);
+    const shipped = { id: 'vi', has: (id: string) => id in manifest.clips };
+    const voicing = { vi: [shipped], en: [shipped], chime: shipped };
+    // The first call starts with the second waiting behind it; the second follows at once, so without the chime.
+    const passes = [
+      { call: { ticket: 'A1023', counter: 3 }, backlog: { waiting: 1, quietMs: null } },
+      { call: { ticket: 'B-05', counter: 12 }, backlog: { waiting: 0, quietMs: 0 } },
+    ].map(
+      ({ call, backlog }) =>
+        planAnnouncement(buildAnnouncement(call, DEFAULT_VOICE_CONFIG), chooseDelivery(backlog, DEFAULT_VOICE_CONFIG), voicing).passes[0]!,
+    );
+    const audioSeconds =
+      (passes.reduce((sum, pass) => sum + passDurationMs(pass, (_source, id) => manifest.clips[id]?.durationMs ?? 0), 0) +
+        PAUSE_BETWEEN_ANNOUNCEMENTS_MS) /
+      1000;
     expect(result.seconds).toBeGreaterThan(audioSeconds);
     expect(result.seconds).toBeLessThan(audioSeconds + 1.5);
   }, 60_000);

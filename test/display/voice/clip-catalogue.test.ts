@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shippedClipIds, shippedClipUrls } from '../../../display/voice/clip-catalogue.ts';
-import { CLIP_VOICES } from '../../../protocol/voice/voice-config.ts';
+import { CLIP_VOICES } from '../../../display/voice/dialect.ts';
 
 describe('clips bundled through Vite', () => {
   it.each(CLIP_VOICES)('gives a URL for every clip of voice %s', (voice) => {

@@ -1,13 +1,15 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildAnnouncement } from '../../../display/voice/announcement.ts';
-import { CHIME_CLIP, clipId } from '../../../protocol/voice/clip-id.ts';
+import { SPEECH_LOUDNESS_LUFS } from '../../../display/voice/audio/clip-levelling.ts';
+import { BUILT_IN_TEMPLATES } from '../../../display/voice/clip-inventory.ts';
+import { CHIME_CLIP, clipId } from '../../../display/voice/clip-id.ts';
 import { missingClips, type ClipManifest } from '../../../display/voice/clip-manifest.ts';
 import { readEnglishNumber } from '../../../display/voice/english-number.ts';
 import { englishLetterName, PREFIX_LETTERS, vietnameseLetterName } from '../../../display/voice/letter-names.ts';
 import { readVietnameseNumber } from '../../../display/voice/vietnamese-number.ts';
-import { CLIP_VOICES, DEFAULT_VOICE_CONFIG } from '../../../protocol/voice/voice-config.ts';
+import { CLIP_VOICES, DIALECTS } from '../../../display/voice/dialect.ts';
+import { phraseClips } from '../../../display/voice/recording-list.ts';
 
 const clipsRoot = resolve(import.meta.dirname, '../../../display/voice/clips');
 const readManifest = (voice: string): ClipManifest =>
@@ -27,7 +29,7 @@ function everyReaderClip(): Set<string> {
     for (const style of ['digits', 'cardinal'] as const) for (const word of readEnglishNumber(n, style)) ids.add(clipId('en', word));
   }
   for (const letter of PREFIX_LETTERS) {
-    ids.add(clipId('vi', vietnameseLetterName(letter)));
+    for (const dialect of DIALECTS) ids.add(clipId('vi', vietnameseLetterName(letter, dialect)));
     ids.add(clipId('en', englishLetterName(letter)));
   }
   return ids;
@@ -42,10 +44,23 @@ describe.each(CLIP_VOICES)('committed clips of voice %s', (voice) => {
     expect(missingClips(manifest, readerClips)).toEqual([]);
   });
 
-  it('has the chime and the phrases of both default sentences', () => {
-    const announcement = buildAnnouncement({ ticket: 'A1', counter: 1 }, { ...DEFAULT_VOICE_CONFIG, english: true });
-    expect(announcement.clipIds[0]).toBe(CHIME_CLIP);
-    expect(missingClips(manifest, announcement.clipIds)).toEqual([]);
+  it('has the chime and the phrases of every built-in sentence, current and earlier', () => {
+    const phrases = [
+      ...BUILT_IN_TEMPLATES.vi.flatMap((t) => phraseClips('vi', t)),
+      ...BUILT_IN_TEMPLATES.en.flatMap((t) => phraseClips('en', t)),
+    ];
+    expect(phrases.length).toBeGreaterThan(8);
+    expect(missingClips(manifest, [CHIME_CLIP, ...phrases])).toEqual([]);
+  });
+
+  it('has every spoken clip at one loudness, the chime below the voice, and no peak above -1 dBFS', () => {
+    for (const [id, entry] of Object.entries(manifest.clips)) {
+      if (id === CHIME_CLIP) continue;
+      expect(Math.abs(entry.loudnessLufs - SPEECH_LOUDNESS_LUFS), id).toBeLessThanOrEqual(1.5);
+      expect(entry.peakDb, id).toBeLessThanOrEqual(-0.9);
+    }
+    expect(manifest.clips[CHIME_CLIP]!.loudnessLufs).toBeLessThanOrEqual(SPEECH_LOUDNESS_LUFS - 4);
+    expect(manifest.clips[CHIME_CLIP]!.durationMs).toBeLessThanOrEqual(800);
   });
 
   it('points every clip at an existing, non-empty file and has no stray files', () => {

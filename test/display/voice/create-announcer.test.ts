@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RecordingAudioSink, type RecordedPlay } from '../../../display/recording-audio-sink.ts';
 import { createAnnouncer } from '../../../display/voice/create-announcer.ts';
 import { DEFAULT_VOICE_CONFIG } from '../../../protocol/voice/voice-config.ts';
 
@@ -45,7 +46,7 @@ describe('announcer', () => {
         announcer.announce({ ticket: 'A1', counter: 1 }),
         announcer.announce({ ticket: 'A2', counter: 2 }),
       ]);
-      expect(outcomes).toEqual([{ status: 'played' }, { status: 'played' }]);
+      expect(outcomes.map((o) => o.status)).toEqual(['played', 'played']);
       expect(played.filter((id) => id.startsWith('vi:a') || id === 'vi:một' || id === 'vi:hai')).toEqual([
         'vi:a',
         'vi:một',
@@ -73,22 +74,46 @@ describe('announcer', () => {
   });
 });
 
-describe('announcer settings', () => {
-  it('reports template phrases the voice has no clips for', async () => {
-    const missing: string[][] = [];
-    await createAnnouncer(
+describe('announcer voices', () => {
+  const quiet = { createAudioContext: () => null, speechSynthesis: null, storage: null } as const;
+  const sources = (log: RecordedPlay[]) =>
+    log.map((play) => [...new Set(play.steps.flatMap((s) => (s.kind === 'clip' && s.clipId !== 'chime' ? [s.source] : [])))]);
+
+  it('says the chime and the built-in sentence when the centre’s sentence has no clips, and reports it', async () => {
+    const log: RecordedPlay[] = [];
+    const problems: string[] = [];
+    const announcer = await createAnnouncer(
       { ...DEFAULT_VOICE_CONFIG, template: 'Xin mời số {number} tới quầy {counter}' },
-      { createAudioContext: () => null, speechSynthesis: null, storage: null, onMissingClips: (ids) => missing.push(ids) },
+      { ...quiet, clipOutput: new RecordingAudioSink({ log, playMs: 5 }), onProblem: (problem) => problems.push(problem.code) },
     );
-    expect(missing).toEqual([['vi:Xin mời số', 'vi:tới quầy']]);
+    expect((await announcer.announce({ ticket: '12', counter: 3 })).status).toBe('played');
+    expect(log[0]?.clipIds).toEqual(['chime', 'vi:Mời công dân số', 'vi:mười', 'vi:hai', 'vi:đến quầy số', 'vi:ba']);
+    expect(problems).toEqual(['voice:problem.fallback_sentence']);
   });
 
-  it('reports nothing for the default template with the shipped clips', async () => {
-    const missing: string[][] = [];
-    await createAnnouncer(
+  it('speaks with the recorded pack where it is complete, and never mixes it with another voice in a sentence', async () => {
+    const log: RecordedPlay[] = [];
+    const problems: string[] = [];
+    const announcer = await createAnnouncer(
       { ...DEFAULT_VOICE_CONFIG, english: true },
-      { createAudioContext: () => null, speechSynthesis: null, storage: null, onMissingClips: (ids) => missing.push(ids) },
+      { ...quiet, clipOutput: new RecordingAudioSink({ log, playMs: 5 }), onProblem: (problem) => problems.push(problem.code) },
     );
-    expect(missing).toEqual([]);
+    const clips = Object.fromEntries(
+      ['vi:Mời công dân số', 'vi:mười', 'vi:hai', 'vi:đến quầy số', 'vi:ba', 'vi:một'].map((id) => [
+        id,
+        { url: `/p/${id}`, durationMs: 300 },
+      ]),
+    );
+    await announcer.configure({ ...DEFAULT_VOICE_CONFIG, english: true }, { version: 'v1', complete: { vi: true, en: false }, clips });
+    await announcer.announce({ ticket: '12', counter: 3 });
+    // "bảy" was never recorded: that whole sentence is said by the generated voice.
+    await announcer.announce({ ticket: '17', counter: 3 });
+    expect(sources(log)).toEqual([['recorded', 'vi'], ['vi']]);
+    expect(
+      log[0]!.steps
+        .filter((s) => s.kind === 'clip' && s.clipId.startsWith('vi:'))
+        .every((s) => s.kind === 'clip' && s.source === 'recorded'),
+    ).toBe(true);
+    expect(problems).toEqual(['voice:problem.substituted']);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildAnnouncement } from '../../../display/voice/announcement.ts';
-import type { AudioSink, Playable } from '../../../display/voice/audio-sink.ts';
+import { clipsOf, type AudioSink, type Playable } from '../../../display/voice/audio-sink.ts';
+import { planAnnouncement } from '../../../display/voice/delivery.ts';
 import {
   loadSystemVoices,
   pickSystemVoices,
@@ -57,9 +58,15 @@ describe('system voice path', () => {
       createUtterance: fakeUtterance,
     });
     const announcement = buildAnnouncement({ ticket: 'A5', counter: 2 }, { ...DEFAULT_VOICE_CONFIG, english: true });
-    await sink.play({ clipIds: announcement.clipIds, sentences: announcement.sentences }, { volume: 0.5 });
-    expect(chimes.map((item) => item.clipIds)).toEqual([['chime']]);
+    const everything = { id: 'vi', has: () => true };
+    const [pass] = planAnnouncement(
+      announcement,
+      { form: 'full', english: true, chime: true, repeat: 1 },
+      { vi: [everything], en: [everything], chime: everything },
+    ).passes;
+    await sink.play(pass!, { volume: 0.5 });
+    expect(chimes.map(clipsOf)).toEqual([['chime']]);
     // No English system voice: only the Vietnamese sentence is spoken.
-    expect(synthesis.spoken).toEqual([{ text: 'Mời công dân có số thứ tự a năm đến quầy số hai', lang: 'vi-VN', volume: 0.5 }]);
+    expect(synthesis.spoken).toEqual([{ text: 'Mời công dân số a năm đến quầy số hai', lang: 'vi-VN', volume: 0.5 }]);
   });
 });

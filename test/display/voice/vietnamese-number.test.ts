@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { joinWords, readVietnameseNumber, SOUTHERN_READING, vietnameseNumberText } from '../../../display/voice/vietnamese-number.ts';
+import { DIALECT_PRESETS } from '../../../display/voice/dialect.ts';
+import { joinWords, readVietnameseNumber, vietnameseNumberText } from '../../../display/voice/vietnamese-number.ts';
+
+const SOUTHERN_READING = DIALECT_PRESETS.south;
 
 const ALL = Array.from({ length: 10_000 }, (_, n) => n);
 const text = (n: number): string => vietnameseNumberText(n);

@@ -55,7 +55,7 @@ const durations: Record<string, number> = { chime: 1.5, 'vi:một': 0.25, 'vi:ha
 function makeSink(context: FakeContext, fetched: string[] = []) {
   return new WebAudioSink({
     context: context as unknown as AudioContextLike,
-    resolveUrl: (id) => (id in durations ? `/clips/${encodeURIComponent(id)}.ogg` : undefined),
+    resolveUrl: (source, id) => (source === 'vi' && id in durations ? `/clips/${encodeURIComponent(id)}.ogg` : undefined),
     load: async (url) => {
       fetched.push(url);
       const id = decodeURIComponent(url.slice('/clips/'.length, -'.ogg'.length));
@@ -65,7 +65,12 @@ function makeSink(context: FakeContext, fetched: string[] = []) {
   });
 }
 
-const item = (clipIds: string[]) => ({ clipIds, sentences: [] });
+const item = (clipIds: Array<string | number>) => ({
+  steps: clipIds.map((id) =>
+    typeof id === 'number' ? { kind: 'pause' as const, ms: id } : { kind: 'clip' as const, clipId: id, source: 'vi' },
+  ),
+  sentences: [],
+});
 
 describe('Web Audio sink', () => {
   it('schedules clips back to back on the context clock', async () => {
@@ -76,6 +81,16 @@ describe('Web Audio sink', () => {
       { clip: 'vi:một', at: 11.6 },
       { clip: 'vi:hai', at: 11.85 },
       { clip: 'vi:một', at: 12.35 },
+    ]);
+  });
+
+  it('leaves exactly the pauses asked for between clips', async () => {
+    const context = new FakeContext();
+    await makeSink(context).play(item(['chime', 150, 'vi:một', 300, 'vi:hai']), { volume: 1 });
+    expect(context.starts.map((start) => ({ ...start, at: Math.round(start.at * 1000) / 1000 }))).toEqual([
+      { clip: 'chime', at: 10.1 },
+      { clip: 'vi:một', at: 11.75 },
+      { clip: 'vi:hai', at: 12.3 },
     ]);
   });
 
@@ -108,8 +123,22 @@ describe('Web Audio sink', () => {
   it('names a clip the voice does not have', async () => {
     const context = new FakeContext();
     await expect(makeSink(context).play(item(['vi:một', 'vi:xin chào']), { volume: 1 })).rejects.toEqual(
-      new MissingClipError('vi:xin chào'),
+      new MissingClipError('vi:xin chào', 'vi'),
     );
     expect(context.starts).toEqual([]);
+  });
+
+  it('names the clip and voice of a file that does not load', async () => {
+    const context = new FakeContext();
+    const sink = new WebAudioSink({
+      context: context as unknown as AudioContextLike,
+      resolveUrl: () => '/gone.wav',
+      load: async () => {
+        throw new Error('clip /gone.wav: HTTP 404');
+      },
+    });
+    const failure = await sink.play(item(['vi:một']), { volume: 1 }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(MissingClipError);
+    expect(failure).toMatchObject({ clipId: 'vi:một', source: 'vi' });
   });
 });
