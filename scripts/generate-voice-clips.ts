@@ -45,7 +45,7 @@ const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
   options: {
     voice: { type: 'string' },
-    speed: { type: 'string', default: '150' },
+    speed: { type: 'string', default: '175' },
     template: { type: 'string', multiple: true, default: [] },
     'english-template': { type: 'string', multiple: true, default: [] },
   },

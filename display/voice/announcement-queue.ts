@@ -69,6 +69,8 @@ export class AnnouncementQueue {
   private current: Entry | null = null;
   private settings: QueueSettings;
   private lastEndedAt: number | null = null;
+  /** When recent announcements were queued, for the call rate of the last minute. */
+  private readonly arrivals: number[] = [];
   private readonly wait: (ms: number) => Promise<void>;
   private readonly now: () => number;
 
@@ -92,6 +94,7 @@ export class AnnouncementQueue {
   enqueue(announcement: Announcement): Promise<AnnouncementOutcome> {
     return new Promise((resolve) => {
       const { repeat, repeatPauseMs, chime } = this.settings;
+      this.arrivals.push(this.now());
       this.entries.push({
         announcement,
         settings: { repeat: Math.max(1, Math.floor(repeat)), repeatPauseMs, chime },
@@ -116,7 +119,9 @@ export class AnnouncementQueue {
       this.current = entry;
       const quietMs = this.lastEndedAt === null ? null : this.now() - this.lastEndedAt;
       if (quietMs !== null && quietMs < PAUSE_BETWEEN_ANNOUNCEMENTS_MS) await this.wait(PAUSE_BETWEEN_ANNOUNCEMENTS_MS - quietMs);
-      const delivery = chooseDelivery({ waiting: this.entries.length, quietMs }, entry.settings);
+      const now = this.now();
+      while (this.arrivals.length > 0 && this.arrivals[0]! <= now - 60_000) this.arrivals.shift();
+      const delivery = chooseDelivery({ waiting: this.entries.length, lastMinute: this.arrivals.length, quietMs }, entry.settings);
       entry.resolve(await this.play(entry, delivery));
       this.lastEndedAt = this.now();
     }

@@ -78,6 +78,8 @@ export function buildAnnouncement(call: CallToAnnounce, settings: AnnouncementSe
   const counter = String(call.counter);
   const recall = call.recall ?? false;
   const vietnamese: Reader = (label) => readLabelVietnameseParts(label, settings);
+  // The brief form reads the ticket digit by digit: half the syllables of the number.
+  const vietnameseBrief: Reader = (label, slot) => readLabelVietnameseParts(label, settings, slot === 'number' ? 'digits' : 'number');
   const english: Reader = (label, slot) => readLabelEnglishParts(label, slot === 'number' ? 'digits' : 'cardinal');
   const say = (language: ClipLanguage, template: string, read: Reader) => buildSentence(language, template, call.ticket, counter, read);
   const full = [say('vi', recall ? settings.recallTemplate : settings.template, vietnamese)];
@@ -86,7 +88,7 @@ export function buildAnnouncement(call: CallToAnnounce, settings: AnnouncementSe
     call: Object.freeze({ ticket: call.ticket, counter: call.counter, recall }),
     chime: settings.chime,
     full: Object.freeze(full),
-    brief: Object.freeze([say('vi', recall ? settings.briefRecallTemplate : settings.briefTemplate, vietnamese)]),
+    brief: Object.freeze([say('vi', recall ? settings.briefRecallTemplate : settings.briefTemplate, vietnameseBrief)]),
     fallback: say('vi', DEFAULT_VIETNAMESE_TEMPLATE, vietnamese),
   });
 }

@@ -10,8 +10,12 @@ import { missingClipsIn, sourcesFor, voiceSentence, type Voicing } from './clip-
 import { CHIME_CLIP, type ClipId, type ClipLanguage } from './clip-id.ts';
 import { PAUSE_AFTER_CHIME_MS, PAUSE_BETWEEN_SENTENCES_MS } from './pacing.ts';
 
-/** Announcements waiting behind this one from which the brief sentence is said. */
-export const BRIEF_FROM_WAITING = 2;
+/**
+ * Calls in the last minute from which the board is busy: every announcement is brief, even one
+ * that finds the queue empty, because at this pace the next calls are seconds away (one call
+ * every 10 s or faster: a provincial centre's peak hour).
+ */
+export const BUSY_CALLS_PER_MINUTE = 6;
 /** The chime opens a burst of calls: it is played only after this much quiet, in ms. */
 export const CHIME_AFTER_QUIET_MS = 3000;
 
@@ -19,6 +23,8 @@ export const CHIME_AFTER_QUIET_MS = 3000;
 export interface Backlog {
   /** Announcements queued behind this one. */
   waiting: number;
+  /** Calls that arrived in the last minute, this one included. */
+  lastMinute: number;
   /** Milliseconds since the previous announcement ended; `null` for the first one. */
   quietMs: number | null;
 }
@@ -26,21 +32,25 @@ export interface Backlog {
 /** How one announcement is said. */
 export interface Delivery {
   form: 'full' | 'brief';
-  /** The English sentence, when the centre has one: only while nothing else waits. */
+  /** The English sentence, when the centre has one: only while the board is not busy. */
   english: boolean;
   chime: boolean;
-  /** Passes of the sentence: the centre's repeat count while nothing waits, else one. */
+  /** Passes of the sentence: the centre's repeat count while the board is not busy, else one. */
   repeat: number;
 }
 
-/** Picks the delivery for the queue's state: the longer the queue, the shorter the announcement. */
+/**
+ * Picks the delivery for the queue's state. In full (both sentences, repeated) only while nothing
+ * waits and calls come slower than {@link BUSY_CALLS_PER_MINUTE}; otherwise the brief sentence,
+ * once, in Vietnamese.
+ */
 export function chooseDelivery(backlog: Backlog, settings: { chime: boolean; repeat: number }): Delivery {
-  const idle = backlog.waiting === 0;
+  const quiet = backlog.waiting === 0 && backlog.lastMinute < BUSY_CALLS_PER_MINUTE;
   return {
-    form: backlog.waiting >= BRIEF_FROM_WAITING ? 'brief' : 'full',
-    english: idle,
+    form: quiet ? 'full' : 'brief',
+    english: quiet,
     chime: settings.chime && (backlog.quietMs === null || backlog.quietMs >= CHIME_AFTER_QUIET_MS),
-    repeat: idle ? settings.repeat : 1,
+    repeat: quiet ? settings.repeat : 1,
   };
 }
 

@@ -8,7 +8,7 @@ import { parseTemplate } from './announcement-template.ts';
 import { clipId, type ClipId, type ClipLanguage } from './clip-id.ts';
 import { readEnglishNumber } from './english-number.ts';
 import { englishLetterName, vietnameseLetterName } from './letter-names.ts';
-import { readVietnameseNumber } from './vietnamese-number.ts';
+import { digitWord, readVietnameseNumber } from './vietnamese-number.ts';
 import type { VoiceConfig } from './voice-config.ts';
 
 /** The ticket numbers and counters a centre announces. */
@@ -77,6 +77,9 @@ export function recordingList(settings: VoiceConfig, inUse: NumbersInUse): ClipT
   for (const range of mergedRanges(inUse.tickets)) for (let n = range.from; n <= range.to; n += 1) numbers.add(n);
   const counting = [...numbers].sort((a, b) => a - b);
   for (const n of counting) for (const word of readVietnameseNumber(n, settings)) add('vi', word, 'number');
+  // The brief announcement reads tickets digit by digit.
+  for (const range of mergedRanges(inUse.tickets))
+    for (let n = range.from; n <= range.to; n += 1) for (const d of String(n)) add('vi', digitWord(Number(d)), 'number');
   if (settings.english) {
     const ticketDigits = new Set<number>();
     for (const range of mergedRanges(inUse.tickets))

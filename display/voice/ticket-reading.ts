@@ -52,12 +52,24 @@ export function readLabelVietnamese(label: string, options: LabelReadingOptions 
   return readLabelVietnameseParts(label, options).flat();
 }
 
+/**
+ * How digits are read: `'number'` as the number ("một nghìn không trăm hai mươi ba"), `'digits'`
+ * one word per digit ("một không hai ba"), which the brief announcement uses: about half the
+ * syllables, and the digits as printed on the ticket.
+ */
+export type VietnameseDigitStyle = 'number' | 'digits';
+
 /** {@link readLabelVietnamese} with the words of each letter and digit run kept apart: "A12" → [['a'], ['mười', 'hai']]. */
-export function readLabelVietnameseParts(label: string, options: LabelReadingOptions = {}): string[][] {
+export function readLabelVietnameseParts(
+  label: string,
+  options: LabelReadingOptions = {},
+  style: VietnameseDigitStyle = 'number',
+): string[][] {
   return parseLabel(label).map((part) => {
     if (part.kind === 'letter') return [vietnameseLetterName(part.letter, options.dialect)];
     const value = Number(part.digits);
-    if (value > MAX_VIETNAMESE_NUMBER) return [...part.digits].map((digit) => digitWord(Number(digit)));
+    if (style === 'digits' || value > MAX_VIETNAMESE_NUMBER)
+      return [...part.digits.replace(/^0+(?=\d)/u, '')].map((digit) => digitWord(Number(digit)));
     return readVietnameseNumber(value, options);
   });
 }

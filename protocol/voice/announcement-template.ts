@@ -23,10 +23,10 @@ export const DEFAULT_VIETNAMESE_TEMPLATE = 'Mời công dân số {number} đế
 export const DEFAULT_RECALL_TEMPLATE = 'Nhắc lại, mời công dân số {number} đến quầy số {counter}';
 
 /** The short sentence while announcements queue up. */
-export const DEFAULT_BRIEF_TEMPLATE = 'Mời số {number}, quầy số {counter}';
+export const DEFAULT_BRIEF_TEMPLATE = 'Số {number}, quầy {counter}';
 
 /** The short sentence of a recall. */
-export const DEFAULT_BRIEF_RECALL_TEMPLATE = 'Nhắc lại số {number}, quầy số {counter}';
+export const DEFAULT_BRIEF_RECALL_TEMPLATE = 'Nhắc lại số {number}, quầy {counter}';
 
 /** The built-in English sentence. */
 export const DEFAULT_ENGLISH_TEMPLATE = 'Ticket {number}, please go to counter {counter}';

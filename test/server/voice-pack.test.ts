@@ -7,7 +7,7 @@ import type { AuditEntry } from '../../protocol/admin.ts';
 import type { SiteConfig } from '../../protocol/site-config.ts';
 import type { DisplaySnapshot } from '../../protocol/views.ts';
 import type { VoicePackStatus } from '../../protocol/voice.ts';
-import { spokenWav } from '../support/spoken-sample.ts';
+import { spokenWav, useSmallCentre } from '../support/spoken-sample.ts';
 import { command, nextEvent, TestServer } from '../support/test-server.ts';
 
 describe('recorded voice pack', () => {
@@ -17,21 +17,13 @@ describe('recorded voice pack', () => {
   beforeAll(async () => {
     server = await TestServer.start();
     admin = await server.adminToken();
-    // A small centre, so the list of clips to record is short: numbers 1–3 at counter 1.
-    const stored = server.server.ctx.site.stored();
-    const service = { ...stored.services[0]!, numberStart: 1, numberEnd: 3, dailyQuota: 3 };
-    const saved = await server.server.ctx.site.replace({
-      ...stored,
-      services: [service],
-      counters: [{ ...stored.counters[0]!, services: [{ serviceId: service.id }] }],
-    });
-    if (!saved.ok) throw new Error(saved.problems.join('; '));
+    await useSmallCentre(server);
   });
   afterAll(async () => {
     await server?.close();
   });
 
-  const upload = (id: string, body: Uint8Array, token: string | null = admin) =>
+  const upload = (id: string, body: Uint8Array<ArrayBuffer>, token: string | null = admin) =>
     fetch(`${server.url}/api/voice-pack/clips/${encodeURIComponent(id)}`, {
       method: 'PUT',
       headers: { 'content-type': 'audio/wav', ...(token && { authorization: `Bearer ${token}` }) },
@@ -50,14 +42,24 @@ describe('recorded voice pack', () => {
 
   it('lists the clips the centre’s sentences and numbers need, none recorded yet', async () => {
     const pack = await status();
-    expect(pack.clips.map((c) => c.text)).toEqual(['Mời công dân số', 'đến quầy số', 'Nhắc lại, mời công dân số', 'Mời số', 'quầy số', 'Nhắc lại số', 'một', 'hai', 'ba']);
+    expect(pack.clips.map((c) => c.text)).toEqual([
+      'Mời công dân số',
+      'đến quầy số',
+      'Nhắc lại, mời công dân số',
+      'Số',
+      'quầy',
+      'Nhắc lại số',
+      'một',
+      'hai',
+      'ba',
+    ]);
     expect(pack.missing).toEqual({ vi: 9, en: 0 });
     expect(pack.complete).toEqual({ vi: false, en: false });
     expect((await site()).voicePack).toBeNull();
   });
 
   it('refuses what cannot make a good clip, saying why, and keeps nothing', async () => {
-    const refusal = async (body: Uint8Array) => {
+    const refusal = async (body: Uint8Array<ArrayBuffer>) => {
       const res = await upload('vi:một', body);
       expect(res.status).toBe(400);
       return ((await res.json()) as { error: { code: string; message: string } }).error;
@@ -136,12 +138,12 @@ describe('recorded voice pack', () => {
     const other = await TestServer.start();
     try {
       const otherAdmin = await other.adminToken();
-      const post = (body: Uint8Array) =>
+      const post = (body: Uint8Array<ArrayBuffer>) =>
         fetch(`${other.url}/api/voice-pack/import`, { method: 'POST', headers: { authorization: `Bearer ${otherAdmin}` }, body });
       // One silent clip in the file: nothing is imported, and the clip is named.
       const bundle = JSON.parse(gunzipSync(bytes).toString('utf8')) as { clips: Array<{ id: string; wav: string }> };
       bundle.clips[0]!.wav = Buffer.from(spokenWav({ loudnessLufs: -80 })).toString('base64');
-      const refused = await post(gzipSync(JSON.stringify(bundle)));
+      const refused = await post(new Uint8Array(gzipSync(JSON.stringify(bundle))));
       expect(refused.status).toBe(422);
       const answer = (await refused.json()) as { problems: string[] };
       expect(answer.problems).toEqual([`${bundle.clips[0]!.id}: Bản ghi không có tiếng: hãy kiểm tra micrô.`]);

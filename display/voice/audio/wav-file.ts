@@ -76,7 +76,7 @@ function sampleReader(format: Format): ((view: DataView, at: number) => number) 
 }
 
 /** Writes `audio` as a 16-bit mono PCM WAV file; samples beyond full scale are clipped. */
-export function writeWav(audio: MonoAudio): Uint8Array {
+export function writeWav(audio: MonoAudio): Uint8Array<ArrayBuffer> {
   const dataBytes = audio.samples.length * 2;
   const bytes = new Uint8Array(44 + dataBytes);
   const view = new DataView(bytes.buffer);

@@ -35,16 +35,31 @@ describe('announcement sentences', () => {
     const first = buildAnnouncement({ ticket: '15', counter: 2 }, DEFAULT_VOICE_CONFIG);
     const recall = buildAnnouncement({ ticket: '15', counter: 2, recall: true }, DEFAULT_VOICE_CONFIG);
     expect(recall.full[0]?.caption).toBe('Nhắc lại, mời công dân số 15 đến quầy số 2');
-    expect(recall.brief[0]?.caption).toBe('Nhắc lại số 15, quầy số 2');
+    expect(recall.brief[0]?.caption).toBe('Nhắc lại số 15, quầy 2');
     expect(recall.full[0]?.clipIds[0]).not.toBe(first.full[0]?.clipIds[0]);
     expect(recall.brief[0]?.clipIds[0]).not.toBe(first.brief[0]?.clipIds[0]);
     expect(recall.call.recall).toBe(true);
   });
 
-  it('has a brief form, shorter than the full one', () => {
-    const announcement = buildAnnouncement({ ticket: '1023', counter: 3 }, DEFAULT_VOICE_CONFIG);
-    expect(announcement.brief.map((s) => s.caption)).toEqual(['Mời số 1023, quầy số 3']);
-    expect(announcement.brief[0]!.clipIds.length).toBeLessThanOrEqual(announcement.full[0]!.clipIds.length);
+  it('has a brief form that reads the ticket digit by digit', () => {
+    const announcement = buildAnnouncement({ ticket: 'B-1005', counter: 12 }, DEFAULT_VOICE_CONFIG);
+    expect(announcement.brief.map((s) => s.caption)).toEqual(['Số B-1005, quầy 12']);
+    expect(script(announcement.brief[0]!.steps)).toEqual([
+      'vi:Số',
+      '· 100',
+      'vi:bê',
+      '· 80',
+      'vi:một',
+      'vi:không',
+      'vi:không',
+      'vi:năm',
+      '· 300',
+      'vi:quầy',
+      '· 100',
+      'vi:mười',
+      'vi:hai',
+    ]);
+    expect(announcement.brief[0]!.clipIds.length).toBeLessThan(announcement.full[0]!.clipIds.length);
   });
 
   it('adds the English sentence after the Vietnamese one when enabled', () => {

@@ -70,10 +70,10 @@ describe.skipIf(!existsSync(CHROMIUM))('announcer in Chromium', () => {
     const manifest = JSON.parse(readFileSync(join(voiceDir, 'clips/vi/manifest.json'), 'utf8')) as ClipManifest;
     const shipped = { id: 'vi', has: (id: string) => id in manifest.clips };
     const voicing = { vi: [shipped], en: [shipped], chime: shipped };
-    // The first call starts with the second waiting behind it; the second follows at once, so without the chime.
+    // The first call starts before the second arrives; the second follows at once, so without the chime.
     const passes = [
-      { call: { ticket: 'A1023', counter: 3 }, backlog: { waiting: 1, quietMs: null } },
-      { call: { ticket: 'B-05', counter: 12 }, backlog: { waiting: 0, quietMs: 0 } },
+      { call: { ticket: 'A1023', counter: 3 }, backlog: { waiting: 0, lastMinute: 1, quietMs: null } },
+      { call: { ticket: 'B-05', counter: 12 }, backlog: { waiting: 0, lastMinute: 2, quietMs: 0 } },
     ].map(
       ({ call, backlog }) =>
         planAnnouncement(buildAnnouncement(call, DEFAULT_VOICE_CONFIG), chooseDelivery(backlog, DEFAULT_VOICE_CONFIG), voicing).passes[0]!,

@@ -3,7 +3,7 @@ import { buildAnnouncement } from '../../../display/voice/announcement.ts';
 import { clipsOf, type PlayStep } from '../../../display/voice/audio-sink.ts';
 import { voiceSentence, withoutSources, type ClipSource, type Voicing } from '../../../display/voice/clip-choice.ts';
 import {
-  BRIEF_FROM_WAITING,
+  BUSY_CALLS_PER_MINUTE,
   CHIME_AFTER_QUIET_MS,
   chooseDelivery,
   planAnnouncement,
@@ -25,20 +25,30 @@ const sourcesOf = (steps: readonly PlayStep[]) => [
 
 describe('delivery under backlog', () => {
   const settings = { chime: true, repeat: 2 };
+  const quiet = { waiting: 0, lastMinute: 1, quietMs: null };
 
-  it('says everything while nothing waits', () => {
-    expect(chooseDelivery({ waiting: 0, quietMs: null }, settings)).toEqual({ form: 'full', english: true, chime: true, repeat: 2 });
+  it('says everything while nothing waits and calls come slowly', () => {
+    expect(chooseDelivery(quiet, settings)).toEqual({ form: 'full', english: true, chime: true, repeat: 2 });
   });
 
-  it('drops the English sentence and the repeats as soon as one waits, and goes brief from two', () => {
-    expect(chooseDelivery({ waiting: 1, quietMs: 60_000 }, settings)).toEqual({ form: 'full', english: false, chime: true, repeat: 1 });
-    expect(chooseDelivery({ waiting: BRIEF_FROM_WAITING, quietMs: 60_000 }, settings).form).toBe('brief');
+  it('goes brief, once and in Vietnamese only, as soon as one waits', () => {
+    expect(chooseDelivery({ ...quiet, waiting: 1, quietMs: 60_000 }, settings)).toEqual({
+      form: 'brief',
+      english: false,
+      chime: true,
+      repeat: 1,
+    });
+  });
+
+  it('stays brief through a busy spell, even when the queue is empty for a moment', () => {
+    expect(chooseDelivery({ ...quiet, lastMinute: BUSY_CALLS_PER_MINUTE }, settings).form).toBe('brief');
+    expect(chooseDelivery({ ...quiet, lastMinute: BUSY_CALLS_PER_MINUTE - 1 }, settings).form).toBe('full');
   });
 
   it('plays the chime only after a quiet spell, and never when the centre turned it off', () => {
-    expect(chooseDelivery({ waiting: 0, quietMs: CHIME_AFTER_QUIET_MS - 1 }, settings).chime).toBe(false);
-    expect(chooseDelivery({ waiting: 0, quietMs: CHIME_AFTER_QUIET_MS }, settings).chime).toBe(true);
-    expect(chooseDelivery({ waiting: 0, quietMs: null }, { chime: false, repeat: 1 }).chime).toBe(false);
+    expect(chooseDelivery({ ...quiet, quietMs: CHIME_AFTER_QUIET_MS - 1 }, settings).chime).toBe(false);
+    expect(chooseDelivery({ ...quiet, quietMs: CHIME_AFTER_QUIET_MS }, settings).chime).toBe(true);
+    expect(chooseDelivery(quiet, { chime: false, repeat: 1 }).chime).toBe(false);
   });
 });
 
