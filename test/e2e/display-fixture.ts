@@ -19,6 +19,23 @@ export interface BoardViewport {
 
 const fullHd: BoardViewport = { width: 1920, height: 1080 };
 
+/**
+ * Headless Chromium lets any page play sound, so this puts back the rule a wall display meets
+ * in a normal browser: an AudioContext stays suspended until the page has had a user gesture.
+ */
+export const AUTOPLAY_BLOCKED = `
+  const Real = window.AudioContext;
+  window.AudioContext = class extends Real {
+    constructor(options) {
+      super(options);
+      void super.suspend();
+    }
+    resume() {
+      return navigator.userActivation.hasBeenActive ? super.resume() : new Promise(() => {});
+    }
+  };
+`;
+
 /** The clips of the Vietnamese sentence a board says in full for `call` (without the chime and pauses). */
 export function sentenceClips(call: CallToAnnounce, config: VoiceConfig = DEFAULT_VOICE_CONFIG): string[] {
   return [...buildAnnouncement(call, config).full[0]!.clipIds];

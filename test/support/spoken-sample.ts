@@ -6,6 +6,7 @@
 import { levelLoudness } from '../../display/voice/audio/clip-levelling.ts';
 import type { MonoAudio } from '../../display/voice/audio/mono-audio.ts';
 import { writeWav } from '../../display/voice/audio/wav-file.ts';
+import type { TestServer } from './test-server.ts';
 
 export interface SampleOptions {
   /** Defaults to 0.6. */
@@ -41,6 +42,18 @@ export function spokenSample(options: SampleOptions = {}): MonoAudio {
 }
 
 /** {@link spokenSample} as a WAV file. */
-export function spokenWav(options: SampleOptions = {}): Uint8Array {
+export function spokenWav(options: SampleOptions = {}): Uint8Array<ArrayBuffer> {
   return writeWav(spokenSample(options));
+}
+
+/** Makes `server`'s centre small, so its list of clips to record is short: numbers 1–3 at counter 1 (9 clips). */
+export async function useSmallCentre(server: TestServer): Promise<void> {
+  const stored = server.server.ctx.site.stored();
+  const service = { ...stored.services[0]!, numberStart: 1, numberEnd: 3, dailyQuota: 3 };
+  const saved = await server.server.ctx.site.replace({
+    ...stored,
+    services: [service],
+    counters: [{ ...stored.counters[0]!, services: [{ serviceId: service.id }] }],
+  });
+  if (!saved.ok) throw new Error(saved.problems.join('; '));
 }

@@ -1,0 +1,133 @@
+/**
+ * The voice at a provincial centre's peak (issue 18): a 60-counter day runs through the real
+ * server (scripts/simulation: kiosks, clerks, recalls, call buttons), and every call and recall
+ * a board received is replayed, at the moment it was made, into the board's real announcement
+ * queue on a virtual clock, with each pass lasting as long as its shipped clips and pauses. The
+ * figure is the delay from a call to the start of its announcement, over the busiest hour.
+ * Run: `npx tsx bench/announcement-backlog.ts` (about three minutes).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { buildAnnouncement } from '../display/voice/announcement.ts';
+import { AnnouncementQueue } from '../display/voice/announcement-queue.ts';
+import { passDurationMs } from '../display/voice/audio-sink.ts';
+import type { ClipManifest } from '../display/voice/clip-manifest.ts';
+import { planAnnouncement, type Delivery } from '../display/voice/delivery.ts';
+import { DEFAULT_VOICE_CONFIG, type VoiceConfig } from '../display/voice/voice-config.ts';
+import type { CallView } from '../protocol/views.ts';
+import { configureLogging } from '../server/log.ts';
+import { runDaySimulation } from '../scripts/simulation/run-day.ts';
+import { percentileMs } from './support/figures.ts';
+import { VirtualClock } from './support/virtual-clock.ts';
+
+export interface BacklogFigures {
+  name: 'announcement-backlog';
+  calls: number;
+  recalls: number;
+  /** Calls in the busiest hour, and when it began (local time). */
+  peakCalls: number;
+  peakFrom: string;
+  /** Delay from call to announcement start over the busiest hour, in seconds. */
+  p50Seconds: number;
+  p95Seconds: number;
+  maxSeconds: number;
+  /** The same with English on: it is left out while announcements wait. */
+  englishP95Seconds: number;
+  /** Share of the peak hour's announcements said in the brief form. */
+  briefShare: number;
+  /** Announcements that never started: must be 0. */
+  dropped: number;
+}
+
+const HOUR = 3_600_000;
+const manifest = JSON.parse(readFileSync(join(import.meta.dirname, '../display/voice/clips/vi/manifest.json'), 'utf8')) as ClipManifest;
+const shipped = { id: 'vi', has: (id: string) => Object.hasOwn(manifest.clips, id) };
+const voicing = { vi: [shipped], en: [shipped], chime: shipped };
+
+interface Started {
+  call: CallView;
+  delayMs: number;
+  delivery: Delivery;
+}
+
+/** Replays `calls` into a board's queue on a virtual clock; the delay and delivery of each announcement. */
+export async function replayCalls(calls: readonly CallView[], config: VoiceConfig): Promise<Started[]> {
+  const clock = new VirtualClock(calls[0]?.at ?? 0);
+  const started: Started[] = [];
+  const callOf = new Map<object, CallView>();
+  const queue = new AnnouncementQueue({
+    sink: { play: (item) => clock.wait(passDurationMs(item, (_source, id) => manifest.clips[id]?.durationMs ?? 0)), stop: () => undefined },
+    plan: (announcement, delivery) => planAnnouncement(announcement, delivery, voicing),
+    settings: { repeat: config.repeat, repeatPauseMs: config.repeatPauseMs, chime: config.chime },
+    wait: (ms) => clock.wait(ms),
+    now: () => clock.now,
+    onStart: (announcement, delivery) => {
+      const call = callOf.get(announcement)!;
+      started.push({ call, delayMs: clock.now - call.at, delivery });
+    },
+  });
+  for (const call of calls) {
+    clock.at(call.at, () => {
+      const announcement = buildAnnouncement({ ticket: call.label, counter: call.counterId, recall: call.recall }, config);
+      callOf.set(announcement, call);
+      void queue.enqueue(announcement);
+    });
+  }
+  await clock.run();
+  return started;
+}
+
+/** The hour with the most calls. */
+function busiestHour(calls: readonly CallView[]): { from: number; to: number; count: number } {
+  let best = { from: calls[0]?.at ?? 0, to: (calls[0]?.at ?? 0) + HOUR, count: 0 };
+  let end = 0;
+  calls.forEach((call, start) => {
+    while (end < calls.length && calls[end]!.at < call.at + HOUR) end += 1;
+    if (end - start > best.count) best = { from: call.at, to: call.at + HOUR, count: end - start };
+  });
+  return best;
+}
+
+export async function run(options: { counters?: number; tickets?: number; speed?: number } = {}): Promise<BacklogFigures> {
+  configureLogging({ level: 'warn' });
+  const calls: CallView[] = [];
+  await runDaySimulation({
+    date: '2026-03-09',
+    counters: options.counters ?? 60,
+    tickets: options.tickets ?? 2700,
+    speed: options.speed ?? 300,
+    seed: 18,
+    onCall: (call) => calls.push(call),
+  });
+  calls.sort((a, b) => a.at - b.at);
+  const peak = busiestHour(calls);
+  const inPeak = (s: Started) => s.call.at >= peak.from && s.call.at < peak.to;
+  const vietnamese = (await replayCalls(calls, DEFAULT_VOICE_CONFIG)).filter(inPeak);
+  const english = (await replayCalls(calls, { ...DEFAULT_VOICE_CONFIG, english: true })).filter(inPeak);
+  const seconds = (s: Started[], p: number) =>
+    Math.round(
+      percentileMs(
+        s.map((x) => x.delayMs),
+        p,
+      ) / 100,
+    ) / 10;
+  return {
+    name: 'announcement-backlog',
+    calls: calls.length,
+    recalls: calls.filter((c) => c.recall).length,
+    peakCalls: peak.count,
+    peakFrom: new Date(peak.from).toLocaleTimeString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit' }),
+    p50Seconds: seconds(vietnamese, 0.5),
+    p95Seconds: seconds(vietnamese, 0.95),
+    maxSeconds: seconds(vietnamese, 1),
+    englishP95Seconds: seconds(english, 0.95),
+    briefShare: Math.round((vietnamese.filter((s) => s.delivery.form === 'brief').length / Math.max(1, vietnamese.length)) * 100) / 100,
+    dropped: peak.count - vietnamese.length,
+  };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  console.log(await run());
+  process.exit(0);
+}
