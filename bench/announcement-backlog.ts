@@ -9,12 +9,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildAnnouncement } from '../display/voice/announcement.ts';
-import { AnnouncementQueue } from '../display/voice/announcement-queue.ts';
-import { passDurationMs } from '../display/voice/audio-sink.ts';
-import type { ClipManifest } from '../display/voice/clip-manifest.ts';
-import { planAnnouncement, type Delivery } from '../display/voice/delivery.ts';
-import { DEFAULT_VOICE_CONFIG, type VoiceConfig } from '../display/voice/voice-config.ts';
+import { buildAnnouncement } from '../client/voice/announcement.ts';
+import { AnnouncementQueue } from '../client/voice/announcement-queue.ts';
+import { passDurationMs } from '../client/voice/audio-sink.ts';
+import type { ClipManifest } from '../protocol/voice/clip-manifest.ts';
+import { planAnnouncement, type Delivery } from '../client/voice/delivery.ts';
+import { DEFAULT_VOICE_CONFIG, type VoiceConfig } from '../protocol/voice/voice-config.ts';
 import type { CallView } from '../protocol/views.ts';
 import { configureLogging } from '../server/log.ts';
 import { runDaySimulation } from '../scripts/simulation/run-day.ts';
@@ -41,7 +41,7 @@ export interface BacklogFigures {
 }
 
 const HOUR = 3_600_000;
-const manifest = JSON.parse(readFileSync(join(import.meta.dirname, '../display/voice/clips/vi/manifest.json'), 'utf8')) as ClipManifest;
+const manifest = JSON.parse(readFileSync(join(import.meta.dirname, '../client/voice/clips/vi/manifest.json'), 'utf8')) as ClipManifest;
 const shipped = { id: 'vi', has: (id: string) => Object.hasOwn(manifest.clips, id) };
 const voicing = { vi: [shipped], en: [shipped], chime: shipped };
 

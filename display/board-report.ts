@@ -4,7 +4,7 @@
  * or failing. The board's id is kept in its storage: a reload is the same board.
  */
 import type { Connection } from '../client/connection.ts';
-import type { VoiceHealth } from './voice/voice-health.ts';
+import type { VoiceHealth } from '../client/voice/voice-health.ts';
 
 const BOARD_ID_KEY = 'motcua.display.boardId';
 /** Changes in quick succession (a burst of calls) make one report. */

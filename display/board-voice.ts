@@ -1,5 +1,5 @@
 /**
- * The board's voice: the shared announcer (display/voice) with the centre's settings and, once
+ * The board's voice: the shared announcer (client/voice) with the centre's settings and, once
  * complete, its recorded voice pack, speaking each call the board shows. Announcements queue in
  * the announcer, so a burst of calls is spoken in order and each says its own number and
  * counter. What the voice works around goes into the board's health (reported to the server).
@@ -7,10 +7,11 @@
 import type { CallView } from '../protocol/views.ts';
 import type { BoardRoute } from './board-route.ts';
 import { RecordingAudioSink } from './recording-audio-sink.ts';
-import { createAnnouncer, type Announcer } from './voice/create-announcer.ts';
-import { RECORDED_SOURCE, type RecordedPackManifest } from './voice/recorded-pack.ts';
-import { DEFAULT_VOICE_CONFIG, type VoiceConfig } from './voice/voice-config.ts';
-import type { VoiceHealth } from './voice/voice-health.ts';
+import { createAnnouncer, type Announcer } from '../client/voice/create-announcer.ts';
+import { DEFAULT_VOICE_CONFIG, type VoiceConfig } from '../protocol/voice/voice-config.ts';
+import type { VoiceHealth } from '../client/voice/voice-health.ts';
+import { RECORDED_SOURCE } from '../protocol/voice/clip-source.ts';
+import type { RecordedPackManifest } from '../protocol/voice/voice-pack.ts';
 
 /** Speaks calls; `sound` drives the "sound blocked" indicator. */
 export interface BoardVoice {

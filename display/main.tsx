@@ -15,7 +15,7 @@ import { createBoardVoice } from './board-voice.ts';
 import { startBoardReport } from './board-report.ts';
 import { DisplayApp } from './display-app.tsx';
 import '../client/fonts.css';
-import { VoiceHealth } from './voice/voice-health.ts';
+import { VoiceHealth } from '../client/voice/voice-health.ts';
 import './display.css';
 import './counter-board.css';
 

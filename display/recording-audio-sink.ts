@@ -4,7 +4,7 @@
  * check what the board announced and in what order; everything up to the speakers (announcer,
  * queue, announcement building) is the real path.
  */
-import { clipsOf, type AudioSink, type Playable, type PlayStep } from './voice/audio-sink.ts';
+import { clipsOf, type AudioSink, type Playable, type PlayStep } from '../client/voice/audio-sink.ts';
 
 /** One pass played: its clips, its steps (clips with their voice, and pauses), and when it started and ended (performance.now()). */
 export interface RecordedPlay {

@@ -5,8 +5,8 @@
  */
 import * as v from 'valibot';
 import { api } from '../client/stored-token.ts';
-import { recordedPackManifestSchema, type RecordedPackManifest } from './voice/recorded-pack.ts';
-import { parseVoiceConfig, type VoiceConfig } from './voice/voice-config.ts';
+import { parseVoiceConfig, type VoiceConfig } from '../protocol/voice/voice-config.ts';
+import { recordedPackManifestSchema, type RecordedPackManifest } from '../protocol/voice/voice-pack.ts';
 
 /** What the board takes from `/api/site` (`SiteInfoView`). */
 export interface SiteInfo {

@@ -5,7 +5,7 @@ import type { HolidayKey } from './views.ts';
  * What the admin app reads besides the live snapshot: the audit log, staff accounts, connected
  * devices and the printer's recent tickets.
  */
-import type { BoardHealthView } from './voice.ts';
+import type { BoardHealthView } from './voice/board-report.ts';
 
 /** A staff account as `GET /api/users` lists it (never the password hash). */
 export interface UserAccountView {

@@ -1,7 +1,7 @@
 import type * as v from 'valibot';
 import type * as C from './commands.ts';
 import type { Result } from './result.ts';
-import type { BoardVoiceReportPayload } from './voice.ts';
+import type { BoardVoiceReportPayload } from './voice/board-report.ts';
 import type {
   AdminSnapshot,
   CallView,

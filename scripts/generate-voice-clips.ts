@@ -5,11 +5,11 @@
  *        [--template "Xin mời số {number} đến quầy {counter}"] [--english-template "..."]
  *
  * Without --voice every Vietnamese voice is generated. Each voice folder
- * `display/voice/clips/<voice>/` is rebuilt from nothing: one Ogg Vorbis file per clip (mono,
+ * `client/voice/clips/<voice>/` is rebuilt from nothing: one Ogg Vorbis file per clip (mono,
  * 16 kHz), the chime, and `manifest.json` (clip id → file, length, loudness, espeak's phonemes).
  * Every spoken clip goes through the same intake as a recorded one (server/voice/clip-levelling.ts):
  * silence trimmed, loudness brought to -23 LUFS; the chime sits 5 LU below. Pauses between words
- * are not baked into the clips: the player places them (display/voice/pacing.ts).
+ * are not baked into the clips: the player places them (client/voice/pacing.ts).
  * English clips use espeak-ng's `en` voice in every folder, so a folder is complete on its own.
  * A custom template's phrases are added with --template / --english-template.
  */
@@ -18,14 +18,14 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CHIME_CLIP, type ClipLanguage } from '../display/voice/clip-id.ts';
-import { BUILT_IN_TEMPLATES, spokenClipInventory } from '../display/voice/clip-inventory.ts';
-import type { ClipEntry, ClipManifest } from '../display/voice/clip-manifest.ts';
-import { CLIP_VOICES, type ClipVoice } from '../display/voice/dialect.ts';
-import { CHIME_LOUDNESS_LUFS, levelLoudness, prepareSpokenClip, SPEECH_LOUDNESS_LUFS } from '../display/voice/audio/clip-levelling.ts';
-import { integratedLoudness } from '../display/voice/audio/loudness.ts';
-import { durationMs, samplePeakDb, withGain, type MonoAudio } from '../display/voice/audio/mono-audio.ts';
-import { readWav, writeWav } from '../display/voice/audio/wav-file.ts';
+import { CHIME_CLIP, type ClipLanguage } from '../protocol/voice/clip-id.ts';
+import { BUILT_IN_TEMPLATES, spokenClipInventory } from './voice/clip-inventory.ts';
+import type { ClipEntry, ClipManifest } from '../protocol/voice/clip-manifest.ts';
+import { CLIP_VOICES, type ClipVoice } from '../protocol/voice/dialect.ts';
+import { CHIME_LOUDNESS_LUFS, levelLoudness, prepareSpokenClip, SPEECH_LOUDNESS_LUFS } from '../server/voice/clip-levelling.ts';
+import { integratedLoudness } from '../server/voice/loudness.ts';
+import { durationMs, samplePeakDb, withGain, type MonoAudio } from '../protocol/voice/mono-audio.ts';
+import { readWav, writeWav } from '../protocol/voice/wav-file.ts';
 import { chimeSound } from './voice/chime-sound.ts';
 
 const SAMPLE_RATE = 16_000;
@@ -74,7 +74,7 @@ try {
 }
 
 function generateVoice(voice: ClipVoice): void {
-  const folder = join(root, 'display/voice/clips', voice);
+  const folder = join(root, 'client/voice/clips', voice);
   rmSync(folder, { recursive: true, force: true });
   mkdirSync(folder, { recursive: true });
   const manifest: ClipManifest = { voice, englishVoice: ENGLISH_VOICE, speed, sampleRate: SAMPLE_RATE, clips: {} };

@@ -3,7 +3,7 @@
  * loudness (BS.1770), peak and length, then the spread over the voice, how far the chime sits
  * under the voice, and any clips with identical audio.
  *
- *   npx tsx scripts/measure-voice-clips.ts [display/voice/clips/<voice> …]
+ *   npx tsx scripts/measure-voice-clips.ts [client/voice/clips/<voice> …]
  *
  * Ogg files are decoded with sox (apt-get install sox libsox-fmt-all); WAV files are read directly.
  */
@@ -11,16 +11,16 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { ClipManifest } from '../display/voice/clip-manifest.ts';
-import { integratedLoudness } from '../display/voice/audio/loudness.ts';
-import { durationMs, samplePeakDb } from '../display/voice/audio/mono-audio.ts';
-import { readWav } from '../display/voice/audio/wav-file.ts';
+import type { ClipManifest } from '../protocol/voice/clip-manifest.ts';
+import { integratedLoudness } from '../server/voice/loudness.ts';
+import { durationMs, samplePeakDb } from '../protocol/voice/mono-audio.ts';
+import { readWav } from '../protocol/voice/wav-file.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const folders =
   process.argv.length > 2
     ? process.argv.slice(2)
-    : readdirSync(join(root, 'display/voice/clips')).map((v) => join(root, 'display/voice/clips', v));
+    : readdirSync(join(root, 'client/voice/clips')).map((v) => join(root, 'client/voice/clips', v));
 
 for (const folder of folders) {
   const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')) as ClipManifest;

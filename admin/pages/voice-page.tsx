@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { phraseClips } from '../../display/voice/recording-list.ts';
-import type { RecordedClipView, VoicePackStatus } from '../../protocol/voice.ts';
+import { phraseClips } from '../../protocol/voice/recording-list.ts';
 import { useAdmin } from '../admin-context.ts';
 import { VoiceClipTable, type ClipRowData } from '../parts/voice-clip-table.tsx';
 import { VoicePackTransfer } from '../parts/voice-pack-transfer.tsx';
@@ -9,6 +8,7 @@ import { useLoaded } from '../use-loaded.ts';
 import { useSiteConfig } from '../use-site-config.ts';
 import { useClipTakes } from '../voice/use-clip-takes.ts';
 import '../voice.css';
+import type { RecordedClipView, VoicePackStatus } from '../../protocol/voice/voice-pack.ts';
 
 /** The phrases of a sentence the admin is still writing; empty while it is not a valid sentence. */
 function draftClips(template: string, language: 'vi' | 'en'): string[] {

@@ -1,4 +1,4 @@
-import { DIALECT_PRESETS, DIALECTS, type Dialect } from '../../display/voice/dialect.ts';
+import { DIALECT_PRESETS, DIALECTS, type Dialect } from '../../protocol/voice/dialect.ts';
 import type { CentreConfig } from '../../protocol/site-config.ts';
 import { useAdmin } from '../admin-context.ts';
 import { PrefixWarnings } from './prefix-warnings.tsx';

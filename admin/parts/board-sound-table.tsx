@@ -1,4 +1,4 @@
-import type { BoardHealthView, BoardSound } from '../../protocol/voice.ts';
+import type { BoardHealthView, BoardSound } from '../../protocol/voice/board-report.ts';
 import { useAdmin } from '../admin-context.ts';
 import { useCentreTime } from '../use-centre-time.ts';
 

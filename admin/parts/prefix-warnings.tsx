@@ -1,5 +1,5 @@
-import type { Dialect } from '../../display/voice/dialect.ts';
-import { alikePrefixes } from '../../display/voice/letter-sounds.ts';
+import type { Dialect } from '../../protocol/voice/dialect.ts';
+import { alikePrefixes } from '../../protocol/voice/letter-sounds.ts';
 import { named, useAdmin } from '../admin-context.ts';
 
 /** Props of {@link PrefixWarnings}. */

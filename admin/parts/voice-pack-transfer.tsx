@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import type { VoicePackStatus } from '../../protocol/voice.ts';
 import { saveFile } from '../admin-api.ts';
 import { useAdmin } from '../admin-context.ts';
 import { FilePicker } from './file-picker.tsx';
+import type { VoicePackStatus } from '../../protocol/voice/voice-pack.ts';
 
 type ImportState =
   | { kind: 'idle' }

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import type { RecordedPackManifest } from '../../display/voice/recorded-pack.ts';
-import type { VoiceConfig } from '../../display/voice/voice-config.ts';
+import type { VoiceConfig } from '../../protocol/voice/voice-config.ts';
 import type { SiteConfig } from '../../protocol/site-config.ts';
 import { useAdmin } from '../admin-context.ts';
 import { playSampleCall, stopSampleCall, type SampleCallResult } from '../voice/sample-call.ts';
+import type { RecordedPackManifest } from '../../protocol/voice/voice-pack.ts';
 
 /** A first number the centre really hands out, so the sample says words that need recording. */
 function firstTicket(config: SiteConfig): string {

@@ -4,7 +4,7 @@
  * PCM WAV file. The browser has the decoders; the server then trims and levels the PCM
  * (server/voice/clip-intake.ts), so every clip goes through one intake whatever its source.
  */
-import { writeWav } from '../../display/voice/audio/wav-file.ts';
+import { writeWav } from '../../protocol/voice/wav-file.ts';
 
 /** Enough for a human voice, half the bytes of 48 kHz. */
 export const UPLOAD_SAMPLE_RATE = 24_000;

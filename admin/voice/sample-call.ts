@@ -4,12 +4,12 @@
  * the sentences as a board will say them. A sentence with a clip still missing is said by the
  * generated voice (a sentence never mixes voices), and the page says which clips it lacked.
  */
-import type { CallToAnnounce } from '../../display/voice/announcement.ts';
-import type { AnnouncementOutcome, ClipFailure } from '../../display/voice/announcement-queue.ts';
-import { createAnnouncer, type Announcer } from '../../display/voice/create-announcer.ts';
-import type { VoiceProblem } from '../../display/voice/delivery.ts';
-import type { RecordedPackManifest } from '../../display/voice/recorded-pack.ts';
-import type { VoiceConfig } from '../../display/voice/voice-config.ts';
+import type { CallToAnnounce } from '../../client/voice/announcement.ts';
+import type { AnnouncementOutcome, ClipFailure } from '../../client/voice/announcement-queue.ts';
+import { createAnnouncer, type Announcer } from '../../client/voice/create-announcer.ts';
+import type { VoiceProblem } from '../../client/voice/delivery.ts';
+import type { VoiceConfig } from '../../protocol/voice/voice-config.ts';
+import type { RecordedPackManifest } from '../../protocol/voice/voice-pack.ts';
 
 /** What a sample call did. */
 export interface SampleCallResult {

@@ -4,11 +4,11 @@
  * answers with the pack's new status; the announcer then hears the clip as it was kept.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { VoicePackStatus } from '../../protocol/voice.ts';
 import type { ApiResult } from '../admin-api.ts';
 import { useAdmin } from '../admin-context.ts';
 import { startTake, type MicrophoneTake } from './microphone-take.ts';
 import { toPcmWav } from './pcm-wav.ts';
+import type { VoicePackStatus } from '../../protocol/voice/voice-pack.ts';
 
 /** What the page shows about takes. */
 export interface ClipTakes {

@@ -4,7 +4,7 @@
  * through hall noise without the harshness of a square wave. It lasts 0.75 s (it was 1.65 s,
  * a fifth of every call: issue 18); its loudness is set by the generator, under the voice.
  */
-import type { MonoAudio } from '../../display/voice/audio/mono-audio.ts';
+import type { MonoAudio } from '../../protocol/voice/mono-audio.ts';
 
 const TONES = [
   { start: 0, frequency: 659.25, length: 0.4 },

@@ -11,10 +11,10 @@ import type { QueueStore } from '../store/queue-store.ts';
 import type { FileDayTicketCache } from '../store/report-day-cache.ts';
 import type { AuditLog } from '../store/audit-log.ts';
 import type { SiteStore } from '../store/site-store.ts';
-import type { ClipSource } from '../../display/voice/clip-choice.ts';
-import type { ClipVoice } from '../../display/voice/dialect.ts';
+import type { ClipVoice } from '../../protocol/voice/dialect.ts';
 import type { VoicePackStore } from '../voice/voice-pack-store.ts';
 import type { CatalogueSource } from './catalogue-source.ts';
+import type { ClipSource } from '../../protocol/voice/clip-source.ts';
 
 /** Everything the HTTP routes and socket handlers work with; built once by `createServer`. */
 export interface AppContext {

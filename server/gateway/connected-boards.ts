@@ -1,4 +1,4 @@
-import type { BoardHealthView } from '../../protocol/voice.ts';
+import type { BoardHealthView } from '../../protocol/voice/board-report.ts';
 import type { GatewayServer } from './socket-types.ts';
 
 /**

@@ -2,7 +2,7 @@ import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../protocol/events.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Lang } from '../i18n.ts';
-import type { BoardVoiceReport } from '../../protocol/voice.ts';
+import type { BoardVoiceReport } from '../../protocol/voice/board-report.ts';
 
 export interface SocketData {
   principal: Principal;

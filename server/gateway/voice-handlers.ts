@@ -1,4 +1,4 @@
-import { BoardVoiceReportPayload } from '../../protocol/voice.ts';
+import { BoardVoiceReportPayload } from '../../protocol/voice/board-report.ts';
 import type { AppContext } from '../app/context.ts';
 import { parsePayload } from '../app/results.ts';
 import { handle, refuse } from './handle.ts';

@@ -6,18 +6,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as v from 'valibot';
-import type { ClipSource } from '../../display/voice/clip-choice.ts';
-import type { ClipManifest } from '../../display/voice/clip-manifest.ts';
-import { CLIP_VOICES, type ClipVoice } from '../../display/voice/dialect.ts';
-import { RECORDED_SOURCE } from '../../display/voice/recorded-pack.ts';
-import { sentenceGaps, type SentenceGap } from '../../display/voice/sentence-check.ts';
-import { voiceConfigSchema } from '../../display/voice/voice-config.ts';
+import type { ClipManifest } from '../../protocol/voice/clip-manifest.ts';
+import { CLIP_VOICES, type ClipVoice } from '../../protocol/voice/dialect.ts';
+import { sentenceGaps, type SentenceGap } from '../../protocol/voice/sentence-check.ts';
+import { voiceConfigSchema } from '../../protocol/voice/voice-config.ts';
+import { type ClipSource, RECORDED_SOURCE } from '../../protocol/voice/clip-source.ts';
 
 /** Reads the manifests of the shipped generated voices from the display app's clip folders. */
 export function loadGeneratedVoices(repoDir: string): ReadonlyMap<ClipVoice, ClipSource> {
   const voices = new Map<ClipVoice, ClipSource>();
   for (const voice of CLIP_VOICES) {
-    const manifest = JSON.parse(readFileSync(join(repoDir, 'display/voice/clips', voice, 'manifest.json'), 'utf8')) as ClipManifest;
+    const manifest = JSON.parse(readFileSync(join(repoDir, 'client/voice/clips', voice, 'manifest.json'), 'utf8')) as ClipManifest;
     voices.set(voice, { id: voice, has: (id) => Object.hasOwn(manifest.clips, id) });
   }
   return voices;

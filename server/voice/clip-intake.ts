@@ -3,10 +3,10 @@
  * read as PCM WAV, refused with a clear reason when it cannot make a good clip (silent, far too
  * quiet, distorted, too long), else trimmed and levelled like the generated clips.
  */
-import { prepareSpokenClip } from '../../display/voice/audio/clip-levelling.ts';
-import { integratedLoudness } from '../../display/voice/audio/loudness.ts';
-import { durationMs, type MonoAudio } from '../../display/voice/audio/mono-audio.ts';
-import { readWav, writeWav, type WavProblem } from '../../display/voice/audio/wav-file.ts';
+import { prepareSpokenClip } from './clip-levelling.ts';
+import { integratedLoudness } from './loudness.ts';
+import { durationMs, type MonoAudio } from '../../protocol/voice/mono-audio.ts';
+import { readWav, writeWav, type WavProblem } from '../../protocol/voice/wav-file.ts';
 
 /** Why a clip is refused; each is an i18n key `voice:pack.<problem>`. */
 export type IntakeProblem = WavProblem | 'bad_sample_rate' | 'silent' | 'too_quiet' | 'clipped' | 'too_short' | 'too_long';

@@ -4,7 +4,7 @@
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import * as v from 'valibot';
-import { clipId } from '../../display/voice/clip-id.ts';
+import { clipId } from '../../protocol/voice/clip-id.ts';
 
 /** A gzipped bundle larger than this is not a voice pack (a few hundred clips are a few MB). */
 export const MAX_BUNDLE_BYTES = 64 * 1024 * 1024;

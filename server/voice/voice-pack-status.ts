@@ -3,11 +3,10 @@
  * (recording-list.ts), which are recorded, and whether a language is complete, which is what
  * lets boards use the pack. Boards and the recording page read the same answer.
  */
-import { recordingList, type ClipToRecord, type NumbersInUse } from '../../display/voice/recording-list.ts';
-import type { RecordedPackManifest } from '../../display/voice/recorded-pack.ts';
+import { recordingList, type ClipToRecord, type NumbersInUse } from '../../protocol/voice/recording-list.ts';
 import type { SiteConfig } from '../../protocol/site-config.ts';
-import type { RecordedClipView, VoicePackStatus } from '../../protocol/voice.ts';
 import type { PackClip } from './voice-pack-store.ts';
+import type { RecordedPackManifest, RecordedClipView, VoicePackStatus } from '../../protocol/voice/voice-pack.ts';
 
 /** Where clip files are served; the name is the content hash, so the URL never goes stale. */
 export const CLIP_URL_PREFIX = '/api/voice-pack/clips/';

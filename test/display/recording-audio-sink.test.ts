@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RecordingAudioSink, type RecordedPlay } from '../../display/recording-audio-sink.ts';
-import { buildAnnouncement } from '../../display/voice/announcement.ts';
-import { createAnnouncer } from '../../display/voice/create-announcer.ts';
+import { buildAnnouncement } from '../../client/voice/announcement.ts';
+import { createAnnouncer } from '../../client/voice/create-announcer.ts';
 import { DEFAULT_VOICE_CONFIG } from '../../protocol/voice/voice-config.ts';
 
 const quietEnvironment = { createAudioContext: () => null, speechSynthesis: null, storage: null } as const;

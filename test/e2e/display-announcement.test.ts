@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordedPlay } from '../../display/recording-audio-sink.ts';
-import type { PlayStep } from '../../display/voice/audio-sink.ts';
-import { parseVoiceConfig } from '../../display/voice/voice-config.ts';
+import type { PlayStep } from '../../client/voice/audio-sink.ts';
+import { parseVoiceConfig } from '../../protocol/voice/voice-config.ts';
 import type { DeviceConnections } from '../../protocol/admin.ts';
 import type { SiteConfig } from '../../protocol/site-config.ts';
 import { DisplayFixture, saidClips, sentenceClips } from './display-fixture.ts';

@@ -5,8 +5,8 @@
 import { rm } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import type { RecordedPlay } from '../../display/recording-audio-sink.ts';
-import { buildAnnouncement, type CallToAnnounce } from '../../display/voice/announcement.ts';
-import { DEFAULT_VOICE_CONFIG, type VoiceConfig } from '../../display/voice/voice-config.ts';
+import { buildAnnouncement, type CallToAnnounce } from '../../client/voice/announcement.ts';
+import { DEFAULT_VOICE_CONFIG, type VoiceConfig } from '../../protocol/voice/voice-config.ts';
 import type { CounterSnapshot, IssuedTicket } from '../../protocol/views.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { command, TestServer, type ClientSocket } from '../support/test-server.ts';

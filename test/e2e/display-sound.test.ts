@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SOUND_ENABLED_KEY } from '../../display/voice/sound-gate.ts';
+import { SOUND_ENABLED_KEY } from '../../client/voice/sound-gate.ts';
 import { AUTOPLAY_BLOCKED, DisplayFixture } from './display-fixture.ts';
 
 const wait = { timeout: 10_000 };

@@ -6,7 +6,7 @@ import * as C from '../../protocol/commands.ts';
 import type { ClientToServerEvents } from '../../protocol/events.ts';
 import type { Result } from '../../protocol/result.ts';
 import type { IssuedTicket } from '../../protocol/views.ts';
-import { BoardVoiceReportPayload } from '../../protocol/voice.ts';
+import { BoardVoiceReportPayload } from '../../protocol/voice/board-report.ts';
 import { snapshotOf } from '../../server/core/queue-state.ts';
 import { repoDir } from '../../server/create-server.ts';
 import { command, type ClientSocket, type RawSocket, TestServer } from '../support/test-server.ts';

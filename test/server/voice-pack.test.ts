@@ -1,14 +1,13 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { integratedLoudness } from '../../display/voice/audio/loudness.ts';
-import { readWav } from '../../display/voice/audio/wav-file.ts';
-import type { RecordedPackManifest } from '../../display/voice/recorded-pack.ts';
+import { integratedLoudness } from '../../server/voice/loudness.ts';
+import { readWav } from '../../protocol/voice/wav-file.ts';
 import type { AuditEntry } from '../../protocol/admin.ts';
 import type { SiteConfig } from '../../protocol/site-config.ts';
 import type { DisplaySnapshot } from '../../protocol/views.ts';
-import type { VoicePackStatus } from '../../protocol/voice.ts';
 import { spokenWav, useSmallCentre } from '../support/spoken-sample.ts';
 import { command, nextEvent, TestServer } from '../support/test-server.ts';
+import type { RecordedPackManifest, VoicePackStatus } from '../../protocol/voice/voice-pack.ts';
 
 describe('recorded voice pack', () => {
   let server: TestServer;

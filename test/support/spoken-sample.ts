@@ -3,9 +3,9 @@
  * voiced, vowel-like sound (a 140 Hz fundamental with falling harmonics, a syllable's swell and
  * fade) with silence before and after, at a chosen loudness, as a 16-bit WAV file.
  */
-import { levelLoudness } from '../../display/voice/audio/clip-levelling.ts';
-import type { MonoAudio } from '../../display/voice/audio/mono-audio.ts';
-import { writeWav } from '../../display/voice/audio/wav-file.ts';
+import { levelLoudness } from '../../server/voice/clip-levelling.ts';
+import type { MonoAudio } from '../../protocol/voice/mono-audio.ts';
+import { writeWav } from '../../protocol/voice/wav-file.ts';
 import type { TestServer } from './test-server.ts';
 
 export interface SampleOptions {
