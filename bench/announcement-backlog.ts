@@ -1,10 +1,10 @@
 /**
- * The voice at a provincial centre's peak (issue 18): a 60-counter day runs through the real
- * server (scripts/simulation: kiosks, clerks, recalls, call buttons), and every call and recall
- * a board received is replayed, at the moment it was made, into the board's real announcement
- * queue on a virtual clock, with each pass lasting as long as its shipped clips and pauses. The
- * figure is the delay from a call to the start of its announcement, over the busiest hour.
- * Run: `npx tsx bench/announcement-backlog.ts` (about three minutes).
+ * The voice at a provincial centre's peak (issue 18): a 60-counter day (support/peak-day.ts: the
+ * real queue core and the day simulator's models on a virtual clock) gives every call and recall
+ * at the second it is made; each is handed, at that moment, to the board's real announcement
+ * queue on a virtual clock, where a pass lasts exactly as long as its shipped clips and pauses.
+ * The figure is the delay from a call to the start of its announcement over the busiest hour.
+ * Run: `npx tsx bench/announcement-backlog.ts` (a few seconds).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,9 +16,8 @@ import type { ClipManifest } from '../protocol/voice/clip-manifest.ts';
 import { planAnnouncement, type Delivery } from '../client/voice/delivery.ts';
 import { DEFAULT_VOICE_CONFIG, type VoiceConfig } from '../protocol/voice/voice-config.ts';
 import type { CallView } from '../protocol/views.ts';
-import { configureLogging } from '../server/log.ts';
-import { runDaySimulation } from '../scripts/simulation/run-day.ts';
 import { percentileMs } from './support/figures.ts';
+import { simulateCalls } from './support/peak-day.ts';
 import { VirtualClock } from './support/virtual-clock.ts';
 
 export interface BacklogFigures {
@@ -89,18 +88,10 @@ function busiestHour(calls: readonly CallView[]): { from: number; to: number; co
   return best;
 }
 
-export async function run(options: { counters?: number; tickets?: number; speed?: number } = {}): Promise<BacklogFigures> {
-  configureLogging({ level: 'warn' });
-  const calls: CallView[] = [];
-  await runDaySimulation({
-    date: '2026-03-09',
-    counters: options.counters ?? 60,
-    tickets: options.tickets ?? 2700,
-    speed: options.speed ?? 300,
-    seed: 18,
-    onCall: (call) => calls.push(call),
-  });
-  calls.sort((a, b) => a.at - b.at);
+export async function run(options: { counters?: number; tickets?: number; seed?: number } = {}): Promise<BacklogFigures> {
+  // 45 citizens a counter, as `npm run simulate` plans a day.
+  const counters = options.counters ?? 60;
+  const calls = await simulateCalls({ date: '2026-03-09', counters, tickets: options.tickets ?? counters * 45, seed: options.seed ?? 18 });
   const peak = busiestHour(calls);
   const inPeak = (s: Started) => s.call.at >= peak.from && s.call.at < peak.to;
   const vietnamese = (await replayCalls(calls, DEFAULT_VOICE_CONFIG)).filter(inPeak);

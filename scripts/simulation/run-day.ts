@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { REPEAT_WINDOW_MS, SEQ_REUSE_MARGIN_MS, VirtualButtonBox } from '../../hardware/call-button/index.ts';
 import { createVirtualPrinter } from '../../hardware/printer/index.ts';
 import type { Catalogue } from '../../protocol/catalogue.ts';
-import type { CallView, RatingRequest } from '../../protocol/views.ts';
+import type { RatingRequest } from '../../protocol/views.ts';
 import { resolveSettings } from '../../server/config.ts';
 import { epochOfLocal } from '../../server/core/local-time.ts';
 import { createServer } from '../../server/create-server.ts';
@@ -35,8 +35,6 @@ export interface SimulationOptions {
   keep?: boolean;
   /** Progress lines for the CLI. */
   onProgress?: (line: string) => void;
-  /** Told of every call and recall as a board receives it (the announcement backlog bench replays them). */
-  onCall?: (call: CallView) => void;
 }
 
 export interface SimulationResult {
@@ -105,10 +103,7 @@ export async function runDaySimulation(options: SimulationOptions): Promise<Simu
     }
     for (let i = 0; i < DISPLAYS; i++) {
       const s = await http.socket(await http.pairDevice(admin, 'display', `Màn hình ${i + 1}`));
-      s.on('ticket:called', (call: CallView) => {
-        tally.displayCalls[i]!++;
-        if (i === 0) options.onCall?.(call);
-      });
+      s.on('ticket:called', () => tally.displayCalls[i]!++);
       const r = await send(s, 'display:subscribe', {});
       if (!r.ok) throw new Error(`display refused: ${r.error.code}`);
     }
