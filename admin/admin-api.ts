@@ -7,10 +7,9 @@ export type ApiError = ResultError;
 
 /** The route map (`protocol/routes.ts`) as the signed-in admin calls it: every call carries the session and the language. */
 export interface AdminApi {
-  get<T>(path: string): Promise<ApiResult<T>>;
-  send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<ApiResult<T>>;
-  /** Uploads a file's bytes as they are (catalogue text, backup, a voice clip). Defaults to POST. */
-  upload<T>(path: string, body: Blob | string, contentType: string, method?: 'POST' | 'PUT'): Promise<ApiResult<T>>;
+  call<K extends JsonRouteName>(name: K, ...call: RouteCallArgs<K>): Promise<RouteResult<K>>;
+  /** Uploads a file's bytes as they are (catalogue text, backup). */
+  upload<K extends UploadRouteName>(name: K, file: Blob | string, contentType: string, ...call: RouteCallArgs<K>): Promise<RouteResult<K>>;
   /** Fetches a file (CSV, PNG, backup) with the session; null when refused. */
   download<K extends FileRouteName>(name: K, ...call: RouteCallArgs<K>): Promise<Blob | null>;
 }
@@ -23,24 +22,9 @@ export function adminApi(token: string, lang: string, onExpired: () => void): Ad
     return r;
   };
   return {
-    get: async <T>(path: string) => check((await api<T>('GET', path, undefined, token, lang)) as ApiResult<T>),
-    send: async <T>(method: string, path: string, body?: unknown) => check((await api<T>(method, path, body, token, lang)) as ApiResult<T>),
-    async upload<T>(path: string, body: Blob | string, contentType: string, method: 'POST' | 'PUT' = 'POST') {
-      try {
-        const res = await fetch(path, { method, headers: { ...headers, 'content-type': contentType }, body });
-        return check((await res.json()) as ApiResult<T>);
-      } catch {
-        return { ok: false, error: { code: 'offline', message: 'offline' } };
-      }
-    },
-    async download(path: string) {
-      try {
-        const res = await fetch(path, { headers });
-        return res.ok ? await res.blob() : null;
-      } catch {
-        return null;
-      }
-    },
+    call: async (name, ...call) => check(await request(who, name, ...call)),
+    upload: async (name, file, contentType, ...call) => check(await upload(who, name, file, contentType, ...call)),
+    download: (name, ...call) => download(who, name, ...call),
   };
 }
 

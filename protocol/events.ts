@@ -25,7 +25,7 @@ type In<S extends v.GenericSchema> = v.InferInput<S>;
 export interface ClientToServerEvents {
   /** Public: join the display room; a paired display's own settings may narrow it. */
   'display:subscribe': (payload: In<typeof C.DisplaySubscribePayload>, ack: Ack<DisplaySnapshot>) => void;
-  /** Public, after `display:subscribe`: a board's report about its sound, for the admin's health page. */
+  /** Public: a board's report about its sound (on, blocked, failing) for the admin's health page. */
   'display:voice': (payload: In<typeof BoardVoiceReportPayload>, ack: Ack<null>) => void;
   /** Kiosk device: join the kiosk room. */
   'kiosk:subscribe': (ack: Ack<KioskSnapshot>) => void;

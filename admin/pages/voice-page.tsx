@@ -27,7 +27,7 @@ function draftClips(template: string, language: 'vi' | 'en'): string[] {
 export function VoicePage() {
   const { t, api } = useAdmin();
   const { config } = useSiteConfig();
-  const { data: loaded, reload } = useLoaded<VoicePackStatus>('/api/voice-pack');
+  const { data: loaded, reload } = useLoaded('voicePack');
   const [status, setStatus] = useState<VoicePackStatus | null>(null);
   const [draft, setDraft] = useState('');
   useEffect(() => setStatus(loaded), [loaded]);
@@ -56,7 +56,7 @@ export function VoicePage() {
   if (!status || !config) return <p>{t('common:connecting')}</p>;
   const remove = async (id: string) => {
     if (!confirm(t('admin:voicePack.confirmRemove', { clip: id.slice(3) }))) return;
-    const r = await api.send<VoicePackStatus>('DELETE', `/api/voice-pack/clips/${encodeURIComponent(id)}`);
+    const r = await api.call('removeClip', { params: { id } });
     if (r.ok) setStatus(r.value);
     else await reload();
   };

@@ -15,15 +15,15 @@ export function VoicePackTransfer({ onImported }: { onImported: (status: VoicePa
   const { t, api } = useAdmin();
   const [state, setState] = useState<ImportState>({ kind: 'idle' });
   const exportPack = async () => {
-    const blob = await api.download('/api/voice-pack/export');
+    const blob = await api.download('exportVoicePack');
     if (blob) saveFile(blob, `motcua-voice-pack-${new Date().toISOString().slice(0, 10)}.json.gz`);
   };
   const importPack = async (file: File, input: HTMLInputElement) => {
     input.value = '';
     if (!confirm(t('admin:voicePack.confirmImport'))) return;
     setState({ kind: 'checking' });
-    const r = await api.upload<VoicePackStatus>('/api/voice-pack/import', file, 'application/gzip');
-    if (!r.ok) return setState({ kind: 'refused', message: r.error.message, problems: (r.error.problems ?? []) as string[] });
+    const r = await api.upload('importVoicePack', file, 'application/gzip');
+    if (!r.ok) return setState({ kind: 'refused', message: r.error.message, problems: r.problems ?? [] });
     setState({ kind: 'done', clips: r.value.clips.filter((c) => c.recorded).length + r.value.unused.length });
     onImported(r.value);
   };

@@ -20,7 +20,7 @@ export function VoiceSampleCall({ config }: { config: SiteConfig }) {
   const [result, setResult] = useState<SampleCallResult | 'playing' | null>(null);
   const play = async () => {
     setResult('playing');
-    const manifest = await api.get<RecordedPackManifest>('/api/voice-pack/manifest');
+    const manifest = await api.call('voicePackManifest');
     const pack = manifest.ok ? manifest.value : { version: '', complete: { vi: false, en: false }, clips: {} };
     setResult(await playSampleCall(config.centre.announcement as VoiceConfig, pack, { ticket, counter, recall }));
   };

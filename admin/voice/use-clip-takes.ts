@@ -4,7 +4,7 @@
  * answers with the pack's new status; the announcer then hears the clip as it was kept.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ApiResult } from '../admin-api.ts';
+import type { RouteResult } from '../../protocol/routes.ts';
 import { useAdmin } from '../admin-context.ts';
 import { startTake, type MicrophoneTake } from './microphone-take.ts';
 import { toPcmWav } from './pcm-wav.ts';
@@ -45,15 +45,10 @@ export function useClipTakes(onSaved: (status: VoicePackStatus, id: string) => v
 
   const send = async (id: string, data: ArrayBuffer) => {
     setSaving(id);
-    let result: ApiResult<VoicePackStatus>;
+    let result: RouteResult<'recordClip'>;
     try {
       const wav = await toPcmWav(data);
-      result = await api.upload<VoicePackStatus>(
-        `/api/voice-pack/clips/${encodeURIComponent(id)}`,
-        new Blob([wav], { type: 'audio/wav' }),
-        'audio/wav',
-        'PUT',
-      );
+      result = await api.upload('recordClip', new Blob([wav], { type: 'audio/wav' }), 'audio/wav', { params: { id } });
     } catch {
       result = { ok: false, error: { code: 'voice:pack.not_wav', message: t('admin:voicePack.undecodable') } };
     }

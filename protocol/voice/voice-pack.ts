@@ -2,7 +2,6 @@
  * The centre's recorded voice pack as the admin's recording page and the boards see it: every
  * clip the announcements need and its recording, and the public manifest boards play from.
  */
-import * as v from 'valibot';
 import type { ClipId } from './clip-id.ts';
 
 /** A clip of the recorded pack. */
@@ -49,10 +48,3 @@ export interface RecordedPackManifest {
   /** Clip id → file URL (immutable: a new recording gets a new URL). */
   clips: Record<ClipId, { url: string; durationMs: number }>;
 }
-
-/** Schema of {@link RecordedPackManifest}, for what a board receives. */
-export const recordedPackManifestSchema = v.object({
-  version: v.string(),
-  complete: v.object({ vi: v.boolean(), en: v.boolean() }),
-  clips: v.record(v.string(), v.object({ url: v.string(), durationMs: v.number() })),
-});

@@ -8,9 +8,12 @@ import { counterHandlers } from './counter-handlers.ts';
 import { type CommandHandlers, handleCommands } from './handle.ts';
 import { ratingHandlers } from './rating-handlers.ts';
 import type { GatewayServer } from './socket-types.ts';
-import { registerTicketHandlers } from './ticket-handlers.ts';
-import { registerViewHandlers } from './view-handlers.ts';
-import { registerVoiceHandlers } from './voice-handlers.ts';
+import { ticketHandlers } from './ticket-handlers.ts';
+import { viewHandlers } from './view-handlers.ts';
+import { voiceHandlers } from './voice-handlers.ts';
+
+/** One handler per command, one module per feature. */
+const handlers: CommandHandlers = { ...viewHandlers, ...voiceHandlers, ...ticketHandlers, ...counterHandlers, ...ratingHandlers };
 
 /**
  * The Socket.IO side. A connection's role comes from the token in its handshake (a paired
@@ -35,11 +38,7 @@ export function createGateway(httpServer: HttpServer, ctx: AppContext): { io: Ga
   });
   io.on('connection', (socket) => {
     socket.emit('server:hello', { build: ctx.build, serverTime: ctx.clock() });
-    registerViewHandlers(socket, ctx);
-    registerTicketHandlers(socket, ctx);
-    registerCounterHandlers(socket, ctx);
-    registerRatingHandlers(socket, ctx);
-    registerVoiceHandlers(socket, ctx);
+    handleCommands(socket, ctx, handlers);
   });
   const stopBroadcasting = startBroadcasting(io, ctx);
   // A socket keeps the principal it connected with, so when a user's sessions end (password

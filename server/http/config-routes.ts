@@ -24,11 +24,10 @@ export function addConfigRoutes(router: Router, ctx: AppContext): void {
   // One change at a time, so two admins' edits never overwrite each other half-way.
   let queue: Promise<unknown> = Promise.resolve();
   const change =
-    (action: string, edit: Edit, check: (body: unknown, r: RouteRequest) => RouteResponse | null = () => null) =>
-    async (r: RouteRequest): Promise<RouteResponse> => {
-      if (!isAdmin(r.principal)) return deny(ctx, r);
+    (action: string, edit: Edit, check: (body: unknown, r: IncomingRequest) => Refused | null = () => null) =>
+    async (r: IncomingRequest & { params: { id?: string } }): Promise<ChangeResponse> => {
       const body = r.req.method === 'DELETE' ? undefined : await r.body();
-      const run = queue.then(async (): Promise<RouteResponse> => {
+      const run = queue.then(async (): Promise<ChangeResponse> => {
         const refused = check(body, r);
         if (refused) return refused;
         const made = edit(ctx.site.stored(), body, r.params.id ?? '');
@@ -61,8 +60,7 @@ export function addConfigRoutes(router: Router, ctx: AppContext): void {
   router.add('config', () => okResponse(ctx.site.stored()));
 
   router.add(
-    'PUT',
-    '/api/config/centre',
+    'saveCentre',
     change(
       'config.centre',
       (c, body) => ({ next: { ...c, centre: body }, subject: c.centre.name.vi, before: c.centre, after: body }),
@@ -128,27 +126,22 @@ function withId(body: unknown, id: string | number): unknown {
 }
 
 /**
+ * Refuses announcement sentences that no voice can say (issue 18: one such edit silenced every
+ * board), naming each sentence and the phrases it lacks; record them first, then save.
+ */
+function unsayableSentences(ctx: AppContext, r: IncomingRequest, body: unknown): Refused | null {
+  const announcement = typeof body === 'object' && body !== null ? (body as { announcement?: unknown }).announcement : undefined;
+  const gaps = announcementGaps(announcement, ctx.generatedVoices, new Set(Object.keys(ctx.voicePack.clips())));
+  if (gaps.length === 0) return null;
+  const words = gaps.map((gap) => `«${gap.template}»: ${gap.missing.map((word) => `«${word}»`).join(', ')}`).join('; ');
+  return { ...httpError(ctx, r, 'voice:config.missing_clips', { words }), status: 400 };
+}
+
+/**
  * A schema problem in the admin's language: some rules (the voice library's template check)
  * name an i18n key such as `voice:config.bad_template` instead of an English sentence.
  */
 function problemText(ctx: AppContext, r: IncomingRequest, problem: string): string {
   const keyed = /^(.*?)([a-z]+:[a-z_]+(?:\.[a-z_]+)+)$/.exec(problem);
   return keyed ? `${keyed[1] ?? ''}${ctx.translator.t(r.lang, keyed[2] ?? '')}` : problem;
-}
-
-/**
- * Refuses announcement sentences that no voice can say (issue 18: one such edit silenced every
- * board), naming each sentence and the phrases it lacks; record them first, then save.
- */
-function unsayableSentences(ctx: AppContext, r: RouteRequest, body: unknown): RouteResponse | null {
-  const announcement = typeof body === 'object' && body !== null ? (body as { announcement?: unknown }).announcement : undefined;
-  const gaps = announcementGaps(announcement, ctx.generatedVoices, new Set(Object.keys(ctx.voicePack.clips())));
-  if (gaps.length === 0) return null;
-  const words = gaps.map((gap) => `«${gap.template}»: ${gap.missing.map((word) => `«${word}»`).join(', ')}`).join('; ');
-  const refused = httpError(ctx, r, 'voice:config.missing_clips', { words });
-  return refused && { ...refused, status: 400 };
-}
-
-function deny(ctx: AppContext, r: RouteRequest): RouteResponse {
-  return httpError(ctx, r, r.principal.role === 'public' ? 'unauthenticated' : 'forbidden');
 }

@@ -15,9 +15,9 @@ import { httpError } from './http-results.ts';
 import { addPrinterRoutes } from './printer-routes.ts';
 import { addQueueRoutes } from './queue-routes.ts';
 import { addReportRoutes } from './report-routes.ts';
+import { addVoicePackRoutes } from './voice-pack-routes.ts';
 import { BodyError, type IncomingRequest, readJsonBody, Router } from './router.ts';
 import { serveStatic } from './static-files.ts';
-import { addVoicePackRoutes } from './voice-pack-routes.ts';
 
 const log = logger('http');
 const bodyLimit = 2 * 1024 * 1024;
@@ -36,6 +36,8 @@ export function createHttpHandler(ctx: AppContext, distDir: string): (req: Incom
   addBackupRoutes(router, ctx);
   addCatalogueRoutes(router, ctx);
   addVoicePackRoutes(router, ctx);
+  const missing = router.missing();
+  if (missing.length > 0) throw new Error(`routes without a handler: ${missing.join(', ')}`);
 
   return (req, res) => {
     void (async () => {

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordedPlay } from '../../display/recording-audio-sink.ts';
 import { screenshot } from '../support/browser.ts';
-import { DisplayFixture, saidClips, sentenceClips } from './display-fixture.ts';
+import { callSaid, DisplayFixture, saidClips, sentenceClips } from './display-fixture.ts';
 
 // Generous: the board shows a call within a second on this machine, but a busy CI box is slower.
 const wait = { timeout: 10_000 };
@@ -10,7 +10,7 @@ const wait = { timeout: 10_000 };
 const plays = (page: Page): Promise<RecordedPlay[]> => page.evaluate(() => window.__motcuaAudio ?? []);
 const finishedPlays = (page: Page, count: number) =>
   page.waitForFunction((n) => (window.__motcuaAudio ?? []).filter((p) => p.endedAt !== null).length >= n, count, wait);
-const spoken = (ticket: string, counter: number, recall = false): string[] => sentenceClips({ ticket, counter, recall });
+const spoken = (ticket: string, counter: number): string[] => sentenceClips({ ticket, counter });
 const fontPx = (page: Page, selector: string): Promise<number> => page.$eval(selector, (el) => parseFloat(getComputedStyle(el).fontSize));
 
 describe('call display boards in Chromium', () => {
@@ -48,7 +48,12 @@ describe('call display boards in Chromium', () => {
     expect(await page.$$eval('[data-testid=history] li', (rows) => rows.map((r) => r.getAttribute('data-ticket')))).not.toContain(first);
     expect(await page.$$eval('[data-testid=history] li', (rows) => rows[0]?.getAttribute('data-ticket'))).toBe(second);
     await finishedPlays(page, 3);
-    expect((await plays(page)).map(saidClips)).toEqual([spoken(first, 1), spoken(second, 2), spoken(first, 1, true)]);
+    const calls = [
+      { ticket: first, counter: 1 },
+      { ticket: second, counter: 2 },
+      { ticket: first, counter: 1, recall: true },
+    ];
+    expect((await plays(page)).map((play) => callSaid(play, calls))).toEqual([`${first} → 1`, `${second} → 2`, `${first} → 1 (recall)`]);
     await page.close();
   });
 
@@ -59,7 +64,7 @@ describe('call display boards in Chromium', () => {
     for (const counter of [1, 2, 4]) calls.push({ ticket: (await f.counter(counter, 'counter:next'))!, counter });
     await finishedPlays(page, 3);
     const recorded = await plays(page);
-    expect(recorded.map(saidClips)).toEqual(calls.map((c) => spoken(c.ticket, c.counter)));
+    expect(recorded.map((play) => callSaid(play, calls))).toEqual(calls.map((c) => `${c.ticket} → ${c.counter}`));
     for (let i = 1; i < recorded.length; i += 1) expect(recorded[i]!.startedAt).toBeGreaterThanOrEqual(recorded[i - 1]!.endedAt!);
     await page.close();
   });

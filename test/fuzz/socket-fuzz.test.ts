@@ -5,8 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as C from '../../protocol/commands.ts';
 import type { ClientToServerEvents } from '../../protocol/events.ts';
 import type { Result } from '../../protocol/result.ts';
-import type { IssuedTicket } from '../../protocol/views.ts';
-import { BoardVoiceReportPayload } from '../../protocol/voice/board-report.ts';
 import { snapshotOf } from '../../server/core/queue-state.ts';
 import { repoDir } from '../../server/create-server.ts';
 import { command, type ClientSocket, type RawSocket, TestServer } from '../support/test-server.ts';
@@ -22,6 +20,7 @@ import {
   PROTOTYPE_KEYS,
   type FieldKind,
 } from './generators.ts';
+import { BoardVoiceReportPayload } from '../../protocol/voice/board-report.ts';
 
 // Random malformed commands from sockets of every role against the real server. The payload
 // schemas are the oracle: a generated payload they accept is skipped, every other one must be

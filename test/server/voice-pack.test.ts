@@ -4,7 +4,6 @@ import { integratedLoudness } from '../../server/voice/loudness.ts';
 import { readWav } from '../../protocol/voice/wav-file.ts';
 import type { AuditEntry } from '../../protocol/admin.ts';
 import type { SiteConfig } from '../../protocol/site-config.ts';
-import type { DisplaySnapshot } from '../../protocol/views.ts';
 import { spokenWav, useSmallCentre } from '../support/spoken-sample.ts';
 import { command, nextEvent, TestServer } from '../support/test-server.ts';
 import type { RecordedPackManifest, VoicePackStatus } from '../../protocol/voice/voice-pack.ts';
@@ -76,7 +75,7 @@ describe('recorded voice pack', () => {
 
   it('trims and levels a recording, keeps it, serves it to boards and tells them', async () => {
     const display = await server.socket();
-    const subscribed = await command<DisplaySnapshot>(display, 'display:subscribe', {});
+    const subscribed = await command(display, 'display:subscribe', {});
     if (!subscribed.ok) throw new Error('no subscribe');
     const pushed = nextEvent(display, 'display:snapshot', (s) => s.configVersion !== subscribed.value.configVersion);
 
