@@ -65,7 +65,7 @@ export function VoicePage() {
   return (
     <section class="voice-page">
       <h1>{t('admin:voicePack.title')}</h1>
-      <p class={`banner ${inUse ? 'banner--ok' : 'banner--down'}`} role="status" data-testid="voice-pack-summary">
+      <p class={`banner ${inUse ? 'banner--ok' : 'banner--pending'}`} role="status" data-testid="voice-pack-summary">
         {inUse
           ? t('admin:voicePack.inUse', { count: status.clips.length })
           : t('admin:voicePack.notYet', {

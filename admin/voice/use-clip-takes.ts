@@ -63,6 +63,8 @@ export function useClipTakes(onSaved: (status: VoicePackStatus, id: string) => v
     errors,
     async start(id) {
       take.current?.take.cancel();
+      // Browsers give the microphone only to https pages and to the server's own machine.
+      if (!window.isSecureContext || !navigator.mediaDevices) return setError(id, t('admin:voicePack.insecure'));
       try {
         take.current = { id, take: await startTake() };
         setError(id, null);
