@@ -3,7 +3,6 @@ import type { VoiceConfig } from '../../protocol/voice/voice-config.ts';
 import type { SiteConfig } from '../../protocol/site-config.ts';
 import { useAdmin } from '../admin-context.ts';
 import { playSampleCall, stopSampleCall, type SampleCallResult } from '../voice/sample-call.ts';
-import type { RecordedPackManifest } from '../../protocol/voice/voice-pack.ts';
 
 /** A first number the centre really hands out, so the sample says words that need recording. */
 function firstTicket(config: SiteConfig): string {

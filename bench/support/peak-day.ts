@@ -108,12 +108,19 @@ export async function simulateCalls(options: { date: string; counters: number; t
     let breakTaken = false;
     const ready = (now: number): void => {
       if (now >= at(17 * 60)) return;
-      if (now >= at(11 * 60 + 30) && now < at(13 * 60)) return schedule(at(13 * 60) + clerk.int(0, 300) * SECOND, ready);
+      if (now >= at(11 * 60 + 30) && now < at(13 * 60)) {
+        schedule(at(13 * 60) + clerk.int(0, 300) * SECOND, ready);
+        return;
+      }
       if (shortBreak && !breakTaken && now >= at(shortBreak.at)) {
         breakTaken = true;
-        return schedule(now + shortBreak.minutes * 60 * SECOND, ready);
+        schedule(now + shortBreak.minutes * 60 * SECOND, ready);
+        return;
       }
-      if (!act({ kind: 'counter', counterId, command: { kind: 'next' } }, now)) return schedule(now + clerk.int(20, 60) * SECOND, ready);
+      if (!act({ kind: 'counter', counterId, command: { kind: 'next' } }, now)) {
+        schedule(now + clerk.int(20, 60) * SECOND, ready);
+        return;
+      }
       const fate = drawCallFate(clerk, DEFAULT_HABITS, config.centre.maxRecalls);
       let t = now;
       for (let i = 0; i < fate.recalls; i += 1) {

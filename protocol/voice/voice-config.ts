@@ -100,5 +100,5 @@ export const DEFAULT_VOICE_CONFIG: Readonly<VoiceConfig> = Object.freeze(v.parse
 export function parseVoiceConfig(input: unknown): { ok: true; value: VoiceConfig } | { ok: false; issues: string[] } {
   const result = v.safeParse(voiceConfigSchema, input);
   if (result.success) return { ok: true, value: result.output };
-  return { ok: false, issues: result.issues.map((issue) => `${v.getDotPath(issue) ?? ''}: ${issue.message}`) };
+  return { ok: false, issues: result.issues.map(describeIssue) };
 }

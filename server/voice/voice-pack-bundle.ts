@@ -5,6 +5,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import * as v from 'valibot';
 import { clipId } from '../../protocol/voice/clip-id.ts';
+import { describeIssue } from '../../protocol/schema-issues.ts';
 
 /** A gzipped bundle larger than this is not a voice pack (a few hundred clips are a few MB). */
 export const MAX_BUNDLE_BYTES = 64 * 1024 * 1024;
@@ -54,8 +55,7 @@ export function readBundle(bytes: Uint8Array): { ok: true; clips: BundledClip[] 
     return { ok: false, problems: ['not a gzipped motcua voice pack'] };
   }
   const result = v.safeParse(BundleSchema, parsed);
-  if (!result.success)
-    return { ok: false, problems: result.issues.slice(0, 20).map((issue) => `${v.getDotPath(issue) ?? ''}: ${issue.message}`) };
+  if (!result.success) return { ok: false, problems: result.issues.slice(0, 20).map(describeIssue) };
   const ids = result.output.clips.map((clip) => clip.id);
   if (new Set(ids).size !== ids.length) return { ok: false, problems: ['the same clip appears twice'] };
   return {
