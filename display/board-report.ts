@@ -13,7 +13,8 @@ const REPORT_DELAY_MS = 500;
 function boardId(storage: Pick<Storage, 'getItem' | 'setItem'> | null): string {
   const kept = storage?.getItem(BOARD_ID_KEY);
   if (kept && /^[A-Za-z0-9_-]{8,40}$/.test(kept)) return kept;
-  const made = crypto.randomUUID();
+  // Not crypto.randomUUID(): the lobby screens include Chromium 69, which lacks it.
+  const made = [...crypto.getRandomValues(new Uint8Array(12))].map((b) => b.toString(16).padStart(2, '0')).join('');
   storage?.setItem(BOARD_ID_KEY, made);
   return made;
 }

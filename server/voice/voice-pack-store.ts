@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as v from 'valibot';
+import { VOICE_PACK_FOLDER } from '../app/backup-contents.ts';
 import { logger } from '../log.ts';
 import { takeClip, type IntakeProblem } from './clip-intake.ts';
 import { readBundle, writeBundle } from './voice-pack-bundle.ts';
@@ -61,7 +62,7 @@ export class VoicePackStore {
 
   /** Opens the pack of `dataDir`; a missing pack is an empty one, an unreadable index is set aside and logged. */
   static async open(dataDir: string): Promise<VoicePackStore> {
-    const dir = join(dataDir, 'voice-pack');
+    const dir = join(dataDir, VOICE_PACK_FOLDER);
     await mkdir(dir, { recursive: true });
     const text = await readFile(join(dir, 'index.json'), 'utf8').catch(() => null);
     if (text === null) return new VoicePackStore(dir, {});
