@@ -28,7 +28,7 @@ function setupTokenInUrl(): string | null {
 /** The manager's app: first-run set-up, sign-in (admins only), then the pages. */
 export function AdminApp() {
   const [lang, setLang] = useState<Lang>(() => (localStorage.getItem(langKey) === 'en' ? 'en' : 'vi'));
-  const i18n = useMemo(() => createI18n(['admin', 'catalogue', 'calendar'], lang), [lang]);
+  const i18n = useMemo(() => createI18n(['admin', 'catalogue', 'calendar', 'voice'], lang), [lang]);
   const t = i18n.t.bind(i18n);
   const [stage, setStage] = useState<Stage>({ kind: 'loading' });
 

@@ -15,6 +15,7 @@ import { PrinterPage } from './pages/printer-page.tsx';
 import { ProceduresPage } from './pages/procedures-page.tsx';
 import { ReportsPage } from './pages/reports-page.tsx';
 import { ServicesPage } from './pages/services-page.tsx';
+import { VoicePage } from './pages/voice-page.tsx';
 
 const pages = {
   dashboard: DashboardPage,
@@ -24,6 +25,7 @@ const pages = {
   calendar: CalendarPage,
   services: ServicesPage,
   counters: CountersPage,
+  voice: VoicePage,
   procedures: ProceduresPage,
   people: PeoplePage,
   printer: PrinterPage,

@@ -12,8 +12,10 @@ import { storedToken } from '../client/stored-token.ts';
 import { parseBoardRoute } from './board-route.ts';
 import { BoardTextContext } from './board-text.ts';
 import { createBoardVoice } from './board-voice.ts';
+import { startBoardReport } from './board-report.ts';
 import { DisplayApp } from './display-app.tsx';
 import '../client/fonts.css';
+import { VoiceHealth } from '../client/voice/voice-health.ts';
 import './display.css';
 import './counter-board.css';
 
@@ -29,7 +31,9 @@ async function start(root: HTMLElement): Promise<void> {
     return;
   }
   const connection = connect({ token: storedToken('display').get(), lang, reloadOnUpgrade: true });
-  const voice = await createBoardVoice(parsed.route);
+  const health = new VoiceHealth();
+  const voice = await createBoardVoice(parsed.route, health);
+  startBoardReport(connection, health, `${location.pathname}${location.search}`.slice(0, 300));
   render(
     <BoardTextContext.Provider value={text}>
       <DisplayApp connection={connection} route={parsed.route} voice={voice} />

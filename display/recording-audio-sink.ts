@@ -4,11 +4,12 @@
  * check what the board announced and in what order; everything up to the speakers (announcer,
  * queue, announcement building) is the real path.
  */
-import type { AudioSink, Playable } from './voice/audio-sink.ts';
+import { clipsOf, type AudioSink, type Playable, type PlayStep } from '../client/voice/audio-sink.ts';
 
-/** One pass played: its clips, and when it started and ended (performance.now()). */
+/** One pass played: its clips, its steps (clips with their voice, and pauses), and when it started and ended (performance.now()). */
 export interface RecordedPlay {
   clipIds: string[];
+  steps: PlayStep[];
   startedAt: number;
   endedAt: number | null;
 }
@@ -41,7 +42,7 @@ export class RecordingAudioSink implements AudioSink {
 
   play(item: Playable): Promise<void> {
     const now = this.options.now ?? (() => performance.now());
-    const entry: RecordedPlay = { clipIds: [...item.clipIds], startedAt: now(), endedAt: null };
+    const entry: RecordedPlay = { clipIds: clipsOf(item), steps: [...item.steps], startedAt: now(), endedAt: null };
     this.options.log.push(entry);
     return new Promise((resolve) => {
       const finish = (): void => {

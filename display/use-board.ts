@@ -35,7 +35,7 @@ export function useBoard(connection: Connection, route: BoardRoute, voice: Board
       const request = ++latest;
       void loadSiteInfo(route.lang).then(async (info) => {
         if (!info || request !== latest) return;
-        if (info.announcement && voice) await voice.configure(info.announcement);
+        if (info.announcement && voice) await voice.configure(info.announcement, info.voicePack);
         if (request === latest) setSite(info);
       });
     };

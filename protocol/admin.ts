@@ -5,6 +5,7 @@ import type { HolidayKey } from './views.ts';
  * What the admin app reads besides the live snapshot: the audit log, staff accounts, connected
  * devices and a year of the centre calendar. The printers' views are in `printers.ts`.
  */
+import type { BoardHealthView } from './voice/board-report.ts';
 
 /** A staff account as `GET /api/users` lists it (never the password hash). */
 export interface UserAccountView {
@@ -58,6 +59,8 @@ export interface DeviceConnections {
   users: Array<{ id: string; name: string; connections: number; rooms: string[] }>;
   /** Connections without a token: follow pages on phones, unpaired screens. */
   publicConnections: number;
+  /** Boards connected now (paired or not) and what each reports about its sound. */
+  boards: BoardHealthView[];
 }
 
 /** One year of the centre calendar as the admin's calendar page shows it (`GET /api/calendar/:year`). */

@@ -1,6 +1,7 @@
 import type * as v from 'valibot';
 import { access, type Policy } from './access.ts';
 import * as C from './commands.ts';
+import { BoardVoiceReportPayload } from './voice/board-report.ts';
 import type { CommandName } from './events.ts';
 
 /** How the server takes a command in: the schema its payload is parsed with (null: it takes none), and who may send it. */
@@ -18,6 +19,8 @@ export interface CommandRule {
  */
 export const commandRules = {
   'display:subscribe': { payload: C.DisplaySubscribePayload, policy: access.public },
+  // A board's report about its own sound, listed on the health page while the board is connected.
+  'display:voice': { payload: BoardVoiceReportPayload, policy: access.public },
   'kiosk:subscribe': { payload: null, policy: access.either(access.device('kiosk'), access.staff) },
   // Staff issue numbers at the help desk; only kiosks are rate-limited.
   'ticket:issue': { payload: C.IssueTicketPayload, policy: access.either(access.device('kiosk'), access.staff) },

@@ -1,6 +1,7 @@
 import type * as v from 'valibot';
 import type * as C from './commands.ts';
 import type { Result } from './result.ts';
+import type { BoardVoiceReportPayload } from './voice/board-report.ts';
 import type {
   AdminSnapshot,
   CallView,
@@ -25,6 +26,8 @@ type In<S extends v.GenericSchema> = v.InferInput<S>;
 export interface ClientToServerEvents {
   /** Public: join the display room; a paired display's own settings may narrow it. */
   'display:subscribe': (payload: In<typeof C.DisplaySubscribePayload>, ack: Ack<DisplaySnapshot>) => void;
+  /** Public: a board's report about its sound (on, blocked, failing) for the admin's health page. */
+  'display:voice': (payload: In<typeof BoardVoiceReportPayload>, ack: Ack<null>) => void;
   /** Kiosk device: join the kiosk room. */
   'kiosk:subscribe': (ack: Ack<KioskSnapshot>) => void;
   'ticket:issue': (payload: In<typeof C.IssueTicketPayload>, ack: Ack<IssuedTicket>) => void;

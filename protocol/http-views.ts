@@ -23,6 +23,8 @@ export interface SiteInfoView {
   announcement: SiteConfig['centre']['announcement'];
   /** The config fingerprint these settings belong to (compare with `DisplaySnapshot.configVersion`). */
   configVersion: string;
+  /** The recorded voice pack, when there is one: boards use it for the languages it is complete in (then read its manifest). */
+  voicePack: { version: string; complete: { vi: boolean; en: boolean } } | null;
   /** The enabled services. */
   services: Array<{ id: string; code: string; name: Translated }>;
   counters: Array<{ id: number; name: Translated; serviceIds: string[] }>;

@@ -42,6 +42,7 @@ import type { ReportCsvTable, ReportView } from './reports.ts';
 import type { CalendarYearInput, SiteConfig, SiteConfigInput } from './site-config.ts';
 import type { PrinterConfigInput, PrintersView } from './printers.ts';
 import type { DayStatistics, IssuedTicket, PrintOutcome, TicketPublicView } from './views.ts';
+import type { RecordedPackManifest, VoicePackStatus } from './voice/voice-pack.ts';
 import type * as v from 'valibot';
 
 type In<S extends v.GenericSchema> = v.InferInput<S>;
@@ -115,6 +116,15 @@ export const routes = {
   restore: { method: 'POST', path: '/api/backup/restore', policy: access.admin },
   confirmRestore: { method: 'POST', path: '/api/backup/restore/confirm', policy: access.admin },
   cancelRestore: { method: 'DELETE', path: '/api/backup/restore', policy: access.admin },
+
+  voicePack: { method: 'GET', path: '/api/voice-pack', policy: access.admin },
+  // Boards are public, and so is what they play: the announcer's recorded words.
+  voicePackManifest: { method: 'GET', path: '/api/voice-pack/manifest', policy: access.public },
+  voicePackClipFile: { method: 'GET', path: '/api/voice-pack/clips/:file', policy: access.public },
+  recordClip: { method: 'PUT', path: '/api/voice-pack/clips/:id', policy: access.admin },
+  removeClip: { method: 'DELETE', path: '/api/voice-pack/clips/:id', policy: access.admin },
+  exportVoicePack: { method: 'GET', path: '/api/voice-pack/export', policy: access.admin },
+  importVoicePack: { method: 'POST', path: '/api/voice-pack/import', policy: access.admin },
 } as const satisfies { [K in RouteName]: RouteInfo };
 
 /** A reply that is a file (CSV, PNG, backup) rather than a JSON Result. */
@@ -207,6 +217,18 @@ export interface RouteTypes {
    */
   confirmRestore: { body: In<typeof RestoreConfirmation>; reply: { state: 'applying' } };
   cancelRestore: { reply: { state: 'none' } };
+
+  /** The recorded pack against the centre's settings: every clip to record and its recording. */
+  voicePack: { reply: VoicePackStatus };
+  voicePackManifest: { reply: RecordedPackManifest };
+  /** A clip's 16-bit WAV file, named by its content (cached forever). */
+  voicePackClipFile: { reply: FileReply };
+  /** The path's id is the clip's (`vi:mươi`); the body is the take as a PCM WAV file, which the server trims and levels. */
+  recordClip: { upload: true; reply: VoicePackStatus };
+  removeClip: { reply: VoicePackStatus };
+  exportVoicePack: { reply: FileReply };
+  /** All or nothing; problems name each refused clip. */
+  importVoicePack: { upload: true; reply: VoicePackStatus; problems: string };
 }
 
 export type RouteName = keyof RouteTypes;

@@ -5,41 +5,47 @@
  *        [--template "Xin mời số {number} đến quầy {counter}"] [--english-template "..."]
  *
  * Without --voice every Vietnamese voice is generated. Each voice folder
- * `display/voice/clips/<voice>/` is rebuilt from nothing: one Ogg Vorbis file per clip (mono,
- * 16 kHz, leading and trailing silence trimmed, then a short fixed tail so words joined
- * back-to-back do not run into each other), the chime, and `manifest.json` (clip id → file).
+ * `client/voice/clips/<voice>/` is rebuilt from nothing: one Ogg Vorbis file per clip (mono,
+ * 16 kHz), the chime, and `manifest.json` (clip id → file, length, loudness, espeak's phonemes).
+ * Every spoken clip goes through the same intake as a recorded one (server/voice/clip-levelling.ts):
+ * silence trimmed, loudness brought to -23 LUFS; the chime sits 5 LU below. Pauses between words
+ * are not baked into the clips: the player places them (client/voice/pacing.ts).
  * English clips use espeak-ng's `en` voice in every folder, so a folder is complete on its own.
  * A custom template's phrases are added with --template / --english-template.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CHIME_CLIP, type ClipLanguage } from '../protocol/voice/clip-id.ts';
-import { spokenClipInventory } from '../display/voice/clip-inventory.ts';
-import { DEFAULT_ENGLISH_TEMPLATE, DEFAULT_VIETNAMESE_TEMPLATE } from '../protocol/voice/announcement-template.ts';
-import { CLIP_VOICES, type ClipVoice } from '../protocol/voice/voice-config.ts';
-import type { ClipManifest } from '../display/voice/clip-manifest.ts';
+import { BUILT_IN_TEMPLATES, spokenClipInventory } from './voice/clip-inventory.ts';
+import type { ClipEntry, ClipManifest } from '../protocol/voice/clip-manifest.ts';
+import { CLIP_VOICES, type ClipVoice } from '../protocol/voice/dialect.ts';
+import { CHIME_LOUDNESS_LUFS, levelLoudness, prepareSpokenClip, SPEECH_LOUDNESS_LUFS } from '../server/voice/clip-levelling.ts';
+import { integratedLoudness } from '../server/voice/loudness.ts';
+import { durationMs, samplePeakDb, withGain, type MonoAudio } from '../protocol/voice/mono-audio.ts';
+import { readWav, writeWav } from '../protocol/voice/wav-file.ts';
+import { chimeSound } from './voice/chime-sound.ts';
 
 const SAMPLE_RATE = 16_000;
 /** Vorbis quality (-1…10): 1 keeps speech clear at a few kB a word. */
 const VORBIS_QUALITY = '1';
-/** Below this level (-60 dBFS) audio counts as silence; espeak pads with digital silence. */
-const SILENCE_THRESHOLD = '0.1%';
-const SPEECH_PEAK_DB = '-1';
-/** The chime sits a little below the voice so it announces without startling. */
-const CHIME_PEAK_DB = '-4';
-const WORD_TAIL_SECONDS = 0.04;
-const PHRASE_TAIL_SECONDS = 0.12;
+/** Lossy encoding moves loudness a little; past this (LU) the clip is encoded again with the difference made up. */
+const LOUDNESS_TOLERANCE_LU = 0.3;
 const ENGLISH_VOICE = 'en';
+/**
+ * espeak-ng reads the syllable "gi" alone as a bare consonant; "di" is the same sound ([zi] in
+ * the North, [ji] in the South), so J's name is synthesised from it.
+ */
+const SYNTHESIS_SPELLING: Readonly<Record<string, string>> = { gi: 'di' };
 
 const root = resolve(import.meta.dirname, '..');
 
 const { values } = parseArgs({
   options: {
     voice: { type: 'string' },
-    speed: { type: 'string', default: '150' },
+    speed: { type: 'string', default: '175' },
     template: { type: 'string', multiple: true, default: [] },
     'english-template': { type: 'string', multiple: true, default: [] },
   },
@@ -57,8 +63,8 @@ for (const tool of ['espeak-ng', 'sox']) {
 }
 
 const inventory = spokenClipInventory({
-  vi: [DEFAULT_VIETNAMESE_TEMPLATE, ...values.template],
-  en: [DEFAULT_ENGLISH_TEMPLATE, ...values['english-template']],
+  vi: [...BUILT_IN_TEMPLATES.vi, ...values.template],
+  en: [...BUILT_IN_TEMPLATES.en, ...values['english-template']],
 });
 const work = mkdtempSync(join(tmpdir(), 'motcua-voice-'));
 try {
@@ -68,29 +74,28 @@ try {
 }
 
 function generateVoice(voice: ClipVoice): void {
-  const folder = join(root, 'display/voice/clips', voice);
+  const folder = join(root, 'client/voice/clips', voice);
   rmSync(folder, { recursive: true, force: true });
   mkdirSync(folder, { recursive: true });
   const manifest: ClipManifest = { voice, englishVoice: ENGLISH_VOICE, speed, sampleRate: SAMPLE_RATE, clips: {} };
 
-  const chimeWav = join(work, 'chime.wav');
-  writeFileSync(chimeWav, chimeWaveFile(SAMPLE_RATE));
-  manifest.clips[CHIME_CLIP] = encode(chimeWav, join(folder, 'chime.ogg'), null);
+  const chime = levelLoudness(chimeSound(SAMPLE_RATE), CHIME_LOUDNESS_LUFS);
+  if (chime === null) fail('the chime is silent');
+  manifest.clips[CHIME_CLIP] = encode(chime.audio, CHIME_LOUDNESS_LUFS, join(folder, 'chime.ogg'));
 
   for (const clip of inventory) {
-    const raw = join(work, 'clip.wav');
-    execFileSync('espeak-ng', [
-      '-v',
-      clip.language === 'vi' ? voice : ENGLISH_VOICE,
-      '-s',
-      String(speed),
-      '-w',
-      raw,
-      synthesisText(clip.language, clip.text),
-    ]);
+    const espeakVoice = clip.language === 'vi' ? voice : ENGLISH_VOICE;
+    const text = synthesisText(clip.language, clip.text);
+    const raw = join(work, 'espeak.wav');
+    const resampled = join(work, 'resampled.wav');
+    execFileSync('espeak-ng', ['-v', espeakVoice, '-s', String(speed), '-w', raw, text]);
+    // Resampled first (with headroom: the levelling sets the final gain), so the levelling sees what the display will play.
+    execFileSync('sox', [raw, '-e', 'floating-point', '-b', '32', resampled, 'gain', '-6', 'rate', String(SAMPLE_RATE)]);
+    const prepared = prepareSpokenClip(readAudio(resampled));
+    if (prepared === null) fail(`"${clip.id}" is silent after trimming`);
     const file = `${clip.language}-${slug(clip.text)}-${fnv1a(clip.id)}.ogg`;
-    const tail = clip.text.includes(' ') ? PHRASE_TAIL_SECONDS : WORD_TAIL_SECONDS;
-    manifest.clips[clip.id] = encode(raw, join(folder, file), tail);
+    const phonemes = execFileSync('espeak-ng', ['-v', espeakVoice, '-q', '-x', text], { encoding: 'utf8' }).trim().replace(/\s+/gu, ' ');
+    manifest.clips[clip.id] = { ...encode(prepared.audio, SPEECH_LOUDNESS_LUFS, join(folder, file)), phonemes };
   }
   manifest.clips = Object.fromEntries(Object.entries(manifest.clips).sort(([a], [b]) => a.localeCompare(b)));
   writeFileSync(join(folder, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
@@ -98,22 +103,42 @@ function generateVoice(voice: ClipVoice): void {
   process.stdout.write(`${voice}: ${Object.keys(manifest.clips).length} clips, ${kilobytes.toFixed(0)} kB in ${folder}\n`);
 }
 
-/** Encodes to mono 16 kHz Vorbis; `tail` null keeps the audio as is (the chime). */
-function encode(input: string, output: string, tail: number | null): { file: string; durationMs: number } {
-  const trim = ['silence', '1', '0.005', SILENCE_THRESHOLD, 'reverse', 'silence', '1', '0.005', SILENCE_THRESHOLD, 'reverse'];
-  const effects = tail === null ? ['gain', '-n', CHIME_PEAK_DB] : [...trim, 'pad', '0', String(tail), 'gain', '-n', SPEECH_PEAK_DB];
-  // Peak-normalising every clip keeps the words of one sentence at one level; it runs before
-  // resampling, which then has the 1 dB headroom it needs not to clip. -R (repeatable) fixes the
-  // Ogg stream serial and dither seed, so regenerating unchanged clips changes no committed byte.
-  execFileSync('sox', ['-R', input, '-C', VORBIS_QUALITY, '-c', '1', output, ...effects, 'rate', String(SAMPLE_RATE)]);
-  const seconds = Number(execFileSync('soxi', ['-D', output], { encoding: 'utf8' }).trim());
-  if (!(seconds > 0.05)) fail(`${output} is empty after trimming silence`);
-  return { file: output.slice(output.lastIndexOf('/') + 1), durationMs: Math.round(seconds * 1000) };
+/**
+ * Encodes to Vorbis and measures the file as the display will decode it; a clip the encoder
+ * moved off its loudness is encoded once more with the difference made up.
+ */
+function encode(audio: MonoAudio, targetLufs: number, output: string): ClipEntry {
+  let entry = encodeOnce(audio, output);
+  const drift = targetLufs - entry.loudnessLufs;
+  if (Math.abs(drift) > LOUDNESS_TOLERANCE_LU) entry = encodeOnce(withGain(audio, Math.min(drift, -1 - entry.peakDb)), output);
+  return entry;
+}
+
+function encodeOnce(audio: MonoAudio, output: string): ClipEntry {
+  const wav = join(work, 'levelled.wav');
+  writeFileSync(wav, writeWav(audio));
+  // -R (repeatable) fixes the Ogg stream serial and dither seed, so unchanged clips change no committed byte.
+  execFileSync('sox', ['-R', wav, '-C', VORBIS_QUALITY, output]);
+  const decoded = join(work, 'decoded.wav');
+  execFileSync('sox', [output, '-e', 'floating-point', '-b', '32', decoded]);
+  const played = readAudio(decoded);
+  return {
+    file: output.slice(output.lastIndexOf('/') + 1),
+    durationMs: Math.round(durationMs(played)),
+    loudnessLufs: round(integratedLoudness(played)),
+    peakDb: round(samplePeakDb(played)),
+  };
+}
+
+function readAudio(path: string): MonoAudio {
+  const read = readWav(new Uint8Array(readFileSync(path)));
+  if (!read.ok) fail(`${path}: ${read.problem}`);
+  return read.audio;
 }
 
 /** Letter names are written with hyphens ("e-lờ"); espeak must say them as separate syllables. */
 function synthesisText(language: ClipLanguage, text: string): string {
-  return language === 'vi' ? text.replaceAll('-', ' ') : text;
+  return language === 'vi' ? (SYNTHESIS_SPELLING[text] ?? text.replaceAll('-', ' ')) : text;
 }
 
 /** An ASCII file-name stem: diacritics dropped, đ → d ("mười" → "muoi"). The hash keeps "mươi" apart. */
@@ -133,46 +158,8 @@ function fnv1a(text: string): string {
   return hash.toString(16).padStart(8, '0').slice(0, 6);
 }
 
-/**
- * A two-tone "ding-dong" (E5 then C5) as a 16-bit PCM WAV file. Each tone is a bell: the
- * fundamental plus two soft partials, with a 5 ms attack and an exponential decay, so it cuts
- * through hall noise without the harshness of a square wave.
- */
-function chimeWaveFile(sampleRate: number): Buffer {
-  const tones = [
-    { start: 0, frequency: 659.25, length: 0.9 },
-    { start: 0.45, frequency: 523.25, length: 1.2 },
-  ];
-  const total = Math.ceil(sampleRate * 1.65);
-  const samples = new Float64Array(total);
-  for (const tone of tones) {
-    for (let i = 0; i < tone.length * sampleRate; i += 1) {
-      const t = i / sampleRate;
-      const envelope = Math.min(1, t / 0.005) * Math.exp(-t * 3.2);
-      const wave =
-        Math.sin(2 * Math.PI * tone.frequency * t) +
-        0.35 * Math.sin(2 * Math.PI * tone.frequency * 2 * t) * Math.exp(-t * 4) +
-        0.15 * Math.sin(2 * Math.PI * tone.frequency * 3 * t) * Math.exp(-t * 6);
-      const index = Math.floor(tone.start * sampleRate) + i;
-      if (index < total) samples[index] = (samples[index] ?? 0) + 0.4 * envelope * wave;
-    }
-  }
-  const data = Buffer.alloc(total * 2);
-  samples.forEach((sample, i) => data.writeInt16LE(Math.round(Math.max(-1, Math.min(1, sample)) * 32767), i * 2));
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0, 'ascii');
-  header.writeUInt32LE(36 + data.length, 4);
-  header.write('WAVEfmt ', 8, 'ascii');
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20); // PCM
-  header.writeUInt16LE(1, 22); // mono
-  header.writeUInt32LE(sampleRate, 24);
-  header.writeUInt32LE(sampleRate * 2, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36, 'ascii');
-  header.writeUInt32LE(data.length, 40);
-  return Buffer.concat([header, data]);
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
 }
 
 function parseVoice(name: string): ClipVoice {

@@ -18,8 +18,21 @@ import { ensureBuilt } from './build.ts';
 
 const repo = join(import.meta.dirname, '..');
 
-/** What a running server and its tools read besides the build: the bundle finds them relative to itself. */
-const RUNTIME_FILES = ['locales', 'data', 'hardware/printer/fonts', 'docs', 'deploy', 'README.md', 'package-lock.json'];
+/**
+ * What a running server and its tools read besides the build: the bundle finds them relative to
+ * itself. The generated voices' clips come along for their manifests: the server checks the
+ * centre's sentences against them when they are saved.
+ */
+const RUNTIME_FILES = [
+  'locales',
+  'data',
+  'hardware/printer/fonts',
+  'client/voice/clips',
+  'docs',
+  'deploy',
+  'README.md',
+  'package-lock.json',
+];
 
 interface PackageJson {
   name: string;

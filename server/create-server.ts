@@ -26,6 +26,8 @@ import { AuditLog } from './store/audit-log.ts';
 import { FileDayTicketCache } from './store/report-day-cache.ts';
 import { prepareDataDir } from './store/data-format.ts';
 import { SiteStore } from './store/site-store.ts';
+import { loadGeneratedVoices } from './voice/announcement-check.ts';
+import { VoicePackStore } from './voice/voice-pack-store.ts';
 
 /** Where the repository's read-only parts are: seed data, locales, the built apps. */
 export const repoDir = join(import.meta.dirname, '..');
@@ -101,10 +103,12 @@ export async function createServer(options: ServerOptions): Promise<MotcuaServer
     setup: { token: auth.hasAdmin() ? null : randomBytes(18).toString('base64url') },
     build: options.build ?? (await buildId(apps)),
     audit: AuditLog.inDataDir(settings.dataDir),
-    connections: () => ({ serverTime: clock(), devices: [], users: [], publicConnections: 0 }),
     reportCache: new FileDayTicketCache(settings.dataDir),
     version: await packageVersion(),
     ...(options.restart && { restart: options.restart }),
+    connections: () => ({ serverTime: clock(), devices: [], users: [], publicConnections: 0, boards: [] }),
+    voicePack: await VoicePackStore.open(settings.dataDir),
+    generatedVoices: loadGeneratedVoices(repoDir),
   };
   const http = createHttpServer(createHttpHandler(ctx, apps));
   const gateway = createGateway(http, ctx);

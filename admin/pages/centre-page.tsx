@@ -140,7 +140,7 @@ export function CentrePage() {
           {t('admin:centre.kioskPriority')}
         </label>
       </fieldset>
-      <AnnouncementFields value={draft.announcement} onChange={(announcement) => set({ announcement })} />
+      <AnnouncementFields value={draft.announcement} onChange={(announcement) => set({ announcement })} services={config?.services ?? []} />
       <div class="form-actions">
         <button type="submit">{t('admin:save.button')}</button>
         <SaveStatus state={save} />

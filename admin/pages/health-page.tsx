@@ -1,5 +1,6 @@
 import type { PrinterState } from '../../protocol/views.ts';
 import { useAdmin } from '../admin-context.ts';
+import { BoardSoundTable, boardSoundDown } from '../parts/board-sound-table.tsx';
 import { PairingPanel } from '../parts/pairing-panel.tsx';
 import { useLoaded } from '../use-loaded.ts';
 import { useCentreTime } from '../use-centre-time.ts';
@@ -26,7 +27,9 @@ export function HealthPage() {
     await reload();
   };
   const down =
-    (live?.devices.filter((d) => d.connections === 0).length ?? 0) + (health?.printers.filter((p) => !printerOk.has(p.state)).length ?? 0);
+    (live?.devices.filter((d) => d.connections === 0).length ?? 0) +
+    (health?.printers.filter((p) => !printerOk.has(p.state)).length ?? 0) +
+    (live?.boards.filter(boardSoundDown).length ?? 0);
   return (
     <section>
       <h1>{t('admin:devices.title')}</h1>
@@ -113,6 +116,10 @@ export function HealthPage() {
           </table>
           <PairingPanel />
         </div>
+      </div>
+      <div class="panel">
+        <h2>{t('admin:devices.boards')}</h2>
+        <BoardSoundTable boards={live?.boards ?? []} />
       </div>
     </section>
   );

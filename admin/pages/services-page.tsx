@@ -1,5 +1,6 @@
 import type { ServiceConfig, WeekSchedule } from '../../protocol/site-config.ts';
 import { named, useAdmin } from '../admin-context.ts';
+import { PrefixWarnings } from '../parts/prefix-warnings.tsx';
 import { EditorActions, SaveStatus } from '../parts/save-status.tsx';
 import { type WeekHours, WeekHoursFields, weekHoursOf } from '../parts/week-hours-fields.tsx';
 import { serviceIdFromName } from '../service-id.ts';
@@ -107,6 +108,7 @@ export function ServicesPage() {
   return (
     <section>
       <h1>{t('admin:services.title')}</h1>
+      <PrefixWarnings services={config.services.filter((s) => s.enabled)} dialect={config.centre.announcement.dialect} />
       <table class="table">
         <thead>
           <tr>

@@ -1,5 +1,7 @@
+import { DIALECT_PRESETS, DIALECTS, type Dialect } from '../../protocol/voice/dialect.ts';
 import type { CentreConfig } from '../../protocol/site-config.ts';
 import { useAdmin } from '../admin-context.ts';
+import { PrefixWarnings } from './prefix-warnings.tsx';
 
 type Announcement = CentreConfig['announcement'];
 
@@ -7,17 +9,23 @@ type Announcement = CentreConfig['announcement'];
 export interface AnnouncementFieldsProps {
   value: Announcement;
   onChange: (next: Announcement) => void;
+  /** The services' prefixes, to warn about ones that sound alike in the chosen dialect. */
+  services: ReadonlyArray<{ id: string; prefix: string; name: { vi: string; en: string } }>;
 }
 
 const voices: ReadonlyArray<Announcement['voice']> = ['vi', 'vi-vn-x-central', 'vi-vn-x-south'];
+type TemplateField = 'template' | 'recallTemplate' | 'briefTemplate' | 'briefRecallTemplate' | 'englishTemplate' | 'englishRecallTemplate';
 
 /**
- * How the call boards announce a call: the sentence, the voice and its reading habits, repeats
- * and volume. The server checks the sentence on save with the rules the boards use (`protocol/voice/`).
+ * How the call boards announce a call: the dialect (which sets the voice and the number words),
+ * the sentences of a call, a recall and a busy hour, repeats and volume. The server checks every
+ * sentence against the voices' clips on save and names any phrase that has none.
  */
-export function AnnouncementFields({ value, onChange }: AnnouncementFieldsProps) {
+export function AnnouncementFields({ value, onChange, services }: AnnouncementFieldsProps) {
   const { t } = useAdmin();
   const set = (patch: Partial<Announcement>) => onChange({ ...value, ...patch });
+  // A preset sets its words and voice at once; each can still be changed below.
+  const setDialect = (dialect: Dialect) => set({ dialect, ...DIALECT_PRESETS[dialect] });
   const choice = <K extends 'zeroTens' | 'thousand' | 'fourAfterTens'>(key: K, options: ReadonlyArray<Announcement[K]>) => (
     <label>
       {t(`admin:centre.announcement.${key}`)}
@@ -34,14 +42,28 @@ export function AnnouncementFields({ value, onChange }: AnnouncementFieldsProps)
       </select>
     </label>
   );
+  const sentence = (field: TemplateField) => (
+    <label class="inline">
+      {t(`admin:centre.announcement.${field}`)}
+      <input name={`announcement-${field}`} value={value[field]} onInput={(e) => set({ [field]: e.currentTarget.value })} />
+    </label>
+  );
   return (
     <fieldset>
       <legend>{t('admin:centre.announcement.title')}</legend>
-      <label class="inline">
-        {t('admin:centre.announcement.template')}
-        <input name="announcement-template" value={value.template} onInput={(e) => set({ template: e.currentTarget.value })} />
+      <label>
+        {t('admin:centre.announcement.dialect')}
+        <select name="announcement-dialect" value={value.dialect} onChange={(e) => setDialect(e.currentTarget.value as Dialect)}>
+          {DIALECTS.map((d) => (
+            <option key={d} value={d}>
+              {t(`admin:centre.announcement.dialects.${d}`)}
+            </option>
+          ))}
+        </select>
       </label>
-      <p class="hint">{t('admin:centre.announcement.templateHint')}</p>
+      {choice('zeroTens', ['linh', 'lẻ'])}
+      {choice('thousand', ['nghìn', 'ngàn'])}
+      {choice('fourAfterTens', ['tư', 'bốn'])}
       <label>
         {t('admin:centre.announcement.voice')}
         <select
@@ -56,6 +78,18 @@ export function AnnouncementFields({ value, onChange }: AnnouncementFieldsProps)
           ))}
         </select>
       </label>
+      <PrefixWarnings services={services} dialect={value.dialect} />
+      {sentence('template')}
+      {sentence('recallTemplate')}
+      <p class="hint">{t('admin:centre.announcement.templateHint')}</p>
+      <details>
+        <summary>{t('admin:centre.announcement.more')}</summary>
+        {sentence('briefTemplate')}
+        {sentence('briefRecallTemplate')}
+        <p class="hint">{t('admin:centre.announcement.briefHint')}</p>
+        {sentence('englishTemplate')}
+        {sentence('englishRecallTemplate')}
+      </details>
       <label>
         {t('admin:centre.announcement.repeat')}
         <input
@@ -79,9 +113,6 @@ export function AnnouncementFields({ value, onChange }: AnnouncementFieldsProps)
           onInput={(e) => set({ volume: Number(e.currentTarget.value) / 100 })}
         />
       </label>
-      {choice('zeroTens', ['linh', 'lẻ'])}
-      {choice('thousand', ['nghìn', 'ngàn'])}
-      {choice('fourAfterTens', ['tư', 'bốn'])}
       <label class="check">
         <input
           name="announcement-english"
@@ -90,6 +121,10 @@ export function AnnouncementFields({ value, onChange }: AnnouncementFieldsProps)
           onChange={(e) => set({ english: e.currentTarget.checked })}
         />
         {t('admin:centre.announcement.english')}
+      </label>
+      <label class="check">
+        <input name="announcement-chime" type="checkbox" checked={value.chime} onChange={(e) => set({ chime: e.currentTarget.checked })} />
+        {t('admin:centre.announcement.chime')}
       </label>
       <label class="check">
         <input

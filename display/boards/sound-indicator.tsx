@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Icon } from '../../client/icons.tsx';
-import type { SoundGate } from '../voice/sound-gate.ts';
+import type { SoundGate } from '../../client/voice/sound-gate.ts';
 import { useBoardText } from '../board-text.ts';
 
 /**

@@ -13,11 +13,35 @@ export type TemplateSlot = 'number' | 'counter';
 /** One piece of a parsed template. `text` is the phrase as written, `spoken` its clip text. */
 export type TemplatePart = { kind: 'phrase'; text: string; spoken: string } | { kind: 'slot'; slot: TemplateSlot };
 
-/** The built-in Vietnamese template (docs `ux.md`). */
-export const DEFAULT_VIETNAMESE_TEMPLATE = 'Mời công dân có số thứ tự {number} đến quầy số {counter}';
+/**
+ * The built-in Vietnamese sentence. Shorter than the "Mời công dân có số thứ tự …" of docs
+ * `ux.md`: at a provincial centre's peak every second of a call is a second of backlog (issue 18).
+ */
+export const DEFAULT_VIETNAMESE_TEMPLATE = 'Mời công dân số {number} đến quầy số {counter}';
 
-/** The built-in English template. */
-export const DEFAULT_ENGLISH_TEMPLATE = 'Ticket number {number}, please go to counter {counter}';
+/** The built-in recall: it opens with other words, so the lobby hears at once that this is a second call. */
+export const DEFAULT_RECALL_TEMPLATE = 'Nhắc lại, mời công dân số {number} đến quầy số {counter}';
+
+/** The short sentence while announcements queue up. */
+export const DEFAULT_BRIEF_TEMPLATE = 'Số {number}, quầy {counter}';
+
+/** The short sentence of a recall. */
+export const DEFAULT_BRIEF_RECALL_TEMPLATE = 'Nhắc lại số {number}, quầy {counter}';
+
+/** The built-in English sentence. */
+export const DEFAULT_ENGLISH_TEMPLATE = 'Ticket {number}, please go to counter {counter}';
+
+/** The built-in English recall. */
+export const DEFAULT_ENGLISH_RECALL_TEMPLATE = 'Calling again: ticket {number}, please go to counter {counter}';
+
+/**
+ * Earlier built-in sentences. A centre may have saved one explicitly, so the generated voices
+ * keep their clips and such a centre's boards go on speaking it.
+ */
+export const EARLIER_DEFAULT_TEMPLATES: Readonly<{ vi: readonly string[]; en: readonly string[] }> = Object.freeze({
+  vi: ['Mời công dân có số thứ tự {number} đến quầy số {counter}'],
+  en: ['Ticket number {number}, please go to counter {counter}'],
+});
 
 const SLOT_PATTERN = /\{([^{}]*)\}/gu;
 

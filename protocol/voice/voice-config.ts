@@ -1,16 +1,22 @@
 /**
  * A centre's voice settings, as they arrive from the server (validated here because they cross
  * the socket boundary) and with the defaults the display uses when a field is missing.
+ *
+ * The dialect is the preset: the generated voice and the three number words follow it unless
+ * a setting names them, so a southern centre that only picks "south" hears "lẻ" and "ngàn".
  */
 import { describeIssue } from '../../protocol/schema-issues.ts';
 import * as v from 'valibot';
-import { DEFAULT_ENGLISH_TEMPLATE, DEFAULT_VIETNAMESE_TEMPLATE, parseTemplate } from './announcement-template.ts';
-
-/** The espeak-ng voices clips are generated for; each has its own folder under `clips/`. */
-export const CLIP_VOICES = ['vi', 'vi-vn-x-central', 'vi-vn-x-south'] as const;
-
-/** One of {@link CLIP_VOICES}. */
-export type ClipVoice = (typeof CLIP_VOICES)[number];
+import {
+  DEFAULT_BRIEF_RECALL_TEMPLATE,
+  DEFAULT_BRIEF_TEMPLATE,
+  DEFAULT_ENGLISH_RECALL_TEMPLATE,
+  DEFAULT_ENGLISH_TEMPLATE,
+  DEFAULT_RECALL_TEMPLATE,
+  DEFAULT_VIETNAMESE_TEMPLATE,
+  parseTemplate,
+} from './announcement-template.ts';
+import { CLIP_VOICES, DIALECT_PRESETS, DIALECTS, dialectOfVoice } from './dialect.ts';
 
 const templateSchema = v.pipe(
   v.string(),
@@ -24,25 +30,34 @@ const templateSchema = v.pipe(
   }, 'voice:config.bad_template'),
 );
 
-/** Schema of {@link VoiceConfig}; every field is optional in the input and defaulted. */
-export const voiceConfigSchema = v.object({
-  /** Clip set to play. Defaults to `'vi'` (Northern). */
-  voice: v.optional(v.picklist(CLIP_VOICES), 'vi'),
-  /** Word for a zero tens digit (105). Defaults to `'linh'`. */
-  zeroTens: v.optional(v.picklist(['linh', 'lẻ']), 'linh'),
-  /** Word for a thousand. Defaults to `'nghìn'`. */
-  thousand: v.optional(v.picklist(['nghìn', 'ngàn']), 'nghìn'),
-  /** Word for 4 after "mươi" (24). Defaults to `'tư'`. */
-  fourAfterTens: v.optional(v.picklist(['tư', 'bốn']), 'tư'),
-  /** Vietnamese sentence. Defaults to {@link DEFAULT_VIETNAMESE_TEMPLATE}. */
+const fieldsSchema = v.object({
+  /** Regional usage; sets the voice and the words below unless they are given. Defaults to the voice's dialect, else `'north'`. */
+  dialect: v.optional(v.picklist(DIALECTS)),
+  /** Generated clip set to play when no recorded voice pack is complete. Defaults to the dialect's. */
+  voice: v.optional(v.picklist(CLIP_VOICES)),
+  /** Word for a zero tens digit (105). Defaults to the dialect's (`'linh'` North, `'lẻ'` Centre and South). */
+  zeroTens: v.optional(v.picklist(['linh', 'lẻ'])),
+  /** Word for a thousand. Defaults to the dialect's (`'nghìn'` North, `'ngàn'` Centre and South). */
+  thousand: v.optional(v.picklist(['nghìn', 'ngàn'])),
+  /** Word for 4 after "mươi" (24). Defaults to the dialect's (`'bốn'` in the South, else `'tư'`). */
+  fourAfterTens: v.optional(v.picklist(['tư', 'bốn'])),
+  /** Vietnamese sentence of a first call. Defaults to {@link DEFAULT_VIETNAMESE_TEMPLATE}. */
   template: v.optional(templateSchema, DEFAULT_VIETNAMESE_TEMPLATE),
-  /** Whether the English sentence follows the Vietnamese one. Defaults to `false`. */
+  /** Vietnamese sentence of a recall, worded apart so people know it is the second call. Defaults to {@link DEFAULT_RECALL_TEMPLATE}. */
+  recallTemplate: v.optional(templateSchema, DEFAULT_RECALL_TEMPLATE),
+  /** The short sentence said while announcements queue up. Defaults to {@link DEFAULT_BRIEF_TEMPLATE}. */
+  briefTemplate: v.optional(templateSchema, DEFAULT_BRIEF_TEMPLATE),
+  /** The short sentence of a recall. Defaults to {@link DEFAULT_BRIEF_RECALL_TEMPLATE}. */
+  briefRecallTemplate: v.optional(templateSchema, DEFAULT_BRIEF_RECALL_TEMPLATE),
+  /** Whether the English sentence follows the Vietnamese one (while announcements do not queue up). Defaults to `false`. */
   english: v.optional(v.boolean(), false),
   /** English sentence. Defaults to {@link DEFAULT_ENGLISH_TEMPLATE}. */
   englishTemplate: v.optional(templateSchema, DEFAULT_ENGLISH_TEMPLATE),
-  /** Play the chime before the sentence. Defaults to `true`. */
+  /** English sentence of a recall. Defaults to {@link DEFAULT_ENGLISH_RECALL_TEMPLATE}. */
+  englishRecallTemplate: v.optional(templateSchema, DEFAULT_ENGLISH_RECALL_TEMPLATE),
+  /** Play the chime before an announcement (once per burst of back-to-back calls). Defaults to `true`. */
   chime: v.optional(v.boolean(), true),
-  /** How many times the sentence is said. Defaults to 1. */
+  /** How many times the sentence is said while nothing else waits. Defaults to 1. */
   repeat: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5)), 1),
   /** Silence between repeats, in milliseconds. Defaults to 700. */
   repeatPauseMs: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(10_000)), 700),
@@ -54,6 +69,23 @@ export const voiceConfigSchema = v.object({
    */
   preferSystemVoice: v.optional(v.boolean(), false),
 });
+
+/** Schema of {@link VoiceConfig}; every field is optional in the input and defaulted. */
+export const voiceConfigSchema = v.pipe(
+  fieldsSchema,
+  v.transform((input) => {
+    const dialect = input.dialect ?? (input.voice ? dialectOfVoice(input.voice) : 'north');
+    const preset = DIALECT_PRESETS[dialect];
+    return {
+      ...input,
+      dialect,
+      voice: input.voice ?? preset.voice,
+      zeroTens: input.zeroTens ?? preset.zeroTens,
+      thousand: input.thousand ?? preset.thousand,
+      fourAfterTens: input.fourAfterTens ?? preset.fourAfterTens,
+    };
+  }),
+);
 
 /** Voice settings with every default applied. */
 export type VoiceConfig = v.InferOutput<typeof voiceConfigSchema>;

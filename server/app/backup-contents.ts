@@ -46,8 +46,19 @@ export const requiredFiles = [manifestName, checksumsName, 'site.json', 'auth.js
 
 /**
  * Entries of the data directory that a restore leaves where they are: its own staging area and
- * marker, the data earlier restores moved aside, and what the file system or the process owns.
+ * marker, the data earlier restores moved aside, what the file system or the process owns, and
+ * the centre's recorded voice (a voice pack is not in a backup; it has its own export, and a
+ * restore of the queue must not take the announcer's recordings away).
  */
 export function isKeptByRestore(name: string): boolean {
-  return name.startsWith('restore-') || name.startsWith('before-restore-') || name === 'lost+found' || name.endsWith('.lock');
+  return (
+    name.startsWith('restore-') ||
+    name.startsWith('before-restore-') ||
+    name === 'lost+found' ||
+    name.endsWith('.lock') ||
+    name === VOICE_PACK_FOLDER
+  );
 }
+
+/** The recorded voice pack's folder in the data directory (server/voice/voice-pack-store.ts). */
+export const VOICE_PACK_FOLDER = 'voice-pack';

@@ -11,7 +11,10 @@ import type { QueueStore } from '../store/queue-store.ts';
 import type { FileDayTicketCache } from '../store/report-day-cache.ts';
 import type { AuditLog } from '../store/audit-log.ts';
 import type { SiteStore } from '../store/site-store.ts';
+import type { ClipVoice } from '../../protocol/voice/dialect.ts';
+import type { VoicePackStore } from '../voice/voice-pack-store.ts';
 import type { CatalogueSource } from './catalogue-source.ts';
+import type { ClipSource } from '../../protocol/voice/clip-source.ts';
 
 /** Everything the HTTP routes and socket handlers work with; built once by `createServer`. */
 export interface AppContext {
@@ -48,4 +51,8 @@ export interface AppContext {
    * confirmed restore takes effect at once). Absent when whoever runs the server cannot do that.
    */
   restart?: () => void;
+  /** The centre's recorded voice pack. */
+  voicePack: VoicePackStore;
+  /** The generated voices the display app ships, for checking sentences on save. */
+  generatedVoices: ReadonlyMap<ClipVoice, ClipSource>;
 }

@@ -36,7 +36,7 @@ export function startBroadcasting(io: GatewayServer, ctx: AppContext): () => voi
     const config = ctx.site.get();
     const state = ctx.engine.state;
     const now = ctx.clock();
-    io.to('display').emit('display:snapshot', displaySnapshot(config, state, now));
+    io.to('display').emit('display:snapshot', displaySnapshot(config, state, now, ctx.voicePack.version));
     pushKiosks(io, ctx);
     pushCounters(io, ctx);
     pushFollowers(io, ctx, now);
@@ -63,6 +63,8 @@ export function startBroadcasting(io: GatewayServer, ctx: AppContext): () => voi
   const offDay = ctx.engine.onDayStarted(() => pushAll([]));
   // A configuration change (services, counters, names, hours) shows on every screen at once.
   const offConfig = ctx.site.onChange(() => pushAll([]));
+  // So does a new recording: the boards' config version moves and they fetch the pack again.
+  const offVoicePack = ctx.voicePack.onChange(() => pushAll([]));
   // Device health (button heartbeats, unplugs) reaches the admin at the same pace as the figures.
   const offButtons = ctx.buttons.onHealth(() => (adminTimer ??= setTimeout(pushAdmin, adminEveryMs)));
   // A printer's state, or which printer a kiosk uses, changed: the kiosks hear it at once.
@@ -71,6 +73,7 @@ export function startBroadcasting(io: GatewayServer, ctx: AppContext): () => voi
     offChange();
     offDay();
     offConfig();
+    offVoicePack();
     offPrinter();
     offButtons();
     if (adminTimer) clearTimeout(adminTimer);

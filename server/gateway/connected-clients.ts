@@ -1,5 +1,6 @@
 import type { DeviceConnections } from '../../protocol/admin.ts';
 import type { DeviceRecord } from '../auth/auth-store.ts';
+import { connectedBoards } from './connected-boards.ts';
 import type { GatewayServer } from './socket-types.ts';
 
 /**
@@ -40,5 +41,6 @@ export function connectedClients(io: GatewayServer, devices: readonly DeviceReco
       })),
     users: [...byUser].map(([id, u]) => ({ id, name: u.name, connections: u.connections, rooms: [...u.rooms].sort() })),
     publicConnections,
+    boards: connectedBoards(io),
   };
 }

@@ -10,9 +10,10 @@ import { ratingHandlers } from './rating-handlers.ts';
 import type { GatewayServer } from './socket-types.ts';
 import { ticketHandlers } from './ticket-handlers.ts';
 import { viewHandlers } from './view-handlers.ts';
+import { voiceHandlers } from './voice-handlers.ts';
 
 /** One handler per command, one module per feature. */
-const handlers: CommandHandlers = { ...viewHandlers, ...ticketHandlers, ...counterHandlers, ...ratingHandlers };
+const handlers: CommandHandlers = { ...viewHandlers, ...voiceHandlers, ...ticketHandlers, ...counterHandlers, ...ratingHandlers };
 
 /**
  * The Socket.IO side. A connection's role comes from the token in its handshake (a paired
@@ -31,6 +32,8 @@ export function createGateway(httpServer: HttpServer, ctx: AppContext): { io: Ga
     socket.data.lang = pickLang(auth.lang ?? socket.handshake.headers['accept-language']);
     socket.data.counterId = null;
     socket.data.following = new Set();
+    socket.data.connectedAt = ctx.clock();
+    socket.data.voice = null;
     next();
   });
   io.on('connection', (socket) => {

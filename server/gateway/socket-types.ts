@@ -2,6 +2,7 @@ import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../protocol/events.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Lang } from '../i18n.ts';
+import type { BoardVoiceReport } from '../../protocol/voice/board-report.ts';
 
 export interface SocketData {
   principal: Principal;
@@ -10,6 +11,10 @@ export interface SocketData {
   counterId: number | null;
   /** Tickets this connection follows (a phone follows its own). */
   following: Set<string>;
+  /** When the connection was made. */
+  connectedAt: number;
+  /** A board's last report about its sound (`display:voice`), and when it came. */
+  voice: { report: BoardVoiceReport; at: number } | null;
 }
 
 export type GatewayServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;

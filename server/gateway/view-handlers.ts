@@ -8,7 +8,7 @@ import type { CommandHandlers } from './handle.ts';
 export const viewHandlers = {
   'display:subscribe': async ({ socket, ctx }) => {
     await socket.join('display');
-    return { ok: true, value: displaySnapshot(ctx.site.get(), ctx.engine.state, ctx.clock()) };
+    return { ok: true, value: displaySnapshot(ctx.site.get(), ctx.engine.state, ctx.clock(), ctx.voicePack.version) };
   },
 
   'kiosk:subscribe': async ({ socket, ctx }) => {

@@ -2,6 +2,7 @@ import type { SiteConfig } from '../../protocol/site-config.ts';
 import { audit } from '../app/audited-change.ts';
 import type { AppContext } from '../app/context.ts';
 import { failure } from '../app/results.ts';
+import { announcementGaps } from '../voice/announcement-check.ts';
 import { httpError, okResponse } from './http-results.ts';
 import type { IncomingRequest, Refused, Router } from './router.ts';
 
@@ -23,10 +24,12 @@ export function addConfigRoutes(router: Router, ctx: AppContext): void {
   // One change at a time, so two admins' edits never overwrite each other half-way.
   let queue: Promise<unknown> = Promise.resolve();
   const change =
-    (action: string, edit: Edit) =>
+    (action: string, edit: Edit, check: (body: unknown, r: IncomingRequest) => Refused | null = () => null) =>
     async (r: IncomingRequest & { params: { id?: string } }): Promise<ChangeResponse> => {
       const body = r.req.method === 'DELETE' ? undefined : await r.body();
       const run = queue.then(async (): Promise<ChangeResponse> => {
+        const refused = check(body, r);
+        if (refused) return refused;
         const made = edit(ctx.site.stored(), body, r.params.id ?? '');
         if (made === 'not_found') return httpError(ctx, r, 'not_found');
         const saved = await ctx.site.replace(made.next);
@@ -58,7 +61,11 @@ export function addConfigRoutes(router: Router, ctx: AppContext): void {
 
   router.add(
     'saveCentre',
-    change('config.centre', (c, body) => ({ next: { ...c, centre: body }, subject: c.centre.name.vi, before: c.centre, after: body })),
+    change(
+      'config.centre',
+      (c, body) => ({ next: { ...c, centre: body }, subject: c.centre.name.vi, before: c.centre, after: body }),
+      (body, r) => unsayableSentences(ctx, r, body),
+    ),
   );
 
   // The government's schedule for one year, saved whole (the calendar page).
@@ -116,6 +123,18 @@ export function addConfigRoutes(router: Router, ctx: AppContext): void {
 /** The body with the path's id, so the path decides what is saved (the schema checks the rest). */
 function withId(body: unknown, id: string | number): unknown {
   return typeof body === 'object' && body !== null && !Array.isArray(body) ? { ...body, id } : body;
+}
+
+/**
+ * Refuses announcement sentences that no voice can say (issue 18: one such edit silenced every
+ * board), naming each sentence and the phrases it lacks; record them first, then save.
+ */
+function unsayableSentences(ctx: AppContext, r: IncomingRequest, body: unknown): Refused | null {
+  const announcement = typeof body === 'object' && body !== null ? (body as { announcement?: unknown }).announcement : undefined;
+  const gaps = announcementGaps(announcement, ctx.generatedVoices, new Set(Object.keys(ctx.voicePack.clips())));
+  if (gaps.length === 0) return null;
+  const words = gaps.map((gap) => `«${gap.template}»: ${gap.missing.map((word) => `«${word}»`).join(', ')}`).join('; ');
+  return { ...httpError(ctx, r, 'voice:config.missing_clips', { words }), status: 400 };
 }
 
 /**

@@ -15,6 +15,7 @@ import { httpError } from './http-results.ts';
 import { addPrinterRoutes } from './printer-routes.ts';
 import { addQueueRoutes } from './queue-routes.ts';
 import { addReportRoutes } from './report-routes.ts';
+import { addVoicePackRoutes } from './voice-pack-routes.ts';
 import { BodyError, type IncomingRequest, readJsonBody, Router } from './router.ts';
 import { serveStatic } from './static-files.ts';
 
@@ -34,6 +35,7 @@ export function createHttpHandler(ctx: AppContext, distDir: string): (req: Incom
   addPrinterRoutes(router, ctx);
   addBackupRoutes(router, ctx);
   addCatalogueRoutes(router, ctx);
+  addVoicePackRoutes(router, ctx);
   const missing = router.missing();
   if (missing.length > 0) throw new Error(`routes without a handler: ${missing.join(', ')}`);
 

@@ -11,6 +11,7 @@ import { ticketsCsv } from '../app/ticket-csv.ts';
 import { issueTicket } from '../app/ticketing.ts';
 import { computeStatistics } from '../core/statistics.ts';
 import { configVersion } from '../views/config-version.ts';
+import { voicePackStatus } from '../voice/voice-pack-status.ts';
 import { ticketPublicView } from '../views/ticket-view.ts';
 import { fromResult, httpError, okResponse } from './http-results.ts';
 import type { Router } from './router.ts';
@@ -40,7 +41,12 @@ export function addQueueRoutes(router: Router, ctx: AppContext): void {
         notices: centre.notices,
       },
       announcement: centre.announcement,
-      configVersion: configVersion(config),
+      configVersion: configVersion(config, ctx.voicePack.version),
+      // Boards use the recorded pack for the languages it is complete in (they then fetch its manifest).
+      voicePack:
+        ctx.voicePack.version === ''
+          ? null
+          : { version: ctx.voicePack.version, complete: voicePackStatus(config, ctx.voicePack.clips(), ctx.voicePack.version).complete },
       services: services.filter((s) => s.enabled).map((s) => ({ id: s.id, code: s.code, name: s.name })),
       counters: counters.map((c) => ({ id: c.id, name: c.name, serviceIds: c.services.map((s) => s.serviceId) })),
     });

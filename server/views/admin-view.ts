@@ -9,7 +9,8 @@ import { displaySnapshot } from './display-view.ts';
 
 /** The manager's live dashboard: today's figures, counters, waiting, and any journal damage. */
 export function adminSnapshot(config: SiteConfig, state: QueueState, now: number, damage: JournalDamage | null): AdminSnapshot {
-  const display = displaySnapshot(config, state, now);
+  // Only its counters and waiting counts are used: the boards' settings version does not matter here.
+  const display = displaySnapshot(config, state, now, '');
   let oldest = now;
   for (const id of state.waiting) oldest = Math.min(oldest, state.tickets.get(id)?.queuedAt ?? now);
   return {

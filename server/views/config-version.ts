@@ -6,14 +6,15 @@ import type { SiteConfig } from '../../protocol/site-config.ts';
 const versions = new WeakMap<SiteConfig, string>();
 
 /**
- * A short fingerprint of the site config. Screens that read settings outside their snapshot
- * (the boards' voice and notices from `/api/site`) refetch when it changes.
+ * A short fingerprint of what boards read outside their snapshot: the site config and the
+ * version of the recorded voice pack. Screens that read those (the boards' voice and notices
+ * from `/api/site`, the pack's clips) refetch when it changes.
  */
-export function configVersion(config: SiteConfig): string {
+export function configVersion(config: SiteConfig, voicePackVersion: string): string {
   let version = versions.get(config);
   if (version === undefined) {
     version = createHash('sha256').update(JSON.stringify(config)).digest('base64url').slice(0, 12);
     versions.set(config, version);
   }
-  return version;
+  return voicePackVersion === '' ? version : `${version}.${voicePackVersion}`;
 }

@@ -25,7 +25,7 @@ export function callView(config: SiteConfig, t: Ticket): CallView {
  * The lobby board. The call history comes from the state's call log, where a recall moves a
  * ticket back to the top.
  */
-export function displaySnapshot(config: SiteConfig, state: QueueState, now: number): DisplaySnapshot {
+export function displaySnapshot(config: SiteConfig, state: QueueState, now: number, voicePackVersion: string): DisplaySnapshot {
   const called = latestCalls(state);
   return {
     centreName: config.centre.name,
@@ -46,7 +46,7 @@ export function displaySnapshot(config: SiteConfig, state: QueueState, now: numb
     services: config.services
       .filter((s) => s.enabled)
       .map((s) => ({ id: s.id, code: s.code, name: s.name, waiting: waitingOf(state, s.id).size })),
-    configVersion: configVersion(config),
+    configVersion: configVersion(config, voicePackVersion),
   };
 }
 

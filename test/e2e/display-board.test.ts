@@ -1,10 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordedPlay } from '../../display/recording-audio-sink.ts';
-import { buildAnnouncement } from '../../display/voice/announcement.ts';
-import { DEFAULT_VOICE_CONFIG } from '../../protocol/voice/voice-config.ts';
 import { screenshot } from '../support/browser.ts';
-import { DisplayFixture } from './display-fixture.ts';
+import { callSaid, DisplayFixture, saidClips, sentenceClips } from './display-fixture.ts';
 
 // Generous: the board shows a call within a second on this machine, but a busy CI box is slower.
 const wait = { timeout: 10_000 };
@@ -12,7 +10,7 @@ const wait = { timeout: 10_000 };
 const plays = (page: Page): Promise<RecordedPlay[]> => page.evaluate(() => window.__motcuaAudio ?? []);
 const finishedPlays = (page: Page, count: number) =>
   page.waitForFunction((n) => (window.__motcuaAudio ?? []).filter((p) => p.endedAt !== null).length >= n, count, wait);
-const spoken = (ticket: string, counter: number): string[] => [...buildAnnouncement({ ticket, counter }, DEFAULT_VOICE_CONFIG).clipIds];
+const spoken = (ticket: string, counter: number): string[] => sentenceClips({ ticket, counter });
 const fontPx = (page: Page, selector: string): Promise<number> => page.$eval(selector, (el) => parseFloat(getComputedStyle(el).fontSize));
 
 describe('call display boards in Chromium', () => {
@@ -34,7 +32,7 @@ describe('call display boards in Chromium', () => {
     expect(await page.textContent('[data-testid=featured-counter]')).toBe('1');
     expect(await page.textContent('[data-testid=counter-grid] [data-counter="1"] .number-row__ticket')).toBe(called);
     await finishedPlays(page, 1);
-    expect((await plays(page)).map((p) => p.clipIds)).toEqual([spoken(called!, 1)]);
+    expect((await plays(page)).map(saidClips)).toEqual([spoken(called!, 1)]);
     await page.close();
   });
 
@@ -50,7 +48,12 @@ describe('call display boards in Chromium', () => {
     expect(await page.$$eval('[data-testid=history] li', (rows) => rows.map((r) => r.getAttribute('data-ticket')))).not.toContain(first);
     expect(await page.$$eval('[data-testid=history] li', (rows) => rows[0]?.getAttribute('data-ticket'))).toBe(second);
     await finishedPlays(page, 3);
-    expect((await plays(page)).map((p) => p.clipIds)).toEqual([spoken(first, 1), spoken(second, 2), spoken(first, 1)]);
+    const calls = [
+      { ticket: first, counter: 1 },
+      { ticket: second, counter: 2 },
+      { ticket: first, counter: 1, recall: true },
+    ];
+    expect((await plays(page)).map((play) => callSaid(play, calls))).toEqual([`${first} → 1`, `${second} → 2`, `${first} → 1 (recall)`]);
     await page.close();
   });
 
@@ -61,7 +64,7 @@ describe('call display boards in Chromium', () => {
     for (const counter of [1, 2, 4]) calls.push({ ticket: (await f.counter(counter, 'counter:next'))!, counter });
     await finishedPlays(page, 3);
     const recorded = await plays(page);
-    expect(recorded.map((p) => p.clipIds)).toEqual(calls.map((c) => spoken(c.ticket, c.counter)));
+    expect(recorded.map((play) => callSaid(play, calls))).toEqual(calls.map((c) => `${c.ticket} → ${c.counter}`));
     for (let i = 1; i < recorded.length; i += 1) expect(recorded[i]!.startedAt).toBeGreaterThanOrEqual(recorded[i - 1]!.endedAt!);
     await page.close();
   });
@@ -75,7 +78,7 @@ describe('call display boards in Chromium', () => {
     await page.waitForSelector(`[data-testid=featured][data-ticket="${land}"]`, wait);
     await finishedPlays(page, 1);
     // The counter-6 call came first: had the board taken it, it would have been announced first.
-    expect((await plays(page)).map((p) => p.clipIds)).toEqual([spoken(land, 4)]);
+    expect((await plays(page)).map(saidClips)).toEqual([spoken(land, 4)]);
     const counters = await page.$$eval('[data-testid=counter-grid] li', (cells) => cells.map((c) => c.getAttribute('data-counter')));
     expect(counters.every((id) => ['1', '2', '4'].includes(id!))).toBe(true);
     expect(await page.$$eval('[data-testid=waiting] li', (rows) => rows.map((r) => r.getAttribute('data-service')))).toEqual([

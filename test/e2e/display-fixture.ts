@@ -4,6 +4,9 @@
  */
 import { rm } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
+import { buildAnnouncement, type CallToAnnounce } from '../../client/voice/announcement.ts';
+import type { RecordedPlay } from '../../display/recording-audio-sink.ts';
+import { DEFAULT_VOICE_CONFIG, type VoiceConfig } from '../../protocol/voice/voice-config.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { command, TestServer, type ClientSocket } from '../support/test-server.ts';
 
@@ -14,6 +17,47 @@ export interface BoardViewport {
 }
 
 const fullHd: BoardViewport = { width: 1920, height: 1080 };
+
+/**
+ * Headless Chromium lets any page play sound, so this puts back the rule a wall display meets
+ * in a normal browser: an AudioContext stays suspended until the page has had a user gesture.
+ */
+export const AUTOPLAY_BLOCKED = `
+  const Real = window.AudioContext;
+  window.AudioContext = class extends Real {
+    constructor(options) {
+      super(options);
+      void super.suspend();
+    }
+    resume() {
+      return navigator.userActivation.hasBeenActive ? super.resume() : new Promise(() => {});
+    }
+  };
+`;
+
+/** The clips of the Vietnamese sentence a board says in full for `call` (without the chime and pauses). */
+export function sentenceClips(call: CallToAnnounce, config: VoiceConfig = DEFAULT_VOICE_CONFIG): string[] {
+  return [...buildAnnouncement(call, config).full[0]!.clipIds];
+}
+
+/** The clips a recorded pass said, without the chime and without the English sentence. */
+export function saidClips(play: RecordedPlay): string[] {
+  return play.clipIds.filter((id) => id.startsWith('vi:'));
+}
+
+/**
+ * Which call a recorded pass said, in full or briefly (a board says calls that queue up briefly,
+ * and which ones do depends on timing), as "A12 → 3" or "A12 → 3 (recall)"; `null` for a pass
+ * that is neither form of any of `calls`.
+ */
+export function callSaid(play: RecordedPlay, calls: readonly CallToAnnounce[]): string | null {
+  const said = saidClips(play).join(' ');
+  const match = calls.find((call) => {
+    const announcement = buildAnnouncement(call, DEFAULT_VOICE_CONFIG);
+    return [announcement.full[0]!, announcement.brief[0]!].some((sentence) => sentence.clipIds.join(' ') === said);
+  });
+  return match ? `${match.ticket} → ${match.counter}${match.recall ? ' (recall)' : ''}` : null;
+}
 
 /** A server with a kiosk, clerks and a browser, for driving boards through real calls. */
 export class DisplayFixture {

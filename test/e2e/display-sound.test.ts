@@ -1,25 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SOUND_ENABLED_KEY } from '../../display/voice/sound-gate.ts';
-import { DisplayFixture } from './display-fixture.ts';
+import { SOUND_ENABLED_KEY } from '../../client/voice/sound-gate.ts';
+import { AUTOPLAY_BLOCKED, DisplayFixture } from './display-fixture.ts';
 
 const wait = { timeout: 10_000 };
-
-/**
- * Headless Chromium lets any page play sound, so this puts back the rule a wall display meets
- * in a normal browser: an AudioContext stays suspended until the page has had a user gesture.
- */
-const autoplayRule = `
-  const Real = window.AudioContext;
-  window.AudioContext = class extends Real {
-    constructor(options) {
-      super(options);
-      void super.suspend();
-    }
-    resume() {
-      return navigator.userActivation.hasBeenActive ? super.resume() : new Promise(() => {});
-    }
-  };
-`;
 
 describe('call display sound prompt', () => {
   let f: DisplayFixture;
@@ -34,7 +17,7 @@ describe('call display sound prompt', () => {
 
   it('shows that sound is blocked, enables it with one tap, and remembers the choice', async () => {
     const page = await f.openBoard('/display/', undefined, async (p) => {
-      await p.addInitScript(autoplayRule);
+      await p.addInitScript(AUTOPLAY_BLOCKED);
     });
     await page.waitForSelector('[data-testid=sound-indicator]', wait);
     expect(await page.textContent('[data-testid=sound-indicator]')).toContain('Âm thanh đang bị chặn');

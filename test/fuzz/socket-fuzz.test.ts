@@ -20,6 +20,7 @@ import {
   PROTOTYPE_KEYS,
   type FieldKind,
 } from './generators.ts';
+import { BoardVoiceReportPayload } from '../../protocol/voice/board-report.ts';
 
 // Random malformed commands from sockets of every role against the real server. The payload
 // schemas are the oracle: a generated payload they accept is skipped, every other one must be
@@ -46,6 +47,19 @@ const specs: Record<Event, EventSpec> = {
     schema: C.DisplaySubscribePayload,
     fields: { services: 'idList', counters: 'counterList' },
     template: () => ({ services: ['civil-status'], counters: [1] }),
+  },
+  'display:voice': {
+    schema: BoardVoiceReportPayload,
+    fields: { board: 'id', page: 'text', announced: 'level' },
+    template: () => ({
+      board: 'board-0001',
+      page: '/display/',
+      sound: 'on',
+      voice: 'vi',
+      announced: 0,
+      lastAnnouncedAt: null,
+      problems: [],
+    }),
   },
   'kiosk:subscribe': { schema: null, fields: {}, template: () => ({}) },
   'admin:subscribe': { schema: null, fields: {}, template: () => ({}) },

@@ -61,6 +61,18 @@ describe('centre announcement settings', () => {
     expect(audit.body.value.some((e) => e.action === 'config.centre')).toBe(false);
   });
 
+  it('refuses a sentence with phrases no voice can say, naming them, and changes nothing', async () => {
+    const before = await site();
+    const body = { ...(await centre()), announcement: { recallTemplate: 'Xin mời lại số {number} tới bàn {counter}' } };
+    const refused = await server.request('PUT', '/api/config/centre', body, admin);
+    expect(refused.status).toBe(400);
+    if (refused.body.ok) throw new Error('accepted');
+    expect(refused.body.error.code).toBe('voice:config.missing_clips');
+    expect(refused.body.error.message).toContain('«Xin mời lại số», «tới bàn»');
+    expect(refused.body.error.message).toContain('trang Giọng đọc');
+    expect(await site()).toEqual(before);
+  });
+
   it("saves a good announcement, audited, serves it on /api/site and moves the boards' config version", async () => {
     const display = await server.socket();
     const subscribed = await command(display, 'display:subscribe', {});
@@ -83,7 +95,7 @@ describe('centre announcement settings', () => {
     expect(put.status).toBe(200);
 
     const after = await site();
-    expect(after.announcement).toEqual({ ...DEFAULT_VOICE_CONFIG, ...announcement });
+    expect(after.announcement).toEqual({ ...DEFAULT_VOICE_CONFIG, ...announcement, dialect: 'south' });
     expect(after.configVersion).not.toBe(before.configVersion);
     expect((await pushed).configVersion).toBe(after.configVersion);
     const audit = await server.request<AuditEntry[]>('GET', '/api/audit', undefined, admin);

@@ -8,7 +8,8 @@ export const chromiumPath = '/usr/bin/chromium';
 /** Screenshots land here, to be looked at after a run. */
 export const artifactsDir = join(import.meta.dirname, '../../test-artifacts');
 
-export async function launchBrowser(): Promise<Browser> {
+/** Launches Chromium; `extraArgs` add flags, e.g. a fake microphone for the recording page. */
+export async function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
     headless: true,
@@ -21,6 +22,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--autoplay-policy=no-user-gesture-required',
+      ...extraArgs,
     ],
   });
 }
