@@ -4,6 +4,12 @@ import type { Connection, ConnectionState } from './connection.ts';
 /** The connection's state as a Preact hook, for the "disconnected" banner every screen shows. */
 export function useConnectionState(connection: Connection): ConnectionState {
   const [state, setState] = useState(connection.state());
-  useEffect(() => connection.onState(setState), [connection]);
+  useEffect(() => {
+    const off = connection.onState(setState);
+    // The state may have changed between the render and this effect (a socket that connected
+    // meanwhile): without this the screen stayed "connecting" with its buttons disabled.
+    setState(connection.state());
+    return off;
+  }, [connection]);
   return state;
 }
