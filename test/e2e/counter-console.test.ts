@@ -185,7 +185,8 @@ describe('counter console: a clerk serves with the keyboard', () => {
     expect(calledMeanwhile).toBeTruthy();
 
     blocked = false;
-    await page.locator('.banner--offline').waitFor({ state: 'detached', timeout: 15_000 });
+    // socket.io-client retries with a back-off of up to 7.5 s; a loaded machine adds to it.
+    await page.locator('.banner--offline').waitFor({ state: 'detached', timeout: 30_000 });
     await expect.poll(() => currentLabel(page)).toBe(calledMeanwhile);
     await page.close();
   });
