@@ -1,3 +1,4 @@
+import { PendingWrites } from './pending-writes.ts';
 import { connect, type Socket } from 'node:net';
 import type { DeviceLink, LinkOpener } from './device-link.ts';
 
@@ -44,7 +45,7 @@ class NetworkDeviceLink implements DeviceLink {
   readonly readable = true;
   readonly #closeListeners: ((error?: Error) => void)[] = [];
   /** Writes in flight: each fails at once when the link ends. */
-  readonly #pending = new Set<(error: Error) => void>();
+  readonly #pending = new PendingWrites();
   #closed = false;
   #error: Error | undefined;
 
@@ -63,23 +64,12 @@ class NetworkDeviceLink implements DeviceLink {
 
   write(bytes: Uint8Array): Promise<void> {
     if (this.#closed) return Promise.reject(new Error('link closed'));
-    return new Promise<void>((resolve, reject) => {
-      let done = false;
-      const finish = (error?: Error | null): void => {
-        if (done) return;
-        done = true;
-        clearTimeout(timer);
-        this.#pending.delete(finish);
-        if (error) reject(error);
-        else resolve();
-      };
-      const timer = setTimeout(() => {
-        finish(new Error('printer did not take the data in time'));
-        this.socket.destroy();
-      }, this.writeTimeoutMs);
-      this.#pending.add(finish);
-      this.socket.write(bytes, (error) => finish(error));
-    });
+    return this.#pending.start(
+      this.writeTimeoutMs,
+      'printer did not take the data in time',
+      (finish) => this.socket.write(bytes, (error) => finish(error)),
+      () => this.socket.destroy(),
+    );
   }
 
   onData(listener: (chunk: Uint8Array) => void): void {
@@ -102,7 +92,7 @@ class NetworkDeviceLink implements DeviceLink {
   #end(error: Error | undefined): void {
     if (this.#closed) return;
     this.#closed = true;
-    for (const fail of [...this.#pending]) fail(new Error('link closed during write'));
+    this.#pending.failAll();
     for (const listener of this.#closeListeners.splice(0)) listener(error);
   }
 }

@@ -1,3 +1,4 @@
+import { PendingWrites } from './pending-writes.ts';
 import { SerialPort } from 'serialport';
 import { watchSerialPath, type SerialPathWatch } from '../serial-path-watch.ts';
 import type { DeviceLink, LinkOpener } from './device-link.ts';
@@ -89,7 +90,7 @@ class SerialDeviceLink implements DeviceLink {
   readonly #baudRate: number;
   readonly #closeListeners: ((error?: Error) => void)[] = [];
   /** Writes in flight: each fails at once when the link ends. */
-  readonly #pending = new Set<(error: Error) => void>();
+  readonly #pending = new PendingWrites();
   readonly #watch: SerialPathWatch;
   #closed = false;
 
@@ -110,19 +111,8 @@ class SerialDeviceLink implements DeviceLink {
   write(bytes: Uint8Array): Promise<void> {
     if (this.#closed) return Promise.reject(new Error('link closed'));
     const timeoutMs = 5000 + Math.ceil(((bytes.length * 10) / this.#baudRate) * 1000) * 3;
-    return new Promise<void>((resolve, reject) => {
-      let done = false;
-      const finish = (error?: Error | null): void => {
-        if (done) return;
-        done = true;
-        clearTimeout(timer);
-        this.#pending.delete(finish);
-        if (error) reject(error);
-        else resolve();
-      };
-      const timer = setTimeout(() => finish(new Error(`write not drained in ${timeoutMs} ms`)), timeoutMs);
-      // A drain on a closed serialport stream waits for a reopen that never comes.
-      this.#pending.add(finish);
+    // A drain on a closed serialport stream waits for a reopen that never comes: closing fails it.
+    return this.#pending.start(timeoutMs, `write not drained in ${timeoutMs} ms`, (finish) => {
       this.#port.write(bytes, (error) => {
         if (error) finish(error);
       });
@@ -148,7 +138,7 @@ class SerialDeviceLink implements DeviceLink {
     if (this.#closed) return;
     this.#closed = true;
     this.#watch.stop();
-    for (const fail of [...this.#pending]) fail(new Error('link closed during write'));
+    this.#pending.failAll();
     for (const listener of this.#closeListeners.splice(0)) listener(error);
   }
 }
