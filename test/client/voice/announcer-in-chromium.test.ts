@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -16,7 +16,7 @@ const voiceDir = resolve(import.meta.dirname, '../../../client/voice');
 
 // The real path end to end: Vite bundles the clips, Chromium fetches and decodes them, and the
 // Web Audio sink's `ended` events drive the queue. Fakes cannot show that this chain holds.
-describe.skipIf(!existsSync(CHROMIUM))('announcer in Chromium', () => {
+describe('announcer in Chromium', () => {
   let outDir: string;
   let browser: Browser;
 
