@@ -13,6 +13,7 @@ import { SiteConfigSchema } from '../protocol/site-config.ts';
 import { buildReport, reportDays, warmReportCache } from '../server/app/reports.ts';
 import { addDays } from '../server/core/local-time.ts';
 import { emptyDayState } from '../server/core/queue-state.ts';
+import { systemClock } from '../server/clock.ts';
 import { FileQueueStore } from '../server/store/queue-store.ts';
 import { FileDayTicketCache } from '../server/store/report-day-cache.ts';
 import { writeHistory } from './support/history.ts';
@@ -49,7 +50,7 @@ export async function run(options: { days?: number; ticketsPerDay?: number; roun
     if (!range.ok) throw new Error('bad range');
     const sources = {
       config,
-      store: new FileQueueStore(dir, Date.now),
+      store: new FileQueueStore(dir, systemClock),
       live: emptyDayState('2026-11-23'),
       clerks: [],
       cache: new FileDayTicketCache(dir),

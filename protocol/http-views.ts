@@ -4,14 +4,18 @@
  */
 import type { UserAccountView } from './admin.ts';
 import type { DeviceKindName } from './commands.ts';
+import type { ServerHealth } from './health.ts';
 import type { SiteConfig } from './site-config.ts';
 import type { ButtonLineHealth, PrinterState, Translated } from './views.ts';
 
-/** `GET /api/health`: for monitoring and the technician. */
-export interface HealthView {
+/**
+ * `GET /api/health`: for monitoring and the technician. `store` is `unavailable` while the
+ * journal cannot be written (numbers are not issued; the server retries by itself).
+ */
+export interface HealthView extends ServerHealth {
   day: string;
   build: string;
-  store: 'ok' | 'failed';
+  store: 'ok' | 'unavailable';
   /** The first printer's (the one staff issues print on). */
   printer: PrinterState;
 }

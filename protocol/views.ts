@@ -1,3 +1,4 @@
+import type { IssuingState, ServerHealth } from './health.ts';
 import type { PrinterState, PrintOutcome } from './printers.ts';
 
 export type { PrinterState, PrintOutcome } from './printers.ts';
@@ -117,6 +118,8 @@ export interface ClosedDayView {
 }
 
 export interface KioskSnapshot {
+  /** When false the kiosk says so before anyone chooses: the centre cannot issue numbers now. */
+  issuing: IssuingState;
   centreName: Translated;
   hotline: string;
   serverTime: number;
@@ -182,6 +185,8 @@ export interface DayStatistics {
 
 export interface CounterSnapshot {
   serverTime: number;
+  /** When false the console says that the centre cannot issue (or record) anything now, and why. */
+  issuing: IssuingState;
   counter: {
     id: number;
     name: Translated;
@@ -208,7 +213,8 @@ export interface AdminSnapshot {
   counters: DisplaySnapshot['counters'];
   waitingByService: Record<string, number>;
   longestWaitMinutes: number;
-  journalDamage: { line: number; damagedBytes: number; reason: string } | null;
+  /** Whether numbers can be issued, clock jumps, journal repairs and damaged files. */
+  health: ServerHealth;
   /** Today's ratings so far, per level. */
   satisfaction: SatisfactionBlock;
   /** Call-button lines and their counters; absent when the server was built without them. */

@@ -12,6 +12,7 @@ import { settleRestore } from './app/backup-apply.ts';
 import { CatalogueSource } from './app/catalogue-source.ts';
 import type { AppContext } from './app/context.ts';
 import { runCounterCommand } from './app/counter-actions.ts';
+import { systemClock, type Clock } from './clock.ts';
 import type { Settings } from './config.ts';
 import { CallButtons } from './devices/call-buttons.ts';
 import { QueueEngine } from './engine/queue-engine.ts';
@@ -23,6 +24,7 @@ import { createTranslator, loadResources } from './i18n.ts';
 import type { TicketPrinting } from './printing/ticket-printing.ts';
 import { FileQueueStore, type QueueStore } from './store/queue-store.ts';
 import { AuditLog } from './store/audit-log.ts';
+import { DataDirLock } from './store/data-dir-lock.ts';
 import { FileDayTicketCache } from './store/report-day-cache.ts';
 import { prepareDataDir } from './store/data-format.ts';
 import { SiteStore } from './store/site-store.ts';
@@ -41,8 +43,8 @@ export interface ServerOptions {
   printing: TicketPrinting;
   /** Defaults to the file store in `settings.dataDir`. */
   store?: QueueStore;
-  /** Defaults to `Date.now`. */
-  clock?: () => number;
+  /** Defaults to the system's clocks (`Date.now`, `performance.now`). */
+  clock?: Clock;
   /** Defaults to random short ids. */
   newId?: () => string;
   /** The built apps. Defaults to those of the build `build/current` names when the server starts. */
@@ -73,18 +75,31 @@ export interface MotcuaServer {
  */
 export async function createServer(options: ServerOptions): Promise<MotcuaServer> {
   const { settings } = options;
-  const clock = options.clock ?? Date.now;
+  const clock = options.clock ?? systemClock;
+  // Before anything reads or writes the data directory: one server per directory (issue 12).
+  const lock = await DataDirLock.acquire(settings.dataDir, settings.port, clock.now());
+  try {
+    return await build(options, clock, lock);
+  } catch (e) {
+    await lock.release();
+    throw e;
+  }
+}
+
+async function build(options: ServerOptions, clock: Clock, lock: DataDirLock): Promise<MotcuaServer> {
+  const { settings } = options;
   // A confirmed restore is completed (or rolled back) before anything reads the data.
-  await settleRestore(settings.dataDir, { now: clock() });
+  await settleRestore(settings.dataDir, { now: clock.now() });
   // Then the data's format: migrated when older, refused (untouched) when newer than this build.
   await prepareDataDir(settings.dataDir);
   // The printers are the process's: this server prints on what the data directory says now.
   await options.printing.reload();
-  const siteStore = await SiteStore.open(join(settings.dataDir, 'site.json'), join(repoDir, 'data/site.json'));
+  const siteStore = await SiteStore.open(join(settings.dataDir, 'site.json'), join(repoDir, 'data/site.json'), clock.now());
   const site = settings.alwaysOpen ? alwaysOpen(siteStore) : siteStore;
   const store = options.store ?? new FileQueueStore(settings.dataDir, clock);
   const apps = options.distDir ?? (await currentApps());
-  const auth = await AuthStore.open(settings.dataDir);
+  const auth = await AuthStore.open(settings.dataDir, clock);
+  const catalogue = await CatalogueSource.open(settings.dataDir, join(repoDir, 'data/catalogue.json'), clock.now());
   const engine = await QueueEngine.start({ config: () => site.get(), store, clock, newId: options.newId ?? newTicketId });
   const ctx: AppContext = {
     settings,
@@ -92,28 +107,29 @@ export async function createServer(options: ServerOptions): Promise<MotcuaServer
     store,
     engine,
     auth,
-    pairing: new PairingCodes(),
-    attempts: new AttemptLimiter(10, 10 * 60_000),
-    issueLimit: new IssueRateLimit(6, 6),
+    pairing: new PairingCodes(clock),
+    attempts: new AttemptLimiter(10, 10 * 60_000, clock),
+    issueLimit: new IssueRateLimit(6, 6, clock),
     translator: createTranslator(loadResources(join(repoDir, 'locales'))),
     printing: options.printing,
     buttons: new CallButtons(options.buttons ?? site.get().server?.buttons ?? []),
-    catalogue: await CatalogueSource.open(settings.dataDir, join(repoDir, 'data/catalogue.json')),
+    catalogue,
     clock,
     setup: { token: auth.hasAdmin() ? null : randomBytes(18).toString('base64url') },
     build: options.build ?? (await buildId(apps)),
     audit: AuditLog.inDataDir(settings.dataDir),
+    fileAlerts: [siteStore.alert, auth.alert, catalogue.alert].filter((a) => a !== null),
     reportCache: new FileDayTicketCache(settings.dataDir),
     version: await packageVersion(),
     ...(options.restart && { restart: options.restart }),
-    connections: () => ({ serverTime: clock(), devices: [], users: [], publicConnections: 0, boards: [] }),
+    connections: () => ({ serverTime: clock.now(), devices: [], users: [], publicConnections: 0, boards: [] }),
     voicePack: await VoicePackStore.open(settings.dataDir),
     generatedVoices: loadGeneratedVoices(repoDir),
   };
   const http = createHttpServer(createHttpHandler(ctx, apps));
   const gateway = createGateway(http, ctx);
   // The gateway is built from ctx, so ctx learns about its sockets afterwards.
-  ctx.connections = () => connectedClients(gateway.io, auth.devices(), clock());
+  ctx.connections = () => connectedClients(gateway.io, auth.devices(), clock.now());
   ctx.buttons.start({
     config: () => site.get(),
     state: () => engine.state,
@@ -121,17 +137,17 @@ export async function createServer(options: ServerOptions): Promise<MotcuaServer
     runCounterCommand: (actor, counterId, command) => runCounterCommand(ctx, actor, counterId, command, 'vi'),
     onChange: (listener) => engine.onChange(listener),
     onDayStarted: (listener) => engine.onDayStarted(listener),
-    clock,
+    clock: () => clock.now(),
   });
-  const dayTimer = setInterval(() => void engine.checkDay(), 30_000);
   let stopped: Promise<void> | null = null;
   const stop = () =>
     (stopped ??= (async () => {
-      clearInterval(dayTimer);
       await ctx.buttons.stop();
       await gateway.close();
       await engine.stop();
       await ctx.reportCache.close();
+      // Last: a server rebuilt in place (a restore) takes the directory over in the same process.
+      await lock.release();
     })());
   return {
     ctx,
@@ -140,7 +156,14 @@ export async function createServer(options: ServerOptions): Promise<MotcuaServer
     listen: () =>
       new Promise((resolve, reject) => {
         http.once('error', reject);
-        http.listen(settings.port, settings.host, () => resolve((http.address() as AddressInfo).port));
+        http.listen(settings.port, settings.host, () => {
+          const { port } = http.address() as AddressInfo;
+          // The port goes into the lock for the message a second server prints; a lock without it still holds.
+          lock.setPort(port).then(
+            () => resolve(port),
+            () => resolve(port),
+          );
+        });
       }),
     stop,
     close: async () => {
@@ -194,5 +217,9 @@ function alwaysOpen(store: SiteStore): SiteStore {
     return opened!;
   };
   // Changes go to the real store (a write through the wrapper would only shadow its state).
-  return Object.assign(Object.create(store) as SiteStore, { get, replace: (next: unknown) => store.replace(next) });
+  return Object.assign(Object.create(store) as SiteStore, {
+    get,
+    replace: (next: unknown) => store.replace(next),
+    update: (edit: Parameters<SiteStore['update']>[0]) => store.update(edit),
+  });
 }

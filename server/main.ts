@@ -1,16 +1,17 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { resolveSettings, SettingsError, type FileSettings } from './config.ts';
+import { kioskView } from './app/live-views.ts';
 import { formatWhen } from './app/results.ts';
 import { settleRestore } from './app/backup-apply.ts';
 import { createServer, repoDir, type MotcuaServer } from './create-server.ts';
 import { serveInPlace } from './serve-in-place.ts';
 import { TicketPrinting } from './printing/ticket-printing.ts';
-import { kioskSnapshot } from './views/kiosk-view.ts';
 import { configureLogging, logger } from './log.ts';
+import { DamagedFileError } from './store/damaged-file-error.ts';
+import { DataDirLock, DataDirLockedError } from './store/data-dir-lock.ts';
 import { DataFormatError, prepareDataDir } from './store/data-format.ts';
-import { ConfigFileError } from './store/site-store.ts';
+import { ConfigFileError, siteFileSettings } from './store/site-store.ts';
 
 /**
  * The composition root: reads settings, picks real or virtual devices, builds the server,
@@ -22,7 +23,9 @@ async function main(): Promise<void> {
   configureLogging({ level: preliminary.logLevel });
   const log = logger('main');
   // A restore a crash interrupted is finished first: the site file the settings come from may be half moved.
-  await settleRestore(preliminary.dataDir, { now: Date.now() });
+  // Only by the server that may have the directory: another one running there keeps its data.
+  const settling = await DataDirLock.acquire(preliminary.dataDir, preliminary.port, Date.now());
+  await settleRestore(preliminary.dataDir, { now: Date.now() }).finally(() => settling.release());
   const siteFile = join(preliminary.dataDir, 'site.json');
   const fromFile = await fileSettings(siteFile);
   const settings = resolveSettings(argv, process.env, fromFile);
@@ -46,10 +49,6 @@ async function main(): Promise<void> {
       printing,
       restart,
     });
-    server.ctx.engine.onChange(() => {
-      // A journal that cannot be written is fatal: restart and replay rather than run on.
-      if (server.ctx.engine.failed) void stop('journal failure', 1);
-    });
     return server;
   }, settings.port);
   served.onRestart((outcome) => {
@@ -72,25 +71,16 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
-/**
- * The site file's `server` section. On first
- * start the data directory has no site file yet: the seed it will be copied from counts.
- * An unreadable file is left to the site store, which reports what is wrong with it.
- */
+/** The site file's `server` section (the seed's on a first start); the site store reports what is wrong with a damaged one. */
 async function fileSettings(path: string): Promise<FileSettings> {
-  const text = await readFile(path, 'utf8').catch(() => readFile(join(repoDir, 'data/site.json'), 'utf8'));
-  try {
-    return (JSON.parse(text) as { server?: FileSettings }).server ?? {};
-  } catch {
-    return {};
-  }
+  return (await siteFileSettings(path, join(repoDir, 'data/site.json'))) as FileSettings;
 }
 
 /** When no service hands out numbers now: the earliest time one does again (local text), else null. */
 function nextOpening(server: MotcuaServer): string | null {
   const { ctx } = server;
   const config = ctx.site.get();
-  const kiosk = kioskSnapshot(config, ctx.engine.state, ctx.clock(), 'no_printer');
+  const kiosk = kioskView(ctx);
   if (kiosk.services.some((s) => s.availability === 'open')) return null;
   const next = Math.min(...kiosk.services.map((s) => s.reopensAt ?? Infinity));
   return Number.isFinite(next) ? formatWhen(next, 'en', config.centre.timeZone) : 'not within 45 days';
@@ -137,7 +127,13 @@ function announce(
 }
 
 main().catch((e: unknown) => {
-  if (e instanceof SettingsError || e instanceof ConfigFileError || e instanceof DataFormatError) {
+  if (
+    e instanceof SettingsError ||
+    e instanceof ConfigFileError ||
+    e instanceof DamagedFileError ||
+    e instanceof DataDirLockedError ||
+    e instanceof DataFormatError
+  ) {
     process.stderr.write(`motcua: ${e.message}\n`);
     process.exit(2);
   }

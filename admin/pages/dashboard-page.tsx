@@ -2,6 +2,7 @@ import { useAdmin, named } from '../admin-context.ts';
 import { BarChart } from '../charts/bar-chart.tsx';
 import { SatisfactionBar } from '../charts/satisfaction-bar.tsx';
 import { minutesWithUnit, percentText } from '../figures.ts';
+import { ServerHealthAlerts } from '../parts/server-health-alerts.tsx';
 import { StatCard } from '../parts/stat-card.tsx';
 import { useAdminSnapshot } from '../use-admin-snapshot.ts';
 import { useSiteConfig } from '../use-site-config.ts';
@@ -28,11 +29,7 @@ export function DashboardPage() {
       <h1>
         {t('admin:dashboard.title')} <small>{snapshot.day}</small>
       </h1>
-      {snapshot.journalDamage && (
-        <p class="banner banner--down" role="alert">
-          {t('admin:dashboard.journalDamage', { line: snapshot.journalDamage.line, bytes: snapshot.journalDamage.damagedBytes })}
-        </p>
-      )}
+      <ServerHealthAlerts health={snapshot.health} />
       {snapshot.unconfirmedCalendarYears.length > 0 && (
         <p class="banner banner--down" role="alert" data-testid="calendar-warning">
           {t('admin:dashboard.calendarUnconfirmed', { years: snapshot.unconfirmedCalendarYears.join(', ') })}{' '}

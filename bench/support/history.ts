@@ -1,5 +1,6 @@
 import type { SiteConfig } from '../../protocol/site-config.ts';
 import { addDays } from '../../server/core/local-time.ts';
+import { systemClock } from '../../server/clock.ts';
 import { FileQueueStore } from '../../server/store/queue-store.ts';
 import { simulateDay } from '../day-simulation.ts';
 
@@ -20,7 +21,7 @@ export async function writeHistory(
   config: SiteConfig,
   plan: { days: number; ticketsPerDay: number; lastDay: string },
 ): Promise<History> {
-  const store = new FileQueueStore(dataDir, Date.now);
+  const store = new FileQueueStore(dataDir, systemClock);
   const firstDay = addDays(plan.lastDay, -(plan.days - 1));
   const history: History = { firstDay, lastDay: plan.lastDay, tickets: 0, events: 0 };
   const open = everyDayOpen(config);

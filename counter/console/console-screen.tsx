@@ -32,12 +32,14 @@ export function ConsoleScreen(props: ConsoleScreenProps) {
   const [dialog, setDialog] = useState<'transfer' | 'pause' | null>(null);
   const available = availableActions(s, selectedId);
   const offline = props.connection !== 'online';
+  // Nothing can be recorded while the centre cannot write its journal: the banner says why.
+  const blocked = offline || !s.issuing.ok;
 
   const counterId = s.counter.id;
   const callTicket = (ticketId: string) =>
     void session.run('counter:call-ticket', { counterId, ticketId }).then((ok) => ok && setSelectedId(null));
   const act = (action: ConsoleAction) => {
-    if (offline || session.busy || !available.has(action)) return;
+    if (blocked || session.busy || !available.has(action)) return;
     if (action === 'transfer' || action === 'pause') return setDialog(action);
     if (action === 'call' && selectedId) return callTicket(selectedId);
     const event = simpleCommand(action);
@@ -60,6 +62,11 @@ export function ConsoleScreen(props: ConsoleScreenProps) {
           {t('common:offline')}
         </div>
       )}
+      {!s.issuing.ok && (
+        <div class="banner banner--error" role="alert" data-testid="cannot-issue">
+          {t('common:cannotIssue.staff', { reason: t(`errors:storeProblem.${s.issuing.problem}`) })}
+        </div>
+      )}
       {s.counter.status === 'paused' && (
         <div class="banner banner--paused">{t('counter:pausedBanner', { reason: s.counter.pauseReason ?? '' })}</div>
       )}
@@ -75,13 +82,13 @@ export function ConsoleScreen(props: ConsoleScreenProps) {
       <main class="console-body">
         <div class="console-main">
           <CurrentTicket snapshot={s} serverNow={serverNow} />
-          <ActionBar available={offline ? new Set() : available} busy={session.busy} onAction={act} />
+          <ActionBar available={blocked ? new Set() : available} busy={session.busy} onAction={act} />
         </div>
         <aside class="console-side">
           <QueuePanel snapshot={s} serverNow={serverNow} selectedId={selectedId} onSelect={setSelectedId} onCall={callTicket} />
           <ParkedPanel
             snapshot={s}
-            disabled={offline || session.busy || s.counter.status === 'paused'}
+            disabled={blocked || session.busy || s.counter.status === 'paused'}
             onResume={(ticketId) => void session.run('counter:resume-ticket', { counterId, ticketId })}
           />
           <TodayPanel today={s.today} />

@@ -11,7 +11,9 @@ export function TakeNumberPanel(props: { serviceId: string; procedureCode: strin
   const service = data.snapshot?.services.find((s) => s.id === props.serviceId);
   if (!service) return null;
   const open = service.availability === 'open';
-  const busy = issuing || !data.online;
+  // The banner above says why; the buttons wait until the centre can issue again.
+  const canIssue = data.snapshot?.issuing.ok !== false;
+  const busy = issuing || !data.online || !canIssue;
   return (
     <aside class={`take-number${open ? '' : ' unavailable'}`}>
       <p class="take-service">{service.name[session.lang]}</p>

@@ -7,6 +7,7 @@ import type { Catalogue } from '../../protocol/catalogue.ts';
 import type { RatingRequest } from '../../protocol/views.ts';
 import { resolveSettings } from '../../server/config.ts';
 import { epochOfLocal } from '../../server/core/local-time.ts';
+import { steadyClock } from '../../server/clock.ts';
 import { createServer } from '../../server/create-server.ts';
 import { TicketPrinting } from '../../server/printing/ticket-printing.ts';
 import { openPtyPair } from '../../test/support/pty-pair.ts';
@@ -61,7 +62,8 @@ export async function runDaySimulation(options: SimulationOptions): Promise<Simu
   const buttonCounters = activeIds.filter((id) => id % 2 === 0);
   const server = await createServer({
     settings,
-    clock: clock.now,
+    // The simulated day never jumps: its elapsed time (rate limits, expiries, midnight) is the simulated one.
+    clock: steadyClock(clock.now),
     printing: await TicketPrinting.inDataDir(
       dataDir,
       null,

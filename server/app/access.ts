@@ -55,10 +55,10 @@ export function refusalFor(ctx: AppContext, policy: Policy, caller: Caller): Ref
 /** The printed token works once, before the first admin exists; wrong guesses count against the address. */
 function setupRefusal(ctx: AppContext, caller: Caller): Refusal | null {
   if (ctx.auth.hasAdmin()) return { code: 'setup_done' };
-  const wait = ctx.attempts.blockedFor(caller.address, ctx.clock());
+  const wait = ctx.attempts.blockedFor(caller.address);
   if (wait > 0) return { code: 'too_many_attempts', params: { seconds: wait } };
   if (!ctx.setup.token || caller.setupToken !== ctx.setup.token) {
-    ctx.attempts.fail(caller.address, ctx.clock());
+    ctx.attempts.fail(caller.address);
     return { code: 'setup_token_invalid' };
   }
   return null;

@@ -16,5 +16,5 @@ export function audit(
   subject: string,
   values: { before?: unknown; after?: unknown } = {},
 ): Promise<void> {
-  return ctx.audit.record({ at: ctx.clock(), actor: auditActor(principal), action, subject, ...values });
+  return ctx.audit.record({ at: ctx.clock.now(), actor: auditActor(principal), action, subject, ...values });
 }

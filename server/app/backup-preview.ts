@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { RestoreDayChange, RestorePreview, RestoreSettingsFile } from '../../protocol/backup.ts';
 import type { QueueEvent } from '../core/model.ts';
+import { systemClock } from '../clock.ts';
 import { FileQueueStore, type QueueStore } from '../store/queue-store.ts';
 import { dayFileName, dayOf } from './backup-contents.ts';
 import type { StagedBackup } from './backup-staging.ts';
@@ -79,7 +80,7 @@ export async function previewRestore(
   const stagedFiles = new Map(staged.files.map((f) => [f.path, f]));
   const backupDays = staged.files.map((f) => dayOf('journal', f.path)).filter((d): d is string => d !== null);
   const days = [...new Set([...backupDays, ...(await journalDays(dataDir))])].sort();
-  const backupStore = new FileQueueStore(join(staged.dataDir), Date.now);
+  const backupStore = new FileQueueStore(join(staged.dataDir), systemClock);
   const changes: RestoreDayChange[] = [];
   for (const day of days) {
     const path = `journal/${dayFileName('journal', day)}`;

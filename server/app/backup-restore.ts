@@ -47,7 +47,7 @@ export class RestoreDesk {
   stage(upload: AsyncIterable<Uint8Array>, by: Principal): Promise<Staging> {
     return this.exclusive(async () => {
       if (await readConfirmed(this.dataDir)) return { ok: false, refusal: 'applying' };
-      const staged = await stageBackup(this.dataDir, upload, this.ctx.clock());
+      const staged = await stageBackup(this.dataDir, upload, this.ctx.clock.now());
       if (!staged.ok) return staged;
       await audit(this.ctx, by, 'backup.restore_staged', new Date(staged.staged.manifest.createdAt).toISOString(), {
         after: { files: staged.staged.files.length, backupCreatedAt: staged.staged.manifest.createdAt },
@@ -77,7 +77,7 @@ export class RestoreDesk {
       if (!this.ctx.restart) return { ok: false, refusal: 'cannot_restart' };
       const staged = await readStaged(this.dataDir);
       if (!staged) return { ok: false, refusal: 'nothing_staged' };
-      const now = this.ctx.clock();
+      const now = this.ctx.clock.now();
       if ((await currentFingerprint(this.dataDir)) !== fingerprint) return { ok: false, refusal: 'stale' };
       await clearStagedRefusal(this.dataDir);
       const aside = await asideName(this.dataDir, now);

@@ -1,8 +1,10 @@
 import type { DeviceConnections } from '../../protocol/admin.ts';
+import type { FileAlert } from '../../protocol/health.ts';
 import type { AttemptLimiter, IssueRateLimit } from '../auth/attempt-limiter.ts';
 import type { AuthStore } from '../auth/auth-store.ts';
 import type { PairingCodes } from '../auth/pairing.ts';
 import type { Settings } from '../config.ts';
+import type { Clock } from '../clock.ts';
 import type { CallButtons } from '../devices/call-buttons.ts';
 import type { QueueEngine } from '../engine/queue-engine.ts';
 import type { Translator } from '../i18n.ts';
@@ -33,13 +35,16 @@ export interface AppContext {
   /** The counters' call-button lines (none configured: an empty set). */
   buttons: CallButtons;
   catalogue: CatalogueSource;
-  clock: () => number;
+  /** Wall time for stamps and the calendar, monotonic time for every duration. */
+  clock: Clock;
   /** The one-time first-run set-up token, while there is no admin yet. */
   setup: { token: string | null };
   /** Changes with every build, so displays reload themselves after an upgrade. */
   build: string;
   /** Who changed the configuration, users and devices, and when. */
   audit: AuditLog;
+  /** Small data files found damaged at start, and the copy each was started from. */
+  fileAlerts: FileAlert[];
   /** Live socket connections per paired device and signed-in person (set once the gateway exists). */
   connections: () => DeviceConnections;
   /** Finished days' tickets for reports; closed with the server, so no write lands after it stops. */

@@ -21,8 +21,10 @@ export async function runCounterCommand(
 }
 
 export function viewOfCounter(ctx: AppContext, counterId: number, lang: Lang): Result<CounterSnapshot> {
-  const view = counterSnapshot(ctx.site.get(), ctx.engine.state, counterId, ctx.clock(), (id) => clerkName(ctx, id));
-  return view ? { ok: true, value: view } : failure(ctx.translator, lang, { code: 'unknown_counter' }, ctx.site.get().centre.timeZone);
+  const view = counterSnapshot(ctx.site.get(), ctx.engine.state, counterId, ctx.clock.now(), (id) => clerkName(ctx, id));
+  return view
+    ? { ok: true, value: { ...view, issuing: ctx.engine.issuing } }
+    : failure(ctx.translator, lang, { code: 'unknown_counter' }, ctx.site.get().centre.timeZone);
 }
 
 export function clerkName(ctx: AppContext, userId: string): string | null {

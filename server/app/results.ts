@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import type { ResultError } from '../../protocol/result.ts';
 import type { Refusal } from '../core/decision.ts';
 import type { Lang, Translator } from '../i18n.ts';
+import { StoreError } from '../store/store-error.ts';
 
 const withDate = new Set(['service_closed', 'after_cutoff', 'quota_reached']);
 
@@ -10,6 +11,9 @@ const withDate = new Set(['service_closed', 'after_cutoff', 'quota_reached']);
 export function failure(translator: Translator, lang: Lang, refusal: Refusal, timeZone: string): { ok: false; error: ResultError } {
   const params: Record<string, string | number> = { ...refusal.params };
   let key = refusal.code;
+  if (key === 'store_unavailable') {
+    params.problemText = translator.message(lang, `storeProblem.${typeof params.problem === 'string' ? params.problem : 'write_failed'}`);
+  }
   if (withDate.has(key)) {
     if (typeof params.reopensAt === 'number') params.reopensAtText = formatWhen(params.reopensAt, lang, timeZone);
     else key = `${key}_no_date`;
@@ -26,6 +30,15 @@ export function formatWhen(epochMs: number, lang: Lang, timeZone: string): strin
     epochMs,
   );
   return `${time} ${date}`;
+}
+
+/**
+ * The refusal for an error nobody planned for: a fault of the disk is `store_unavailable` with
+ * its problem, anything else is a fault of the server itself, `internal_error` (issue 12: every
+ * bug used to reach clerks and kiosks as "the system cannot save data").
+ */
+export function unexpectedRefusal(e: unknown): Refusal {
+  return e instanceof StoreError ? { code: 'store_unavailable', params: { problem: e.problem } } : { code: 'internal_error' };
 }
 
 /** Parses an untrusted payload; the error names the first bad field and why. */

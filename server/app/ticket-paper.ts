@@ -20,7 +20,7 @@ export function ticketLayoutOf(ctx: AppContext, ticketId: string): TicketLayoutI
   const state = ctx.engine.state;
   const t = state.tickets.get(ticketId);
   if (!t) return null;
-  const view = ticketPublicView(config, state, t, ctx.clock());
+  const view = ticketPublicView(config, state, t, ctx.clock.now());
   const group = config.centre.priorityGroups.find((g) => g.id === t.priorityGroup);
   return {
     language: 'vi',
@@ -57,12 +57,12 @@ export function printTestTicket(ctx: AppContext, printerId: string): Promise<Pri
   const layout = sampleTicketLayout({
     test: true,
     centreName: config.centre.name.vi,
-    issuedAt: ctx.clock(),
+    issuedAt: ctx.clock.now(),
     timeZone: config.centre.timeZone,
     qrUrl: `${ctx.settings.publicUrl}/kiosk/`,
     ...(config.centre.hotline && { hotline: config.centre.hotline }),
   });
-  return ctx.printing.print(printerId, { ticketId: `test-${ctx.clock()}`, label: layout.number, layout, reprint: true }).done;
+  return ctx.printing.print(printerId, { ticketId: `test-${ctx.clock.now()}`, label: layout.number, layout, reprint: true }).done;
 }
 
 function printOn(ctx: AppContext, printerId: string | null, ticketId: string, reprint: boolean): PrintStarted {

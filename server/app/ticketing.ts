@@ -33,7 +33,7 @@ export async function issueTicket(ctx: AppContext, principal: Principal, issue: 
 async function decideIssue(ctx: AppContext, principal: Principal, issue: Issue, lang: Lang): Promise<Result<Omit<IssuedTicket, 'print'>>> {
   const timeZone = ctx.site.get().centre.timeZone;
   if (isKiosk(principal)) {
-    const wait = ctx.issueLimit.take(principal.device.id, ctx.clock());
+    const wait = ctx.issueLimit.take(principal.device.id);
     if (wait > 0) return failure(ctx.translator, lang, { code: 'rate_limited', params: { seconds: wait } }, timeZone);
   }
   const outcome = await ctx.engine.execute(
@@ -60,7 +60,7 @@ function confirmation(ctx: AppContext, ticketId: string): Omit<IssuedTicket, 'pr
   const state = ctx.engine.state;
   const t = state.tickets.get(ticketId)!;
   return {
-    ticket: ticketPublicView(config, state, t, ctx.clock()),
+    ticket: ticketPublicView(config, state, t, ctx.clock.now()),
     ref: ticketRef(ctx.auth.secret, t.id),
     followUrl: followUrlOf(ctx, t.id),
     counters: countersServing(config, t.serviceId),

@@ -1,6 +1,9 @@
+import type { Clock } from '../clock.ts';
+
 /**
  * Counts failures per key (an address) in a sliding window: sign-in and pairing codes
- * cannot be guessed by trying them all. Pure, with the clock passed in.
+ * cannot be guessed by trying them all. The window runs on monotonic time, so a clock
+ * correction neither locks everyone out nor forgives every failure.
  */
 export class AttemptLimiter {
   private readonly failures = new Map<string, number[]>();
@@ -8,16 +11,19 @@ export class AttemptLimiter {
   constructor(
     private readonly maxFailures: number,
     private readonly windowMs: number,
+    private readonly clock: Pick<Clock, 'monotonic'>,
   ) {}
 
   /** Seconds until the key may try again, or 0 when it may try now. */
-  blockedFor(key: string, now: number): number {
+  blockedFor(key: string): number {
+    const now = this.clock.monotonic();
     const recent = this.recent(key, now);
     if (recent.length < this.maxFailures) return 0;
     return Math.ceil((recent[0]! + this.windowMs - now) / 1000);
   }
 
-  fail(key: string, now: number): void {
+  fail(key: string): void {
+    const now = this.clock.monotonic();
     this.failures.set(key, [...this.recent(key, now), now]);
   }
 
@@ -33,6 +39,8 @@ export class AttemptLimiter {
 /**
  * Token bucket per kiosk: a short burst (a family taking numbers together) is fine, a kiosk
  * that keeps issuing faster than people can walk up is stopped, so nobody drains a day's quota.
+ * Refills on monotonic time: a wall clock stepped 7 hours back once refused every kiosk for
+ * those 7 hours (issue 12).
  */
 export class IssueRateLimit {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
@@ -40,10 +48,12 @@ export class IssueRateLimit {
   constructor(
     private readonly burst: number,
     private readonly perMinute: number,
+    private readonly clock: Pick<Clock, 'monotonic'>,
   ) {}
 
   /** Takes a token for the kiosk; returns 0 when allowed, or the seconds to wait. */
-  take(kioskId: string, now: number): number {
+  take(kioskId: string): number {
+    const now = this.clock.monotonic();
     const b = this.buckets.get(kioskId) ?? { tokens: this.burst, at: now };
     const refill = ((now - b.at) / 60_000) * this.perMinute;
     const tokens = Math.min(this.burst, b.tokens + refill);

@@ -1,51 +1,15 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
+import { randomUUID } from 'node:crypto';
 import type { DeviceKindName } from '../../protocol/commands.ts';
+import type { FileAlert } from '../../protocol/health.ts';
 import type { UserAccountView } from '../../protocol/admin.ts';
+import type { Clock } from '../clock.ts';
+import type { DurableJsonFile } from '../store/durable-file.ts';
+import { authFile, readAuthData, type AuthData, type DeviceRecord, type UserRecord } from './auth-file.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { newToken, tokenHash } from './tokens.ts';
 
 export type Role = 'clerk' | 'admin';
-
-export interface UserRecord {
-  id: string;
-  username: string;
-  name: string;
-  role: Role;
-  passwordHash: string;
-  /** Counters the user may sign in to; empty means any. */
-  counters: number[];
-  createdAt: number;
-  /** A disabled user cannot sign in and has no sessions; stored files from before the field count as enabled. */
-  disabled?: boolean;
-}
-
-export interface DeviceRecord {
-  id: string;
-  kind: DeviceKindName;
-  name: string;
-  counterId: number | null;
-  tokenHash: string;
-  pairedAt: number;
-  revokedAt: number | null;
-}
-
-interface SessionRecord {
-  tokenHash: string;
-  userId: string;
-  expiresAt: number;
-}
-
-interface AuthData {
-  version: 1;
-  /** Signs ticket follow links. */
-  secret: string;
-  users: UserRecord[];
-  devices: DeviceRecord[];
-  sessions: SessionRecord[];
-}
+export type { DeviceRecord, UserRecord };
 
 /** A user as other code (and the admin app, through the protocol's view) may see one: never the password hash. */
 export type PublicUser = UserAccountView;
@@ -53,29 +17,53 @@ export type PublicUser = UserAccountView;
 /** Why disabling or enabling a user did not happen. */
 export type UserStateRefusal = 'not_found' | 'last_admin';
 
-const sessionHours = 14;
+const sessionMs = 14 * 3_600_000;
 
 /** Whose access just ended: a user's sessions, or a paired device's token. */
 export type EndedAccess = { kind: 'user' | 'device'; id: string };
 
-/** Users, paired devices and sessions, in `<dataDir>/auth.json` (lowdb, atomic writes). */
+/** What a change to the auth data decided: its result, and whether anything changed (nothing to write). */
+interface Change<R> {
+  result: R;
+  changed: boolean;
+}
+
+/**
+ * Users, paired devices and sessions, in `<dataDir>/auth.json`: the file's one owner. Every
+ * change is made on a copy inside one queue, written durably, and only then becomes what
+ * callers see, so a failed write (a full disk) changes nothing.
+ */
 export class AuthStore {
   private readonly accessEnded = new Set<(ended: EndedAccess) => void>();
+  private changing: Promise<unknown> = Promise.resolve();
+  /**
+   * Each session's end on monotonic time. A session's `expiresAt` on disk is wall time; what
+   * is left of it is measured from when this process first saw it, so a clock step of hours
+   * neither ends every session nor makes them last for ever (issue 12).
+   */
+  private readonly sessionEnds = new Map<string, number>();
 
-  private constructor(private readonly db: Low<AuthData>) {}
+  private constructor(
+    private readonly file: DurableJsonFile<AuthData>,
+    private data: AuthData,
+    private readonly clock: Clock,
+    /** Set when `auth.json` was damaged and its last good copy was read. */
+    readonly alert: FileAlert | null,
+  ) {
+    const now = clock.now();
+    const monotonic = clock.monotonic();
+    for (const s of data.sessions) this.sessionEnds.set(s.tokenHash, monotonic + (s.expiresAt - now));
+  }
 
-  static async open(dataDir: string): Promise<AuthStore> {
-    const fresh: AuthData = { version: 1, secret: randomBytes(32).toString('base64url'), users: [], devices: [], sessions: [] };
-    const db = new Low<AuthData>(new JSONFile(join(dataDir, 'auth.json')), fresh);
-    await db.read();
-    db.data ??= fresh;
-    if (!db.data.secret) db.data.secret = fresh.secret;
-    await db.write();
-    return new AuthStore(db);
+  /** Opens `auth.json` (writing only on a first start); see {@link readAuthData}. */
+  static async open(dataDir: string, clock: Clock): Promise<AuthStore> {
+    const file = authFile(dataDir);
+    const { data, alert } = await readAuthData(file, clock.now());
+    return new AuthStore(file, data, clock, alert);
   }
 
   get secret(): string {
-    return this.db.data.secret;
+    return this.data.secret;
   }
 
   /**
@@ -89,97 +77,121 @@ export class AuthStore {
   }
 
   hasAdmin(): boolean {
-    return this.db.data.users.some((u) => u.role === 'admin');
+    return this.data.users.some((u) => u.role === 'admin');
   }
 
   users(): PublicUser[] {
-    return this.db.data.users.map(publicUser);
+    return this.data.users.map(publicUser);
   }
 
-  async createUser(
-    input: { username: string; name: string; password: string; role: Role; counters: number[] },
-    now: number,
-  ): Promise<PublicUser | null> {
-    if (this.db.data.users.some((u) => u.username === input.username)) return null;
-    const user: UserRecord = {
-      id: randomUUID(),
-      username: input.username,
-      name: input.name,
-      role: input.role,
-      passwordHash: await hashPassword(input.password),
-      counters: input.counters,
-      createdAt: now,
-    };
-    this.db.data.users.push(user);
-    await this.db.write();
-    return publicUser(user);
+  async createUser(input: {
+    username: string;
+    name: string;
+    password: string;
+    role: Role;
+    counters: number[];
+  }): Promise<PublicUser | null> {
+    const passwordHash = await hashPassword(input.password);
+    return this.change((draft) => {
+      if (draft.users.some((u) => u.username === input.username)) return { result: null, changed: false };
+      const user: UserRecord = {
+        id: randomUUID(),
+        username: input.username,
+        name: input.name,
+        role: input.role,
+        passwordHash,
+        counters: input.counters,
+        createdAt: this.clock.now(),
+      };
+      draft.users.push(user);
+      return { result: publicUser(user), changed: true };
+    });
   }
 
   /** Checks the password; a wrong user name costs the same time as a wrong password. */
   async verify(username: string, password: string): Promise<PublicUser | null> {
-    const user = this.db.data.users.find((u) => u.username === username);
+    const user = this.data.users.find((u) => u.username === username);
     const ok = await verifyPassword(password, user?.passwordHash ?? dummyHash);
     return ok && user ? publicUser(user) : null;
   }
 
-  async createSession(userId: string, now: number): Promise<string> {
+  async createSession(userId: string): Promise<string> {
     const token = newToken('ses');
-    this.db.data.sessions = this.db.data.sessions.filter((s) => s.expiresAt > now);
-    this.db.data.sessions.push({ tokenHash: tokenHash(token), userId, expiresAt: now + sessionHours * 3_600_000 });
-    await this.db.write();
+    const hash = tokenHash(token);
+    await this.change((draft) => {
+      const monotonic = this.clock.monotonic();
+      draft.sessions = draft.sessions.filter((s) => (this.sessionEnds.get(s.tokenHash) ?? 0) > monotonic);
+      for (const known of this.sessionEnds.keys()) if (!draft.sessions.some((s) => s.tokenHash === known)) this.sessionEnds.delete(known);
+      draft.sessions.push({ tokenHash: hash, userId, expiresAt: this.clock.now() + sessionMs });
+      // Known before the write lands; harmless if it fails, since the token is then never handed out.
+      this.sessionEnds.set(hash, monotonic + sessionMs);
+      return { result: null, changed: true };
+    });
     return token;
   }
 
-  sessionUser(token: string, now: number): PublicUser | null {
+  sessionUser(token: string): PublicUser | null {
     const hash = tokenHash(token);
-    const s = this.db.data.sessions.find((x) => x.tokenHash === hash && x.expiresAt > now);
-    const user = s && this.db.data.users.find((u) => u.id === s.userId);
+    if ((this.sessionEnds.get(hash) ?? 0) <= this.clock.monotonic()) return null;
+    const s = this.data.sessions.find((x) => x.tokenHash === hash);
+    const user = s && this.data.users.find((u) => u.id === s.userId);
     return user && !user.disabled ? publicUser(user) : null;
   }
 
   async endSession(token: string): Promise<void> {
     const hash = tokenHash(token);
-    this.db.data.sessions = this.db.data.sessions.filter((s) => s.tokenHash !== hash);
-    await this.db.write();
+    await this.change((draft) => {
+      const before = draft.sessions.length;
+      draft.sessions = draft.sessions.filter((s) => s.tokenHash !== hash);
+      return { result: null, changed: draft.sessions.length !== before };
+    });
   }
 
-  async pairDevice(
-    input: { kind: DeviceKindName; name: string; counterId: number | null },
-    now: number,
-  ): Promise<{ device: DeviceRecord; token: string }> {
+  async pairDevice(input: {
+    kind: DeviceKindName;
+    name: string;
+    counterId: number | null;
+  }): Promise<{ device: DeviceRecord; token: string }> {
     const token = newToken('dev');
-    const device: DeviceRecord = { id: randomUUID(), ...input, tokenHash: tokenHash(token), pairedAt: now, revokedAt: null };
-    this.db.data.devices.push(device);
-    await this.db.write();
+    const device: DeviceRecord = { id: randomUUID(), ...input, tokenHash: tokenHash(token), pairedAt: this.clock.now(), revokedAt: null };
+    await this.change((draft) => {
+      draft.devices.push(device);
+      return { result: null, changed: true };
+    });
     return { device, token };
   }
 
   deviceByToken(token: string): DeviceRecord | null {
     const hash = tokenHash(token);
-    return this.db.data.devices.find((d) => d.tokenHash === hash && d.revokedAt === null) ?? null;
+    return this.data.devices.find((d) => d.tokenHash === hash && d.revokedAt === null) ?? null;
   }
 
   devices(): DeviceRecord[] {
-    return [...this.db.data.devices];
+    return [...this.data.devices];
   }
 
-  async renameDevice(id: string, name: string): Promise<boolean> {
-    const d = this.db.data.devices.find((x) => x.id === id && x.revokedAt === null);
-    if (!d) return false;
-    d.name = name;
-    await this.db.write();
-    return true;
+  renameDevice(id: string, name: string): Promise<boolean> {
+    return this.change((draft) => {
+      const d = draft.devices.find((x) => x.id === id && x.revokedAt === null);
+      if (!d) return { result: false, changed: false };
+      d.name = name;
+      return { result: true, changed: true };
+    });
   }
 
   /** Sets a new password and ends the user's sessions, so a lost password stops working at once. */
   async resetPassword(userId: string, password: string): Promise<boolean> {
-    const user = this.db.data.users.find((u) => u.id === userId);
-    if (!user) return false;
-    user.passwordHash = await hashPassword(password);
-    this.db.data.sessions = this.db.data.sessions.filter((s) => s.userId !== userId);
-    await this.db.write();
-    this.notifyAccessEnded({ kind: 'user', id: userId });
-    return true;
+    if (!this.data.users.some((u) => u.id === userId)) return false;
+    const passwordHash = await hashPassword(password);
+    const done = await this.change((draft) => {
+      const user = draft.users.find((u) => u.id === userId);
+      if (!user) return { result: false, changed: false };
+      user.passwordHash = passwordHash;
+      draft.sessions = draft.sessions.filter((s) => s.userId !== userId);
+      return { result: true, changed: true };
+    });
+    if (done) this.notifyAccessEnded({ kind: 'user', id: userId });
+    return done;
   }
 
   /**
@@ -187,32 +199,51 @@ export class AuthStore {
    * The last enabled administrator cannot be disabled: nobody could then manage the centre.
    */
   async setDisabled(userId: string, disabled: boolean): Promise<{ ok: true; user: PublicUser } | { ok: false; refusal: UserStateRefusal }> {
-    const user = this.db.data.users.find((u) => u.id === userId);
-    if (!user) return { ok: false, refusal: 'not_found' };
-    if (disabled && user.role === 'admin' && !user.disabled) {
-      const enabledAdmins = this.db.data.users.filter((u) => u.role === 'admin' && !u.disabled).length;
-      if (enabledAdmins <= 1) return { ok: false, refusal: 'last_admin' };
-    }
-    if (disabled) {
-      user.disabled = true;
-      this.db.data.sessions = this.db.data.sessions.filter((s) => s.userId !== userId);
-    } else delete user.disabled;
-    await this.db.write();
-    if (disabled) this.notifyAccessEnded({ kind: 'user', id: userId });
-    return { ok: true, user: publicUser(user) };
+    const outcome = await this.change<{ ok: true; user: PublicUser } | { ok: false; refusal: UserStateRefusal }>((draft) => {
+      const user = draft.users.find((u) => u.id === userId);
+      if (!user) return { result: { ok: false, refusal: 'not_found' }, changed: false };
+      if (disabled && user.role === 'admin' && !user.disabled) {
+        const enabledAdmins = draft.users.filter((u) => u.role === 'admin' && !u.disabled).length;
+        if (enabledAdmins <= 1) return { result: { ok: false, refusal: 'last_admin' }, changed: false };
+      }
+      if (disabled) {
+        user.disabled = true;
+        draft.sessions = draft.sessions.filter((s) => s.userId !== userId);
+      } else delete user.disabled;
+      return { result: { ok: true, user: publicUser(user) }, changed: true };
+    });
+    if (outcome.ok && disabled) this.notifyAccessEnded({ kind: 'user', id: userId });
+    return outcome;
+  }
+
+  async revokeDevice(id: string): Promise<boolean> {
+    const revoked = await this.change((draft) => {
+      const d = draft.devices.find((x) => x.id === id && x.revokedAt === null);
+      if (!d) return { result: false, changed: false };
+      d.revokedAt = this.clock.now();
+      return { result: true, changed: true };
+    });
+    if (revoked) this.notifyAccessEnded({ kind: 'device', id });
+    return revoked;
   }
 
   private notifyAccessEnded(ended: EndedAccess): void {
     for (const listener of this.accessEnded) listener(ended);
   }
 
-  async revokeDevice(id: string, now: number): Promise<boolean> {
-    const d = this.db.data.devices.find((x) => x.id === id && x.revokedAt === null);
-    if (!d) return false;
-    d.revokedAt = now;
-    await this.db.write();
-    this.notifyAccessEnded({ kind: 'device', id: d.id });
-    return true;
+  /** Runs one change on a copy of the data, after every change before it; the copy becomes current once it is on disk. */
+  private change<R>(mutate: (draft: AuthData) => Change<R>): Promise<R> {
+    const run = this.changing.then(async () => {
+      const draft = structuredClone(this.data);
+      const { result, changed } = mutate(draft);
+      if (changed) {
+        await this.file.write(draft);
+        this.data = draft;
+      }
+      return result;
+    });
+    this.changing = run.catch(() => undefined);
+    return run;
   }
 }
 

@@ -3,14 +3,14 @@ import type { AuthStore, DeviceRecord, PublicUser } from './auth-store.ts';
 /** Who is asking. Public callers may read public views and follow their own ticket. */
 export type Principal = { role: 'public' } | { role: 'device'; device: DeviceRecord } | { role: 'user'; user: PublicUser };
 
-export function resolvePrincipal(auth: AuthStore, token: unknown, now: number): Principal {
+export function resolvePrincipal(auth: AuthStore, token: unknown): Principal {
   if (typeof token !== 'string' || token.length > 200) return { role: 'public' };
   if (token.startsWith('dev_')) {
     const device = auth.deviceByToken(token);
     return device ? { role: 'device', device } : { role: 'public' };
   }
   if (token.startsWith('ses_')) {
-    const user = auth.sessionUser(token, now);
+    const user = auth.sessionUser(token);
     return user ? { role: 'user', user } : { role: 'public' };
   }
   return { role: 'public' };

@@ -10,12 +10,29 @@ import {
   type QueueState,
 } from './queue-state.ts';
 
+/** Why an event cannot be folded into the state (journal recovery sets such events aside). */
+export type NotApplicable = 'out_of_sequence' | 'unknown_ticket' | 'duplicate_ticket';
+
+/**
+ * Whether the event fits the state: it comes after the last one applied, and names a ticket
+ * the day has (or, for an issue, one it does not have yet). A gap in the seqs is allowed: it is
+ * where a damaged journal line was set aside.
+ */
+export function whyNotApplicable(state: QueueState, e: QueueEvent): NotApplicable | null {
+  if (e.seq <= state.seq) return 'out_of_sequence';
+  if (e.type === 'ticket.issued') return state.tickets.has(e.ticketId) ? 'duplicate_ticket' : null;
+  if ('ticketId' in e && !state.tickets.has(e.ticketId)) return 'unknown_ticket';
+  return null;
+}
+
 /**
  * Folds one event into the state. Events are facts already decided and on disk, so this
- * never refuses; an event that does not fit (a journal from another build) is a bug and throws.
+ * never refuses; an event that does not fit is a bug and throws before changing anything
+ * (recovery checks {@link whyNotApplicable} first).
  */
 export function applyEvent(state: QueueState, e: QueueEvent): void {
-  if (e.seq !== state.seq + 1) throw new Error(`event seq ${e.seq} does not follow ${state.seq}`);
+  const why = whyNotApplicable(state, e);
+  if (why) throw new Error(`event ${e.seq} (${e.type}) does not apply after ${state.seq}: ${why}`);
   state.seq = e.seq;
   applyTo(state, e);
   // Whatever counter the ticket is (or was) at sees its figures change.
@@ -36,6 +53,8 @@ function applyTo(state: QueueState, e: QueueEvent): void {
         procedureCode: e.procedureCode,
         issuedAt: e.at,
         queuedAt: e.at,
+        issuedSeq: e.seq,
+        queuedSeq: e.seq,
         status: 'waiting',
         counterId: null,
         targetCounterId: null,
@@ -51,7 +70,8 @@ function applyTo(state: QueueState, e: QueueEvent): void {
       state.tickets.set(t.id, t);
       markWaiting(state, t.id, t.serviceId);
       state.issuedByService.set(e.serviceId, (state.issuedByService.get(e.serviceId) ?? 0) + 1);
-      state.lastNumberByService.set(e.serviceId, e.number);
+      // Never lower: a journal from before the data-directory lock may hold a number twice.
+      state.lastNumberByService.set(e.serviceId, Math.max(e.number, state.lastNumberByService.get(e.serviceId) ?? 0));
       return;
     }
     case 'ticket.called': {
@@ -112,6 +132,7 @@ function applyTo(state: QueueState, e: QueueEvent): void {
       t.status = 'waiting';
       t.startedAt = null;
       t.queuedAt = e.keepArrival ? t.issuedAt : e.at;
+      t.queuedSeq = e.keepArrival ? t.issuedSeq : e.seq;
       t.transfers += 1;
       markWaiting(state, t.id, t.serviceId);
       return;

@@ -8,16 +8,22 @@ export function counterMayCall(counter: CounterConfig, t: Ticket): boolean {
   return counter.services.some((s) => s.serviceId === t.serviceId);
 }
 
-/** A normal ticket that has waited `agingMinutes` is called like a priority one, so none waits for ever. */
+/**
+ * A normal ticket that has waited `agingMinutes` is called like a priority one, so none waits for ever.
+ * The wait is measured on wall-clock stamps, the only time a ticket carries across restarts. A
+ * clock step shifts it for tickets issued before the step (by the step's size, until the end of
+ * their wait), which can make them age early or late; it never reorders a class, since the order
+ * within one is journal order ({@link queueOrder}), and ageing only lifts a ticket, never drops it.
+ */
 export function isPriorityClass(config: SiteConfig, t: Ticket, now: number): boolean {
   if (t.priorityGroup !== null) return true;
   const aging = config.centre.agingMinutes;
   return aging > 0 && now - t.queuedAt >= aging * 60_000;
 }
 
-/** Queue order within one class of one service: earliest in the queue first, then lowest number. */
+/** Queue order within one class of one service: journal order, whatever the wall clock said (issue 12). */
 export function queueOrder(a: Ticket, b: Ticket): number {
-  return a.queuedAt - b.queuedAt || a.number - b.number;
+  return a.queuedSeq - b.queuedSeq;
 }
 
 /**

@@ -22,8 +22,16 @@ export interface Ticket {
   priorityGroup: string | null;
   procedureCode: string | null;
   issuedAt: number;
-  /** Position in the queue: the arrival time, or the transfer time when it joins the back. */
+  /** When it joined its queue: the arrival time, or the transfer time when it joins the back. */
   queuedAt: number;
+  /** Seq of the event that issued it. */
+  issuedSeq: number;
+  /**
+   * Its place in the queue: the seq of the event that put it there (its issue, or a transfer
+   * to the back). Queue order is journal order, never wall-clock order (issue 12: a clock
+   * stepped back let a later ticket be called first).
+   */
+  queuedSeq: number;
   status: TicketStatus;
   /** The counter it is called to or served at (or last was). */
   counterId: number | null;
@@ -61,7 +69,10 @@ export interface CounterState {
 }
 
 interface EventBase {
-  /** Position in the day's journal, 1-based, without gaps. */
+  /**
+   * Position in the day's journal, 1-based and strictly increasing. Normally without gaps; a
+   * gap is where a damaged line was set aside, and new events always go above every seq seen.
+   */
   seq: number;
   at: number;
   by: Actor;

@@ -1,4 +1,5 @@
 import type { ServiceConfig } from '../../protocol/site-config.ts';
+import { floorFor } from './number-floor.ts';
 import type { QueueState } from './queue-state.ts';
 
 /** What people see and hear for a number: prefix and zero-padded digits (`A007`, `1023`). */
@@ -8,11 +9,14 @@ export function ticketLabel(service: ServiceConfig, number: number): string {
 
 /**
  * The next number of a service today, or null when its range is used up. Numbers only go
- * up within a day, so a number is never handed out twice; the day's first is `numberStart`.
+ * up within a day, above every number the day has seen (its floor too), so a number is never
+ * handed out twice; the day's first is `numberStart`.
  */
 export function nextNumber(state: QueueState, service: ServiceConfig): number | null {
-  const last = state.lastNumberByService.get(service.id);
-  const next = last === undefined ? service.numberStart : last + 1;
+  const applied = state.lastNumberByService.get(service.id);
+  const floor = floorFor(state.floor.numbers, service);
+  const last = applied === undefined ? floor : floor === null ? applied : Math.max(applied, floor);
+  const next = last === null ? service.numberStart : last + 1;
   return next <= service.numberEnd ? next : null;
 }
 

@@ -1,4 +1,12 @@
 import type { CounterState, Ticket } from './model.ts';
+import type { NumberFloor } from './number-floor.ts';
+
+/** What the day's records show beyond the applied events: numbering and seqs go on above it. */
+export interface DayFloor {
+  /** The highest seq seen (damaged lines, failed writes); new events get seqs above it and above `seq`. */
+  seq: number;
+  numbers: NumberFloor;
+}
 
 /** One local day's queue, derived from that day's events. */
 export interface QueueState {
@@ -23,6 +31,7 @@ export interface QueueState {
   counters: Map<number, CounterState>;
   /** Recent call-to-end durations per service (ms), newest last, for wait estimates. */
   serviceTimes: Map<string, number[]>;
+  floor: DayFloor;
 }
 
 export const serviceTimeWindow = 20;
@@ -43,6 +52,7 @@ export function emptyDayState(day: string): QueueState {
     lastNumberByService: new Map(),
     counters: new Map(),
     serviceTimes: new Map(),
+    floor: { seq: 0, numbers: new Map() },
   };
 }
 
@@ -65,6 +75,9 @@ export interface QueueStateSnapshot {
   issuedByService: Record<string, number>;
   lastNumberByService: Record<string, number>;
   serviceTimes: Record<string, number[]>;
+  /** The board's call history in journal order (wall stamps may have gone back). */
+  recentCalls: string[];
+  floor: { seq: number; numbers: Record<string, number[]> };
 }
 
 export function snapshotOf(state: QueueState): QueueStateSnapshot {
@@ -76,6 +89,8 @@ export function snapshotOf(state: QueueState): QueueStateSnapshot {
     issuedByService: Object.fromEntries(state.issuedByService),
     lastNumberByService: Object.fromEntries(state.lastNumberByService),
     serviceTimes: Object.fromEntries([...state.serviceTimes].map(([k, v]) => [k, [...v]])),
+    recentCalls: state.recentCalls.slice(-recentCallsKept),
+    floor: { seq: state.floor.seq, numbers: Object.fromEntries([...state.floor.numbers].map(([k, v]) => [k, [...v]])) },
   };
 }
 
@@ -83,14 +98,13 @@ export function stateFromSnapshot(s: QueueStateSnapshot): QueueState {
   const tickets = new Map(s.tickets.map((t) => [t.id, { ...t }]));
   const waitingByService = new Map<string, Set<string>>();
   for (const t of tickets.values()) if (t.status === 'waiting') waitingIn(waitingByService, t.serviceId).add(t.id);
-  const called = [...tickets.values()].filter((t) => t.lastCalledAt !== null).sort((a, b) => a.lastCalledAt! - b.lastCalledAt!);
   return {
     day: s.day,
     seq: s.seq,
     tickets,
     waiting: new Set([...tickets.values()].filter((t) => t.status === 'waiting').map((t) => t.id)),
     waitingByService,
-    recentCalls: called.slice(-recentCallsKept).map((t) => t.id),
+    recentCalls: s.recentCalls.filter((id) => tickets.has(id)),
     byCounter: indexByCounter(tickets.values()),
     parked: new Set([...tickets.values()].filter((t) => t.status === 'parked').map((t) => t.id)),
     counterVersions: new Map(),
@@ -98,6 +112,7 @@ export function stateFromSnapshot(s: QueueStateSnapshot): QueueState {
     lastNumberByService: new Map(Object.entries(s.lastNumberByService)),
     counters: new Map(s.counters.map((c) => [c.id, { ...c, callsByService: { ...c.callsByService } }])),
     serviceTimes: new Map(Object.entries(s.serviceTimes).map(([k, v]) => [k, [...v]])),
+    floor: { seq: s.floor.seq, numbers: new Map(Object.entries(s.floor.numbers).map(([k, v]) => [k, [...v]])) },
   };
 }
 

@@ -27,9 +27,10 @@ export function decide(ctx: DecideContext, command: QueueCommand): Decision {
   }
 }
 
-/** Gives drafts their place in the day's journal, their time and their author. */
+/** Gives drafts their place in the day's journal (above every seq the day has seen), their time and their author. */
 export function stampEvents(state: QueueState, drafts: readonly QueueEventDraft[], at: number, by: Actor): QueueEvent[] {
-  return drafts.map((d, i) => ({ ...d, seq: state.seq + i + 1, at, by }) as QueueEvent);
+  const after = Math.max(state.seq, state.floor.seq);
+  return drafts.map((d, i) => ({ ...d, seq: after + i + 1, at, by }) as QueueEvent);
 }
 
 export interface Executed {

@@ -1,13 +1,16 @@
+import type { ClockJump, DayNotice, IssuingState, JournalRecoveryReport } from '../../protocol/health.ts';
 import type { SiteConfig } from '../../protocol/site-config.ts';
+import type { Clock } from '../clock.ts';
 import { applyEvent } from '../core/apply-event.ts';
 import type { Refusal } from '../core/decision.ts';
 import { localDay } from '../core/local-time.ts';
 import type { Actor, QueueEvent } from '../core/model.ts';
 import { decide, stampEvents, type QueueCommand } from '../core/queue.ts';
-import { cloneState, type QueueState } from '../core/queue-state.ts';
+import { cloneState, emptyDayState, type QueueState } from '../core/queue-state.ts';
 import { logger } from '../log.ts';
-import type { JournalDamage } from '../store/journal-recovery.ts';
-import type { QueueStore } from '../store/queue-store.ts';
+import type { OpenedDay, QueueStore } from '../store/queue-store.ts';
+import { DayClock } from './day-clock.ts';
+import { floorFromDecided, StoreOutage } from './store-outage.ts';
 
 const log = logger('engine');
 
@@ -16,38 +19,73 @@ export type ExecuteOutcome = { ok: true; events: QueueEvent[] } | { ok: false; r
 export interface EngineOptions {
   config: () => SiteConfig;
   store: QueueStore;
-  clock: () => number;
+  clock: Clock;
   newId: () => string;
   /** Save a snapshot of the day after this many events. Defaults to 1000. */
   snapshotEvery?: number;
+  /** How often the clock is checked for midnight and jumps between commands. Defaults to 5 s. */
+  checkEveryMs?: number;
+  /** Waits between attempts to reopen a journal that could not be written. Defaults to 0.5, 1, 2, 4, then every 5 s. */
+  retryDelaysMs?: readonly number[];
 }
 
 /**
  * The single authority over the day's queue. Durable before visible: a command is decided on
  * the `decider` state at once (so the next command sees it and numbers never repeat), its
  * events are written to the journal, and only then applied to the `shown` state that views,
- * acknowledgements and broadcasts are made from.
+ * acknowledgements and broadcasts are made from. When a write fails, no number is issued until
+ * the engine has reopened the day from the file by itself (see {@link StoreOutage}).
  */
 export class QueueEngine {
-  private rolling: Promise<void> | null = null;
-  private failure: Error | null = null;
+  /** A day being opened (a new day, or the same one after a failed write); commands wait for it. */
+  private busy: Promise<void> | null = null;
+  private readonly writes = new Set<Promise<unknown>>();
   private sinceSnapshot = 0;
+  private recoveries: JournalRecoveryReport[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private readonly outage: StoreOutage;
+  private readonly dayClock: DayClock;
+  private decider: QueueState;
+  private shown: QueueState;
   private readonly listeners = new Set<(events: QueueEvent[]) => void>();
   private readonly dayListeners = new Set<(day: string) => void>();
+  private readonly healthListeners = new Set<() => void>();
 
   private constructor(
     private readonly opts: EngineOptions,
-    private decider: QueueState,
-    private shown: QueueState,
-    /** What the journal recovery found when the day was opened. */
-    public journalDamage: JournalDamage | null,
-  ) {}
+    day: string,
+    /** Set when the server continued a day other than the clock's. */
+    readonly dayNotice: DayNotice | null,
+  ) {
+    this.decider = emptyDayState(day);
+    this.shown = emptyDayState(day);
+    this.dayClock = new DayClock(opts.clock, () => opts.config().centre.timeZone, day);
+    this.outage = new StoreOutage(
+      opts.clock,
+      opts.retryDelaysMs,
+      () => this.reopen(),
+      () => this.healthChanged(),
+    );
+  }
 
+  /**
+   * Opens the clock's day, or the newest day that has a journal when the clock is behind it:
+   * the server never opens a day earlier than one it has already written (issue 12).
+   */
   static async start(opts: EngineOptions): Promise<QueueEngine> {
-    const day = localDay(opts.clock(), opts.config().centre.timeZone);
-    const { state, damage } = await opts.store.openDay(day);
-    log.info('day opened', { day, tickets: state.tickets.size, events: state.seq, damaged: damage !== null });
-    return new QueueEngine(opts, state, cloneState(state), damage);
+    const now = opts.clock.now();
+    const clockDay = localDay(now, opts.config().centre.timeZone);
+    const newest = (await opts.store.listDays().catch(() => [] as string[])).at(-1);
+    const day = newest !== undefined && newest > clockDay ? newest : clockDay;
+    const notice: DayNotice | null = day === clockDay ? null : { kind: 'clock_behind_journal', clockDay, openDay: day, at: now };
+    if (notice) log.warn('the clock is behind the newest journal: continuing that day, numbering goes on', { ...notice });
+    const engine = new QueueEngine(opts, day, notice);
+    await engine.openDay(day, true);
+    engine.dayClock.open(day);
+    engine.timer = setInterval(() => engine.checkClock(), opts.checkEveryMs ?? 5000);
+    engine.timer.unref();
+    log.info('day opened', { day, tickets: engine.shown.tickets.size, events: engine.shown.seq, issuing: engine.issuing.ok });
+    return engine;
   }
 
   /** The queue as every screen may see it: only what is on disk. */
@@ -55,8 +93,19 @@ export class QueueEngine {
     return this.shown;
   }
 
-  get failed(): Error | null {
-    return this.failure;
+  /** Whether numbers can be handed out now, and why not. */
+  get issuing(): IssuingState {
+    return this.outage.issuing;
+  }
+
+  /** Steps of the wall clock noticed since the server started, newest first. */
+  get clockJumps(): readonly ClockJump[] {
+    return this.dayClock.jumps;
+  }
+
+  /** Repairs of the open day's journal, newest first. */
+  get journalRecovery(): readonly JournalRecoveryReport[] {
+    return this.recoveries;
   }
 
   /** Called with each command's events once they are durable and visible, in journal order. */
@@ -71,21 +120,36 @@ export class QueueEngine {
     return () => this.dayListeners.delete(listener);
   }
 
+  /** Called when issuing stops or resumes, the clock jumps, or the state was rebuilt from the journal: screens need fresh views. */
+  onHealth(listener: () => void): () => void {
+    this.healthListeners.add(listener);
+    return () => this.healthListeners.delete(listener);
+  }
+
   async execute(command: QueueCommand, by: Actor): Promise<ExecuteOutcome> {
-    await this.checkDay();
-    if (this.failure) return { ok: false, refusal: { code: 'store_unavailable' } };
-    const now = this.opts.clock();
-    const config = this.opts.config();
-    const decision = decide({ config, state: this.decider, now, newId: this.opts.newId }, command);
+    this.checkClock();
+    while (this.busy) {
+      await this.busy;
+      this.checkClock();
+    }
+    // From here to the journal write nothing waits, so no day change or reopening comes between.
+    if (!this.outage.issuing.ok)
+      return { ok: false, refusal: { code: 'store_unavailable', params: { problem: this.outage.issuing.problem } } };
+    const now = this.opts.clock.now();
+    const decision = decide({ config: this.opts.config(), state: this.decider, now, newId: this.opts.newId }, command);
     if (!decision.ok) return decision;
     if (decision.events.length === 0) return { ok: true, events: [] };
     const events = stampEvents(this.decider, decision.events, now, by);
     for (const e of events) applyEvent(this.decider, e);
+    const write = this.opts.store.append(events);
+    this.writes.add(write);
     try {
-      await this.opts.store.append(events);
+      await write;
     } catch (e) {
-      this.failure = e instanceof Error ? e : new Error(String(e));
-      return { ok: false, refusal: { code: 'store_unavailable' } };
+      this.outage.failed(e);
+      return { ok: false, refusal: { code: 'store_unavailable', params: { problem: this.outage.problemOf(e) } } };
+    } finally {
+      this.writes.delete(write);
     }
     for (const e of events) applyEvent(this.shown, e);
     this.afterDurable(events);
@@ -107,29 +171,102 @@ export class QueueEngine {
     }
   }
 
-  /** Starts the new local day when the clock has passed midnight; safe to call often. */
+  /** Starts the new local day once its midnight has passed in real time; safe to call often. */
   async checkDay(): Promise<void> {
-    const day = localDay(this.opts.clock(), this.opts.config().centre.timeZone);
-    if (day === this.decider.day && !this.rolling) return;
-    this.rolling ??= this.startDay(day).finally(() => (this.rolling = null));
-    await this.rolling;
+    this.checkClock();
+    while (this.busy) await this.busy;
+  }
+
+  /** Notices clock steps and a passed midnight; starts the new day in the background. */
+  private checkClock(): void {
+    const { jump, newDay } = this.dayClock.check();
+    if (jump) {
+      log.warn('the wall clock jumped; the open day and its numbering go on', {
+        stepMs: jump.stepMs,
+        direction: jump.stepMs > 0 ? 'forward' : 'backward',
+        now: new Date(jump.at).toISOString(),
+        day: jump.day,
+      });
+      this.healthChanged();
+    }
+    if (newDay && !this.busy) this.busy = this.startDay(newDay).finally(() => (this.busy = null));
   }
 
   private async startDay(day: string): Promise<void> {
-    if (day === this.decider.day) return;
-    await this.opts.store.saveSnapshot(this.shown).catch((e: unknown) => log.warn('final snapshot failed', { error: e }));
-    const { state, damage } = await this.opts.store.openDay(day);
-    this.decider = state;
-    this.shown = cloneState(state);
-    this.journalDamage = damage;
-    this.sinceSnapshot = 0;
+    await Promise.allSettled(this.writes);
+    if (this.outage.issuing.ok) {
+      await this.opts.store.saveSnapshot(this.shown).catch((e: unknown) => log.warn('final snapshot failed', { error: e }));
+    }
+    await this.openDay(day, false);
+    this.dayClock.open(day);
     log.info('new day started', { day });
     for (const l of this.dayListeners) l(day);
   }
 
+  /**
+   * Opens the day from its files; when they cannot be written the state is read only and the
+   * outage retries. At start a fault that is not the disk's (a bug) stops the server.
+   */
+  private async openDay(day: string, atStart: boolean): Promise<void> {
+    let opened: OpenedDay;
+    try {
+      opened = await this.opts.store.openDay(day);
+    } catch (e) {
+      if (atStart && !this.outage.isStoreFault(e)) throw e;
+      this.adopt(await this.opts.store.loadDay(day).catch(() => ({ state: emptyDayState(day), recovery: null, earlierRecoveries: [] })));
+      this.outage.failed(e);
+      return;
+    }
+    this.adopt(opened);
+    this.outage.recovered();
+  }
+
+  /** After a failed write: the day again from the file (the truth), with what was decided meanwhile as a floor only. */
+  private async reopen(): Promise<boolean> {
+    if (this.busy) return false;
+    let done = false;
+    this.busy = (async () => {
+      await Promise.allSettled(this.writes);
+      const decided = this.decider;
+      const opened = await this.opts.store.openDay(decided.day);
+      if (opened.state.day === decided.day) floorFromDecided(opened.state, decided);
+      this.adopt(opened);
+      this.outage.recovered();
+      done = true;
+      log.info('the journal can be written again; numbers are issued again', { day: decided.day, events: opened.state.seq });
+    })()
+      .catch((e: unknown) => this.outage.failed(e))
+      .finally(() => (this.busy = null));
+    await this.busy;
+    return done;
+  }
+
+  private adopt(opened: OpenedDay): void {
+    this.decider = opened.state;
+    this.shown = cloneState(opened.state);
+    this.sinceSnapshot = 0;
+    this.recoveries = [...(opened.recovery ? [opened.recovery] : []), ...opened.earlierRecoveries].filter(
+      (r, i, all) => all.findIndex((x) => x.at === r.at) === i,
+    );
+  }
+
+  private healthChanged(): void {
+    for (const l of this.healthListeners) {
+      try {
+        l();
+      } catch (e) {
+        log.error('health listener failed', { error: e });
+      }
+    }
+  }
+
   async stop(): Promise<void> {
-    if (this.rolling) await this.rolling;
-    if (!this.failure) await this.opts.store.saveSnapshot(this.shown).catch((e: unknown) => log.warn('snapshot failed', { error: e }));
-    await this.opts.store.close();
+    if (this.timer) clearInterval(this.timer);
+    this.outage.stop();
+    while (this.busy) await this.busy;
+    await Promise.allSettled(this.writes);
+    if (this.outage.issuing.ok)
+      await this.opts.store.saveSnapshot(this.shown).catch((e: unknown) => log.warn('snapshot failed', { error: e }));
+    await this.opts.store.close().catch((e: unknown) => log.warn('journal not closed cleanly', { error: e }));
   }
 }

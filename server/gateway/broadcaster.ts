@@ -1,9 +1,8 @@
 import type { AppContext } from '../app/context.ts';
 import { viewOfCounter } from '../app/counter-actions.ts';
+import { adminView, kioskView } from '../app/live-views.ts';
 import type { QueueEvent } from '../core/model.ts';
-import { adminSnapshot } from '../views/admin-view.ts';
 import { callView, displaySnapshot } from '../views/display-view.ts';
-import { kioskSnapshot } from '../views/kiosk-view.ts';
 import { kioskSnapshotFor } from './kiosk-printer.ts';
 import { ticketPublicView } from '../views/ticket-view.ts';
 import { requestRating } from './rating-handlers.ts';
@@ -21,10 +20,7 @@ export function startBroadcasting(io: GatewayServer, ctx: AppContext): () => voi
   const pushAdmin = () => {
     adminTimer = null;
     if (!io.sockets.adapter.rooms.has('admin')) return;
-    io.to('admin').emit('admin:snapshot', {
-      ...adminSnapshot(ctx.site.get(), ctx.engine.state, ctx.clock(), ctx.engine.journalDamage),
-      buttons: ctx.buttons.health(),
-    });
+    io.to('admin').emit('admin:snapshot', adminView(ctx));
   };
 
   // Snapshots are pushed at most every `snapshotEveryMs`, however many changes that held: under
@@ -35,7 +31,7 @@ export function startBroadcasting(io: GatewayServer, ctx: AppContext): () => voi
     flushScheduled = false;
     const config = ctx.site.get();
     const state = ctx.engine.state;
-    const now = ctx.clock();
+    const now = ctx.clock.now();
     io.to('display').emit('display:snapshot', displaySnapshot(config, state, now, ctx.voicePack.version));
     pushKiosks(io, ctx);
     pushCounters(io, ctx);
@@ -61,6 +57,9 @@ export function startBroadcasting(io: GatewayServer, ctx: AppContext): () => voi
 
   const offChange = ctx.engine.onChange(pushAll);
   const offDay = ctx.engine.onDayStarted(() => pushAll([]));
+  // Issuing stopped or resumed (the journal could not be written), or the clock jumped: every
+  // screen hears of it at once, and after a reopening gets the state rebuilt from the journal.
+  const offHealth = ctx.engine.onHealth(() => pushAll([]));
   // A configuration change (services, counters, names, hours) shows on every screen at once.
   const offConfig = ctx.site.onChange(() => pushAll([]));
   // So does a new recording: the boards' config version moves and they fetch the pack again.
@@ -72,6 +71,7 @@ export function startBroadcasting(io: GatewayServer, ctx: AppContext): () => voi
   return () => {
     offChange();
     offDay();
+    offHealth();
     offConfig();
     offVoicePack();
     offPrinter();
@@ -87,7 +87,7 @@ export function startBroadcasting(io: GatewayServer, ctx: AppContext): () => voi
 function pushKiosks(io: GatewayServer, ctx: AppContext): void {
   const ids = io.sockets.adapter.rooms.get('kiosk');
   if (!ids || ids.size === 0) return;
-  const base = kioskSnapshot(ctx.site.get(), ctx.engine.state, ctx.clock(), 'no_printer');
+  const base = kioskView(ctx);
   for (const id of ids) {
     const socket = io.sockets.sockets.get(id);
     if (socket) socket.emit('kiosk:snapshot', kioskSnapshotFor(ctx, base, socket.data.principal));

@@ -28,16 +28,16 @@ export function createGateway(httpServer: HttpServer, ctx: AppContext): { io: Ga
   });
   io.use((socket, next) => {
     const auth = socket.handshake.auth as Record<string, unknown>;
-    socket.data.principal = resolvePrincipal(ctx.auth, auth.token, ctx.clock());
+    socket.data.principal = resolvePrincipal(ctx.auth, auth.token);
     socket.data.lang = pickLang(auth.lang ?? socket.handshake.headers['accept-language']);
     socket.data.counterId = null;
     socket.data.following = new Set();
-    socket.data.connectedAt = ctx.clock();
+    socket.data.connectedAt = ctx.clock.now();
     socket.data.voice = null;
     next();
   });
   io.on('connection', (socket) => {
-    socket.emit('server:hello', { build: ctx.build, serverTime: ctx.clock() });
+    socket.emit('server:hello', { build: ctx.build, serverTime: ctx.clock.now() });
     handleCommands(socket, ctx, handlers);
   });
   const stopBroadcasting = startBroadcasting(io, ctx);

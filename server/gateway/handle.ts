@@ -3,7 +3,7 @@ import type { CommandName, CommandReply } from '../../protocol/events.ts';
 import type { Result } from '../../protocol/result.ts';
 import { refusalFor } from '../app/access.ts';
 import type { AppContext } from '../app/context.ts';
-import { failure, parsePayload } from '../app/results.ts';
+import { failure, parsePayload, unexpectedRefusal } from '../app/results.ts';
 import { logger } from '../log.ts';
 import type { GatewaySocket } from './socket-types.ts';
 
@@ -44,7 +44,7 @@ function handle<E extends CommandName>(socket: GatewaySocket, ctx: AppContext, e
         result = await admitted(socket, ctx, rule, args[0], run);
       } catch (e) {
         log.error('handler failed', { event, error: e });
-        result = refuse(ctx, socket, 'store_unavailable');
+        result = failure(ctx.translator, socket.data.lang, unexpectedRefusal(e), ctx.site.get().centre.timeZone);
       }
       ack?.(result);
     })();

@@ -23,7 +23,7 @@ export function ratingRequest(ctx: AppContext, ticketId: string): RatingRequest 
     clerkName: t.clerkId ? clerkName(ctx, t.clerkId) : null,
     counterId: t.counterId,
     scale: ctx.site.get().centre.ratingScale,
-    at: t.endedAt ?? ctx.clock(),
+    at: t.endedAt ?? ctx.clock.now(),
   };
 }
 
@@ -40,7 +40,7 @@ function pendingRequest(ctx: AppContext, counterId: number): RatingRequest | nul
     if (t.status !== 'finished' || t.counterId !== counterId || t.endedAt === null) continue;
     if (!latest || t.endedAt > latest.endedAt) latest = { id: t.id, endedAt: t.endedAt, rated: t.rating !== null };
   }
-  if (!latest || latest.rated || ctx.clock() - latest.endedAt > RATING_WINDOW_MS) return null;
+  if (!latest || latest.rated || ctx.clock.now() - latest.endedAt > RATING_WINDOW_MS) return null;
   return ratingRequest(ctx, latest.id);
 }
 
@@ -53,7 +53,7 @@ export const ratingHandlers = {
     return {
       ok: true,
       value: {
-        serverTime: ctx.clock(),
+        serverTime: ctx.clock.now(),
         centreName: config.centre.name,
         counterId: payload.counterId,
         counterName: counterName(config, payload.counterId),

@@ -28,7 +28,7 @@ export const ticketHandlers = {
     if (!socket.data.following.has(id) && socket.data.following.size >= maxFollowed) return refuse(ctx, socket, 'forbidden');
     socket.data.following.add(id);
     await socket.join(`ticket:${id}`);
-    return { ok: true, value: ticketPublicView(ctx.site.get(), ctx.engine.state, t, ctx.clock()) };
+    return { ok: true, value: ticketPublicView(ctx.site.get(), ctx.engine.state, t, ctx.clock.now()) };
   },
 
   'ticket:cancel': async ({ payload, socket, ctx }) => {

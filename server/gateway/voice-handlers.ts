@@ -8,7 +8,7 @@ import type { CommandHandlers } from './handle.ts';
  */
 export const voiceHandlers = {
   'display:voice': ({ socket, ctx, payload }) => {
-    socket.data.voice = { report: payload, at: ctx.clock() };
+    socket.data.voice = { report: payload, at: ctx.clock.now() };
     return { ok: true, value: null };
   },
 } satisfies Partial<CommandHandlers>;

@@ -2,7 +2,6 @@ import { PasswordPayload, RenameDevicePayload, UserStatePayload } from '../../pr
 import { audit } from '../app/audited-change.ts';
 import type { AppContext } from '../app/context.ts';
 import { parsePayload } from '../app/results.ts';
-import { writeCatalogueFile } from '../catalogue/catalogue-file.ts';
 import { importCatalogueFile } from '../catalogue/import-file.ts';
 import { catalogueImportSummary } from '../catalogue/import-summary.ts';
 import { catalogueTranslator, problemMessage } from '../catalogue/problem-messages.ts';
@@ -38,8 +37,7 @@ export function addAdminRoutes(router: Router, ctx: AppContext): void {
     const summary = catalogueImportSummary(catalogue, ctx.site.get(), format, encoding);
     if (r.query.get('preview') === '1') return okResponse(summary);
     const before = ctx.catalogue.get();
-    await writeCatalogueFile(ctx.settings.dataDir, catalogue);
-    await ctx.catalogue.reload();
+    await ctx.catalogue.replace(catalogue);
     await audit(ctx, r.principal, 'catalogue.imported', name || format, {
       before: { procedures: before.procedures.length, sample: before.sample },
       after: { procedures: catalogue.procedures.length, fields: catalogue.fields.length, encoding },

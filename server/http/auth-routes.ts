@@ -14,7 +14,7 @@ const log = logger('auth');
 /** Sign-in, first-run set-up, users and device pairing. */
 export function addAuthRoutes(router: Router, ctx: AppContext): void {
   const limited = (r: IncomingRequest): Refused | null => {
-    const wait = ctx.attempts.blockedFor(r.address, ctx.clock());
+    const wait = ctx.attempts.blockedFor(r.address);
     return wait > 0 ? httpError(ctx, r, 'too_many_attempts', { seconds: wait }) : null;
   };
 
@@ -27,10 +27,10 @@ export function addAuthRoutes(router: Router, ctx: AppContext): void {
     // The token works once: a second request that passed the policy meanwhile finds it used.
     if (ctx.setup.token === null) return httpError(ctx, r, 'setup_done');
     ctx.setup.token = null;
-    const user = await ctx.auth.createUser({ ...p.value, role: 'admin', counters: [] }, ctx.clock());
+    const user = await ctx.auth.createUser({ ...p.value, role: 'admin', counters: [] });
     if (!user) return httpError(ctx, r, 'username_taken');
     log.info('administrator created', { username: user.username });
-    return okResponse({ token: await ctx.auth.createSession(user.id, ctx.clock()), user });
+    return okResponse({ token: await ctx.auth.createSession(user.id), user });
   });
 
   router.add('login', async (r) => {
@@ -40,13 +40,13 @@ export function addAuthRoutes(router: Router, ctx: AppContext): void {
     if (blocked) return blocked;
     const user = await ctx.auth.verify(p.value.username, p.value.password);
     if (!user) {
-      ctx.attempts.fail(r.address, ctx.clock());
+      ctx.attempts.fail(r.address);
       return httpError(ctx, r, 'bad_credentials');
     }
     // Said only to whoever knows the password, so it tells a guesser nothing.
     if (user.disabled) return httpError(ctx, r, 'user_disabled');
     ctx.attempts.succeed(r.address);
-    return okResponse({ token: await ctx.auth.createSession(user.id, ctx.clock()), user });
+    return okResponse({ token: await ctx.auth.createSession(user.id), user });
   });
 
   router.add('logout', async (r) => {
@@ -65,7 +65,7 @@ export function addAuthRoutes(router: Router, ctx: AppContext): void {
   router.add('createUser', async (r) => {
     const p = parsePayload(NewUserPayload, await r.body());
     if (!p.ok) return httpError(ctx, r, p.refusal.code, p.refusal.params);
-    const user = await ctx.auth.createUser(p.value, ctx.clock());
+    const user = await ctx.auth.createUser(p.value);
     if (user) await audit(ctx, r.principal, 'user.created', user.username, { after: { role: user.role, counters: user.counters } });
     return user ? okResponse(user, 201) : httpError(ctx, r, 'username_taken');
   });
@@ -78,10 +78,7 @@ export function addAuthRoutes(router: Router, ctx: AppContext): void {
     await audit(ctx, r.principal, 'device.pairing_code', p.value.name, {
       after: { kind: p.value.kind, counterId: p.value.counterId ?? null, printerId },
     });
-    return okResponse(
-      ctx.pairing.create({ kind: p.value.kind, name: p.value.name, counterId: p.value.counterId ?? null, printerId }, ctx.clock()),
-      201,
-    );
+    return okResponse(ctx.pairing.create({ kind: p.value.kind, name: p.value.name, counterId: p.value.counterId ?? null, printerId }), 201);
   });
 
   // A device enters the code it was given and receives its long-lived token.
@@ -90,13 +87,13 @@ export function addAuthRoutes(router: Router, ctx: AppContext): void {
     if (!p.ok) return httpError(ctx, r, p.refusal.code, p.refusal.params);
     const blocked = limited(r);
     if (blocked) return blocked;
-    const request = ctx.pairing.redeem(p.value.code, ctx.clock());
+    const request = ctx.pairing.redeem(p.value.code);
     if (!request) {
-      ctx.attempts.fail(r.address, ctx.clock());
+      ctx.attempts.fail(r.address);
       return httpError(ctx, r, 'pairing_code_invalid');
     }
     const { printerId, ...deviceRequest } = request;
-    const { device, token } = await ctx.auth.pairDevice(deviceRequest, ctx.clock());
+    const { device, token } = await ctx.auth.pairDevice(deviceRequest);
     // The kiosk's printer, chosen with its pairing code; a printer removed since then leaves it on the first one.
     if (printerId !== null) await assignKioskPrinter(ctx, device.id, printerId);
     log.info('device paired', { id: device.id, kind: device.kind, name: device.name });
@@ -106,7 +103,7 @@ export function addAuthRoutes(router: Router, ctx: AppContext): void {
   router.add('devices', () => okResponse(ctx.auth.devices().map(deviceView)));
   router.add('revokeDevice', async (r) => {
     const device = ctx.auth.devices().find((d) => d.id === r.params.id);
-    if (!device || !(await ctx.auth.revokeDevice(device.id, ctx.clock()))) return httpError(ctx, r, 'not_found');
+    if (!device || !(await ctx.auth.revokeDevice(device.id))) return httpError(ctx, r, 'not_found');
     await audit(ctx, r.principal, 'device.revoked', device.name, { before: { kind: device.kind } });
     return okResponse(null);
   });

@@ -21,7 +21,7 @@ export function addBackupRoutes(router: Router, ctx: AppContext): void {
   });
 
   router.add('backup', async (r) => {
-    const createdAt = ctx.clock();
+    const createdAt = ctx.clock.now();
     const centre = ctx.site.get().centre;
     const name = backupName(createdAt, centre.timeZone);
     await audit(ctx, r.principal, 'backup.downloaded', name);

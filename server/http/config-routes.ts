@@ -21,40 +21,39 @@ type Edit = (
  * audited, and then shown on every screen (the broadcaster listens to the site store).
  */
 export function addConfigRoutes(router: Router, ctx: AppContext): void {
-  // One change at a time, so two admins' edits never overwrite each other half-way.
-  let queue: Promise<unknown> = Promise.resolve();
+  // Each edit is made inside the site store's queue on the config as the previous change left
+  // it, so two admins' edits never overwrite each other half-way.
   const change =
     (action: string, edit: Edit, check: (body: unknown, r: IncomingRequest) => Refused | null = () => null) =>
     async (r: IncomingRequest & { params: { id?: string } }): Promise<ChangeResponse> => {
       const body = r.req.method === 'DELETE' ? undefined : await r.body();
-      const run = queue.then(async (): Promise<ChangeResponse> => {
-        const refused = check(body, r);
-        if (refused) return refused;
-        const made = edit(ctx.site.stored(), body, r.params.id ?? '');
-        if (made === 'not_found') return httpError(ctx, r, 'not_found');
-        const saved = await ctx.site.replace(made.next);
-        if (!saved.ok) {
-          const result = failure(
-            ctx.translator,
-            r.lang,
-            {
-              code: 'admin:config.invalid',
-              params: {
-                detail: saved.problems
-                  .slice(0, 5)
-                  .map((p) => problemText(ctx, r, p))
-                  .join('; '),
-              },
-            },
-            ctx.site.get().centre.timeZone,
-          );
-          return { status: 400, result };
-        }
-        await audit(ctx, r.principal, action, made.subject, { before: made.before, after: made.after });
-        return okResponse(ctx.site.stored());
+      const refused = check(body, r);
+      if (refused) return refused;
+      const saved = await ctx.site.update((stored) => {
+        const made = edit(stored, body, r.params.id ?? '');
+        return made === 'not_found' ? { refused: null } : { next: made.next, result: made };
       });
-      queue = run.catch(() => undefined);
-      return run;
+      if (saved.kind === 'refused' || (saved.kind === 'saved' && saved.result === null)) return httpError(ctx, r, 'not_found');
+      if (saved.kind === 'invalid') {
+        const result = failure(
+          ctx.translator,
+          r.lang,
+          {
+            code: 'admin:config.invalid',
+            params: {
+              detail: saved.problems
+                .slice(0, 5)
+                .map((p) => problemText(ctx, r, p))
+                .join('; '),
+            },
+          },
+          ctx.site.get().centre.timeZone,
+        );
+        return { status: 400, result };
+      }
+      const made = saved.result;
+      if (made) await audit(ctx, r.principal, action, made.subject, { before: made.before, after: made.after });
+      return okResponse(ctx.site.stored());
     };
 
   router.add('config', () => okResponse(ctx.site.stored()));

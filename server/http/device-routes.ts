@@ -6,7 +6,7 @@ import type { Router } from './router.ts';
 export function addDeviceRoutes(router: Router, ctx: AppContext): void {
   router.add('deviceHealth', () =>
     okResponse({
-      serverTime: ctx.clock(),
+      serverTime: ctx.clock.now(),
       buttons: ctx.buttons.health(),
       printers: ctx.printing.settings().printers.map((p) => ({ id: p.id, name: p.name, state: ctx.printing.state(p.id) })),
     }),

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolvePrincipal } from '../auth/principal.ts';
 import { refusalFor } from '../app/access.ts';
 import type { AppContext } from '../app/context.ts';
+import { unexpectedRefusal } from '../app/results.ts';
 import { pickLang } from '../i18n.ts';
 import { logger } from '../log.ts';
 import { addAdminRoutes } from './admin-routes.ts';
@@ -54,7 +55,7 @@ export function createHttpHandler(ctx: AppContext, distDir: string): (req: Incom
         req,
         res,
         query: url.searchParams,
-        principal: resolvePrincipal(ctx.auth, auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined, ctx.clock()),
+        principal: resolvePrincipal(ctx.auth, auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined),
         lang: pickLang(url.searchParams.get('lang') ?? req.headers['accept-language']),
         address: req.socket.remoteAddress ?? 'unknown',
         body: () => {
@@ -80,7 +81,8 @@ export function createHttpHandler(ctx: AppContext, distDir: string): (req: Incom
         if (e instanceof BodyError) response = httpError(ctx, r, e.code);
         else {
           log.error('request failed', { path: url.pathname, error: e });
-          response = httpError(ctx, r, 'store_unavailable');
+          const refusal = unexpectedRefusal(e);
+          response = httpError(ctx, r, refusal.code, refusal.params);
         }
       }
       if (response) send(res, response.status, response.result);

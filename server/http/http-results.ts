@@ -16,6 +16,7 @@ const statusOf: Record<string, number> = {
   rate_limited: 429,
   too_many_attempts: 429,
   store_unavailable: 503,
+  internal_error: 500,
 };
 
 /** An error Result with the HTTP status that fits its code (409 for a refused queue rule). */

@@ -8,6 +8,7 @@ import { parsePayload } from '../app/results.ts';
 import { dayTickets } from '../app/day-tickets.ts';
 import { csvStyle } from '../app/csv-style.ts';
 import { ticketsCsv } from '../app/ticket-csv.ts';
+import { serverHealth } from '../app/server-health.ts';
 import { issueTicket } from '../app/ticketing.ts';
 import { computeStatistics } from '../core/statistics.ts';
 import { configVersion } from '../views/config-version.ts';
@@ -18,12 +19,14 @@ import type { Router } from './router.ts';
 
 /** Tickets, the public catalogue and site, statistics and exports. */
 export function addQueueRoutes(router: Router, ctx: AppContext): void {
+  // For monitoring: 200 even while numbers cannot be issued (the server itself is up); `store` says so.
   router.add('health', () =>
     okResponse({
       day: ctx.engine.state.day,
       build: ctx.build,
-      store: ctx.engine.failed ? 'failed' : 'ok',
+      store: ctx.engine.issuing.ok ? 'ok' : 'unavailable',
       printer: ctx.printing.state(ctx.printing.printerFor(null)),
+      ...serverHealth(ctx),
     }),
   );
 
@@ -70,7 +73,7 @@ export function addQueueRoutes(router: Router, ctx: AppContext): void {
     if (!id) return httpError(ctx, r, 'bad_signature');
     const t = ctx.engine.state.tickets.get(id);
     if (!t) return httpError(ctx, r, 'unknown_ticket');
-    return okResponse(ticketPublicView(ctx.site.get(), ctx.engine.state, t, ctx.clock()));
+    return okResponse(ticketPublicView(ctx.site.get(), ctx.engine.state, t, ctx.clock.now()));
   });
 
   router.add('statsToday', () => {

@@ -48,7 +48,7 @@ export function addVoicePackRoutes(router: Router, ctx: AppContext): void {
   router.add('recordClip', async (r) => {
     const id = clipIdOf(r.params.id);
     if (id === null) return badRequest(httpError(ctx, r, 'voice:pack.bad_clip_id'));
-    const recorded = await ctx.voicePack.record(id, await readRawBody(r.req, CLIP_LIMIT), ctx.clock());
+    const recorded = await ctx.voicePack.record(id, await readRawBody(r.req, CLIP_LIMIT), ctx.clock.now());
     if (!recorded.ok) return badRequest(httpError(ctx, r, `voice:pack.${recorded.problem}`));
     const { file: _file, ...measured } = recorded.clip;
     await audit(ctx, r.principal, 'voice_pack.recorded', id, { after: measured });
@@ -63,8 +63,8 @@ export function addVoicePackRoutes(router: Router, ctx: AppContext): void {
   });
 
   router.add('exportVoicePack', async (r) => {
-    const bytes = await ctx.voicePack.exportBundle(ctx.clock());
-    const day = localDay(ctx.clock(), ctx.site.get().centre.timeZone);
+    const bytes = await ctx.voicePack.exportBundle(ctx.clock.now());
+    const day = localDay(ctx.clock.now(), ctx.site.get().centre.timeZone);
     r.res.writeHead(200, {
       'content-type': 'application/gzip',
       'content-length': bytes.length,

@@ -1,72 +1,66 @@
-import type { QueueEvent, QueueEventType } from '../core/model.ts';
+import type { SetAsideReason } from '../../protocol/health.ts';
+import type { QueueEvent } from '../core/model.ts';
+import { decodeLine } from './journal-line.ts';
 
-const knownTypes: ReadonlySet<QueueEventType> = new Set<QueueEventType>([
-  'ticket.issued',
-  'ticket.called',
-  'ticket.recalled',
-  'ticket.started',
-  'ticket.finished',
-  'ticket.no_show',
-  'ticket.transferred',
-  'ticket.parked',
-  'ticket.cancelled',
-  'ticket.rated',
-  'counter.opened',
-  'counter.paused',
-  'counter.resumed',
-  'counter.closed',
-]);
-
-/** What was found past the last good event: a torn line from a power cut, or worse. */
-export interface JournalDamage {
-  /** Byte offset where the good part ends; the file is cut back to it. */
-  goodBytes: number;
-  damagedBytes: number;
-  /** 1-based line number of the first damaged line. */
+/** An intact event and where its line is in the file. */
+export interface ScannedEvent {
+  event: QueueEvent;
+  crc: string;
+  /** 1-based line number. */
   line: number;
-  reason: 'torn_line' | 'unreadable_line' | 'out_of_sequence';
+  /** Byte range of the line, its newline included. */
+  start: number;
+  end: number;
 }
 
-export interface RecoveredJournal {
-  events: QueueEvent[];
-  damage: JournalDamage | null;
+/** A line that is not kept, and why. */
+export interface SetAsideLine {
+  line: number;
+  reason: SetAsideReason;
+  start: number;
+  end: number;
+  /** The event's seq when the line could still be read (an event out of sequence, or one that cannot apply). */
+  seq: number | null;
+}
+
+export interface JournalScan {
+  events: ScannedEvent[];
+  setAside: SetAsideLine[];
 }
 
 /**
- * Reads a day's journal: every complete, well-formed event in sequence is kept; the first
- * line that is not (a line cut by a power failure, garbage, a gap) and everything after it
- * is reported as damage. Events after a gap cannot be applied safely, so they are not guessed at.
+ * Reads every line of a day's journal (issue 12: one damaged line used to drop every event after
+ * it). An intact event is kept wherever it is; a damaged line (bad checksum, not an event, a
+ * block of zeros from a power cut, a torn last line) is set aside alone. Seqs must strictly
+ * increase, not necessarily by one: a gap is where damage was set aside. Lines without a
+ * checksum (journals from before it) are accepted only before the first line that has one.
+ * The last line may lack its newline (the caller adds it before appending).
  */
-export function recoverJournal(content: Buffer): RecoveredJournal {
-  const events: QueueEvent[] = [];
-  let offset = 0;
+export function scanJournal(content: Buffer): JournalScan {
+  const events: ScannedEvent[] = [];
+  const setAside: SetAsideLine[] = [];
+  let lastSeq = 0;
+  let checkedSeen = false;
   let line = 0;
-  while (offset < content.length) {
+  for (let start = 0; start < content.length; ) {
     line++;
-    const newline = content.indexOf(0x0a, offset);
-    const damage = (reason: JournalDamage['reason']): RecoveredJournal => ({
-      events,
-      damage: { goodBytes: offset, damagedBytes: content.length - offset, line, reason },
-    });
-    if (newline === -1) return damage('torn_line');
-    const event = parseEvent(content.subarray(offset, newline).toString('utf8'));
-    if (!event) return damage('unreadable_line');
-    if (event.seq !== events.length + 1) return damage('out_of_sequence');
-    events.push(event);
-    offset = newline + 1;
+    const newline = content.indexOf(0x0a, start);
+    const end = newline === -1 ? content.length : newline + 1;
+    const aside = (reason: SetAsideReason, seq: number | null = null) => setAside.push({ line, reason, start, end, seq });
+    const text = content.subarray(start, newline === -1 ? end : newline).toString('utf8');
+    if (text.length > 0) {
+      const decoded = decodeLine(text);
+      // A last line cut short by a power cut; one that is whole but lost only its newline still counts.
+      if (!decoded.ok) aside(newline === -1 ? 'torn_line' : decoded.reason);
+      else if (!decoded.checked && checkedSeen) aside('bad_checksum', decoded.event.seq);
+      else if (decoded.event.seq <= lastSeq) aside('out_of_sequence', decoded.event.seq);
+      else {
+        checkedSeen ||= decoded.checked;
+        lastSeq = decoded.event.seq;
+        events.push({ event: decoded.event, crc: decoded.crc, line, start, end });
+      }
+    }
+    start = end;
   }
-  return { events, damage: null };
-}
-
-function parseEvent(text: string): QueueEvent | null {
-  try {
-    const value: unknown = JSON.parse(text);
-    if (typeof value !== 'object' || value === null) return null;
-    const e = value as Partial<QueueEvent>;
-    if (typeof e.seq !== 'number' || typeof e.at !== 'number' || typeof e.type !== 'string') return null;
-    if (!knownTypes.has(e.type) || typeof e.by !== 'object' || e.by === null) return null;
-    return value as QueueEvent;
-  } catch {
-    return null;
-  }
+  return { events, setAside };
 }

@@ -1,14 +1,14 @@
+import type { ServerHealth } from '../../protocol/health.ts';
 import type { SiteConfig } from '../../protocol/site-config.ts';
 import type { AdminSnapshot } from '../../protocol/views.ts';
 import { unconfirmedYears } from '../core/centre-calendar.ts';
 import type { QueueState } from '../core/queue-state.ts';
 import { satisfaction } from '../core/report-tables.ts';
 import { computeStatistics } from '../core/statistics.ts';
-import type { JournalDamage } from '../store/journal-recovery.ts';
 import { displaySnapshot } from './display-view.ts';
 
-/** The manager's live dashboard: today's figures, counters, waiting, and any journal damage. */
-export function adminSnapshot(config: SiteConfig, state: QueueState, now: number, damage: JournalDamage | null): AdminSnapshot {
+/** The manager's live dashboard: today's figures, counters, waiting, and the server's health. */
+export function adminSnapshot(config: SiteConfig, state: QueueState, now: number, health: ServerHealth): AdminSnapshot {
   // Only its counters and waiting counts are used: the boards' settings version does not matter here.
   const display = displaySnapshot(config, state, now, '');
   let oldest = now;
@@ -24,7 +24,7 @@ export function adminSnapshot(config: SiteConfig, state: QueueState, now: number
     waitingByService: Object.fromEntries(display.services.map((s) => [s.id, s.waiting])),
     longestWaitMinutes: Math.floor((now - oldest) / 60_000),
     satisfaction: satisfaction(state.tickets.values(), config.centre.ratingScale),
-    journalDamage: damage && { line: damage.line, damagedBytes: damage.damagedBytes, reason: damage.reason },
+    health,
     unconfirmedCalendarYears: unconfirmedYears(config.centre, state.day),
   };
 }

@@ -1,3 +1,4 @@
+import type { IssuingState } from '../../protocol/health.ts';
 import type { SiteConfig } from '../../protocol/site-config.ts';
 import { PRINTABLE_STATES } from '../../protocol/printers.ts';
 import type { ClosedDayView, KioskServiceView, KioskSnapshot, PrinterState } from '../../protocol/views.ts';
@@ -7,10 +8,17 @@ import { issueAvailability, nextOpening } from '../core/opening-hours.ts';
 import { waitingOf, type QueueState } from '../core/queue-state.ts';
 import { estimateWait } from '../core/wait-estimate.ts';
 
-/** What the kiosk needs before a citizen chooses: which services hand out numbers, the wait, the printer. */
-export function kioskSnapshot(config: SiteConfig, state: QueueState, now: number, printer: PrinterState): KioskSnapshot {
+/** What the kiosk needs before a citizen chooses: whether numbers can be issued, which services hand them out, the wait, the printer. */
+export function kioskSnapshot(
+  config: SiteConfig,
+  state: QueueState,
+  now: number,
+  printer: PrinterState,
+  issuing: IssuingState,
+): KioskSnapshot {
   const services = config.services.filter((s) => s.enabled).map((s) => kioskService(config, state, s.id, now));
   return {
+    issuing,
     centreName: config.centre.name,
     hotline: config.centre.hotline,
     serverTime: now,

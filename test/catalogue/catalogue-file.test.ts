@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { catalogueFilePath, readCatalogueFile, writeCatalogueFile } from '../../server/catalogue/catalogue-file.ts';
+import { catalogueFile, catalogueFilePath, writeCatalogueFile } from '../../server/catalogue/catalogue-file.ts';
 import { catalogue, procedure, SHIPPED_CATALOGUE_PATH } from './fixtures.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -35,11 +35,11 @@ describe('the catalogue file in the data directory', () => {
     const dir = path.join(dataDir, 'nested');
     const written = catalogue([procedure()]);
     expect(await writeCatalogueFile(dir, written)).toBe(catalogueFilePath(dir));
-    expect(await readCatalogueFile(dir)).toEqual({ ok: true, value: written });
+    expect(await catalogueFile(dir).read()).toEqual({ kind: 'ok', value: written });
   });
 
-  it('reads as null before any import', async () => {
-    expect(await readCatalogueFile(dataDir)).toBeNull();
+  it('reads as missing before any import', async () => {
+    expect(await catalogueFile(dataDir).read()).toEqual({ kind: 'missing' });
   });
 });
 

@@ -36,6 +36,7 @@ function snapshot(
   };
   return {
     serverTime: 0,
+    issuing: { ok: true },
     counter: {
       id: 1,
       name: { vi: 'Quầy 1', en: 'Counter 1' },

@@ -2,14 +2,14 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from '../support/browser.ts';
 import { at } from '../support/site-fixture.ts';
+import { runningClock } from '../support/stepped-clock.ts';
 import { TestServer } from '../support/test-server.ts';
 import { portrait } from '../kiosk/kiosk-browser.ts';
 import { signedInAdmin } from './admin-browser.ts';
 
 /** A server whose centre clock starts at `start` (local time) and runs at real speed. */
 function serverAt(start: number): Promise<TestServer> {
-  const began = Date.now();
-  return TestServer.start({ clock: () => start + (Date.now() - began) });
+  return TestServer.start({ clock: runningClock(start) });
 }
 
 describe('the centre calendar in Chromium', () => {

@@ -9,6 +9,7 @@ import type { RecordedPlay } from '../../display/recording-audio-sink.ts';
 import { DEFAULT_VOICE_CONFIG, type VoiceConfig } from '../../protocol/voice/voice-config.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { command, TestServer, type ClientSocket } from '../support/test-server.ts';
+import { runningClock } from '../support/stepped-clock.ts';
 
 /** A board's viewport: the lobby's full HD unless a test says otherwise. */
 export interface BoardViewport {
@@ -122,15 +123,14 @@ export class DisplayFixture {
     this.deskSocket = null;
     // The centre's clock runs on across the restart, as a real one does; a fresh test clock
     // would start again at 09:00 and put new calls behind the old ones.
-    const stoppedAt = this.server.server.ctx.clock();
-    const stoppedAtReal = Date.now();
+    const stoppedAt = this.server.server.ctx.clock.now();
     await this.server.server.close();
     await whileDown();
     this.adoptedDir = dataDir;
     this.server = await TestServer.start({
       dataDir,
       flags: ['--port', String(port)],
-      clock: () => stoppedAt + (Date.now() - stoppedAtReal),
+      clock: runningClock(stoppedAt),
       ...(build && { build }),
     });
     this.kiosk = await this.server.socket(await this.server.deviceToken('kiosk'));

@@ -7,6 +7,7 @@ import type { Result } from '../../protocol/result.ts';
 import { applyEvent } from '../../server/core/apply-event.ts';
 import type { Ticket } from '../../server/core/model.ts';
 import { emptyDayState } from '../../server/core/queue-state.ts';
+import { systemClock } from '../../server/clock.ts';
 import { FileQueueStore } from '../../server/store/queue-store.ts';
 import { freePort, postJson, seededRandom, siteAtLocalNoon, startServerProcess, type ServerProcess } from '../support/server-process.ts';
 import { waitFor } from '../support/wait-for.ts';
@@ -170,7 +171,7 @@ async function recoveredState(proc: ServerProcess, dataDir: string) {
       const [label, service, , , , status] = line.split(',');
       return { key: `${code[service!]}:${label}`, status: status! };
     });
-  const store = new FileQueueStore(dataDir, Date.now);
+  const store = new FileQueueStore(dataDir, systemClock);
   const days = await store.listDays();
   const day = days.at(-1)!;
   const state = emptyDayState(day);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import * as v from 'valibot';
 import { simulateDay, type SimulatedDay } from '../../bench/day-simulation.ts';
 import { SiteConfigSchema, type SiteConfig } from '../../protocol/site-config.ts';
+import { systemClock } from '../../server/clock.ts';
 import { FileQueueStore } from '../../server/store/queue-store.ts';
 
 /** The sample centre the test server boots with (`data/site.json`). */
@@ -13,7 +14,7 @@ export function sampleSite(): SiteConfig {
 /** Writes a simulated past day's journal into a data directory, as the server would have. */
 export async function writePastDay(dataDir: string, day: string, tickets: number, seed = 7): Promise<SimulatedDay> {
   const simulated = simulateDay(sampleSite(), day, { tickets, seed });
-  const store = new FileQueueStore(dataDir, Date.now);
+  const store = new FileQueueStore(dataDir, systemClock);
   await store.openDay(day);
   await store.append(simulated.events);
   await store.close();

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settleRestore, writeConfirmed } from '../../server/app/backup-apply.ts';
 import { currentFingerprint } from '../../server/app/backup-preview.ts';
 import type { QueueEvent } from '../../server/core/model.ts';
+import { systemClock } from '../../server/clock.ts';
 import { FileQueueStore } from '../../server/store/queue-store.ts';
 import { TestServer } from '../support/test-server.ts';
 import { writePastDay } from './admin-support.ts';
@@ -101,7 +102,7 @@ describe('applying a confirmed restore', () => {
   it('is not applied when more was written after the confirmation; the backup stays staged', async () => {
     const dir = await confirmedCopy('written-after');
     // A ticket issued between the confirmation and the restart (the server had not stopped yet).
-    const store = new FileQueueStore(dir, Date.now);
+    const store = new FileQueueStore(dir, systemClock);
     const { state } = await store.openDay(today);
     const last = (await store.readDay(today)).filter((e) => e.type === 'ticket.issued').at(-1) as QueueEvent & { type: 'ticket.issued' };
     await store.append([

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CalendarYearView } from '../../protocol/admin.ts';
 import { at } from '../support/site-fixture.ts';
+import { runningClock } from '../support/stepped-clock.ts';
 import { command, TestServer } from '../support/test-server.ts';
 
 describe('calendar API', () => {
@@ -8,9 +9,8 @@ describe('calendar API', () => {
   let admin: string;
 
   beforeAll(async () => {
-    const began = Date.now();
     // Thursday 2027-02-04, two days before Tết Đinh Mùi, whose schedule nobody has confirmed.
-    server = await TestServer.start({ clock: () => at('2027-02-04', '09:00') + (Date.now() - began) });
+    server = await TestServer.start({ clock: runningClock(at('2027-02-04', '09:00')) });
     admin = await server.adminToken();
   });
   afterAll(() => server?.close());

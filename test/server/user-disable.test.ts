@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry, UserAccountView } from '../../protocol/admin.ts';
+import { systemClock } from '../../server/clock.ts';
 import { AuthStore } from '../../server/auth/auth-store.ts';
 import { command, TestServer, type ClientSocket } from '../support/test-server.ts';
 
@@ -144,9 +145,9 @@ describe('auth store: disabled users on disk', () => {
 
   it('refuses to disable the last enabled administrator', async () => {
     dir = await mkdtemp(join(tmpdir(), 'motcua-auth-'));
-    const store = await AuthStore.open(dir);
-    const a = await store.createUser({ username: 'a1', name: 'A', password: 'password-1', role: 'admin', counters: [] }, 1);
-    const b = await store.createUser({ username: 'b1', name: 'B', password: 'password-1', role: 'admin', counters: [] }, 1);
+    const store = await AuthStore.open(dir, systemClock);
+    const a = await store.createUser({ username: 'a1', name: 'A', password: 'password-1', role: 'admin', counters: [] });
+    const b = await store.createUser({ username: 'b1', name: 'B', password: 'password-1', role: 'admin', counters: [] });
     if (!a || !b) throw new Error('not created');
     expect(await store.setDisabled(a.id, true)).toMatchObject({ ok: true });
     expect(await store.setDisabled(b.id, true)).toEqual({ ok: false, refusal: 'last_admin' });
@@ -159,22 +160,22 @@ describe('auth store: disabled users on disk', () => {
 
   it('keeps the state across a restart, and users stored before the field existed are enabled', async () => {
     dir = await mkdtemp(join(tmpdir(), 'motcua-auth-'));
-    const store = await AuthStore.open(dir);
-    const u = await store.createUser({ username: 'old', name: 'Old', password: 'password-1', role: 'clerk', counters: [] }, 1);
-    const gone = await store.createUser({ username: 'gone', name: 'Gone', password: 'password-1', role: 'clerk', counters: [] }, 1);
+    const store = await AuthStore.open(dir, systemClock);
+    const u = await store.createUser({ username: 'old', name: 'Old', password: 'password-1', role: 'clerk', counters: [] });
+    const gone = await store.createUser({ username: 'gone', name: 'Gone', password: 'password-1', role: 'clerk', counters: [] });
     if (!u || !gone) throw new Error('not created');
     await store.setDisabled(gone.id, true);
     const file = join(dir, 'auth.json');
     const raw = JSON.parse(await readFile(file, 'utf8')) as { users: Record<string, unknown>[] };
     expect(raw.users.find((x) => x.username === 'old')).not.toHaveProperty('disabled');
     await writeFile(file, JSON.stringify(raw));
-    const reopened = await AuthStore.open(dir);
+    const reopened = await AuthStore.open(dir, systemClock);
     expect(reopened.users().map((x) => [x.username, x.disabled])).toEqual([
       ['old', false],
       ['gone', true],
     ]);
     expect((await reopened.verify('old', 'password-1'))?.disabled).toBe(false);
-    const session = await reopened.createSession(u.id, 2);
-    expect(reopened.sessionUser(session, 3)?.username).toBe('old');
+    const session = await reopened.createSession(u.id);
+    expect(reopened.sessionUser(session)?.username).toBe('old');
   });
 });

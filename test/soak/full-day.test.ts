@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { steadyClock } from '../../server/clock.ts';
 import { repoDir } from '../../server/create-server.ts';
 import { seededRandom } from '../support/server-process.ts';
 import { at, monday } from '../support/site-fixture.ts';
@@ -62,7 +63,8 @@ describe('soak: a full day', () => {
     const openMs = (240 + 205) * 60_000;
     let dayMs = 0;
     const clock = () => (dayMs < 240 * 60_000 ? morning + dayMs : afternoon + dayMs - 240 * 60_000);
-    const server = await TestServer.start({ dataDir: dir, clock });
+    // A simulated day: its elapsed time is the simulated one (the lunch break included), never a jump.
+    const server = await TestServer.start({ dataDir: dir, clock: steadyClock(clock) });
     cleanups.push(() => server.close());
 
     const kiosks: ClientSocket[] = [];

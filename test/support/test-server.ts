@@ -17,14 +17,16 @@ import {
 } from '../../server/printing/printer-drivers.ts';
 import { TicketPrinting } from '../../server/printing/ticket-printing.ts';
 import { serveInPlace, type ServedInPlace } from '../../server/serve-in-place.ts';
+import type { Clock } from '../../server/clock.ts';
 import { at, monday } from './site-fixture.ts';
+import { runningClock } from './stepped-clock.ts';
 import { logger } from '../../server/log.ts';
 
 export type ClientSocket = CommandSocket;
 
 export interface TestServerOptions {
   /** Defaults to a clock that starts Monday 09:00 in Hanoi time and runs at real speed. */
-  clock?: () => number;
+  clock?: Clock;
   dataDir?: string;
   /** The virtual printer behind every printer with the `virtual` transport (the default one included). */
   printer?: VirtualPrinter;
@@ -114,15 +116,13 @@ export class TestServer {
       {},
     );
     const printer = options.printer ?? createVirtualPrinter({ log: logger('printer') });
-    const started = Date.now();
-    const base = at(monday, '09:00');
-    const clock = options.clock ?? (() => base + (Date.now() - started));
+    const clock = options.clock ?? runningClock(at(monday, '09:00'));
     if (options.printers) await mkdir(dataDir, { recursive: true });
     if (options.printers) await writeFile(join(dataDir, 'printers.json'), JSON.stringify(options.printers));
     const real = realPrinterDevices(options.tuning ?? TEST_TUNING);
     const printerDevices: PrinterDeviceFactory = (config) => (config.transport.kind === 'virtual' ? sharedVirtual(printer) : real(config));
     // The printers outlive the servers a restore builds in place, as in the real process.
-    const printing = await TicketPrinting.inDataDir(dataDir, settings.printerPath, printerDevices, clock);
+    const printing = await TicketPrinting.inDataDir(dataDir, settings.printerPath, printerDevices, () => clock.now());
     const served = await serveInPlace(
       (port, restart) =>
         createServer({

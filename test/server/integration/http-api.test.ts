@@ -82,7 +82,7 @@ describe('HTTP API', () => {
     await appendFile(join(dataDir, 'journal', `${monday}.jsonl`), '{"type":"ticket.issued","seq":4,"at":17');
 
     const second = await start(dataDir);
-    expect(second.server.ctx.engine.journalDamage).toMatchObject({ reason: 'torn_line', line: 4 });
+    expect(second.server.ctx.engine.journalRecovery[0]).toMatchObject({ keptEvents: 3, setAside: [{ reason: 'torn_line', line: 4 }] });
     expect([...second.server.ctx.engine.state.tickets.values()].map((t) => t.label)).toEqual(['3001', '3002', '3003']);
     const admin = await second.login('admin', 'admin-password-1');
     const next = await second.request<{ ticket: { label: string } }>('POST', '/api/tickets', { serviceId: 'land' }, admin);
