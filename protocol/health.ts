@@ -20,9 +20,14 @@ export interface ClockJump {
   day: string;
 }
 
-/** The server opened a day other than the clock's, and why. */
+/**
+ * The server continued a day other than the clock's, and why: the clock is behind the newest
+ * journal (`clock_behind_journal`), or the newest journal stayed open across a clock correction
+ * and already holds tickets stamped on the clock's day (`day_outlasted_its_date`). Either way,
+ * opening the clock's day would hand out numbers a second time.
+ */
 export interface DayNotice {
-  kind: 'clock_behind_journal';
+  kind: 'clock_behind_journal' | 'day_outlasted_its_date';
   /** The day the wall clock said when the server started. */
   clockDay: string;
   /** The newest day with a journal, which was continued instead. */

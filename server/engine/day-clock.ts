@@ -7,6 +7,8 @@ export const jumpToleranceMs = 2000;
 const jumpsKept = 10;
 
 export interface DayCheck {
+  /** The wall time this check read: what anything decided right after it is stamped with. */
+  now: number;
   /** A step of the wall clock noticed by this check. */
   jump: ClockJump | null;
   /** The day to open now that the open one's midnight has passed; null while it goes on. */
@@ -14,17 +16,20 @@ export interface DayCheck {
 }
 
 /**
- * When the open day ends, measured in real elapsed time (issue 12: a clock correction used to be
- * taken for a midnight, and numbers were handed out a second time). When a day is opened, the
- * time left to the next local midnight is turned into a deadline on the monotonic clock; the
- * day ends only when monotonic time passes it. Each check compares how far the wall clock and
- * the monotonic one moved: a difference beyond {@link jumpToleranceMs} is a step of the wall
- * clock, kept for the dashboard, and the deadline is worked out again from the corrected time.
- * A suspended box looks like a forward step on resume, which moves the deadline the right way.
+ * When the open day ends, in real elapsed time (issue 12: a clock correction used to be taken
+ * for a midnight, and numbers were handed out a second time). Each check measures on the
+ * monotonic clock how much time passed since the previous one, and compares it with how far
+ * the wall clock moved: a difference beyond {@link jumpToleranceMs} is a step of the wall clock
+ * (NTP correcting it, a technician setting it), kept for the dashboard. The day ends only when
+ * that elapsed time carries the wall clock, as corrected, past a local midnight: the deadline
+ * of the previous check's corrected time, worked out again at every check. A step is never time
+ * passing, in either direction. A step and a real midnight in the same interval (checks are
+ * seconds apart) count as the step first, then the midnight. A suspended box (rare for a
+ * centre's server: CLOCK_MONOTONIC stops while it sleeps) looks like a forward step on resume;
+ * a midnight it slept through does not end the day, which then ends at the next midnight.
  */
 export class DayClock {
-  private ref: { wall: number; monotonic: number; timeZone: string };
-  private deadline: number;
+  private ref: { wall: number; monotonic: number };
   private readonly seen: ClockJump[] = [];
 
   constructor(
@@ -33,14 +38,12 @@ export class DayClock {
     private day: string,
   ) {
     this.ref = this.reading();
-    this.deadline = this.deadlineFrom(this.ref.wall, this.ref.monotonic);
   }
 
-  /** The day now open; its midnight is counted from now. */
+  /** The day now open. */
   open(day: string): void {
     this.day = day;
     this.ref = this.reading();
-    this.deadline = this.deadlineFrom(this.ref.wall, this.ref.monotonic);
   }
 
   /** Steps noticed so far, newest first (at most 10). */
@@ -50,35 +53,26 @@ export class DayClock {
 
   check(): DayCheck {
     const now = this.reading();
-    const step = now.wall - (this.ref.wall + (now.monotonic - this.ref.monotonic));
+    const elapsed = now.monotonic - this.ref.monotonic;
+    const step = now.wall - (this.ref.wall + elapsed);
+    this.ref = now;
     let jump: ClockJump | null = null;
     if (Math.abs(step) > jumpToleranceMs) {
       jump = { at: now.wall, stepMs: Math.round(step), day: this.day };
       this.seen.unshift(jump);
       this.seen.length = Math.min(this.seen.length, jumpsKept);
-      // Taken to have happened just after the previous check (checks are seconds apart): a real
-      // midnight that fell between the step and this check still ends the day.
-      this.deadline = this.deadlineFrom(this.ref.wall + step, this.ref.monotonic);
-    } else if (now.timeZone !== this.ref.timeZone) {
-      this.deadline = this.deadlineFrom(now.wall, now.monotonic);
     }
-    this.ref = now;
-    if (now.monotonic < this.deadline) return { jump, newDay: null };
-    const day = localDay(now.wall, now.timeZone);
-    // Never an earlier day, nor the same one again: the open day goes on to the next midnight.
-    if (day > this.day) return { jump, newDay: day };
-    this.deadline = this.deadlineFrom(now.wall, now.monotonic);
-    return { jump, newDay: null };
-  }
-
-  private reading(): { wall: number; monotonic: number; timeZone: string } {
-    return { wall: this.clock.now(), monotonic: this.clock.monotonic(), timeZone: this.timeZone() };
-  }
-
-  /** The monotonic time of the first local midnight after `wall`, which is `monotonic` in the other clock. */
-  private deadlineFrom(wall: number, monotonic: number): number {
+    // The previous check's moment on the wall clock as it is now, and the first midnight after it.
     const timeZone = this.timeZone();
-    const midnight = epochOfLocal(addDays(localDay(wall, timeZone), 1), 0, timeZone);
-    return monotonic + (midnight - wall);
+    const before = now.wall - elapsed;
+    const midnight = epochOfLocal(addDays(localDay(before, timeZone), 1), 0, timeZone);
+    if (now.wall < midnight) return { now: now.wall, jump, newDay: null };
+    const day = localDay(now.wall, timeZone);
+    // Never an earlier day, nor the same one again: the open day then goes on to the next midnight.
+    return { now: now.wall, jump, newDay: day > this.day ? day : null };
+  }
+
+  private reading(): { wall: number; monotonic: number } {
+    return { wall: this.clock.now(), monotonic: this.clock.monotonic() };
   }
 }

@@ -69,20 +69,19 @@ export class QueueEngine {
   }
 
   /**
-   * Opens the clock's day, or the newest day that has a journal when the clock is behind it:
-   * the server never opens a day earlier than one it has already written (issue 12).
+   * Opens the clock's day, or continues the newest day that has a journal when opening the
+   * clock's day could hand out its numbers again (issue 12): the clock is behind that day, or
+   * that day stayed open across a clock correction and already holds tickets stamped on the
+   * clock's day. The server never opens a day earlier than one it has written.
    */
   static async start(opts: EngineOptions): Promise<QueueEngine> {
-    const now = opts.clock.now();
-    const clockDay = localDay(now, opts.config().centre.timeZone);
-    const newest = (await opts.store.listDays().catch(() => [] as string[])).at(-1);
-    const day = newest !== undefined && newest > clockDay ? newest : clockDay;
-    const notice: DayNotice | null = day === clockDay ? null : { kind: 'clock_behind_journal', clockDay, openDay: day, at: now };
-    if (notice) log.warn('the clock is behind the newest journal: continuing that day, numbering goes on', { ...notice });
+    const notice = await dayToOpen(opts);
+    const day = notice?.openDay ?? localDay(opts.clock.now(), opts.config().centre.timeZone);
+    if (notice) log.warn("continuing the newest journal's day instead of the clock's; numbering goes on", { ...notice });
     const engine = new QueueEngine(opts, day, notice);
     await engine.openDay(day, true);
     engine.dayClock.open(day);
-    engine.timer = setInterval(() => engine.checkClock(), opts.checkEveryMs ?? 5000);
+    engine.timer = setInterval(() => void engine.checkClock(), opts.checkEveryMs ?? 5000);
     engine.timer.unref();
     log.info('day opened', { day, tickets: engine.shown.tickets.size, events: engine.shown.seq, issuing: engine.issuing.ok });
     return engine;
@@ -162,13 +161,7 @@ export class QueueEngine {
       this.sinceSnapshot = 0;
       this.opts.store.saveSnapshot(this.shown).catch((e: unknown) => log.warn('snapshot failed', { error: e }));
     }
-    for (const l of this.listeners) {
-      try {
-        l(events);
-      } catch (e) {
-        log.error('change listener failed', { error: e });
-      }
-    }
+    for (const l of this.listeners) safely(() => l(events), 'change listener');
   }
 
   /** Starts the new local day once its midnight has passed in real time; safe to call often. */
@@ -177,9 +170,9 @@ export class QueueEngine {
     while (this.busy) await this.busy;
   }
 
-  /** Notices clock steps and a passed midnight; starts the new day in the background. */
-  private checkClock(): void {
-    const { jump, newDay } = this.dayClock.check();
+  /** Notices clock steps and a passed midnight, starting the new day in the background; returns the wall time read. */
+  private checkClock(): number {
+    const { now, jump, newDay } = this.dayClock.check();
     if (jump) {
       log.warn('the wall clock jumped; the open day and its numbering go on', {
         stepMs: jump.stepMs,
@@ -190,6 +183,7 @@ export class QueueEngine {
       this.healthChanged();
     }
     if (newDay && !this.busy) this.busy = this.startDay(newDay).finally(() => (this.busy = null));
+    return now;
   }
 
   private async startDay(day: string): Promise<void> {
@@ -200,7 +194,7 @@ export class QueueEngine {
     await this.openDay(day, false);
     this.dayClock.open(day);
     log.info('new day started', { day });
-    for (const l of this.dayListeners) l(day);
+    for (const l of this.dayListeners) safely(() => l(day), 'day listener');
   }
 
   /**
@@ -228,7 +222,7 @@ export class QueueEngine {
     this.busy = (async () => {
       await Promise.allSettled(this.writes);
       const decided = this.decider;
-      const opened = await this.opts.store.openDay(decided.day);
+      const opened = await this.opts.store.openDay(decided.day, { checkWritable: true });
       if (opened.state.day === decided.day) floorFromDecided(opened.state, decided);
       this.adopt(opened);
       this.outage.recovered();
@@ -251,13 +245,7 @@ export class QueueEngine {
   }
 
   private healthChanged(): void {
-    for (const l of this.healthListeners) {
-      try {
-        l();
-      } catch (e) {
-        log.error('health listener failed', { error: e });
-      }
-    }
+    for (const l of this.healthListeners) safely(l, 'health listener');
   }
 
   async stop(): Promise<void> {
@@ -268,5 +256,27 @@ export class QueueEngine {
     if (this.outage.issuing.ok)
       await this.opts.store.saveSnapshot(this.shown).catch((e: unknown) => log.warn('snapshot failed', { error: e }));
     await this.opts.store.close().catch((e: unknown) => log.warn('journal not closed cleanly', { error: e }));
+  }
+}
+
+/** Why the day to open is not the clock's, or null when it is. */
+async function dayToOpen(opts: EngineOptions): Promise<DayNotice | null> {
+  const now = opts.clock.now();
+  const timeZone = opts.config().centre.timeZone;
+  const clockDay = localDay(now, timeZone);
+  const newest = (await opts.store.listDays().catch(() => [] as string[])).at(-1);
+  if (newest === undefined || newest === clockDay) return null;
+  if (newest > clockDay) return { kind: 'clock_behind_journal', clockDay, openDay: newest, at: now };
+  const last = (await opts.store.readDay(newest).catch(() => [])).at(-1);
+  if (last && localDay(last.at, timeZone) >= clockDay) return { kind: 'day_outlasted_its_date', clockDay, openDay: newest, at: now };
+  return null;
+}
+
+/** Runs a listener; one that throws is logged and does not stop the others or the engine. */
+function safely(run: () => void, what: string): void {
+  try {
+    run();
+  } catch (e) {
+    log.error(`${what} failed`, { error: e });
   }
 }

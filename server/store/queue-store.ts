@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { JournalRecoveryReport } from '../../protocol/health.ts';
 import type { Clock } from '../clock.ts';
@@ -6,6 +6,7 @@ import type { QueueEvent } from '../core/model.ts';
 import { snapshotOf, type QueueState } from '../core/queue-state.ts';
 import { logger } from '../log.ts';
 import { recoverDay, recoveryReport, type DayRecovery } from './day-recovery.ts';
+import { writeFileDurably } from './durable-file.ts';
 import { DayJournal } from './journal.ts';
 import { encodeEvent } from './journal-line.ts';
 import { repairJournal } from './journal-repair.ts';
@@ -32,9 +33,10 @@ export interface QueueStore {
   /**
    * Opens a day for writing: recovers its journal (repairing it on disk when lines were set
    * aside) and returns its state. Throws a `StoreError` when the repair or the opening cannot
-   * be written; {@link loadDay} then still gives the state.
+   * be written; {@link loadDay} then still gives the state. With `checkWritable` it first proves
+   * that the disk takes writes again (after a failed write: a journal opens fine on a full disk).
    */
-  openDay(day: string): Promise<OpenedDay>;
+  openDay(day: string, options?: { checkWritable?: boolean }): Promise<OpenedDay>;
   /** The same state as {@link openDay}, read only: for a server that cannot write yet (a full disk). */
   loadDay(day: string): Promise<OpenedDay>;
   /** Resolves once the events are durable in the open day's journal. */
@@ -69,12 +71,13 @@ export class FileQueueStore implements QueueStore {
     return join(this.journalDir, `${day}.jsonl`);
   }
 
-  async openDay(day: string): Promise<OpenedDay> {
+  async openDay(day: string, options: { checkWritable?: boolean } = {}): Promise<OpenedDay> {
     await this.close();
     const { recovery, content, earlierRecoveries } = await this.recover(day);
     let report: JournalRecoveryReport | null = null;
     try {
       await mkdir(this.journalDir, { recursive: true });
+      if (options.checkWritable) await checkWritable(this.journalDir);
       if (recovery.needsRepair || recovery.snapshotDropped) {
         report = await repairJournal({ dir: this.journalDir, day, content, recovery, at: this.clock.now() });
       }
@@ -164,4 +167,11 @@ export class FileQueueStore implements QueueStore {
     this.journal = null;
     await journal?.close();
   }
+}
+
+/** Room for a few hundred events, written and synced then removed: the disk takes writes again. */
+async function checkWritable(dir: string): Promise<void> {
+  const probe = join(dir, '.write-check');
+  await writeFileDurably(probe, Buffer.alloc(64 * 1024));
+  await unlink(probe);
 }
