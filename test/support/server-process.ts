@@ -22,19 +22,22 @@ export interface ServerProcess {
   base: string;
   /** SIGKILL, resolved once the process is gone. */
   killHard(): Promise<void>;
+  /** SIGTERM (a clean stop), resolved once the process is gone. */
+  stop(): Promise<void>;
 }
 
-export interface ServerProcessOptions {
+export interface ProcessOptions {
   /** The installed tree to run, e.g. an unpacked release; defaults to this checkout. */
   appDir?: string;
+  /** Extra environment, e.g. libfaketime's (see `faketime.ts`). */
+  env?: Record<string, string>;
   /** Defaults to `warn`. */
   logLevel?: 'info' | 'warn';
   /** Defaults to `--always-open`. */
   flags?: string[];
 }
 
-/** Starts the server on the data dir and port (always open, warnings only unless asked) and waits until it serves. */
-export async function startServerProcess(dataDir: string, port: number, options: ServerProcessOptions = {}): Promise<ServerProcess> {
+function spawnServer(dataDir: string, port: number, options: ProcessOptions): { child: ChildProcess; output: () => string } {
   const appDir = options.appDir ?? repo;
   const flags = [...(options.flags ?? ['--always-open']), '--log-level', options.logLevel ?? 'warn'];
   const child = spawn(
@@ -43,28 +46,54 @@ export async function startServerProcess(dataDir: string, port: number, options:
     {
       cwd: appDir,
       stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...options.env },
     },
   );
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  await waitFor(() => out.includes('motcua is running') || child.exitCode !== null, 'the server to start', 60_000);
-  if (child.exitCode !== null) throw new Error(`server exited: ${out}`);
+  return { child, output: () => out };
+}
+
+/** Starts the server on the data dir and port (always open, warnings only unless asked) and waits until it serves. */
+export async function startServerProcess(dataDir: string, port: number, options: ProcessOptions = {}): Promise<ServerProcess> {
+  const { child, output } = spawnServer(dataDir, port, options);
+  await waitFor(() => output().includes('motcua is running') || child.exitCode !== null, 'the server to start', 60_000);
+  if (child.exitCode !== null) throw new Error(`server exited: ${output()}`);
   return {
     child,
-    output: () => out,
-    setupToken: /#setup=([\w-]+)/.exec(out)?.[1] ?? null,
+    output,
+    setupToken: /#setup=([\w-]+)/.exec(output())?.[1] ?? null,
     base: `http://127.0.0.1:${port}`,
-    killHard: () => {
-      // A process killed by a signal has a signalCode, not an exitCode; its exit may already have fired.
-      const gone = () => child.exitCode !== null || child.signalCode !== null;
-      if (gone()) return Promise.resolve();
-      return new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGKILL');
-      });
-    },
+    killHard: () => endProcess(child, 'SIGKILL'),
+    stop: () => endProcess(child, 'SIGTERM'),
   };
+}
+
+function endProcess(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  // A process killed by a signal has a signalCode, not an exitCode; its exit may already have fired.
+  const gone = () => child.exitCode !== null || child.signalCode !== null;
+  if (gone()) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill(signal);
+  });
+}
+
+/** Runs the server where it must refuse to start; resolves with its exit code and what it printed. */
+export async function refusedServerProcess(
+  dataDir: string,
+  port: number,
+  options: ProcessOptions = {},
+): Promise<{ code: number | null; output: string }> {
+  const { child, output } = spawnServer(dataDir, port, options);
+  await new Promise<void>((resolve) => {
+    // 'close' comes after the output is all read, 'exit' may come before.
+    if (child.exitCode !== null && child.stdout!.readableEnded) resolve();
+    else child.once('close', () => resolve());
+    setTimeout(() => child.kill('SIGKILL'), 60_000).unref();
+  });
+  return { code: child.exitCode, output: output() };
 }
 
 /**
@@ -90,6 +119,15 @@ export async function postJson(base: string, path: string, body: unknown, token?
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
     body: JSON.stringify(body),
+    signal: AbortSignal.timeout(30_000),
+  });
+  return res.json();
+}
+
+/** GETs JSON (with an optional bearer token) and returns the parsed body. */
+export async function getJson(base: string, path: string, token?: string): Promise<unknown> {
+  const res = await fetch(base + path, {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
     signal: AbortSignal.timeout(30_000),
   });
   return res.json();

@@ -1,0 +1,83 @@
+import { statSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AttemptLimiter, IssueRateLimit } from '../../server/auth/attempt-limiter.ts';
+import { AuthStore } from '../../server/auth/auth-store.ts';
+import { PairingCodes } from '../../server/auth/pairing.ts';
+import { at, monday } from '../support/site-fixture.ts';
+import { SteppedClock } from '../support/stepped-clock.ts';
+
+const hour = 3_600_000;
+const minute = 60_000;
+
+describe('durations run on monotonic time, whatever the wall clock does (issue 12)', () => {
+  const dirs: string[] = [];
+  afterEach(async () => {
+    for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
+  });
+  async function authStore(clock: SteppedClock, dir?: string) {
+    const dataDir = dir ?? (await mkdtemp(join(tmpdir(), 'motcua-auth-')));
+    if (!dir) dirs.push(dataDir);
+    return { store: await AuthStore.open(dataDir, clock), dir: dataDir };
+  }
+
+  it('a kiosk keeps its issue allowance across a 7-hour backward step', () => {
+    const clock = new SteppedClock(at(monday, '10:00'));
+    const limit = new IssueRateLimit(6, 6, clock);
+    expect(limit.take('kiosk-1')).toBe(0);
+    expect(limit.take('kiosk-1')).toBe(0);
+    clock.step(-7 * hour);
+    for (let i = 0; i < 4; i++) expect(limit.take('kiosk-1')).toBe(0);
+    expect(limit.take('kiosk-1')).toBe(10);
+    clock.advance(10_000);
+    expect(limit.take('kiosk-1')).toBe(0);
+  });
+
+  it('failed sign-ins stay counted across a forward step, and are forgiven after the real window', () => {
+    const clock = new SteppedClock(at(monday, '10:00'));
+    const attempts = new AttemptLimiter(3, 10 * minute, clock);
+    for (let i = 0; i < 3; i++) attempts.fail('10.0.0.9');
+    clock.step(7 * hour);
+    expect(attempts.blockedFor('10.0.0.9')).toBe(600);
+    clock.advance(10 * minute);
+    expect(attempts.blockedFor('10.0.0.9')).toBe(0);
+  });
+
+  it('a pairing code lasts ten real minutes, not ten minutes of a clock that was set back', () => {
+    const clock = new SteppedClock(at(monday, '10:00'));
+    const codes = new PairingCodes(clock);
+    const { code, expiresAt } = codes.create({ kind: 'kiosk', name: 'Kiosk', counterId: null });
+    expect(expiresAt).toBe(at(monday, '10:10'));
+    clock.step(-hour);
+    clock.advance(11 * minute);
+    expect(codes.redeem(code)).toBeNull();
+  });
+
+  it('a session is neither ended nor extended by clock steps, also after a restart', async () => {
+    const clock = new SteppedClock(at(monday, '07:00'));
+    const { store, dir } = await authStore(clock);
+    const user = await store.createUser({ username: 'clerk', name: 'Cán bộ', password: 'password-123', role: 'clerk', counters: [] });
+    const token = await store.createSession(user!.id);
+    clock.step(13 * hour);
+    expect(store.sessionUser(token)?.username).toBe('clerk');
+    clock.step(-20 * hour);
+    clock.advance(13 * hour);
+    expect(store.sessionUser(token)?.username).toBe('clerk');
+    // A restart has only the wall expiry on disk; it measures what is left of it from when it reads it.
+    const { store: reopened } = await authStore(clock, dir);
+    expect(reopened.sessionUser(token)?.username).toBe('clerk');
+    clock.advance(2 * hour);
+    expect(store.sessionUser(token)).toBeNull();
+  });
+
+  it('opening an existing auth file writes nothing', async () => {
+    const clock = new SteppedClock(at(monday, '07:00'));
+    const { dir } = await authStore(clock);
+    const before = statSync(join(dir, 'auth.json')).mtimeMs;
+    clock.advance(minute);
+    await AuthStore.open(dir, clock);
+    expect(statSync(join(dir, 'auth.json')).mtimeMs).toBe(before);
+  });
+});
