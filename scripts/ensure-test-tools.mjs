@@ -1,12 +1,14 @@
-// pretest: the integration and end-to-end tests need socat (pty pairs) and Debian's chromium; the
-// deployment tests need nginx (the reverse proxy of docs/deploy.md), xinit (the screen unit's
-// program, for systemd-analyze verify), systemd-analyze itself and curl (the backup script).
+// pretest: the integration and end-to-end tests need socat (pty pairs), Debian's chromium and
+// faketime (libfaketime steps the wall clock of a real server process); the deployment tests
+// need nginx (the reverse proxy of docs/deploy.md), xinit (the screen unit's program, for
+// systemd-analyze verify), systemd-analyze itself and curl (the backup script).
 // Install what is missing when we can (root with apt-get), otherwise stop with the exact command.
 import { execSync, spawnSync } from 'node:child_process';
 
 const needed = [
   { pkg: 'socat', bin: 'socat' },
   { pkg: 'chromium', bin: 'chromium' },
+  { pkg: 'faketime', bin: 'faketime' },
   { pkg: 'nginx', bin: 'nginx' },
   { pkg: 'xinit', bin: 'xinit' },
   { pkg: 'systemd', bin: 'systemd-analyze' },
