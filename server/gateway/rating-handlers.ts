@@ -27,21 +27,29 @@ export function ratingRequest(ctx: AppContext, ticketId: string): RatingRequest 
   };
 }
 
+/**
+ * The ticket each counter finished last, and when on the monotonic clock: the rating window is a
+ * duration, so a wall clock stepped back must not keep an old prompt open for hours (issue 12).
+ * Kept per server; after a restart no prompt is pending.
+ */
+const lastFinished = new WeakMap<AppContext, Map<number, { ticketId: string; monotonic: number }>>();
+
 /** Tells a counter's tablet to ask about the ticket just finished there. */
 export function requestRating(io: GatewayServer, ctx: AppContext, ticketId: string): void {
   const request = ratingRequest(ctx, ticketId);
-  if (request) io.to(ratingRoom(request.counterId)).emit('rating:requested', request);
+  if (!request) return;
+  let finished = lastFinished.get(ctx);
+  if (!finished) lastFinished.set(ctx, (finished = new Map()));
+  finished.set(request.counterId, { ticketId, monotonic: ctx.clock.monotonic() });
+  io.to(ratingRoom(request.counterId)).emit('rating:requested', request);
 }
 
 /** The latest ticket finished at the counter if it is unrated and still within the window. */
 function pendingRequest(ctx: AppContext, counterId: number): RatingRequest | null {
-  let latest: { id: string; endedAt: number; rated: boolean } | null = null;
-  for (const t of ctx.engine.state.tickets.values()) {
-    if (t.status !== 'finished' || t.counterId !== counterId || t.endedAt === null) continue;
-    if (!latest || t.endedAt > latest.endedAt) latest = { id: t.id, endedAt: t.endedAt, rated: t.rating !== null };
-  }
-  if (!latest || latest.rated || ctx.clock.now() - latest.endedAt > RATING_WINDOW_MS) return null;
-  return ratingRequest(ctx, latest.id);
+  const latest = lastFinished.get(ctx)?.get(counterId);
+  if (!latest || ctx.clock.monotonic() - latest.monotonic > RATING_WINDOW_MS) return null;
+  const t = ctx.engine.state.tickets.get(latest.ticketId);
+  return t && t.rating === null && t.status === 'finished' && t.counterId === counterId ? ratingRequest(ctx, t.id) : null;
 }
 
 /** Rating tablets: a device paired as `rating` for a counter listens to that counter only. */

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { catalogueFile, catalogueFilePath, writeCatalogueFile } from '../../server/catalogue/catalogue-file.ts';
+import { DataDirLock } from '../../server/store/data-dir-lock.ts';
 import { catalogue, procedure, SHIPPED_CATALOGUE_PATH } from './fixtures.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -67,6 +68,18 @@ describe('npm run catalog:import', () => {
     expect(result.stdout).toBe('');
     expect(await readFile(file)).toEqual(before);
     expect((await stat(file)).mtimeMs).toBe(mtimeBefore);
+  });
+
+  it('refuses while a server holds the data directory, and leaves the catalogue to it', async () => {
+    const lock = await DataDirLock.acquire(dataDir, 8080, Date.now());
+    try {
+      const result = await importCli(fileURLToPath(SHIPPED_CATALOGUE_PATH), '--data-dir', dataDir, '--lang', 'en');
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`A motcua server is using this data directory (pid ${process.pid}, port 8080)`);
+      expect(await catalogueFile(dataDir).read()).toEqual({ kind: 'missing' });
+    } finally {
+      await lock.release();
+    }
   });
 
   it('prints the usage when no file is given', async () => {
