@@ -185,6 +185,12 @@ export interface DayStatistics {
 
 export interface CounterSnapshot {
   serverTime: number;
+  /**
+   * When the server made this view, on its monotonic clock: acks and pushes may cross, and the
+   * console keeps the newest by this, never by `serverTime`, which a clock step can move back
+   * (issue 12). Comparable only within one connection.
+   */
+  viewAt: number;
   /** When false the console says that the centre cannot issue (or record) anything now, and why. */
   issuing: IssuingState;
   counter: {

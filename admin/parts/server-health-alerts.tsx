@@ -1,6 +1,7 @@
 import type { ClockJump, JournalRecoveryReport, ServerHealth } from '../../protocol/health.ts';
-import { useAdmin } from '../admin-context.ts';
+import { named, useAdmin } from '../admin-context.ts';
 import { useCentreTime } from '../use-centre-time.ts';
+import { useSiteConfig } from '../use-site-config.ts';
 
 /**
  * What the manager must know about the server itself, at the top of the dashboard: numbers
@@ -21,7 +22,7 @@ export function ServerHealthAlerts(props: { health: ServerHealth }) {
       )}
       {dayNotice && (
         <p class="banner banner--down" role="alert" data-testid="day-notice">
-          {t('admin:serverHealth.dayNotice', { clockDay: dayNotice.clockDay, openDay: dayNotice.openDay })}
+          {t(`admin:serverHealth.dayNotice.${dayNotice.kind}`, { clockDay: dayNotice.clockDay, openDay: dayNotice.openDay })}
         </p>
       )}
       {fileAlerts.map((a) => (
@@ -40,11 +41,16 @@ export function ServerHealthAlerts(props: { health: ServerHealth }) {
 }
 
 function JournalRecoveryLine(props: { report: JournalRecoveryReport }) {
-  const { t } = useAdmin();
+  const { t, lang } = useAdmin();
   const when = useCentreTime();
+  const { config } = useSiteConfig();
   const r = props.report;
   const lines = r.setAside.map((l) => t('admin:serverHealth.line', { line: l.line, reason: t(`admin:serverHealth.reason.${l.reason}`) }));
-  const floor = Object.entries(r.numberFloor).map(([service, n]) => `${service} ${n}`);
+  // Per service of the centre: a damaged line may also have shown a service id that does not exist.
+  const floor = (config?.services ?? []).flatMap((s) => {
+    const n = r.numberFloor[s.id];
+    return n === undefined ? [] : [`${s.code} · ${named(s.name, lang)} ${n}`];
+  });
   return (
     <p class="banner banner--warn" role="status" data-testid="journal-recovery">
       {t('admin:serverHealth.journalRecovery', {

@@ -32,11 +32,11 @@ export function useCounterSession(
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const busyRef = useRef(false);
-  const latest = useRef(0);
+  const latest = useRef(Number.NEGATIVE_INFINITY);
 
   const apply = useCallback((s: CounterSnapshot) => {
-    if (s.serverTime < latest.current) return;
-    latest.current = s.serverTime;
+    if (s.viewAt < latest.current) return;
+    latest.current = s.viewAt;
     setSnapshot(s);
     setOffset(s.serverTime - Date.now());
   }, []);
@@ -45,6 +45,8 @@ export function useCounterSession(
     const socket = connection.socket;
     socket.on('counter:snapshot', apply);
     const off = connection.onOnline(() => {
+      // A new connection may be to a restarted server, whose monotonic clock started again.
+      latest.current = Number.NEGATIVE_INFINITY;
       void connection.command('counter:join', { counterId }).then((r) => {
         if (r.ok) {
           apply(r.value);

@@ -29,6 +29,7 @@ export function TakeNumberPanel(props: { serviceId: string; procedureCode: strin
         </button>
       )}
       {open && !data.online && <p class="hint">{t('kiosk:take.offline')}</p>}
+      {open && data.online && !canIssue && <p class="hint">{t('common:cannotIssue.citizen')}</p>}
     </aside>
   );
 }

@@ -23,7 +23,7 @@ export async function runCounterCommand(
 export function viewOfCounter(ctx: AppContext, counterId: number, lang: Lang): Result<CounterSnapshot> {
   const view = counterSnapshot(ctx.site.get(), ctx.engine.state, counterId, ctx.clock.now(), (id) => clerkName(ctx, id));
   return view
-    ? { ok: true, value: { ...view, issuing: ctx.engine.issuing } }
+    ? { ok: true, value: { ...view, viewAt: ctx.clock.monotonic(), issuing: ctx.engine.issuing } }
     : failure(ctx.translator, lang, { code: 'unknown_counter' }, ctx.site.get().centre.timeZone);
 }
 

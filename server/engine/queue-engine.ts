@@ -10,6 +10,7 @@ import { cloneState, emptyDayState, type QueueState } from '../core/queue-state.
 import { logger } from '../log.ts';
 import type { OpenedDay, QueueStore } from '../store/queue-store.ts';
 import { DayClock } from './day-clock.ts';
+import { dayToOpen } from './day-to-open.ts';
 import { floorFromDecided, StoreOutage } from './store-outage.ts';
 
 const log = logger('engine');
@@ -75,7 +76,7 @@ export class QueueEngine {
    * clock's day. The server never opens a day earlier than one it has written.
    */
   static async start(opts: EngineOptions): Promise<QueueEngine> {
-    const notice = await dayToOpen(opts);
+    const notice = await dayToOpen(opts.store, opts.clock.now(), opts.config().centre.timeZone);
     const day = notice?.openDay ?? localDay(opts.clock.now(), opts.config().centre.timeZone);
     if (notice) log.warn("continuing the newest journal's day instead of the clock's; numbering goes on", { ...notice });
     const engine = new QueueEngine(opts, day, notice);
@@ -126,15 +127,15 @@ export class QueueEngine {
   }
 
   async execute(command: QueueCommand, by: Actor): Promise<ExecuteOutcome> {
-    this.checkClock();
+    let now = this.checkClock();
     while (this.busy) {
       await this.busy;
-      this.checkClock();
+      now = this.checkClock();
     }
-    // From here to the journal write nothing waits, so no day change or reopening comes between.
+    // From here to the journal write nothing waits, so no day change or reopening comes between,
+    // and the events carry the very time the day was checked at.
     if (!this.outage.issuing.ok)
       return { ok: false, refusal: { code: 'store_unavailable', params: { problem: this.outage.issuing.problem } } };
-    const now = this.opts.clock.now();
     const decision = decide({ config: this.opts.config(), state: this.decider, now, newId: this.opts.newId }, command);
     if (!decision.ok) return decision;
     if (decision.events.length === 0) return { ok: true, events: [] };
@@ -257,19 +258,6 @@ export class QueueEngine {
       await this.opts.store.saveSnapshot(this.shown).catch((e: unknown) => log.warn('snapshot failed', { error: e }));
     await this.opts.store.close().catch((e: unknown) => log.warn('journal not closed cleanly', { error: e }));
   }
-}
-
-/** Why the day to open is not the clock's, or null when it is. */
-async function dayToOpen(opts: EngineOptions): Promise<DayNotice | null> {
-  const now = opts.clock.now();
-  const timeZone = opts.config().centre.timeZone;
-  const clockDay = localDay(now, timeZone);
-  const newest = (await opts.store.listDays().catch(() => [] as string[])).at(-1);
-  if (newest === undefined || newest === clockDay) return null;
-  if (newest > clockDay) return { kind: 'clock_behind_journal', clockDay, openDay: newest, at: now };
-  const last = (await opts.store.readDay(newest).catch(() => [])).at(-1);
-  if (last && localDay(last.at, timeZone) >= clockDay) return { kind: 'day_outlasted_its_date', clockDay, openDay: newest, at: now };
-  return null;
 }
 
 /** Runs a listener; one that throws is logged and does not stop the others or the engine. */

@@ -36,6 +36,7 @@ function snapshot(
   };
   return {
     serverTime: 0,
+    viewAt: 0,
     issuing: { ok: true },
     counter: {
       id: 1,
