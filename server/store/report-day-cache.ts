@@ -1,8 +1,8 @@
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { JSONFile } from 'lowdb/node';
 import type { Ticket } from '../core/model.ts';
 import { logger } from '../log.ts';
+import { writeFileDurably } from './durable-file.ts';
 
 const log = logger('report-cache');
 
@@ -22,7 +22,7 @@ export interface DayTicketCache {
 }
 
 /**
- * One lowdb JSON file per finished day under `<dataDir>/report-days/`. The journal stays the
+ * One JSON file per finished day under `<dataDir>/report-days/`. The journal stays the
  * truth: an entry is used only while the journal has the size it had when the entry was made,
  * so a restored or repaired journal is replayed again.
  */
@@ -78,7 +78,8 @@ export class FileDayTicketCache implements DayTicketCache {
     if (bytes === null) return;
     try {
       await mkdir(this.dir, { recursive: true });
-      await new JSONFile<CachedDay>(join(this.dir, `${day}.json`)).write({ version: 1, day, journalBytes: bytes, tickets: [...tickets] });
+      const cached: CachedDay = { version: 1, day, journalBytes: bytes, tickets: [...tickets] };
+      await writeFileDurably(join(this.dir, `${day}.json`), JSON.stringify(cached));
     } catch (e) {
       // A cache that cannot be written only costs speed.
       log.warn('report cache not written', { day, error: e });
