@@ -88,12 +88,16 @@ export class FileQueueStore implements QueueStore {
     this.checksums.clear();
     for (const k of recovery.kept.slice(-checksumsKept)) this.checksums.set(k.event.seq, k.crc);
     if (recovery.lastCrc !== null) this.checksums.set(recovery.state.seq, recovery.lastCrc);
+    // A snapshot that matches the journal again, so its numbers stay in the floor and the next start has nothing to report.
+    if (recovery.snapshotDropped)
+      await this.saveSnapshot(recovery.state).catch((e: unknown) => log.warn('snapshot not replaced', { error: e }));
     return { state: recovery.state, recovery: report, earlierRecoveries };
   }
 
   async loadDay(day: string): Promise<OpenedDay> {
     const { recovery, earlierRecoveries } = await this.recover(day);
-    return { state: recovery.state, recovery: recoveryReport(recovery, day, this.clock.now(), ''), earlierRecoveries };
+    // Not repaired yet: the damaged journal is still where it was.
+    return { state: recovery.state, recovery: recoveryReport(recovery, day, this.clock.now(), `journal/${day}.jsonl`), earlierRecoveries };
   }
 
   private async recover(day: string): Promise<{ recovery: DayRecovery; content: Buffer; earlierRecoveries: JournalRecoveryReport[] }> {

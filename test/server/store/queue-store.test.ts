@@ -112,6 +112,10 @@ describe('FileQueueStore', () => {
     expect(recovery).toMatchObject({ snapshotDropped: true, keptEvents: 0 });
     expect(nextNumber(state, civil)).toBe(1004);
     expect(state.floor.seq).toBe(3);
+    // The snapshot was replaced by one that matches the journal and carries the floor: nothing to report again.
+    const again = await openOnce(dir);
+    expect(again.recovery).toBeNull();
+    expect(nextNumber(again.state, civil)).toBe(1004);
   });
 
   it('keeps every event after a damaged line, sets the line aside and numbers above what it held', async () => {
