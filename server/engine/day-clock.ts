@@ -31,6 +31,8 @@ export interface DayCheck {
 export class DayClock {
   private ref: { wall: number; monotonic: number };
   private readonly seen: ClockJump[] = [];
+  /** The midnight after a local day, worked out once per day and zone: checks run at every command. */
+  private midnight = { day: '', timeZone: '', at: 0 };
 
   constructor(
     private readonly clock: Clock,
@@ -64,12 +66,17 @@ export class DayClock {
     }
     // The previous check's moment on the wall clock as it is now, and the first midnight after it.
     const timeZone = this.timeZone();
-    const before = now.wall - elapsed;
-    const midnight = epochOfLocal(addDays(localDay(before, timeZone), 1), 0, timeZone);
-    if (now.wall < midnight) return { now: now.wall, jump, newDay: null };
+    if (now.wall < this.midnightAfter(localDay(now.wall - elapsed, timeZone), timeZone)) return { now: now.wall, jump, newDay: null };
     const day = localDay(now.wall, timeZone);
     // Never an earlier day, nor the same one again: the open day then goes on to the next midnight.
     return { now: now.wall, jump, newDay: day > this.day ? day : null };
+  }
+
+  private midnightAfter(day: string, timeZone: string): number {
+    if (this.midnight.day !== day || this.midnight.timeZone !== timeZone) {
+      this.midnight = { day, timeZone, at: epochOfLocal(addDays(day, 1), 0, timeZone) };
+    }
+    return this.midnight.at;
   }
 
   private reading(): { wall: number; monotonic: number } {

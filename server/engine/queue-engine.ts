@@ -41,6 +41,8 @@ export class QueueEngine {
   /** A day being opened (a new day, or the same one after a failed write); commands wait for it. */
   private busy: Promise<void> | null = null;
   private readonly writes = new Set<Promise<unknown>>();
+  /** The snapshot being written, if any: a new day or a stop waits for it. */
+  private snapshotting: Promise<void> = Promise.resolve();
   private sinceSnapshot = 0;
   private recoveries: JournalRecoveryReport[] = [];
   private timer: NodeJS.Timeout | null = null;
@@ -160,7 +162,7 @@ export class QueueEngine {
     this.sinceSnapshot += events.length;
     if (this.sinceSnapshot >= (this.opts.snapshotEvery ?? 1000)) {
       this.sinceSnapshot = 0;
-      this.opts.store.saveSnapshot(this.shown).catch((e: unknown) => log.warn('snapshot failed', { error: e }));
+      void this.snapshot('snapshot failed');
     }
     for (const l of this.listeners) safely(() => l(events), 'change listener');
   }
@@ -189,9 +191,7 @@ export class QueueEngine {
 
   private async startDay(day: string): Promise<void> {
     await Promise.allSettled(this.writes);
-    if (this.outage.issuing.ok) {
-      await this.opts.store.saveSnapshot(this.shown).catch((e: unknown) => log.warn('final snapshot failed', { error: e }));
-    }
+    if (this.outage.issuing.ok) await this.snapshot('final snapshot failed');
     await this.openDay(day, false);
     this.dayClock.open(day);
     log.info('new day started', { day });
@@ -245,6 +245,15 @@ export class QueueEngine {
     );
   }
 
+  /** Saves a snapshot of the visible state after any snapshot under way; a failure only costs start-up time. */
+  private snapshot(failure: string): Promise<void> {
+    const state = this.shown;
+    this.snapshotting = this.snapshotting.then(() =>
+      this.opts.store.saveSnapshot(state).catch((e: unknown) => log.warn(failure, { error: e })),
+    );
+    return this.snapshotting;
+  }
+
   private healthChanged(): void {
     for (const l of this.healthListeners) safely(l, 'health listener');
   }
@@ -254,8 +263,8 @@ export class QueueEngine {
     this.outage.stop();
     while (this.busy) await this.busy;
     await Promise.allSettled(this.writes);
-    if (this.outage.issuing.ok)
-      await this.opts.store.saveSnapshot(this.shown).catch((e: unknown) => log.warn('snapshot failed', { error: e }));
+    if (this.outage.issuing.ok) await this.snapshot('snapshot failed');
+    else await this.snapshotting;
     await this.opts.store.close().catch((e: unknown) => log.warn('journal not closed cleanly', { error: e }));
   }
 }
