@@ -63,8 +63,8 @@ function parseEvent(text: string, strict: boolean): QueueEvent | null {
   const fields = typeof e.type === 'string' ? fieldsOf[e.type as QueueEventType] : undefined;
   if (!fields || !Number.isSafeInteger(e.seq) || (e.seq as number) < 1 || typeof e.at !== 'number') return null;
   if (typeof e.by !== 'object' || e.by === null || typeof (e.by as { kind?: unknown }).kind !== 'string') return null;
-  if ('ticketId' in fields && typeof e.ticketId !== 'string') return null;
-  if (strict && Object.keys(e).some((k) => !common.has(k) && !(k in fields))) return null;
+  if (Object.hasOwn(fields, 'ticketId') && typeof e.ticketId !== 'string') return null;
+  if (strict && Object.keys(e).some((k) => !common.has(k) && !Object.hasOwn(fields, k))) return null;
   return value as QueueEvent;
 }
 

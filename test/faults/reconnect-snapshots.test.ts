@@ -51,10 +51,10 @@ async function watchConsole(token: string, counterId: number): Promise<Watched<C
   return w;
 }
 
-/** The parts a screen shows; `serverTime` is only the moment it was sent. */
-function shown<S extends { serverTime: number }>(s: S | null): Omit<S, 'serverTime'> | null {
+/** The parts a screen shows; `serverTime` (and a console's `viewAt`) is only the moment it was sent. */
+function shown<S extends { serverTime: number }>(s: S | null): Omit<S, 'serverTime' | 'viewAt'> | null {
   if (!s) return null;
-  const { serverTime: _sent, ...rest } = s;
+  const { serverTime: _sent, viewAt: _made, ...rest } = s as S & { viewAt?: number };
   return rest;
 }
 
