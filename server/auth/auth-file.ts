@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { DeviceKind } from '../../protocol/commands.ts';
+import { describeIssue } from '../../protocol/schema-issues.ts';
 import type { FileAlert } from '../../protocol/health.ts';
 import { logger } from '../log.ts';
 import { DurableJsonFile, type Validation } from '../store/durable-file.ts';
 import { DamagedFileError } from '../store/damaged-file-error.ts';
-import { describeIssues } from '../store/site-store.ts';
 
 const log = logger('auth');
 
@@ -50,7 +50,7 @@ export type AuthData = v.InferOutput<typeof AuthDataSchema>;
 
 function validateAuthData(raw: unknown): Validation<AuthData> {
   const parsed = v.safeParse(AuthDataSchema, raw);
-  return parsed.success ? { ok: true, value: parsed.output } : { ok: false, problems: describeIssues(parsed.issues) };
+  return parsed.success ? { ok: true, value: parsed.output } : { ok: false, problems: parsed.issues.map(describeIssue) };
 }
 
 export function authFile(dataDir: string): DurableJsonFile<AuthData> {

@@ -1,14 +1,12 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { io as connect } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Result } from '../../protocol/result.ts';
-import type { CounterSnapshot } from '../../protocol/views.ts';
 import { addDays } from '../../server/core/local-time.ts';
 import { fakeTime } from '../support/faketime.ts';
 import { centre } from '../support/process-centre.ts';
 import { freePort, type ServerProcess, siteAtLocalNoon, startServerProcess } from '../support/server-process.ts';
+import { command } from '../support/test-server.ts';
 import { waitForAnswer } from '../support/wait-for.ts';
 
 const hour = 3_600_000;
@@ -50,13 +48,12 @@ describe('clock steps on a real server process (libfaketime)', () => {
   };
 
   async function callThree(base: string, admin: string): Promise<string[]> {
-    const socket = connect(base, { auth: { token: admin }, transports: ['websocket'], reconnection: false, forceNew: true });
+    const socket = centre.socket(base, admin);
     cleanups.push(async () => void socket.disconnect());
-    const ask = <T>(event: string, payload: unknown) => socket.timeout(10_000).emitWithAck(event, payload) as Promise<Result<T>>;
-    await ask('counter:join', { counterId: 1 });
+    await command(socket, 'counter:join', { counterId: 1 });
     const called: string[] = [];
     for (let i = 0; i < 3; i++) {
-      const r = await ask<CounterSnapshot>('counter:next', { counterId: 1 });
+      const r = await command(socket, 'counter:next', { counterId: 1 });
       if (r.ok && r.value.current) called.push(r.value.current.label);
     }
     return called;

@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { mkdir, open, rm, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AdminSnapshot, CounterSnapshot, KioskSnapshot } from '../../protocol/views.ts';
 import { centre, type IssueOutcome } from '../support/process-centre.ts';
 import { freePort, type ServerProcess, siteAtLocalNoon, startServerProcess } from '../support/server-process.ts';
+import { command, type ClientSocket } from '../support/test-server.ts';
 import { waitFor, waitForAnswer } from '../support/wait-for.ts';
 
 /** A small tmpfs: a real file system that really fills up (mounting needs root, which the test machine has). */
@@ -34,10 +34,17 @@ async function fill(dir: string): Promise<string> {
   return path;
 }
 
-function watch<T>(socket: Socket, event: string): { latest(): T | null } {
-  let latest: T | null = null;
-  socket.on(event, (v: T) => (latest = v));
-  return { latest: () => latest };
+/** The latest snapshot of each kind a socket received. */
+function watch(socket: ClientSocket) {
+  const latest: { kiosk: KioskSnapshot | null; counter: CounterSnapshot | null; admin: AdminSnapshot | null } = {
+    kiosk: null,
+    counter: null,
+    admin: null,
+  };
+  socket.on('kiosk:snapshot', (v) => (latest.kiosk = v));
+  socket.on('counter:snapshot', (v) => (latest.counter = v));
+  socket.on('admin:snapshot', (v) => (latest.admin = v));
+  return latest;
 }
 
 describe.skipIf(mounted === null)('a full disk under a real server process (tmpfs)', () => {
@@ -73,26 +80,24 @@ describe.skipIf(mounted === null)('a full disk under a real server process (tmpf
     };
     for (let i = 0; i < 5; i++) expect((await issue()).ok).toBe(true);
 
-    const sockets = [kioskToken, admin].map((token) =>
-      connect(base, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true }),
-    );
-    const [kiosk, staff] = sockets as [Socket, Socket];
-    const kioskView = watch<KioskSnapshot>(kiosk, 'kiosk:snapshot');
-    const counterView = watch<CounterSnapshot>(staff, 'counter:snapshot');
-    const adminView = watch<AdminSnapshot>(staff, 'admin:snapshot');
-    await kiosk.timeout(10_000).emitWithAck('kiosk:subscribe');
-    await staff.timeout(10_000).emitWithAck('admin:subscribe');
-    await staff.timeout(10_000).emitWithAck('counter:join', { counterId: 1 });
+    const kiosk = centre.socket(base, kioskToken);
+    const staff = centre.socket(base, admin);
+    const sockets = [kiosk, staff];
+    const kioskSeen = watch(kiosk);
+    const staffSeen = watch(staff);
+    await command(kiosk, 'kiosk:subscribe');
+    await command(staff, 'admin:subscribe');
+    await command(staff, 'counter:join', { counterId: 1 });
 
     let filler = await fill(mounted!);
     expect(await issueUntilRefused()).toMatchObject({ ok: false, code: 'store_unavailable', problem: 'disk_full' });
     expect((await centre.health(base)).issuing).toMatchObject({ ok: false, problem: 'disk_full' });
-    await waitFor(() => kioskView.latest()?.issuing.ok === false, 'the kiosk to hear that numbers cannot be issued');
-    await waitFor(() => counterView.latest()?.issuing.ok === false, 'the counter console to hear it');
-    await waitFor(() => adminView.latest()?.health.issuing.ok === false, 'the admin dashboard to hear it');
+    await waitFor(() => kioskSeen.kiosk?.issuing.ok === false, 'the kiosk to hear that numbers cannot be issued');
+    await waitFor(() => staffSeen.counter?.issuing.ok === false, 'the counter console to hear it');
+    await waitFor(() => staffSeen.admin?.health.issuing.ok === false, 'the admin dashboard to hear it');
 
     await unlink(filler);
-    await waitFor(() => kioskView.latest()?.issuing.ok === true, 'the server to recover by itself', 30_000);
+    await waitFor(() => kioskSeen.kiosk?.issuing.ok === true, 'the server to recover by itself', 30_000);
     expect((await centre.health(base)).store).toBe('ok');
     expect((await issue()).ok).toBe(true);
     for (const s of sockets) s.disconnect();

@@ -1,10 +1,10 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { io as connect } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { centre, type IssueOutcome } from '../support/process-centre.ts';
 import { freePort, seededRandom, siteAtLocalNoon, startServerProcess } from '../support/server-process.ts';
+import { command } from '../support/test-server.ts';
 
 const seed = Number(process.env.MOTCUA_FAULT_SEED ?? 12_2026);
 
@@ -34,9 +34,9 @@ describe('a journal damaged in the middle, on a real server process killed with 
       if (r.ok) acked.push(r);
     }
     // Calls name tickets: one whose issue line is damaged later cannot apply, and must not stop the start.
-    const clerk = connect(base, { auth: { token: admin }, transports: ['websocket'], reconnection: false, forceNew: true });
-    await clerk.timeout(10_000).emitWithAck('counter:join', { counterId: 1 });
-    for (let i = 0; i < 8; i++) await clerk.timeout(10_000).emitWithAck('counter:next', { counterId: 1 });
+    const clerk = centre.socket(base, admin);
+    await command(clerk, 'counter:join', { counterId: 1 });
+    for (let i = 0; i < 8; i++) await command(clerk, 'counter:next', { counterId: 1 });
     clerk.disconnect();
     await proc.killHard();
 

@@ -1,7 +1,9 @@
 import type { ServerHealth } from '../../protocol/health.ts';
 import type { Result } from '../../protocol/result.ts';
 import type { IssuedTicket } from '../../protocol/views.ts';
+import { io as connect } from 'socket.io-client';
 import { getJson, postJson } from './server-process.ts';
+import type { ClientSocket } from './test-server.ts';
 
 /** What `/api/health` answers. */
 export type HealthBody = ServerHealth & { day: string; store: 'ok' | 'unavailable'; build: string };
@@ -49,6 +51,12 @@ export const centre = {
     const r = (await getJson(base, '/api/health')) as Result<HealthBody>;
     if (!r.ok) throw new Error(`health refused: ${r.error.code}`);
     return r.value;
+  },
+
+  /** A real socket.io-client connection to the process, typed by the contract (use it with `command`). */
+  socket(base: string, token: string): ClientSocket {
+    const socket: ClientSocket = connect(base, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+    return socket;
   },
 
   /** The follow page's answer for a ticket reference: its HTTP status. */

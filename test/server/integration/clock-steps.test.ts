@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ServerHealth } from '../../../protocol/health.ts';
-import type { AdminSnapshot, CounterSnapshot, IssuedTicket } from '../../../protocol/views.ts';
 import { at, monday } from '../../support/site-fixture.ts';
 import { SteppedClock } from '../../support/stepped-clock.ts';
 import { command, TestServer } from '../../support/test-server.ts';
@@ -16,7 +15,7 @@ describe('a wall clock stepped 7 hours back, through the real server (issue 12)'
     server = await TestServer.start({ clock, flags: ['--always-open'] });
     const kiosk = await server.socket(await server.deviceToken('kiosk'));
     const issue = async () => {
-      const r = await command<IssuedTicket>(kiosk, 'ticket:issue', { serviceId: 'civil-status' });
+      const r = await command(kiosk, 'ticket:issue', { serviceId: 'civil-status' });
       return r.ok ? r.value.ticket.label : r.error.code;
     };
     expect([await issue(), await issue()]).toEqual(['1001', '1002']);
@@ -29,7 +28,7 @@ describe('a wall clock stepped 7 hours back, through the real server (issue 12)'
     await command(clerk, 'counter:join', { counterId: 1 });
     const called: string[] = [];
     for (let i = 0; i < 3; i++) {
-      const r = await command<CounterSnapshot>(clerk, 'counter:next', { counterId: 1 });
+      const r = await command(clerk, 'counter:next', { counterId: 1 });
       if (r.ok) called.push(r.value.current!.label);
     }
     expect(called).toEqual(['1001', '1002', '1003']);
@@ -40,7 +39,7 @@ describe('a wall clock stepped 7 hours back, through the real server (issue 12)'
     const jumps = health.body.ok ? health.body.value.clockJumps : [];
     expect(jumps).toHaveLength(1);
     expect(Math.round(jumps[0]!.stepMs / 1000)).toBe(-7 * 3600);
-    const dashboard = await command<AdminSnapshot>(await server.socket(admin), 'admin:subscribe');
+    const dashboard = await command(await server.socket(admin), 'admin:subscribe');
     expect(dashboard.ok && dashboard.value.health.clockJumps).toEqual(jumps);
   });
 });
