@@ -15,6 +15,7 @@ import { resolveSettings } from '../server/config.ts';
 import { createServer } from '../server/create-server.ts';
 import { configureLogging, logger } from '../server/log.ts';
 import { TicketPrinting } from '../server/printing/ticket-printing.ts';
+import { DataDirLock } from '../server/store/data-dir-lock.ts';
 import { openPtyPair } from '../test/support/pty-pair.ts';
 import { percentileMs, roundMs } from './support/figures.ts';
 
@@ -41,8 +42,10 @@ export async function run(options: { presses?: number } = {}): Promise<ButtonSer
   const pair = await openPtyPair(dir, 'buttons');
   const counters = [1, 2, 3, 4, 5, 6, 7, 8];
   const settings = resolveSettings(['--port', '0', '--host', '127.0.0.1', '--data-dir', join(dir, 'data'), '--always-open'], {});
+  const lock = await DataDirLock.acquire(settings.dataDir, 0, Date.now());
   const server = await createServer({
     settings,
+    lock,
     printing: await TicketPrinting.inDataDir(settings.dataDir, null),
     buttons: [{ path: pair.devicePath, counters }],
   });
@@ -80,6 +83,7 @@ export async function run(options: { presses?: number } = {}): Promise<ButtonSer
   } finally {
     await box?.close();
     await server.close();
+    await lock.release();
     await pair.close();
     await rm(dir, { recursive: true, force: true });
   }

@@ -24,7 +24,7 @@ import { createTranslator, loadResources } from './i18n.ts';
 import type { TicketPrinting } from './printing/ticket-printing.ts';
 import { FileQueueStore, type QueueStore } from './store/queue-store.ts';
 import { AuditLog } from './store/audit-log.ts';
-import { DataDirLock } from './store/data-dir-lock.ts';
+import type { DataDirLock } from './store/data-dir-lock.ts';
 import { FileDayTicketCache } from './store/report-day-cache.ts';
 import { prepareDataDir } from './store/data-format.ts';
 import { SiteStore } from './store/site-store.ts';
@@ -55,6 +55,11 @@ export interface ServerOptions {
   buttons?: ButtonLineConfig[];
   /** Rebuilds the server in place (see `serveInPlace`); without it a restore cannot be confirmed. */
   restart?: () => void;
+  /**
+   * The data directory's lock, taken by the process before it settles a restore or builds a
+   * server, and kept by it across in-place restarts (one server per directory, issue 12).
+   */
+  lock: DataDirLock;
 }
 
 export interface MotcuaServer {
@@ -74,20 +79,8 @@ export interface MotcuaServer {
  * data dir, a fake clock or printers on ptys, files and local sockets. Nothing here reads the environment.
  */
 export async function createServer(options: ServerOptions): Promise<MotcuaServer> {
-  const { settings } = options;
+  const { settings, lock } = options;
   const clock = options.clock ?? systemClock;
-  // Before anything reads or writes the data directory: one server per directory (issue 12).
-  const lock = await DataDirLock.acquire(settings.dataDir, settings.port, clock.now());
-  try {
-    return await build(options, clock, lock);
-  } catch (e) {
-    await lock.release();
-    throw e;
-  }
-}
-
-async function build(options: ServerOptions, clock: Clock, lock: DataDirLock): Promise<MotcuaServer> {
-  const { settings } = options;
   // A confirmed restore is completed (or rolled back) before anything reads the data.
   await settleRestore(settings.dataDir, { now: clock.now() });
   // Then the data's format: migrated when older, refused (untouched) when newer than this build.
@@ -146,8 +139,6 @@ async function build(options: ServerOptions, clock: Clock, lock: DataDirLock): P
       await gateway.close();
       await engine.stop();
       await ctx.reportCache.close();
-      // Last: a server rebuilt in place (a restore) takes the directory over in the same process.
-      await lock.release();
     })());
   return {
     ctx,

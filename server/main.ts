@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { resolveSettings, SettingsError, type FileSettings } from './config.ts';
+import { resolveSettings, SettingsError, type FileSettings, type Settings } from './config.ts';
 import { kioskView } from './app/live-views.ts';
 import { formatWhen } from './app/results.ts';
 import { settleRestore } from './app/backup-apply.ts';
 import { createServer, repoDir, type MotcuaServer } from './create-server.ts';
-import { serveInPlace } from './serve-in-place.ts';
+import { serveInPlace, type ServedInPlace } from './serve-in-place.ts';
 import { TicketPrinting } from './printing/ticket-printing.ts';
 import { configureLogging, logger } from './log.ts';
 import { DamagedFileError } from './store/damaged-file-error.ts';
@@ -22,40 +22,28 @@ async function main(): Promise<void> {
   const preliminary = resolveSettings(argv, process.env);
   configureLogging({ level: preliminary.logLevel });
   const log = logger('main');
-  // A restore a crash interrupted is finished first: the site file the settings come from may be half moved.
-  // Only by the server that may have the directory: another one running there keeps its data.
-  const settling = await DataDirLock.acquire(preliminary.dataDir, preliminary.port, Date.now());
-  await settleRestore(preliminary.dataDir, { now: Date.now() }).finally(() => settling.release());
-  const siteFile = join(preliminary.dataDir, 'site.json');
-  const fromFile = await fileSettings(siteFile);
-  const settings = resolveSettings(argv, process.env, fromFile);
-  // The printers open before the first server and may write printers.json (created from
-  // --printer on a first start): the data's format is checked first, as the server does.
-  await prepareDataDir(settings.dataDir);
-  const printing = await TicketPrinting.inDataDir(settings.dataDir, settings.printerPath);
-
+  // One server per data directory, for the whole life of the process: taken before anything
+  // reads the directory and kept across the in-place restart a restore makes, so no second
+  // server can slip in between (issue 12). It goes with the process, however it ends.
+  const lock = await DataDirLock.acquire(preliminary.dataDir, preliminary.port, Date.now());
+  const { served, settings, printing } = await serve(argv, preliminary.dataDir, lock).catch(async (e: unknown) => {
+    await lock.release();
+    throw e;
+  });
   let stopping = false;
   const stop = async (signal: string, code = 0) => {
     if (stopping) return;
     stopping = true;
     log.info('stopping', { signal });
     await served.close();
+    await lock.release();
     process.exit(code);
   };
-  // The printers and the port stay with the process; each server (a new one after a restore) is built afresh.
-  const served = await serveInPlace(async (port, restart) => {
-    const server = await createServer({
-      settings: { ...resolveSettings(argv, process.env, await fileSettings(siteFile)), port },
-      printing,
-      restart,
-    });
-    return server;
-  }, settings.port);
   served.onRestart((outcome) => {
     if (outcome.ok) process.stdout.write(`\n  motcua restarted on the restored data (port ${served.port})\n\n`);
     else {
       process.stderr.write(`motcua: could not start again after a restore: ${String(outcome.error)}\n`);
-      process.exit(1);
+      void lock.release().finally(() => process.exit(1));
     }
   });
   announce(
@@ -69,6 +57,34 @@ async function main(): Promise<void> {
   log.info('listening', { port: served.port, dataDir: settings.dataDir });
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/** Settles a restore a crash interrupted, opens the printers, then serves the data directory on the settings' port. */
+async function serve(
+  argv: string[],
+  dataDir: string,
+  lock: DataDirLock,
+): Promise<{ served: ServedInPlace; settings: Settings; printing: TicketPrinting }> {
+  // A restore a crash interrupted is finished first: the site file the settings come from may be half moved.
+  await settleRestore(dataDir, { now: Date.now() });
+  const siteFile = join(dataDir, 'site.json');
+  const settings = resolveSettings(argv, process.env, await fileSettings(siteFile));
+  // The printers open before the first server and may write printers.json (created from
+  // --printer on a first start): the data's format is checked first, as the server does.
+  await prepareDataDir(settings.dataDir);
+  const printing = await TicketPrinting.inDataDir(settings.dataDir, settings.printerPath);
+  // The printers, the port and the lock stay with the process; each server (a new one after a restore) is built afresh.
+  const served = await serveInPlace(
+    async (port, restart) =>
+      createServer({
+        settings: { ...resolveSettings(argv, process.env, await fileSettings(siteFile)), port },
+        printing,
+        restart,
+        lock,
+      }),
+    settings.port,
+  );
+  return { served, settings, printing };
 }
 
 /** The site file's `server` section (the seed's on a first start); the site store reports what is wrong with a damaged one. */

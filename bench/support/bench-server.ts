@@ -10,6 +10,7 @@ import { resolveSettings } from '../../server/config.ts';
 import { createServer, repoDir, type MotcuaServer } from '../../server/create-server.ts';
 import { configureLogging, logger } from '../../server/log.ts';
 import { TicketPrinting } from '../../server/printing/ticket-printing.ts';
+import { DataDirLock } from '../../server/store/data-dir-lock.ts';
 
 export type BenchSocket = CommandSocket;
 
@@ -26,8 +27,9 @@ export async function startBenchServer(
   const device = createVirtualPrinter({ log: logger('printer') });
   // Without printing, the printer reports offline: the kiosk's "number on screen only" path.
   if (options.printing === false) device.simulateStatus({ state: 'offline', paperNearEnd: false });
+  const lock = await DataDirLock.acquire(dataDir, 0, Date.now());
   const printing = await TicketPrinting.inDataDir(dataDir, null, () => ({ driver: device, virtual: device }));
-  const server = await createServer({ settings, printing });
+  const server = await createServer({ settings, lock, printing });
   const port = await server.listen();
   const url = `http://127.0.0.1:${port}`;
   const setup = await fetch(`${url}/api/auth/setup`, {
@@ -42,6 +44,7 @@ export async function startBenchServer(
     adminToken,
     close: async () => {
       await server.close();
+      await lock.release();
       await rm(dataDir, { recursive: true, force: true });
     },
   };

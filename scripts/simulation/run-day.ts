@@ -10,6 +10,7 @@ import { epochOfLocal } from '../../server/core/local-time.ts';
 import { steadyClock } from '../../server/clock.ts';
 import { createServer } from '../../server/create-server.ts';
 import { TicketPrinting } from '../../server/printing/ticket-printing.ts';
+import { DataDirLock } from '../../server/store/data-dir-lock.ts';
 import { openPtyPair } from '../../test/support/pty-pair.ts';
 import { acceleratedClock } from './accelerated-clock.ts';
 import { planArrivals, staffedProcedureChoices } from './arrival-model.ts';
@@ -60,8 +61,10 @@ export async function runDaySimulation(options: SimulationOptions): Promise<Simu
   const activeIds = Array.from({ length: options.counters }, (_, i) => i + 1);
   // Every other counter has a call button box on the serial line; the rest use the console.
   const buttonCounters = activeIds.filter((id) => id % 2 === 0);
+  const lock = await DataDirLock.acquire(dataDir, 0, Date.now());
   const server = await createServer({
     settings,
+    lock,
     // The simulated day never jumps: its elapsed time (rate limits, expiries, midnight) is the simulated one.
     clock: steadyClock(clock.now),
     printing: await TicketPrinting.inDataDir(
@@ -199,6 +202,7 @@ export async function runDaySimulation(options: SimulationOptions): Promise<Simu
     http.closeSockets();
     await box?.close();
     await server.close();
+    await lock.release();
     await pty.close();
     if (!options.keep && !options.dataDir) await rm(dataDir, { recursive: true, force: true });
   }

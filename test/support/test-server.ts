@@ -18,6 +18,7 @@ import {
 import { TicketPrinting } from '../../server/printing/ticket-printing.ts';
 import { serveInPlace, type ServedInPlace } from '../../server/serve-in-place.ts';
 import type { Clock } from '../../server/clock.ts';
+import { DataDirLock } from '../../server/store/data-dir-lock.ts';
 import { at, monday } from './site-fixture.ts';
 import { runningClock } from './stepped-clock.ts';
 import { logger } from '../../server/log.ts';
@@ -79,6 +80,7 @@ export class TestServer {
 
   private constructor(
     private readonly served: ServedInPlace,
+    private readonly lock: DataDirLock,
     readonly port: number,
     readonly dataDir: string,
     readonly printer: VirtualPrinter,
@@ -119,22 +121,30 @@ export class TestServer {
     const clock = options.clock ?? runningClock(at(monday, '09:00'));
     if (options.printers) await mkdir(dataDir, { recursive: true });
     if (options.printers) await writeFile(join(dataDir, 'printers.json'), JSON.stringify(options.printers));
+    // As main.ts does: the lock is the process's (here the test's), taken once, before anything opens the directory, and kept across in-place restarts.
+    const lock = await DataDirLock.acquire(dataDir, 0, clock.now());
     const real = realPrinterDevices(options.tuning ?? TEST_TUNING);
     const printerDevices: PrinterDeviceFactory = (config) => (config.transport.kind === 'virtual' ? sharedVirtual(printer) : real(config));
-    // The printers outlive the servers a restore builds in place, as in the real process.
-    const printing = await TicketPrinting.inDataDir(dataDir, settings.printerPath, printerDevices, () => clock.now());
-    const served = await serveInPlace(
-      (port, restart) =>
-        createServer({
-          settings: { ...settings, port },
-          clock,
-          printing,
-          restart,
-          ...(options.build && { build: options.build }),
-        }),
-      settings.port,
-    );
-    return new TestServer(served, served.port, dataDir, printer, ownsDir);
+    const served = await (async () => {
+      // The printers outlive the servers a restore builds in place, as in the real process.
+      const printing = await TicketPrinting.inDataDir(dataDir, settings.printerPath, printerDevices, () => clock.now());
+      return serveInPlace(
+        (port, restart) =>
+          createServer({
+            settings: { ...settings, port },
+            clock,
+            printing,
+            restart,
+            lock,
+            ...(options.build && { build: options.build }),
+          }),
+        settings.port,
+      );
+    })().catch(async (e: unknown) => {
+      await lock.release();
+      throw e;
+    });
+    return new TestServer(served, lock, served.port, dataDir, printer, ownsDir);
   }
 
   async request<T = unknown>(method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: Result<T> }> {
@@ -212,6 +222,7 @@ export class TestServer {
   async close(): Promise<void> {
     for (const s of this.sockets) s.disconnect();
     await this.served.close();
+    await this.lock.release();
     if (this.ownsDir) await rm(this.dataDir, { recursive: true, force: true });
   }
 }
