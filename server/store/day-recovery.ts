@@ -26,9 +26,17 @@ export interface DayRecovery {
  * count. Every intact event after it is applied, except one that cannot apply (it names a
  * ticket whose issue was lost, or issues one twice): that is set aside too. Numbering and
  * seqs go on above everything seen: applied events, set-aside lines read loosely, a dropped
- * snapshot, and the copies of earlier damaged journals of the day (`earlierDamage`).
+ * snapshot, and the copies of earlier damaged journals of the day (`earlierDamage`). Numbering
+ * also goes on above the day's journals that a restore replaced (`replaced`): their seqs belong
+ * to another history and do not count.
  */
-export function recoverDay(day: string, content: Buffer, snapshot: SnapshotRead, earlierDamage: readonly Buffer[] = []): DayRecovery {
+export function recoverDay(
+  day: string,
+  content: Buffer,
+  snapshot: SnapshotRead,
+  earlierDamage: readonly Buffer[] = [],
+  replaced: readonly Buffer[] = [],
+): DayRecovery {
   const scan = scanJournal(content);
   const current = snapshot?.kind === 'current' ? snapshot.snapshot : null;
   const usable =
@@ -69,6 +77,7 @@ export function recoverDay(day: string, content: Buffer, snapshot: SnapshotRead,
   setAside.sort((a, b) => a.line - b.line);
   for (const line of scan.setAside) absorb(state, content.subarray(line.start, line.end));
   for (const copy of earlierDamage) absorb(state, copy);
+  for (const journal of replaced) mergeNumbers(state.floor.numbers, scanLoosely(journal.toString('utf8')).numbers);
   const last = kept[kept.length - 1];
   const unterminated = last !== undefined && content[last.end - 1] !== 0x0a;
   return {

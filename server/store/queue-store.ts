@@ -10,6 +10,7 @@ import { writeFileDurably } from './durable-file.ts';
 import { DayJournal } from './journal.ts';
 import { encodeEvent } from './journal-line.ts';
 import { repairJournal } from './journal-repair.ts';
+import { replacedJournals } from './replaced-data.ts';
 import { SnapshotStore } from './snapshot-store.ts';
 import { storeError } from './store-error.ts';
 
@@ -60,7 +61,7 @@ export class FileQueueStore implements QueueStore {
   private readonly checksums = new Map<number, string>();
 
   constructor(
-    dataDir: string,
+    private readonly dataDir: string,
     private readonly clock: Pick<Clock, 'now'>,
   ) {
     this.journalDir = join(dataDir, 'journal');
@@ -108,7 +109,8 @@ export class FileQueueStore implements QueueStore {
         throw e;
       });
       const earlier = await this.earlierFiles(day);
-      const recovery = recoverDay(day, content, await this.snapshots.read(day), earlier.damaged);
+      const replaced = await replacedJournals(this.dataDir, day);
+      const recovery = recoverDay(day, content, await this.snapshots.read(day), earlier.damaged, replaced);
       return { recovery, content, earlierRecoveries: earlier.reports };
     } catch (e) {
       throw storeError(path, e);
