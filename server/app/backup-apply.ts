@@ -18,8 +18,9 @@ import { join } from 'node:path';
 import * as v from 'valibot';
 import { logger } from '../log.ts';
 import { AuditLog } from '../store/audit-log.ts';
+import { moveDurably, syncDirectory, writeFileDurably } from '../store/durable-file.ts';
+import { replacedDataPrefix } from '../store/replaced-data.ts';
 import { checksumsName, isKeptByRestore, manifestName } from './backup-contents.ts';
-import { moveDurably, replaceFileDurably, syncFolder } from './backup-durable.ts';
 import { currentFingerprint } from './backup-preview.ts';
 import { discardStaged, markStagedRefused, readStaged, removeLeftovers, stagedFolder } from './backup-staging.ts';
 
@@ -32,7 +33,7 @@ const MarkerSchema = v.object({
   /** The current data's fingerprint the admin confirmed against. */
   fingerprint: v.string(),
   /** Folder name (in the data directory) the replaced data goes to. */
-  aside: v.pipe(v.string(), v.regex(/^before-restore-[\w-]+$/)),
+  aside: v.pipe(v.string(), v.regex(new RegExp(`^${replacedDataPrefix}[\\w-]+$`))),
   confirmedAt: v.number(),
   backupCreatedAt: v.number(),
   by: v.object({ id: v.string(), username: v.string(), name: v.string() }),
@@ -63,12 +64,12 @@ export async function readConfirmed(dataDir: string): Promise<ConfirmedRestore |
 
 /** Writes the confirmation; from now on the next start applies the restore (or refuses it as stale). */
 export async function writeConfirmed(dataDir: string, marker: ConfirmedRestore): Promise<void> {
-  await replaceFileDurably(join(dataDir, markerFile), JSON.stringify(marker));
+  await writeFileDurably(join(dataDir, markerFile), JSON.stringify(marker));
 }
 
 /** A free `before-restore-<time>` name, e.g. `before-restore-2026-11-20T02-30-15Z`. */
 export async function asideName(dataDir: string, now: number): Promise<string> {
-  const base = `before-restore-${new Date(now).toISOString().slice(0, 19).replaceAll(':', '-')}Z`;
+  const base = `${replacedDataPrefix}${new Date(now).toISOString().slice(0, 19).replaceAll(':', '-')}Z`;
   for (let n = 1; ; n++) {
     const name = n === 1 ? base : `${base}-${n}`;
     if (!(await exists(join(dataDir, name)))) return name;
@@ -94,7 +95,7 @@ export async function settleRestore(dataDir: string, options: { now: number; onS
         return { kind: 'refused' };
       }
       await mkdir(aside);
-      await syncFolder(dataDir);
+      await syncDirectory(dataDir);
       step({ step: 'aside_created', entry: marker.aside });
     }
     for (const name of (await readdir(dataDir)).filter((n) => !isKeptByRestore(n))) {
@@ -146,7 +147,7 @@ async function recordRestore(dataDir: string, marker: ConfirmedRestore, now: num
 
 async function dropMarker(dataDir: string): Promise<void> {
   await rm(join(dataDir, markerFile), { force: true });
-  await syncFolder(dataDir);
+  await syncDirectory(dataDir);
 }
 
 /** `name` in `folder`, or `name.2`, `name.3`… when taken: nothing moved aside ever replaces something kept there. */

@@ -8,9 +8,9 @@ import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { logger } from '../log.ts';
+import { syncDirectory, writeFileDurably } from '../store/durable-file.ts';
 import { checkUnpacked } from './backup-check.ts';
 import { dayFolders } from './backup-contents.ts';
-import { replaceFileDurably, syncFolder } from './backup-durable.ts';
 import { BackupManifestSchema, type BackupManifest } from './backup-manifest.ts';
 import type { ProblemDraft } from './backup-problems.ts';
 import { unpackBackup, type UnpackedFile, type UnpackLimits } from './backup-unpack.ts';
@@ -64,12 +64,12 @@ export async function stageBackup(
       archiveBytes: unpacked.archiveBytes,
       files: unpacked.files,
     };
-    await replaceFileDurably(join(staging, metaFile), JSON.stringify(meta));
-    for (const folder of dayFolders) await syncFolder(join(staging, 'data', folder)).catch(ignoreMissing);
-    await syncFolder(join(staging, 'data'));
+    await writeFileDurably(join(staging, metaFile), JSON.stringify(meta));
+    for (const folder of dayFolders) await syncDirectory(join(staging, 'data', folder)).catch(ignoreMissing);
+    await syncDirectory(join(staging, 'data'));
     await discardStaged(dataDir);
     await rename(staging, join(dataDir, stagedFolder));
-    await syncFolder(dataDir);
+    await syncDirectory(dataDir);
     return { ok: true, staged: { ...meta, dataDir: join(dataDir, stagedFolder, 'data'), refusedAt: null } };
   } finally {
     await rm(staging, { recursive: true, force: true });
@@ -89,7 +89,7 @@ export async function readStaged(dataDir: string): Promise<StagedBackup | null> 
 
 /** Notes that a confirmed restore of the staged backup was refused at the restart; it stays staged. */
 export async function markStagedRefused(dataDir: string, at: number): Promise<void> {
-  await replaceFileDurably(join(dataDir, stagedFolder, refusedFile), JSON.stringify({ at }));
+  await writeFileDurably(join(dataDir, stagedFolder, refusedFile), JSON.stringify({ at }));
 }
 
 export async function clearStagedRefusal(dataDir: string): Promise<void> {
@@ -110,7 +110,7 @@ export async function discardStaged(dataDir: string): Promise<void> {
     },
   );
   if (!moved) return;
-  await syncFolder(dataDir);
+  await syncDirectory(dataDir);
   await rm(away, { recursive: true, force: true });
 }
 

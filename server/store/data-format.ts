@@ -4,19 +4,23 @@
  * format and older ones: older data is migrated, step by step, before anything else opens it;
  * newer data (written after an upgrade, then a return to the older release) is refused before
  * any file is touched. Without this, an older build would take a newer journal's lines for a
- * torn write and cut them off. A restore moves the mark aside with the data it replaces; the
- * restored data, which backups do not mark yet, is then read as format 1.
+ * torn write and cut them off. A backup carries the mark; a restore moves the current mark aside
+ * with the data it replaces and brings the backup's in, so restored data of an older format is
+ * migrated at the restart (a backup made before backups carried it is read as format 1), and a
+ * backup of a newer format is refused when it is checked.
  */
-import { mkdir, open, readdir, readFile, rename } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { logger } from '../log.ts';
+import { writeFileDurably } from './durable-file.ts';
 
 const log = logger('data-format');
 
 /** The format this build writes. Format 1: the data of motcua 0.1 (files with `version: 1`, JSON-lines journals). */
 export const DATA_FORMAT = 1;
 
-const FILE = 'data-format.json';
+/** The mark's file in the data directory (also in every backup). */
+export const DATA_FORMAT_FILE = 'data-format.json';
 
 /** One step from `from` to `from + 1`; it must be safe to run again if it was cut off. */
 export interface Migration {
@@ -63,7 +67,7 @@ export async function prepareDataDir(
 
 /** The directory's format: its mark, else 1 when it holds data from before the mark, else the current one (new). */
 async function readFormat(dataDir: string): Promise<number> {
-  const text = await readFile(join(dataDir, FILE), 'utf8').catch((e: NodeJS.ErrnoException) => {
+  const text = await readFile(join(dataDir, DATA_FORMAT_FILE), 'utf8').catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'ENOENT') return null;
     throw e;
   });
@@ -78,25 +82,19 @@ async function readFormat(dataDir: string): Promise<number> {
     format = undefined;
   }
   if (typeof format !== 'number' || !Number.isInteger(format) || format < 1) {
-    throw new DataFormatError(`${join(dataDir, FILE)} is damaged (it should say {"format": ${DATA_FORMAT}}); nothing was changed`);
+    throw new DataFormatError(
+      `${join(dataDir, DATA_FORMAT_FILE)} is damaged (it should say {"format": ${DATA_FORMAT}}); nothing was changed`,
+    );
   }
   return format;
 }
 
-/** Writes the mark through a synced temporary file and a rename, so it is either the old or the new one. */
+/** Writes the mark durably (the old one or the new one after a power cut); nothing when it already says so, as start-up writes nothing it need not. */
 async function writeFormat(dataDir: string, format: number): Promise<void> {
-  const path = join(dataDir, FILE);
+  const path = join(dataDir, DATA_FORMAT_FILE);
   const known = await readFile(path, 'utf8').catch(() => null);
   const text = `${JSON.stringify({ format }, null, 2)}\n`;
   if (known === text) return;
   await mkdir(dataDir, { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
-  const file = await open(temporary, 'w');
-  try {
-    await file.writeFile(text);
-    await file.sync();
-  } finally {
-    await file.close();
-  }
-  await rename(temporary, path);
+  await writeFileDurably(path, text);
 }

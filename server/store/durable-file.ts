@@ -37,6 +37,13 @@ export async function writeFileDurably(path: string, data: string | Uint8Array):
   }
 }
 
+/** Renames and syncs both directories, so the move is on disk whichever of them a crash looks at first. */
+export async function moveDurably(from: string, to: string): Promise<void> {
+  await rename(from, to);
+  await syncDirectory(dirname(to));
+  if (dirname(from) !== dirname(to)) await syncDirectory(dirname(from));
+}
+
 /** Syncs a directory, so the names created, renamed or removed in it survive a power cut. */
 export async function syncDirectory(dir: string): Promise<void> {
   const handle = await open(dir, 'r');

@@ -5,11 +5,12 @@
  * intake (clip-intake.ts); writes are one at a time and the index is replaced atomically.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { VOICE_PACK_FOLDER } from '../app/backup-contents.ts';
 import { logger } from '../log.ts';
+import { writeFileDurably } from '../store/durable-file.ts';
 import { takeClip, type IntakeProblem } from './clip-intake.ts';
 import { readBundle, writeBundle } from './voice-pack-bundle.ts';
 
@@ -159,15 +160,15 @@ export class VoicePackStore {
 
   private async writeClipFile(wav: Uint8Array): Promise<string> {
     const file = `${createHash('sha256').update(wav).digest('hex').slice(0, 16)}.wav`;
-    await writeFile(join(this.dir, file), wav);
+    // Synced before the index names it, so a power cut never leaves the index naming an empty clip.
+    await writeFileDurably(join(this.dir, file), wav);
     return file;
   }
 
-  /** Writes the new index atomically, then removes the files no clip names any more. */
+  /** Writes the new index durably (the old one or the new one after a power cut), then removes the files no clip names any more. */
   private async commit(next: Record<string, PackClip>): Promise<void> {
-    const temporary = join(this.dir, 'index.json.tmp');
-    await writeFile(temporary, `${JSON.stringify({ format: 'motcua-voice-pack-index', version: 1, clips: next }, null, 1)}\n`);
-    await rename(temporary, join(this.dir, 'index.json'));
+    const index = `${JSON.stringify({ format: 'motcua-voice-pack-index', version: 1, clips: next }, null, 1)}\n`;
+    await writeFileDurably(join(this.dir, 'index.json'), index);
     const before = new Set(Object.values(this.index).map((clip) => clip.file));
     this.index = next;
     this.currentVersion = versionOf(next);
