@@ -10,6 +10,7 @@ import * as v from 'valibot';
 import { PrintersSettingsSchema } from '../../protocol/printers.ts';
 import { SiteConfigSchema } from '../../protocol/site-config.ts';
 import { validateCatalogueData } from '../catalogue/import.ts';
+import { DATA_FORMAT, DATA_FORMAT_FILE } from '../store/data-format.ts';
 import { checksumsName, dayOf, manifestName, requiredFiles } from './backup-contents.ts';
 import { backupFormat, BackupManifestSchema, type BackupManifest } from './backup-manifest.ts';
 import type { ProblemDraft } from './backup-problems.ts';
@@ -96,6 +97,7 @@ function checkFile(path: string, bytes: Buffer): ProblemDraft[] {
   if (path === 'site.json') return issues(path, v.safeParse(SiteConfigSchema, data));
   if (path === 'printers.json') return issues(path, v.safeParse(PrintersSettingsSchema, data));
   if (path === 'auth.json') return checkAuth(data);
+  if (path === DATA_FORMAT_FILE) return checkDataFormat(data);
   if (path === 'catalogue.json') {
     const r = validateCatalogueData(data);
     return r.ok ? [] : r.problems.slice(0, 20).map((p) => ({ problem: `catalogue:${p.key}`, file: path, params: p.params }));
@@ -112,6 +114,14 @@ function checkManifest(data: unknown): ProblemDraft[] {
   if (r.output.version > backupFormat) return [{ problem: 'newer_format', file: manifestName, params: { version: r.output.motcua } }];
   if (r.output.version < backupFormat) return [{ problem: 'old_format', file: manifestName }];
   return [];
+}
+
+/** An older format is migrated when the restored server starts; a newer one it could not open, so it is refused here. */
+function checkDataFormat(data: unknown): ProblemDraft[] {
+  const format = (data as { format?: unknown } | null)?.format;
+  if (typeof format !== 'number' || !Number.isInteger(format) || format < 1)
+    return [{ problem: 'invalid_data_format', file: DATA_FORMAT_FILE }];
+  return format > DATA_FORMAT ? [{ problem: 'newer_data_format', file: DATA_FORMAT_FILE, params: { format, supported: DATA_FORMAT } }] : [];
 }
 
 function checkAuth(data: unknown): ProblemDraft[] {

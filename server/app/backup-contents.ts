@@ -3,14 +3,19 @@
  * data directory that are the truth. Caches (report-days) and damaged copies set aside by the
  * journal recovery are left out; the former are rebuilt, the latter stay where they were.
  */
+import { DATA_FORMAT_FILE } from '../store/data-format.ts';
+import { replacedDataPrefix } from '../store/replaced-data.ts';
 
 /** The archive's own description of itself, first in it. */
 export const manifestName = 'motcua-backup.json';
 /** Every file's SHA-256, last in the archive, in the format `sha256sum -c` checks. */
 export const checksumsName = 'SHA256SUMS';
 
-/** The small files at the top of the data directory, in archive order. */
-export const settingsFiles = ['site.json', 'catalogue.json', 'printers.json', 'auth.json', 'audit.jsonl'] as const;
+/**
+ * The small files at the top of the data directory, in archive order. The data's format mark
+ * comes first: a restored directory is then migrated from the format its files are in.
+ */
+export const settingsFiles = [DATA_FORMAT_FILE, 'site.json', 'catalogue.json', 'printers.json', 'auth.json', 'audit.jsonl'] as const;
 
 /** Snapshots first: a snapshot in the archive then describes a journal position the archive holds. */
 const dayFile = {
@@ -53,7 +58,7 @@ export const requiredFiles = [manifestName, checksumsName, 'site.json', 'auth.js
 export function isKeptByRestore(name: string): boolean {
   return (
     name.startsWith('restore-') ||
-    name.startsWith('before-restore-') ||
+    name.startsWith(replacedDataPrefix) ||
     name === 'lost+found' ||
     name.endsWith('.lock') ||
     name === VOICE_PACK_FOLDER
