@@ -22,7 +22,8 @@ export interface ServedInPlace {
  * Runs a server that can be rebuilt in place: the running one stops (every write finished, the
  * port freed) and a new one is built from the data directory and listens on the same port, in
  * the same process. A confirmed restore takes effect this way at once; screens see a short
- * disconnection and reconnect on their own.
+ * disconnection and reconnect on their own. The data directory's lock is the process's (the
+ * caller's `build` hands it to each server) and is never let go in between.
  */
 export async function serveInPlace(build: ServerBuild, port: number): Promise<ServedInPlace> {
   const listeners = new Set<(outcome: RestartOutcome) => void>();
