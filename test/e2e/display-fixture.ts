@@ -124,7 +124,7 @@ export class DisplayFixture {
     // The centre's clock runs on across the restart, as a real one does; a fresh test clock
     // would start again at 09:00 and put new calls behind the old ones.
     const stoppedAt = this.server.server.ctx.clock.now();
-    await this.server.server.close();
+    await this.server.stop();
     await whileDown();
     this.adoptedDir = dataDir;
     this.server = await TestServer.start({

@@ -219,10 +219,15 @@ export class TestServer {
     return s;
   }
 
-  async close(): Promise<void> {
+  /** Stops serving and lets the data directory go, as the process's exit would; the directory stays, for a restart on it. */
+  async stop(): Promise<void> {
     for (const s of this.sockets) s.disconnect();
     await this.served.close();
     await this.lock.release();
+  }
+
+  async close(): Promise<void> {
+    await this.stop();
     if (this.ownsDir) await rm(this.dataDir, { recursive: true, force: true });
   }
 }
