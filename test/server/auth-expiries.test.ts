@@ -48,7 +48,7 @@ describe('durations run on monotonic time, whatever the wall clock does (issue 1
   it('a pairing code lasts ten real minutes, not ten minutes of a clock that was set back', () => {
     const clock = new SteppedClock(at(monday, '10:00'));
     const codes = new PairingCodes(clock);
-    const { code, expiresAt } = codes.create({ kind: 'kiosk', name: 'Kiosk', counterId: null });
+    const { code, expiresAt } = codes.create({ kind: 'kiosk', name: 'Kiosk', counterId: null, printerId: null });
     expect(expiresAt).toBe(at(monday, '10:10'));
     clock.step(-hour);
     clock.advance(11 * minute);
