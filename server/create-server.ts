@@ -111,7 +111,7 @@ export async function createServer(options: ServerOptions): Promise<MotcuaServer
     setup: { token: auth.hasAdmin() ? null : randomBytes(18).toString('base64url') },
     build: options.build ?? (await buildId(apps)),
     audit: AuditLog.inDataDir(settings.dataDir),
-    fileAlerts: [siteStore.alert, auth.alert, catalogue.alert].filter((a) => a !== null),
+    fileAlerts: [siteStore.alert, auth.alert, catalogue.alert, options.printing.alert].filter((a) => a !== null),
     reportCache: new FileDayTicketCache(settings.dataDir),
     version: await packageVersion(),
     ...(options.restart && { restart: options.restart }),

@@ -1,9 +1,13 @@
-import { access, mkdir } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { JSONFile } from 'lowdb/node';
 import * as v from 'valibot';
+import type { FileAlert } from '../../protocol/health.ts';
 import { PrintersSettingsSchema, type PrinterTransport, type PrintersSettings } from '../../protocol/printers.ts';
+import { logger } from '../log.ts';
+import { DurableJsonFile, type Validation } from '../store/durable-file.ts';
 import { ConfigFileError, describeIssues } from '../store/site-store.ts';
+
+const log = logger('printers');
 
 /**
  * The transport a `--printer` value names: `tcp://host[:port]` a network printer, a path under
@@ -22,58 +26,78 @@ function seedSettings(firstPrinter: string | null): unknown {
   return { version: 1, printers: [{ id: 'p1', name: firstPrinter ? 'Máy in phiếu' : 'Máy in ảo', transport }], kiosks: {} };
 }
 
-/** The printers and the kiosks' choice of printer, in `<dataDir>/printers.json`; validated on every read and write. */
+/**
+ * The printers and the kiosks' choice of printer, in `<dataDir>/printers.json`; validated on
+ * every read and write. Written durably with its previous good copy kept (issue 12): a damaged
+ * file starts the printers from that copy, with an alert, instead of stopping the centre.
+ */
 export class PrintersStore {
   private constructor(
-    private readonly path: string,
+    private readonly file: DurableJsonFile<PrintersSettings>,
     private readonly firstPrinter: string | null,
-    private readonly file: JSONFile<unknown>,
     private current: PrintersSettings,
+    /** Set when the file was damaged when last read and its last good copy is used instead. */
+    private damage: FileAlert | null,
   ) {}
 
-  /** Reads the file, or creates it from `firstPrinter`; a file that does not validate stops the start-up. */
-  static async open(dataDir: string, firstPrinter: string | null): Promise<PrintersStore> {
-    const path = join(dataDir, 'printers.json');
-    const file = new JSONFile<unknown>(path);
-    return new PrintersStore(path, firstPrinter, file, await readOrSeed(path, file, firstPrinter));
+  /** Reads the file, or creates it from `firstPrinter`; a damaged file without a good copy stops the start-up. */
+  static async open(dataDir: string, firstPrinter: string | null, now: number = Date.now()): Promise<PrintersStore> {
+    const file = new DurableJsonFile(join(dataDir, 'printers.json'), validatePrinters);
+    const { settings, alert } = await readOrSeed(file, firstPrinter, now);
+    return new PrintersStore(file, firstPrinter, settings, alert);
   }
 
   /** Reads the file again (a restore may have replaced it, or left none: then it is seeded again). */
-  async reload(): Promise<void> {
-    this.current = await readOrSeed(this.path, this.file, this.firstPrinter);
+  async reload(now: number = Date.now()): Promise<void> {
+    const { settings, alert } = await readOrSeed(this.file, this.firstPrinter, now);
+    this.current = settings;
+    this.damage = alert;
   }
 
   get(): PrintersSettings {
     return this.current;
   }
 
+  get alert(): FileAlert | null {
+    return this.damage;
+  }
+
   /** Validates and saves; on failure nothing changes and the problems are returned. */
   async replace(next: unknown): Promise<{ ok: true; settings: PrintersSettings } | { ok: false; problems: string[] }> {
-    const parsed = v.safeParse(PrintersSettingsSchema, next);
-    if (!parsed.success) return { ok: false, problems: describeIssues(parsed.issues) };
-    await this.file.write(parsed.output);
-    this.current = parsed.output;
-    return { ok: true, settings: parsed.output };
+    const parsed = validatePrinters(next);
+    if (!parsed.ok) return parsed;
+    await this.file.write(parsed.value);
+    this.current = parsed.value;
+    return { ok: true, settings: parsed.value };
   }
 }
 
-async function readOrSeed(path: string, file: JSONFile<unknown>, firstPrinter: string | null): Promise<PrintersSettings> {
-  const exists = await access(path).then(
-    () => true,
-    () => false,
-  );
-  let raw: unknown;
-  try {
-    raw = exists ? await file.read() : seedSettings(firstPrinter);
-  } catch (error) {
-    throw new ConfigFileError(path, [`not readable JSON: ${(error as Error).message}`]);
-  }
+function validatePrinters(raw: unknown): Validation<PrintersSettings> {
   const parsed = v.safeParse(PrintersSettingsSchema, raw);
-  if (!parsed.success) throw new ConfigFileError(path, describeIssues(parsed.issues));
-  if (!exists) {
-    // On a first start the printers are opened before anything else made the data directory.
-    await mkdir(dirname(path), { recursive: true });
-    await file.write(parsed.output);
+  return parsed.success ? { ok: true, value: parsed.output } : { ok: false, problems: describeIssues(parsed.issues) };
+}
+
+async function readOrSeed(
+  file: DurableJsonFile<PrintersSettings>,
+  firstPrinter: string | null,
+  now: number,
+): Promise<{ settings: PrintersSettings; alert: FileAlert | null }> {
+  const read = await file.read();
+  switch (read.kind) {
+    case 'ok':
+      return { settings: read.value, alert: null };
+    case 'previous':
+      log.error('printers.json damaged; started from its last good copy', { file: file.path, problem: read.problem });
+      return { settings: read.value, alert: { file: file.name, problem: read.problem, usedCopy: 'previous', at: now } };
+    case 'damaged':
+      throw new ConfigFileError(file.path, read.problem.split('; '));
+    case 'missing': {
+      const seed = validatePrinters(seedSettings(firstPrinter));
+      if (!seed.ok) throw new ConfigFileError(file.path, seed.problems);
+      // On a first start the printers are opened before anything else made the data directory.
+      await mkdir(dirname(file.path), { recursive: true });
+      await file.write(seed.value);
+      return { settings: seed.value, alert: null };
+    }
   }
-  return parsed.output;
 }

@@ -1,4 +1,5 @@
 import { parseTicketLayout, type TicketLayoutInput } from '../../hardware/printer/index.ts';
+import type { FileAlert } from '../../protocol/health.ts';
 import {
   PRINTABLE_STATES,
   type PrintJobView,
@@ -71,12 +72,17 @@ export class TicketPrinting {
     devices: PrinterDeviceFactory = realPrinterDevices(),
     clock: () => number = Date.now,
   ): Promise<TicketPrinting> {
-    return TicketPrinting.open(await PrintersStore.open(dataDir, firstPrinter), devices, clock);
+    return TicketPrinting.open(await PrintersStore.open(dataDir, firstPrinter, clock()), devices, clock);
+  }
+
+  /** Set when `printers.json` was damaged and its last good copy is used instead. */
+  get alert(): FileAlert | null {
+    return this.store.alert;
   }
 
   /** Reads `printers.json` again and restarts the printers whose configuration changed. */
   async reload(): Promise<void> {
-    await this.store.reload();
+    await this.store.reload(this.clock());
     this.apply(this.store.get());
     this.changed();
   }

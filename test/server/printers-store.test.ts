@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PrintersStore, transportFromAddress } from '../../server/printing/printers-store.ts';
+import type { HealthView } from '../../protocol/http-views.ts';
 import { ConfigFileError } from '../../server/store/site-store.ts';
 import { TestServer } from '../support/test-server.ts';
 
@@ -50,5 +51,24 @@ describe('printers.json', () => {
     );
     await expect(TestServer.start({ dataDir: dir })).rejects.toThrow(ConfigFileError);
     await expect(PrintersStore.open(dir, null)).rejects.toThrow(/printers\.0\.transport\.path/);
+  });
+
+  it('a damaged printers.json starts the printers from its last good copy, with an alert in the health (issue 12)', async () => {
+    const dir = await dataDir();
+    const store = await PrintersStore.open(dir, null);
+    const [first] = store.get().printers;
+    expect((await store.replace({ ...store.get(), printers: [{ ...first!, name: 'Máy in sảnh' }] })).ok).toBe(true);
+    // A power cut or a bad disk block leaves half the file; the copy it replaced is printers.json.prev.
+    const text = await readFile(join(dir, 'printers.json'), 'utf8');
+    await writeFile(join(dir, 'printers.json'), text.slice(0, text.length / 2));
+    const server = await TestServer.start({ dataDir: dir });
+    try {
+      expect(server.server.ctx.printing.settings().printers.map((p) => p.name)).toEqual([first!.name]);
+      const health = await server.request<HealthView>('GET', '/api/health');
+      if (!health.body.ok) throw new Error(health.body.error.code);
+      expect(health.body.value.fileAlerts).toEqual([expect.objectContaining({ file: 'printers.json', usedCopy: 'previous' })]);
+    } finally {
+      await server.close();
+    }
   });
 });
