@@ -23,7 +23,11 @@ export type Policy =
   | { kind: 'device-of-counter'; device: DeviceKindName }
   /** A person allowed to work at the payload's `counterId` (their account's counters, or any). */
   | { kind: 'staff-for-counter' }
-  /** A person whose connection is signed in to the payload's `counterId` (`not_signed_in_to_counter` otherwise). */
+  /**
+   * A person whose connection is signed in to the payload's `counterId` (`not_signed_in_to_counter`
+   * otherwise) and holds it: a console another one took the counter over from only views it
+   * (`counter_not_held`).
+   */
   | { kind: 'clerk-at-counter' }
   /**
    * Whoever holds the one-time set-up token printed on the server's console (the body's
@@ -65,7 +69,7 @@ export function describePolicy(p: Policy): string {
     case 'staff-for-counter':
       return 'staff allowed at this counter';
     case 'clerk-at-counter':
-      return 'clerk signed in to this counter';
+      return 'clerk signed in to this counter, on the console holding it';
     case 'setup-token':
       return 'holder of the set-up token (before the first admin)';
     case 'either':

@@ -26,14 +26,17 @@ export const commandRules = {
   'ticket:issue': { payload: C.IssueTicketPayload, policy: access.either(access.device('kiosk'), access.staff) },
   // The signed reference is the capability: anyone holding the link may follow that one ticket.
   'ticket:follow': { payload: C.FollowPayload, policy: access.public },
+  // From a counter a clerk cancels only what that counter may touch (its handler asks the core); an admin anywhere.
   'ticket:cancel': { payload: C.CancelPayload, policy: access.staff },
-  // A tablet rates only tickets finished at its own counter: the ticket names the counter, so its handler checks that.
+  // A tablet rates only the ticket just finished at its own counter, within the prompt's window: its handler checks that.
   'ticket:rate': { payload: C.RatePayload, policy: access.either(access.device('rating'), access.admin) },
-  'counter:join': { payload: C.CounterPayload, policy: access.staffForCounter },
-  'counter:next': { payload: C.CounterPayload, policy: access.clerkAtCounter },
+  'counter:join': { payload: C.CounterJoinPayload, policy: access.staffForCounter },
+  'counter:take-over': { payload: C.CounterJoinPayload, policy: access.staffForCounter },
+  'counter:next': { payload: C.FinishPayload, policy: access.clerkAtCounter },
   'counter:recall': { payload: C.CounterPayload, policy: access.clerkAtCounter },
   'counter:start': { payload: C.CounterPayload, policy: access.clerkAtCounter },
-  'counter:finish': { payload: C.CounterPayload, policy: access.clerkAtCounter },
+  'counter:finish': { payload: C.FinishPayload, policy: access.clerkAtCounter },
+  'counter:undo': { payload: C.CounterPayload, policy: access.clerkAtCounter },
   'counter:no-show': { payload: C.CounterPayload, policy: access.clerkAtCounter },
   'counter:transfer': { payload: C.TransferPayload, policy: access.clerkAtCounter },
   'counter:park': { payload: C.CounterPayload, policy: access.clerkAtCounter },

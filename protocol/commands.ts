@@ -17,6 +17,20 @@ export const TicketRef = v.pipe(v.string(), v.regex(/^[a-z0-9]{4,32}\.[A-Za-z0-9
 export const FollowPayload = v.strictObject({ ref: TicketRef });
 
 export const CounterPayload = v.strictObject({ counterId: CounterId });
+/**
+ * The console a clerk works at: random, kept by the browser tab across reloads, so a console
+ * that reconnects is known again and a second console is asked before it takes the counter over.
+ */
+export const ConsoleId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/));
+/** Without a `consoleId` the connection is a console of its own: after a reconnect it is another console. */
+export const CounterJoinPayload = v.strictObject({ counterId: CounterId, consoleId: v.optional(ConsoleId) });
+/**
+ * A dossier code (mã hồ sơ) as the provincial one-stop system prints it on the receipt, e.g.
+ * `000.00.20.H38-250712-0001`: letters, digits and the separators such codes use.
+ */
+export const DossierCode = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(60), v.regex(/^[0-9A-Za-z][0-9A-Za-z.\-_/:]*$/));
+/** Finish (or Next, which finishes whoever is at the counter), optionally with the dossier code. */
+export const FinishPayload = v.strictObject({ counterId: CounterId, dossierCode: v.optional(DossierCode) });
 export const TransferPayload = v.strictObject({
   counterId: CounterId,
   toServiceId: v.optional(Id),

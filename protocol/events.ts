@@ -35,12 +35,19 @@ export interface ClientToServerEvents {
   'ticket:follow': (payload: In<typeof C.FollowPayload>, ack: Ack<TicketPublicView>) => void;
   'ticket:cancel': (payload: In<typeof C.CancelPayload>, ack: Ack<null>) => void;
   'ticket:rate': (payload: In<typeof C.RatePayload>, ack: Ack<null>) => void;
-  /** Clerk: sign this connection in to a counter. */
-  'counter:join': (payload: In<typeof C.CounterPayload>, ack: Ack<CounterSnapshot>) => void;
-  'counter:next': (payload: In<typeof C.CounterPayload>, ack: Ack<CounterSnapshot>) => void;
+  /**
+   * Clerk: sign this connection in to a counter. The console holds it at once when it is free
+   * (or already this console's); otherwise it views it (`control: 'viewing'`) until it takes it over.
+   */
+  'counter:join': (payload: In<typeof C.CounterJoinPayload>, ack: Ack<CounterSnapshot>) => void;
+  /** Clerk, after confirming on the console: take the counter over from the console or clerk holding it. */
+  'counter:take-over': (payload: In<typeof C.CounterJoinPayload>, ack: Ack<CounterSnapshot>) => void;
+  'counter:next': (payload: In<typeof C.FinishPayload>, ack: Ack<CounterSnapshot>) => void;
   'counter:recall': (payload: In<typeof C.CounterPayload>, ack: Ack<CounterSnapshot>) => void;
   'counter:start': (payload: In<typeof C.CounterPayload>, ack: Ack<CounterSnapshot>) => void;
-  'counter:finish': (payload: In<typeof C.CounterPayload>, ack: Ack<CounterSnapshot>) => void;
+  'counter:finish': (payload: In<typeof C.FinishPayload>, ack: Ack<CounterSnapshot>) => void;
+  /** Undo the counter's last action (next, call, finish, no-show, transfer, park, cancel) within its window. */
+  'counter:undo': (payload: In<typeof C.CounterPayload>, ack: Ack<CounterSnapshot>) => void;
   'counter:no-show': (payload: In<typeof C.CounterPayload>, ack: Ack<CounterSnapshot>) => void;
   'counter:transfer': (payload: In<typeof C.TransferPayload>, ack: Ack<CounterSnapshot>) => void;
   'counter:park': (payload: In<typeof C.CounterPayload>, ack: Ack<CounterSnapshot>) => void;
@@ -70,6 +77,8 @@ export interface ServerToClientEvents {
   'admin:snapshot': (snapshot: AdminSnapshot) => void;
   /** A ticket was finished at the counter: its rating tablet asks the citizen. */
   'rating:requested': (request: RatingRequest) => void;
+  /** That finish was undone: the tablet stops asking about the ticket. */
+  'rating:withdrawn': (withdrawn: { ticketId: string }) => void;
 }
 
 /** The counter commands that share one payload shape and one handler path. */

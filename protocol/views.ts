@@ -146,6 +146,22 @@ export interface TicketStaffView {
   startedAt: number | null;
   recalls: number;
   targetCounterId: number | null;
+  /** The dossier code given at finish (mã hồ sơ), if any. */
+  dossierCode: string | null;
+}
+
+/** The actions a clerk can undo for a short while after doing them. */
+export type UndoableAction = 'next' | 'call' | 'finish' | 'no_show' | 'transfer' | 'park' | 'cancel';
+
+/** What the counter's Undo would put back now (the console shows it on the Undo button). */
+export interface UndoView {
+  action: UndoableAction;
+  /** How long Undo stays possible, in ms from when the view was made. */
+  remainingMs: number;
+  /** Each ticket it puts back and how it will be: waiting in its queue (its old place), at this counter, or parked. */
+  tickets: Array<{ id: string; label: string; status: TicketStatus; atThisCounter: boolean }>;
+  /** The counter's state it returns to, when the action changed it (a Next that opened the counter). */
+  counterStatus: CounterStatus | null;
 }
 
 export interface StatBlock {
@@ -165,14 +181,18 @@ export interface StatBlock {
 }
 
 /**
- * Ratings collected at the counters. `counts` is keyed by level (`"1"` … `"3"` or `"5"`),
- * 1 being the least satisfied; `satisfiedShare` counts the top two levels of a five-star scale
- * and the top two faces of three ("Rất hài lòng", "Hài lòng"), as centres report it.
+ * Ratings collected at the counters: the "counter satisfaction" (mức độ hài lòng tại quầy), not
+ * the province's official satisfaction index. Each rating counts on the scale it was given on:
+ * `byScale["3"]` holds the three faces' counts by level (`"1"` … `"3"`), `byScale["5"]` the
+ * stars' (`"1"` … `"5"`), 1 being the least satisfied; the centre's scale is always there.
+ * `satisfied` counts the top two levels of each rating's scale ("Rất hài lòng" and "Hài lòng"
+ * on three faces, four and five stars), as centres report it.
  */
 export interface SatisfactionBlock {
   rated: number;
-  counts: Record<string, number>;
+  satisfied: number;
   satisfiedShare: number | null;
+  byScale: Partial<Record<'3' | '5', Record<string, number>>>;
 }
 
 export interface DayStatistics {
@@ -198,9 +218,19 @@ export interface CounterSnapshot {
     name: Translated;
     status: CounterStatus;
     pauseReason: string | null;
+    /** The clerk who holds the counter in the queue's records (opened it or took it over). */
     clerkName: string | null;
     serviceIds: string[];
   };
+  /**
+   * Whether this connection's console holds the counter and may act, or only views it: another
+   * console holds it, or took it over from this one (issue 14: one console at a time).
+   */
+  control: 'holding' | 'viewing';
+  /** The console holding the counter: whose it is, whether it is connected, since when. */
+  holder: { clerkName: string | null; online: boolean; since: number } | null;
+  /** What Undo would put back now; null when there is nothing to undo. */
+  undo: UndoView | null;
   current: TicketStaffView | null;
   /** In calling order for this counter, at most 100. */
   queue: TicketStaffView[];

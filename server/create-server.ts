@@ -12,6 +12,7 @@ import { settleRestore } from './app/backup-apply.ts';
 import { CatalogueSource } from './app/catalogue-source.ts';
 import type { AppContext } from './app/context.ts';
 import { runCounterCommand } from './app/counter-actions.ts';
+import { CounterHolders } from './app/counter-holders.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { Settings } from './config.ts';
 import { CallButtons } from './devices/call-buttons.ts';
@@ -113,6 +114,7 @@ export async function createServer(options: ServerOptions): Promise<MotcuaServer
     audit: AuditLog.inDataDir(settings.dataDir),
     fileAlerts: [siteStore.alert, auth.alert, catalogue.alert, options.printing.alert].filter((a) => a !== null),
     reportCache: new FileDayTicketCache(settings.dataDir),
+    holders: new CounterHolders(),
     version: await packageVersion(),
     ...(options.restart && { restart: options.restart }),
     connections: () => ({ serverTime: clock.now(), devices: [], users: [], publicConnections: 0, boards: [] }),
@@ -126,6 +128,8 @@ export async function createServer(options: ServerOptions): Promise<MotcuaServer
   ctx.buttons.start({
     config: () => site.get(),
     state: () => engine.state,
+    // The button acts for the clerk whose console holds the counter, even before their first call.
+    clerkAt: (counterId) => ctx.holders.clerkAt(counterId) ?? engine.state.counters.get(counterId)?.clerkId ?? null,
     // A refusal shows on the button as a short text chosen by its code, so the message's language does not matter.
     runCounterCommand: (actor, counterId, command) => runCounterCommand(ctx, actor, counterId, command, 'vi'),
     onChange: (listener) => engine.onChange(listener),

@@ -1,6 +1,6 @@
 import { useAdmin, named } from '../admin-context.ts';
 import { BarChart } from '../charts/bar-chart.tsx';
-import { SatisfactionBar } from '../charts/satisfaction-bar.tsx';
+import { SatisfactionBars } from '../charts/satisfaction-bar.tsx';
 import { minutesWithUnit, percentText } from '../figures.ts';
 import { ServerHealthAlerts } from '../parts/server-health-alerts.tsx';
 import { StatCard } from '../parts/stat-card.tsx';
@@ -21,9 +21,6 @@ export function DashboardPage() {
     const s = config?.services.find((x) => x.id === id);
     return s ? `${s.code} · ${named(s.name, lang)}` : id;
   };
-  const levelNames = t(`admin:rating.levels${snapshot.satisfaction.counts['5'] !== undefined ? '5' : '3'}`, {
-    returnObjects: true,
-  }) as string[];
   return (
     <section class="dashboard">
       <h1>
@@ -58,10 +55,9 @@ export function DashboardPage() {
             bars={(config?.services ?? []).map((s) => ({ label: serviceName(s.id), value: snapshot.waitingByService[s.id] ?? 0 }))}
           />
           <h2>{t('admin:dashboard.satisfaction')}</h2>
-          <SatisfactionBar
+          <SatisfactionBars
             block={snapshot.satisfaction}
-            scale={levelNames.length === 5 ? 5 : 3}
-            levelNames={levelNames}
+            scale={config?.centre.ratingScale ?? 3}
             title={t('admin:dashboard.satisfaction')}
           />
         </div>

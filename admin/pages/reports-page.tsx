@@ -4,7 +4,7 @@ import { saveFile } from '../admin-api.ts';
 import { named, useAdmin } from '../admin-context.ts';
 import { BarChart } from '../charts/bar-chart.tsx';
 import { Heatmap } from '../charts/heatmap.tsx';
-import { SatisfactionBar } from '../charts/satisfaction-bar.tsx';
+import { SatisfactionBars } from '../charts/satisfaction-bar.tsx';
 import { minutesText, minutesWithUnit, percentText } from '../figures.ts';
 import { ReportTable, type ReportRow } from '../parts/report-table.tsx';
 import { StatCard } from '../parts/stat-card.tsx';
@@ -49,7 +49,6 @@ export function ReportsPage() {
         : await api.download('reportCsv', { query: { from: report.from, to: report.to, table, ...decimal } });
     if (blob) saveFile(blob, table === 'tickets' ? `motcua-tickets-${report.from}.csv` : `motcua-${table}-${report.from}_${report.to}.csv`);
   };
-  const levelNames = t(`admin:rating.levels${report?.ratingScale ?? 3}`, { returnObjects: true }) as string[];
   const weekdayNames = t('admin:weekdaysShort', { returnObjects: true }) as string[];
   const rows = (
     group: Record<string, ReportView['total']>,
@@ -167,12 +166,8 @@ export function ReportsPage() {
                   }))}
               />
               <h3>{t('admin:reports.satisfaction')}</h3>
-              <SatisfactionBar
-                block={report.satisfaction.total}
-                scale={report.ratingScale}
-                levelNames={levelNames}
-                title={t('admin:reports.satisfaction')}
-              />
+              <SatisfactionBars block={report.satisfaction.total} scale={report.ratingScale} title={t('admin:reports.satisfaction')} />
+              <p class="hint">{t('admin:reports.satisfactionNote')}</p>
             </div>
             <div class="panel">
               <h3>{t('admin:reports.heatmap')}</h3>

@@ -12,6 +12,8 @@ export interface Caller {
   counterId?: number | undefined;
   /** The counter this connection is signed in to: sockets only, HTTP has no such state. */
   joinedCounter?: number | null;
+  /** Whether this connection's console holds that counter (another may have taken it over). */
+  holdsCounter?: boolean;
   /** The set-up token the request carries, as sent. */
   setupToken?: unknown;
 }
@@ -43,8 +45,9 @@ export function refusalFor(ctx: AppContext, policy: Policy, caller: Caller): Ref
       return caller.counterId !== undefined && mayUseCounter(p, caller.counterId) ? null : { code: 'forbidden' };
     case 'clerk-at-counter':
       if (p.role !== 'user') return noIdentity;
-      if (caller.counterId !== undefined && caller.joinedCounter === caller.counterId) return null;
-      return { code: 'not_signed_in_to_counter', params: { counterId: caller.counterId ?? 0 } };
+      if (caller.counterId === undefined || caller.joinedCounter !== caller.counterId)
+        return { code: 'not_signed_in_to_counter', params: { counterId: caller.counterId ?? 0 } };
+      return caller.holdsCounter ? null : { code: 'counter_not_held', params: { counterId: caller.counterId } };
     case 'setup-token':
       return setupRefusal(ctx, caller);
     case 'either':

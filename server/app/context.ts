@@ -17,6 +17,7 @@ import type { ClipVoice } from '../../protocol/voice/dialect.ts';
 import type { VoicePackStore } from '../voice/voice-pack-store.ts';
 import type { CatalogueSource } from './catalogue-source.ts';
 import type { ClipSource } from '../../protocol/voice/clip-source.ts';
+import type { CounterHolders } from './counter-holders.ts';
 
 /** Everything the HTTP routes and socket handlers work with; built once by `createServer`. */
 export interface AppContext {
@@ -49,6 +50,8 @@ export interface AppContext {
   connections: () => DeviceConnections;
   /** Finished days' tickets for reports; closed with the server, so no write lands after it stops. */
   reportCache: FileDayTicketCache;
+  /** Which console holds each counter (only it may act there). */
+  holders: CounterHolders;
   /** The motcua version (package.json), written into backups. */
   version: string;
   /**

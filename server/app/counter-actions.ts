@@ -2,6 +2,7 @@ import type { Result } from '../../protocol/result.ts';
 import type { CounterSnapshot } from '../../protocol/views.ts';
 import type { CounterCommand } from '../core/counter-commands.ts';
 import type { Actor } from '../core/model.ts';
+import { undoPreview } from '../core/undo.ts';
 import type { Lang } from '../i18n.ts';
 import { counterSnapshot } from '../views/counter-view.ts';
 import type { AppContext } from './context.ts';
@@ -14,17 +15,33 @@ export async function runCounterCommand(
   counterId: number,
   command: CounterCommand,
   lang: Lang,
+  socketId?: string,
 ): Promise<Result<CounterSnapshot>> {
   const outcome = await ctx.engine.execute({ kind: 'counter', counterId, command }, actor);
   if (!outcome.ok) return failure(ctx.translator, lang, outcome.refusal, ctx.site.get().centre.timeZone);
-  return viewOfCounter(ctx, counterId, lang);
+  return viewOfCounter(ctx, counterId, lang, socketId);
 }
 
-export function viewOfCounter(ctx: AppContext, counterId: number, lang: Lang): Result<CounterSnapshot> {
+/**
+ * The counter's view as the console of `socketId` sees it: whether it holds the counter, who
+ * does, and what Undo would put back. Without a socket (a call button) it is a viewer's.
+ */
+export function viewOfCounter(ctx: AppContext, counterId: number, lang: Lang, socketId?: string): Result<CounterSnapshot> {
   const view = counterSnapshot(ctx.site.get(), ctx.engine.state, counterId, ctx.clock.now(), (id) => clerkName(ctx, id));
-  return view
-    ? { ok: true, value: { ...view, viewAt: ctx.clock.monotonic(), issuing: ctx.engine.issuing } }
-    : failure(ctx.translator, lang, { code: 'unknown_counter' }, ctx.site.get().centre.timeZone);
+  if (!view) return failure(ctx.translator, lang, { code: 'unknown_counter' }, ctx.site.get().centre.timeZone);
+  const holder = ctx.holders.holder(counterId);
+  const monotonic = ctx.clock.monotonic();
+  return {
+    ok: true,
+    value: {
+      ...view,
+      viewAt: monotonic,
+      issuing: ctx.engine.issuing,
+      control: socketId !== undefined && ctx.holders.holds(counterId, socketId) ? 'holding' : 'viewing',
+      holder: holder && { clerkName: clerkName(ctx, holder.userId), online: holder.socketId !== null, since: holder.since },
+      undo: undoPreview(ctx.engine.state, ctx.engine.recent, counterId, monotonic),
+    },
+  };
 }
 
 export function clerkName(ctx: AppContext, userId: string): string | null {

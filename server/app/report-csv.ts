@@ -16,12 +16,14 @@ const statColumns = [
 
 /**
  * One report table as CSV for a spreadsheet: a row per service, counter, clerk, hour or day,
- * with the figures the screen shows and, per service, counter and clerk, the ratings per level.
- * Headers in the style's language (csv-style.ts).
+ * with the figures the screen shows and, per service, counter and clerk, the ratings per level
+ * of each scale the range's ratings were given on (`rating3_1` … for three faces, `rating5_1` …
+ * for five stars) and the counter satisfaction. Headers in the style's language (csv-style.ts).
  */
 export function reportCsv(report: ReportView, table: ReportCsvTable, style: CsvStyle): string {
-  const levels = Array.from({ length: report.ratingScale }, (_, i) => String(i + 1));
-  const ratingHeader = ['rated', ...levels.map((l) => `rating_${l}`), 'satisfied_pct'];
+  const scales = ([3, 5] as const).filter((s) => report.satisfaction.total.byScale[s === 3 ? '3' : '5'] !== undefined);
+  const levels = scales.flatMap((scale) => Array.from({ length: scale }, (_, i) => ({ scale, level: String(i + 1) })));
+  const ratingHeader = ['rated', ...levels.map((l) => `rating${l.scale}_${l.level}`), 'counter_satisfaction_pct'];
   const minutes = (m: number | null) => (m === null ? '' : csvDecimal(m, 1, style));
   const pct = (share: number | null) => (share === null ? '' : csvDecimal(share * 100, 1, style));
   const stats = (b: StatBlock): Array<string | number> => [
@@ -36,12 +38,13 @@ export function reportCsv(report: ReportView, table: ReportCsvTable, style: CsvS
     pct(b.withinTargetShare),
   ];
   const title = (column: string) => {
-    const level = /^rating_(\d+)$/.exec(column)?.[1];
-    return level ? style.t('report.rating_level', { level }) : style.t(`report.${column}`);
+    const rating = /^rating([35])_(\d+)$/.exec(column);
+    return rating ? style.t('report.rating_level', { scale: rating[1]!, level: rating[2]! }) : style.t(`report.${column}`);
   };
   const rated = (group: Record<string, ReportView['satisfaction']['total']>, key: string) => {
     const s = group[key];
-    return s ? [s.rated, ...levels.map((l) => s.counts[l] ?? 0), pct(s.satisfiedShare)] : ['', ...levels.map(() => ''), ''];
+    if (!s) return ['', ...levels.map(() => ''), ''];
+    return [s.rated, ...levels.map((l) => s.byScale[l.scale === 3 ? '3' : '5']?.[l.level] ?? 0), pct(s.satisfiedShare)];
   };
   let header: string[];
   let rows: Array<Array<string | number>>;

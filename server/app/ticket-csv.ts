@@ -21,11 +21,15 @@ const columns = [
   'recalls',
   'transfers',
   'rating',
+  'rating_scale',
+  'dossier',
 ] as const;
 
 /**
  * The day's tickets as CSV for spreadsheets: local times, minutes as numbers, headers, statuses
- * and priority groups in the style's language (csv-style.ts). No personal data: the queue holds none.
+ * and priority groups in the style's language (csv-style.ts). No personal data: the queue holds
+ * none. Each row carries the clerk who served it, its rating with the scale it was given on, and
+ * the dossier code given at finish, so a centre matches tickets and counter ratings to its dossiers.
  */
 export function ticketsCsv(
   config: SiteConfig,
@@ -64,6 +68,8 @@ export function ticketsCsv(
       t.recalls,
       t.transfers,
       t.rating?.level ?? '',
+      t.rating ? (t.rating.scale ?? config.centre.ratingScale) : '',
+      t.dossierCode ?? '',
     ]);
   return csvDocument([columns.map((c) => style.t(`tickets.${c}`)), ...rows], style);
 }

@@ -1,4 +1,4 @@
-import type { QueueEvent, Ticket } from './model.ts';
+import type { Actor, QueueEvent, Ticket } from './model.ts';
 import {
   assignCounter,
   counterState,
@@ -9,6 +9,7 @@ import {
   unmarkWaiting,
   type QueueState,
 } from './queue-state.ts';
+import { applyUndo } from './undo.ts';
 
 /** Why an event cannot be folded into the state (journal recovery sets such events aside). */
 export type NotApplicable = 'out_of_sequence' | 'unknown_ticket' | 'duplicate_ticket';
@@ -22,6 +23,7 @@ export function whyNotApplicable(state: QueueState, e: QueueEvent): NotApplicabl
   if (e.seq <= state.seq) return 'out_of_sequence';
   if (e.type === 'ticket.issued') return state.tickets.has(e.ticketId) ? 'duplicate_ticket' : null;
   if ('ticketId' in e && !state.tickets.has(e.ticketId)) return 'unknown_ticket';
+  if (e.type === 'counter.undone' && e.tickets.some((t) => !state.tickets.has(t.id))) return 'unknown_ticket';
   return null;
 }
 
@@ -65,6 +67,7 @@ function applyTo(state: QueueState, e: QueueEvent): void {
         endedAt: null,
         transfers: 0,
         clerkId: null,
+        dossierCode: null,
         rating: null,
       };
       state.tickets.set(t.id, t);
@@ -85,7 +88,7 @@ function applyTo(state: QueueState, e: QueueEvent): void {
       t.firstCalledAt ??= e.at;
       t.lastCalledAt = e.at;
       t.startedAt = null;
-      t.clerkId = c.clerkId;
+      t.clerkId = userOf(e.by) ?? c.clerkId;
       unmarkWaiting(state, t.id, t.serviceId);
       recordCall(state, t.id);
       c.currentTicketId = t.id;
@@ -97,6 +100,7 @@ function applyTo(state: QueueState, e: QueueEvent): void {
       const t = ticket(state, e.ticketId);
       t.recalls += 1;
       t.lastCalledAt = e.at;
+      credit(state, t, e.by, e.counterId);
       recordCall(state, t.id);
       return;
     }
@@ -104,6 +108,7 @@ function applyTo(state: QueueState, e: QueueEvent): void {
       const t = ticket(state, e.ticketId);
       t.status = 'serving';
       t.startedAt = e.at;
+      credit(state, t, e.by, e.counterId);
       return;
     }
     case 'ticket.finished': {
@@ -111,6 +116,8 @@ function applyTo(state: QueueState, e: QueueEvent): void {
       t.status = 'finished';
       t.startedAt ??= e.at;
       t.endedAt = e.at;
+      if (e.dossierCode !== undefined) t.dossierCode = e.dossierCode;
+      credit(state, t, e.by, e.counterId);
       release(state, e.counterId, t.id);
       recordServiceTime(state, t.serviceId, e.at - (t.lastCalledAt ?? e.at));
       return;
@@ -119,12 +126,16 @@ function applyTo(state: QueueState, e: QueueEvent): void {
       const t = ticket(state, e.ticketId);
       t.status = 'no_show';
       t.endedAt = e.at;
+      credit(state, t, e.by, e.counterId);
       release(state, e.counterId, t.id);
       return;
     }
     case 'ticket.transferred': {
       const t = ticket(state, e.ticketId);
-      if (e.fromCounterId !== null) release(state, e.fromCounterId, t.id);
+      if (e.fromCounterId !== null) {
+        credit(state, t, e.by, e.fromCounterId);
+        release(state, e.fromCounterId, t.id);
+      }
       unmarkWaiting(state, t.id, t.serviceId);
       state.parked.delete(t.id);
       t.serviceId = e.toServiceId;
@@ -140,12 +151,14 @@ function applyTo(state: QueueState, e: QueueEvent): void {
     case 'ticket.parked': {
       const t = ticket(state, e.ticketId);
       t.status = 'parked';
+      credit(state, t, e.by, e.counterId);
       state.parked.add(t.id);
       release(state, e.counterId, t.id);
       return;
     }
     case 'ticket.cancelled': {
       const t = ticket(state, e.ticketId);
+      if (e.counterId !== undefined) credit(state, t, e.by, e.counterId);
       if (t.counterId !== null) release(state, t.counterId, t.id);
       t.status = 'cancelled';
       t.endedAt = e.at;
@@ -154,7 +167,8 @@ function applyTo(state: QueueState, e: QueueEvent): void {
       return;
     }
     case 'ticket.rated': {
-      ticket(state, e.ticketId).rating = { level: e.level, reason: e.reason, at: e.at };
+      const t = ticket(state, e.ticketId);
+      t.rating = { level: e.level, reason: e.reason, at: e.at, scale: e.scale ?? null, dossierCode: e.dossierCode ?? t.dossierCode };
       return;
     }
     case 'counter.opened': {
@@ -183,7 +197,26 @@ function applyTo(state: QueueState, e: QueueEvent): void {
       c.clerkId = null;
       return;
     }
+    case 'counter.taken_over': {
+      counterState(state, e.counterId).clerkId = userOf(e.by);
+      return;
+    }
+    case 'counter.undone':
+      applyUndo(state, e);
+      return;
   }
+}
+
+function userOf(by: Actor): string | null {
+  return by.kind === 'user' ? by.id : null;
+}
+
+/**
+ * The ticket is credited to whoever acted on it at the counter: the signed-in clerk the event
+ * was recorded for, or (a call button or device acting there) the clerk holding the counter.
+ */
+function credit(state: QueueState, t: Ticket, by: Actor, counterId: number): void {
+  t.clerkId = userOf(by) ?? counterState(state, counterId).clerkId ?? t.clerkId;
 }
 
 function ticket(state: QueueState, id: string): Ticket {

@@ -1,15 +1,24 @@
 import type { CounterConfig } from '../../protocol/site-config.ts';
 import { chooseNext, counterMayCall } from './call-order.ts';
-import { accept, refuse, type DecideContext, type Decision } from './decision.ts';
-import type { CounterState, QueueEventDraft, Ticket } from './model.ts';
+import { accept, asAct, refuse, type DecideContext, type Decision } from './decision.ts';
+import type { QueueEventDraft, Ticket } from './model.ts';
 import { counterState } from './queue-state.ts';
+import { decideUndo } from './undo.ts';
+
+/**
+ * How soon after a call (or recall) a Next, or a call of another ticket, is taken for a slip
+ * and refused instead of finishing the ticket just called (issue 14: two presses 0.4 s apart
+ * marked an elderly citizen served). On the monotonic clock.
+ */
+export const NEXT_GUARD_MS = 5_000;
 
 /** What a clerk (console or call button) asks of the counter they are signed in to. */
 export type CounterCommand =
-  | { kind: 'next' }
+  /** `dossierCode`: given at the finish of whoever is at the counter. */
+  | { kind: 'next'; dossierCode?: string }
   | { kind: 'recall' }
   | { kind: 'start' }
-  | { kind: 'finish' }
+  | { kind: 'finish'; dossierCode?: string }
   | { kind: 'no_show' }
   | { kind: 'transfer'; toServiceId?: string; toCounterId?: number }
   | { kind: 'park' }
@@ -18,7 +27,11 @@ export type CounterCommand =
   | { kind: 'pause'; reason: string }
   | { kind: 'resume' }
   | { kind: 'open' }
-  | { kind: 'close' };
+  | { kind: 'close' }
+  /** Undo the counter's last action (see `undo.ts`). */
+  | { kind: 'undo' }
+  /** A clerk takes over a counter another clerk holds (shift change). */
+  | { kind: 'take_over'; clerkId: string };
 
 export function decideCounter(ctx: DecideContext, counterId: number, cmd: CounterCommand): Decision {
   const counter = ctx.config.counters.find((c) => c.id === counterId);
@@ -27,21 +40,21 @@ export function decideCounter(ctx: DecideContext, counterId: number, cmd: Counte
   const current = c.currentTicketId ? (ctx.state.tickets.get(c.currentTicketId) ?? null) : null;
   switch (cmd.kind) {
     case 'next': {
-      const before = prepareToCall(c, current);
+      const before = prepareToCall(ctx, counterId, current, cmd.dossierCode);
       if ('refusal' in before) return before.refusal;
       const t = chooseNext(ctx.config, ctx.state, counter, ctx.now);
       const called: QueueEventDraft[] = t ? [{ type: 'ticket.called', ticketId: t.id, counterId, how: 'next' }] : [];
-      return accept(...before.events, ...called);
+      return asAct(accept(...before.events, ...called), counterId, 'next');
     }
     case 'call_ticket':
     case 'resume_ticket': {
       const t = ctx.state.tickets.get(cmd.ticketId);
       const refusal = checkCallable(counter, t, cmd.kind);
       if (refusal) return refusal;
-      const before = prepareToCall(c, current);
+      const before = prepareToCall(ctx, counterId, current);
       if ('refusal' in before) return before.refusal;
       const how = cmd.kind === 'call_ticket' ? 'chosen' : 'resumed';
-      return accept(...before.events, { type: 'ticket.called', ticketId: t!.id, counterId, how });
+      return asAct(accept(...before.events, { type: 'ticket.called', ticketId: t!.id, counterId, how }), counterId, 'call');
     }
     case 'recall':
       if (!current) return refuse('no_current_ticket');
@@ -54,16 +67,16 @@ export function decideCounter(ctx: DecideContext, counterId: number, cmd: Counte
       return accept({ type: 'ticket.started', ticketId: current.id, counterId });
     case 'finish':
       if (!current) return refuse('no_current_ticket');
-      return accept({ type: 'ticket.finished', ticketId: current.id, counterId });
+      return asAct(accept(finished(current, counterId, cmd.dossierCode)), counterId, 'finish');
     case 'no_show':
       if (!current) return refuse('no_current_ticket');
       if (current.status !== 'called') return refuse('ticket_being_served');
-      return accept({ type: 'ticket.no_show', ticketId: current.id, counterId });
+      return asAct(accept({ type: 'ticket.no_show', ticketId: current.id, counterId }), counterId, 'no_show');
     case 'transfer':
-      return transfer(ctx, counter, current, cmd);
+      return asAct(transfer(ctx, counter, current, cmd), counterId, 'transfer');
     case 'park':
       if (!current) return refuse('no_current_ticket');
-      return accept({ type: 'ticket.parked', ticketId: current.id, counterId });
+      return asAct(accept({ type: 'ticket.parked', ticketId: current.id, counterId }), counterId, 'park');
     case 'pause':
       if (c.status === 'closed') return refuse('counter_closed');
       return accept({ type: 'counter.paused', counterId, reason: cmd.reason });
@@ -75,18 +88,38 @@ export function decideCounter(ctx: DecideContext, counterId: number, cmd: Counte
     case 'close':
       if (current) return refuse('counter_busy');
       return accept({ type: 'counter.closed', counterId });
+    case 'undo':
+      return decideUndo(ctx, counterId);
+    case 'take_over':
+      // Nothing to hand over on a closed counter or to the clerk already holding it.
+      if (c.status === 'closed' || c.clerkId === cmd.clerkId) return accept();
+      return accept({ type: 'counter.taken_over', counterId, fromClerkId: c.clerkId });
   }
+}
+
+function finished(t: Ticket, counterId: number, dossierCode: string | undefined): QueueEventDraft {
+  return { type: 'ticket.finished', ticketId: t.id, counterId, ...(dossierCode !== undefined && { dossierCode }) };
 }
 
 /**
  * Calling someone new finishes whoever is at the counter (one press does the common thing)
- * and opens a closed counter; a paused counter calls nobody until it is resumed.
+ * and opens a closed counter; a paused counter calls nobody until it is resumed. Whoever was
+ * called only seconds ago is not finished: the press is taken for a slip ({@link NEXT_GUARD_MS}).
  */
-function prepareToCall(c: CounterState, current: Ticket | null): { events: QueueEventDraft[] } | { refusal: Decision } {
+function prepareToCall(
+  ctx: DecideContext,
+  counterId: number,
+  current: Ticket | null,
+  dossierCode?: string,
+): { events: QueueEventDraft[] } | { refusal: Decision } {
+  const c = counterState(ctx.state, counterId);
   if (c.status === 'paused') return { refusal: refuse('counter_paused') };
+  const call = ctx.recent?.memory.lastCall(counterId);
+  if (current && ctx.recent && call?.ticketId === current.id && ctx.recent.monotonic - call.at < NEXT_GUARD_MS)
+    return { refusal: refuse('next_too_soon', { label: current.label, seconds: NEXT_GUARD_MS / 1000 }) };
   const events: QueueEventDraft[] = [];
   if (c.status === 'closed') events.push({ type: 'counter.opened', counterId: c.id });
-  if (current) events.push({ type: 'ticket.finished', ticketId: current.id, counterId: c.id });
+  if (current) events.push(finished(current, counterId, dossierCode));
   return { events };
 }
 

@@ -2,6 +2,8 @@
  * The queue's typed models. A day's queue is a fold of its events (see `apply-event.ts`):
  * the journal stores events, the state is derived, so a restart replays to the same queue.
  */
+import type { UndoableAction } from '../../protocol/views.ts';
+
 export type TicketStatus = 'waiting' | 'called' | 'serving' | 'finished' | 'no_show' | 'parked' | 'cancelled';
 
 /** Who caused an event: a signed-in person, a paired device, or the system itself. */
@@ -43,15 +45,33 @@ export interface Ticket {
   startedAt: number | null;
   endedAt: number | null;
   transfers: number;
-  /** The clerk who served it last. */
+  /**
+   * The clerk who acted on it last at a counter (called, started, finished, parked…): the user
+   * the event was recorded for, so work after a shift change is credited to who did it (issue 14).
+   */
   clerkId: string | null;
+  /**
+   * The dossier (mã hồ sơ) the clerk typed or scanned at finish, from the receipt the
+   * provincial one-stop system printed; null when none was given.
+   */
+  dossierCode: string | null;
   rating: TicketRating | null;
 }
+
+/** A rating scale: three faces or five stars, levels counting up from 1 (least satisfied). */
+export type RatingScale = 3 | 5;
 
 export interface TicketRating {
   level: number;
   reason: string | null;
   at: number;
+  /**
+   * The scale it was given on, so a later switch of the centre's scale does not re-read it
+   * (issue 14); null for a rating recorded before ratings carried their scale.
+   */
+  scale: RatingScale | null;
+  /** The ticket's dossier code when it was rated. */
+  dossierCode: string | null;
 }
 
 export type CounterStatus = 'open' | 'paused' | 'closed';
@@ -61,12 +81,22 @@ export interface CounterState {
   status: CounterStatus;
   pauseReason: string | null;
   currentTicketId: string | null;
+  /** The clerk who holds the counter: set when one opens it or takes it over, cleared when it closes. */
   clerkId: string | null;
   /** Priority calls since the last normal call, for the ratio rule. */
   priorityStreak: number;
   /** Calls per service today, for weighted calling. */
   callsByService: Record<string, number>;
 }
+
+/**
+ * The actions a clerk can undo for a short while (issue 14). `call` is calling a chosen or a
+ * parked ticket, which like `next` finishes whoever was at the counter.
+ */
+export type { UndoableAction };
+
+/** What an undo puts back of the counter itself. */
+export type CounterRestore = Omit<CounterState, 'id'>;
 
 interface EventBase {
   /**
@@ -92,7 +122,13 @@ export type QueueEvent = EventBase &
     | { type: 'ticket.called'; ticketId: string; counterId: number; how: 'next' | 'chosen' | 'resumed' }
     | { type: 'ticket.recalled'; ticketId: string; counterId: number }
     | { type: 'ticket.started'; ticketId: string; counterId: number }
-    | { type: 'ticket.finished'; ticketId: string; counterId: number }
+    | {
+        type: 'ticket.finished';
+        ticketId: string;
+        counterId: number;
+        /** The dossier code given at finish; absent when none was. */
+        dossierCode?: string;
+      }
     | { type: 'ticket.no_show'; ticketId: string; counterId: number }
     | {
         type: 'ticket.transferred';
@@ -103,12 +139,41 @@ export type QueueEvent = EventBase &
         keepArrival: boolean;
       }
     | { type: 'ticket.parked'; ticketId: string; counterId: number }
-    | { type: 'ticket.cancelled'; ticketId: string; reason: string | null }
-    | { type: 'ticket.rated'; ticketId: string; level: number; reason: string | null }
+    | {
+        type: 'ticket.cancelled';
+        ticketId: string;
+        reason: string | null;
+        /** The counter whose clerk cancelled it; absent when cancelled away from a counter (an admin). */
+        counterId?: number;
+      }
+    | {
+        type: 'ticket.rated';
+        ticketId: string;
+        level: number;
+        reason: string | null;
+        /** The scale the citizen rated on; absent in journals written before issue 14. */
+        scale?: RatingScale;
+        /** The ticket's dossier code, so ratings match dossiers without the ticket; absent before issue 14. */
+        dossierCode?: string | null;
+      }
     | { type: 'counter.opened'; counterId: number }
     | { type: 'counter.paused'; counterId: number; reason: string }
     | { type: 'counter.resumed'; counterId: number }
     | { type: 'counter.closed'; counterId: number }
+    /** Another clerk took the counter over (shift change); `by` is the new one. */
+    | { type: 'counter.taken_over'; counterId: number; fromClerkId: string | null }
+    /**
+     * The counter's last action undone: the events `undoneSeqs` no longer count, and each ticket
+     * they touched, and the counter, are as they were before them (see `undo.ts`).
+     */
+    | {
+        type: 'counter.undone';
+        counterId: number;
+        action: UndoableAction;
+        undoneSeqs: number[];
+        tickets: Ticket[];
+        counter: CounterRestore;
+      }
   );
 
 export type QueueEventType = QueueEvent['type'];

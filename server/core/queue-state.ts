@@ -95,7 +95,7 @@ export function snapshotOf(state: QueueState): QueueStateSnapshot {
 }
 
 export function stateFromSnapshot(s: QueueStateSnapshot): QueueState {
-  const tickets = new Map(s.tickets.map((t) => [t.id, { ...t }]));
+  const tickets = new Map(s.tickets.map((t) => [t.id, storedTicket(t)]));
   const waitingByService = new Map<string, Set<string>>();
   for (const t of tickets.values()) if (t.status === 'waiting') waitingIn(waitingByService, t.serviceId).add(t.id);
   return {
@@ -118,6 +118,16 @@ export function stateFromSnapshot(s: QueueStateSnapshot): QueueState {
 
 export function cloneState(state: QueueState): QueueState {
   return stateFromSnapshot(snapshotOf(state));
+}
+
+/**
+ * A ticket as a snapshot or the report cache kept it, with the fields added since (issue 14:
+ * the dossier code, a rating's scale) filled in as unknown.
+ */
+export function storedTicket(t: Ticket): Ticket {
+  const old = t as Partial<Ticket> & Omit<Ticket, 'dossierCode'>;
+  const rating = t.rating && { ...t.rating, scale: t.rating.scale ?? null, dossierCode: t.rating.dossierCode ?? null };
+  return { ...old, dossierCode: old.dossierCode ?? null, rating };
 }
 
 function waitingIn(index: Map<string, Set<string>>, serviceId: string): Set<string> {

@@ -1,5 +1,6 @@
 import type { SiteConfig } from '../../protocol/site-config.ts';
 import { applyEvent } from './apply-event.ts';
+import type { CounterMemory } from './counter-memory.ts';
 import { decideCounter, type CounterCommand } from './counter-commands.ts';
 import type { DecideContext, Decision } from './decision.ts';
 import { issueTicket, type IssueTicketCommand } from './issue-ticket.ts';
@@ -11,7 +12,8 @@ import { cancelTicket, rateTicket, type RatingScale } from './ticket-commands.ts
 export type QueueCommand =
   | { kind: 'issue'; issue: IssueTicketCommand }
   | { kind: 'counter'; counterId: number; command: CounterCommand }
-  | { kind: 'cancel'; ticketId: string; reason: string | null }
+  /** `counterId`: the counter the canceller acts from; null for an admin away from any counter. */
+  | { kind: 'cancel'; ticketId: string; reason: string | null; counterId: number | null }
   | { kind: 'rate'; ticketId: string; level: number; reason: string | null; scale: RatingScale };
 
 export function decide(ctx: DecideContext, command: QueueCommand): Decision {
@@ -21,7 +23,7 @@ export function decide(ctx: DecideContext, command: QueueCommand): Decision {
     case 'counter':
       return decideCounter(ctx, command.counterId, command.command);
     case 'cancel':
-      return cancelTicket(ctx, command.ticketId, command.reason);
+      return cancelTicket(ctx, command.ticketId, command.reason, command.counterId);
     case 'rate':
       return rateTicket(ctx, command.ticketId, command.level, command.reason, command.scale);
   }
@@ -45,11 +47,12 @@ export function execute(
   config: SiteConfig,
   state: QueueState,
   command: QueueCommand,
-  env: { now: number; newId: () => string; by: Actor },
+  env: { now: number; newId: () => string; by: Actor; recent?: { monotonic: number; memory: CounterMemory } },
 ): Decision & Partial<Executed> {
-  const decision = decide({ config, state, now: env.now, newId: env.newId }, command);
+  const decision = decide({ config, state, now: env.now, newId: env.newId, ...(env.recent && { recent: env.recent }) }, command);
   if (!decision.ok) return decision;
   const events = stampEvents(state, decision.events, env.now, env.by);
-  for (const e of events) applyEvent(state, e);
+  if (env.recent) env.recent.memory.apply(state, events, decision.act ?? null, env.recent.monotonic);
+  else for (const e of events) applyEvent(state, e);
   return { ...decision, events };
 }

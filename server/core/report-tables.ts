@@ -1,7 +1,7 @@
 import type { ReportTables } from '../../protocol/reports.ts';
 import type { SatisfactionBlock } from '../../protocol/views.ts';
 import { localMoment, type LocalMoment } from './local-time.ts';
-import type { Ticket } from './model.ts';
+import type { RatingScale, Ticket } from './model.ts';
 import { mapValues, push, statBlock } from './statistics.ts';
 
 export type { ReportTables, SatisfactionBlock };
@@ -9,8 +9,8 @@ export type { ReportTables, SatisfactionBlock };
 export interface ReportOptions {
   timeZone: string;
   targetWaitMinutes: number;
-  /** The centre's rating scale: three faces or five stars. */
-  ratingScale: 3 | 5;
+  /** The centre's rating scale now: three faces or five stars (ratings are read on their own). */
+  ratingScale: RatingScale;
 }
 
 /**
@@ -59,22 +59,32 @@ export function computeReport(tickets: Iterable<Ticket>, opts: ReportOptions): R
 }
 
 /**
- * Ratings per level. "Satisfied" is the top two levels of either scale: on three faces that is
- * "Rất hài lòng" and "Hài lòng", the share the national reform target is measured on.
+ * Ratings per level, each read on the scale it was given on (issue 14: switching the centre
+ * from three faces to five stars re-read the day's "Rất hài lòng" as "Bình thường").
+ * "Satisfied" is the top two levels of that scale: on three faces "Rất hài lòng" and "Hài lòng",
+ * the share the national reform target is measured on; on five stars four and five. A rating
+ * recorded before ratings carried their scale is read on `currentScale`, the only scale known.
  */
-export function satisfaction(tickets: Iterable<Ticket>, scale: 3 | 5): SatisfactionBlock {
-  const counts: Record<string, number> = {};
-  for (let level = 1; level <= scale; level++) counts[String(level)] = 0;
+export function satisfaction(tickets: Iterable<Ticket>, currentScale: RatingScale): SatisfactionBlock {
+  const byScale: SatisfactionBlock['byScale'] = { [currentScale]: levelCounts(currentScale) };
   let rated = 0;
   let satisfied = 0;
   for (const t of tickets) {
     if (!t.rating) continue;
+    const scale = t.rating.scale ?? currentScale;
+    const counts = (byScale[scale] ??= levelCounts(scale));
     rated++;
     const key = String(t.rating.level);
     counts[key] = (counts[key] ?? 0) + 1;
     if (t.rating.level >= scale - 1) satisfied++;
   }
-  return { rated, counts, satisfiedShare: rated ? satisfied / rated : null };
+  return { rated, satisfied, satisfiedShare: rated ? satisfied / rated : null, byScale };
+}
+
+function levelCounts(scale: RatingScale): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (let level = 1; level <= scale; level++) counts[String(level)] = 0;
+  return counts;
 }
 
 const quarterHour = 15 * 60_000;

@@ -18,8 +18,10 @@ const log = logger('call-buttons');
 export interface ButtonQueue {
   /** The site config in force (key mapping, which counter calls which services). */
   config(): SiteConfig;
-  /** The open day's queue (waiting counts, who is signed in at a counter). */
+  /** The open day's queue (waiting counts). */
   state(): QueueState;
+  /** The clerk holding the counter, whom a press there acts for; null when nobody does. */
+  clerkAt(counterId: number): string | null;
   /** Runs a counter's command as `actor`, as the counter console does, and answers with the counter's view. */
   runCounterCommand(actor: Actor, counterId: number, command: CounterCommand): Promise<Result<CounterSnapshot>>;
   /** Called after every change of the queue; returns the unsubscribe function. */
@@ -110,7 +112,7 @@ export class CallButtons {
   async #press(queue: ButtonQueue, press: ButtonPress): Promise<ButtonAnswer> {
     const mapped = commandOfKey(press.action, queue.config());
     if (!mapped.ok) return { status: 'ERR', text: mapped.text };
-    const result = await queue.runCounterCommand(buttonActor(queue.state(), press.counter), press.counter, mapped.command);
+    const result = await queue.runCounterCommand(buttonActor(queue, press.counter), press.counter, mapped.command);
     if (!result.ok) {
       log.info('button press refused', { counter: press.counter, key: press.action.key, code: result.error.code });
       return { status: 'ERR', text: refusalDisplayText(result.error.code) };
@@ -147,8 +149,11 @@ export class CallButtons {
   }
 }
 
-/** The clerk signed in at the counter acts through the button; without one, the button itself. */
-function buttonActor(state: QueueState, counterId: number): Actor {
-  const clerkId = state.counters.get(counterId)?.clerkId;
+/**
+ * The clerk holding the counter acts through the button, so every event it records carries
+ * the real user (issue 14); without one, the button itself.
+ */
+function buttonActor(queue: ButtonQueue, counterId: number): Actor {
+  const clerkId = queue.clerkAt(counterId);
   return clerkId ? { kind: 'user', id: clerkId } : { kind: 'device', id: `call-button-${counterId}` };
 }

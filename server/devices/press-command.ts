@@ -38,6 +38,8 @@ export function commandOfKey(action: KeyAction, config: SiteConfig): { ok: true;
  */
 const refusalText: Record<string, string> = {
   counter_paused: 'PAUSED',
+  // A second NEXT right after a call: the citizen just called is not finished.
+  next_too_soon: 'WAIT',
   counter_closed: 'CLOSED',
   counter_not_paused: 'NOT-PAUS',
   counter_busy: 'BUSY',

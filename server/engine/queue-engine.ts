@@ -2,6 +2,7 @@ import type { ClockJump, DayNotice, IssuingState, JournalRecoveryReport } from '
 import type { SiteConfig } from '../../protocol/site-config.ts';
 import type { Clock } from '../clock.ts';
 import { applyEvent } from '../core/apply-event.ts';
+import { CounterMemory, type CounterRecall } from '../core/counter-memory.ts';
 import type { Refusal } from '../core/decision.ts';
 import { localDay } from '../core/local-time.ts';
 import type { Actor, QueueEvent } from '../core/model.ts';
@@ -50,6 +51,8 @@ export class QueueEngine {
   private readonly dayClock: DayClock;
   private decider: QueueState;
   private shown: QueueState;
+  /** The counters' last calls and undoable actions, as decided on `decider`. */
+  private readonly memory = new CounterMemory();
   private readonly listeners = new Set<(events: QueueEvent[]) => void>();
   private readonly dayListeners = new Set<(day: string) => void>();
   private readonly healthListeners = new Set<() => void>();
@@ -95,6 +98,11 @@ export class QueueEngine {
     return this.shown;
   }
 
+  /** What each counter did in the last seconds (its last call, its last undoable action). */
+  get recent(): CounterRecall {
+    return this.memory;
+  }
+
   /** Whether numbers can be handed out now, and why not. */
   get issuing(): IssuingState {
     return this.outage.issuing;
@@ -138,11 +146,13 @@ export class QueueEngine {
     // and the events carry the very time the day was checked at.
     if (!this.outage.issuing.ok)
       return { ok: false, refusal: { code: 'store_unavailable', params: { problem: this.outage.issuing.problem } } };
-    const decision = decide({ config: this.opts.config(), state: this.decider, now, newId: this.opts.newId }, command);
+    const monotonic = this.opts.clock.monotonic();
+    const recent = { monotonic, memory: this.memory };
+    const decision = decide({ config: this.opts.config(), state: this.decider, now, newId: this.opts.newId, recent }, command);
     if (!decision.ok) return decision;
     if (decision.events.length === 0) return { ok: true, events: [] };
     const events = stampEvents(this.decider, decision.events, now, by);
-    for (const e of events) applyEvent(this.decider, e);
+    this.memory.apply(this.decider, events, decision.act ?? null, monotonic);
     const write = this.opts.store.append(events);
     this.writes.add(write);
     try {
@@ -237,6 +247,7 @@ export class QueueEngine {
   }
 
   private adopt(opened: OpenedDay): void {
+    this.memory.clear();
     this.decider = opened.state;
     this.shown = cloneState(opened.state);
     this.sinceSnapshot = 0;

@@ -5,8 +5,8 @@ import type { QueueEvent } from '../core/model.ts';
 import { callView, displaySnapshot } from '../views/display-view.ts';
 import { kioskSnapshotFor } from './kiosk-printer.ts';
 import { ticketPublicView } from '../views/ticket-view.ts';
-import { requestRating } from './rating-handlers.ts';
-import type { GatewayServer } from './socket-types.ts';
+import { requestRating, withdrawRating } from './rating-handlers.ts';
+import type { GatewayNamespace, GatewayServer } from './socket-types.ts';
 
 const adminEveryMs = 1000;
 const snapshotEveryMs = 20;
@@ -48,6 +48,7 @@ export function startBroadcasting(io: GatewayServer, ctx: AppContext): () => voi
         if (t) io.to('display').emit('ticket:called', callView(config, t));
       }
       if (e.type === 'ticket.finished') requestRating(io, ctx, e.ticketId);
+      if (e.type === 'counter.undone') for (const t of e.tickets) if (t.status !== 'finished') withdrawRating(io, ctx, e.counterId, t.id);
     }
     if (!flushScheduled) {
       flushScheduled = true;
@@ -96,10 +97,22 @@ function pushKiosks(io: GatewayServer, ctx: AppContext): void {
 
 /** Each signed-in counter gets its view: queues shift for every counter when anyone calls. */
 function pushCounters(io: GatewayServer, ctx: AppContext): void {
-  for (const [room] of io.sockets.adapter.rooms) {
-    if (!room.startsWith('counter:')) continue;
-    const view = viewOfCounter(ctx, Number(room.slice(8)), 'vi');
-    if (view.ok) io.to(room).emit('counter:snapshot', view.value);
+  for (const [room] of io.sockets.adapter.rooms) if (room.startsWith('counter:')) pushCounterView(io.sockets, ctx, Number(room.slice(8)));
+}
+
+/**
+ * Sends the counter's view to each console in its room, each with its own `control`: the one
+ * holding the counter may act, the others see who took it over and only view it.
+ */
+export function pushCounterView(nsp: GatewayNamespace, ctx: AppContext, counterId: number): void {
+  const ids = nsp.adapter.rooms.get(`counter:${counterId}`);
+  if (!ids) return;
+  const view = viewOfCounter(ctx, counterId, 'vi');
+  if (!view.ok) return;
+  for (const id of ids) {
+    const socket = nsp.sockets.get(id);
+    const control = ctx.holders.holds(counterId, id) ? 'holding' : 'viewing';
+    socket?.emit('counter:snapshot', { ...view.value, control });
   }
 }
 

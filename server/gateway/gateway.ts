@@ -7,6 +7,7 @@ import { startBroadcasting } from './broadcaster.ts';
 import { counterHandlers } from './counter-handlers.ts';
 import { type CommandHandlers, handleCommands } from './handle.ts';
 import { ratingHandlers } from './rating-handlers.ts';
+import { startSessionSweep } from './session-sweep.ts';
 import type { GatewayServer } from './socket-types.ts';
 import { ticketHandlers } from './ticket-handlers.ts';
 import { viewHandlers } from './view-handlers.ts';
@@ -29,8 +30,10 @@ export function createGateway(httpServer: HttpServer, ctx: AppContext): { io: Ga
   io.use((socket, next) => {
     const auth = socket.handshake.auth as Record<string, unknown>;
     socket.data.principal = resolvePrincipal(ctx.auth, auth.token);
+    socket.data.session = socket.data.principal.role === 'user' ? (auth.token as string) : null;
     socket.data.lang = pickLang(auth.lang ?? socket.handshake.headers['accept-language']);
     socket.data.counterId = null;
+    socket.data.consoleId = null;
     socket.data.following = new Set();
     socket.data.connectedAt = ctx.clock.now();
     socket.data.voice = null;
@@ -41,6 +44,7 @@ export function createGateway(httpServer: HttpServer, ctx: AppContext): { io: Ga
     handleCommands(socket, ctx, handlers);
   });
   const stopBroadcasting = startBroadcasting(io, ctx);
+  const stopSweeping = startSessionSweep(io, ctx);
   // A socket keeps the principal it connected with, so when a user's sessions end (password
   // reset, account disabled) or a device is revoked, its live sockets are closed; clients
   // reconnect as public.
@@ -55,6 +59,7 @@ export function createGateway(httpServer: HttpServer, ctx: AppContext): { io: Ga
     close: async () => {
       stopBroadcasting();
       stopRevoking();
+      stopSweeping();
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },

@@ -65,6 +65,7 @@ async function admitted<E extends CommandName>(
     address: socket.handshake.address,
     counterId: counterOf(parsed.value),
     joinedCounter: socket.data.counterId,
+    holdsCounter: ctx.holders.holds(socket.data.counterId, socket.id),
   });
   if (refusal) return refuse(ctx, socket, refusal.code, refusal.params);
   // The schema of this very command produced the value, so it has the command's input type.

@@ -1,4 +1,4 @@
-import type { Server, Socket } from 'socket.io';
+import type { Namespace, Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../protocol/events.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Lang } from '../i18n.ts';
@@ -6,9 +6,13 @@ import type { BoardVoiceReport } from '../../protocol/voice/board-report.ts';
 
 export interface SocketData {
   principal: Principal;
+  /** The session token a signed-in person connected with, checked until it ends (see `session-sweep.ts`). */
+  session: string | null;
   lang: Lang;
   /** The counter this connection is signed in to (clerks), if any. */
   counterId: number | null;
+  /** The console it is, as its tab told the server at join (else the connection's own id). */
+  consoleId: string | null;
   /** Tickets this connection follows (a phone follows its own). */
   following: Set<string>;
   /** When the connection was made. */
@@ -19,3 +23,4 @@ export interface SocketData {
 
 export type GatewayServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type GatewaySocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type GatewayNamespace = Namespace<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;

@@ -1,4 +1,4 @@
-import { actorOf } from '../auth/principal.ts';
+import { actorOf, isAdmin } from '../auth/principal.ts';
 import { verifyTicketRef } from '../auth/tokens.ts';
 import { failure } from '../app/results.ts';
 import { issueTicket } from '../app/ticketing.ts';
@@ -31,24 +31,16 @@ export const ticketHandlers = {
     return { ok: true, value: ticketPublicView(ctx.site.get(), ctx.engine.state, t, ctx.clock.now()) };
   },
 
+  // A clerk cancels from the counter their console holds, and only what that counter may touch
+  // (the core checks the ticket); an admin away from any counter cancels anywhere.
   'ticket:cancel': async ({ payload, socket, ctx }) => {
+    const p = socket.data.principal;
+    const held = ctx.holders.holds(socket.data.counterId, socket.id) ? socket.data.counterId : null;
+    if (held === null && !isAdmin(p)) return refuse(ctx, socket, 'cancel_needs_counter');
     const r = await ctx.engine.execute(
-      { kind: 'cancel', ticketId: payload.ticketId, reason: payload.reason ?? null },
-      actorOf(socket.data.principal),
+      { kind: 'cancel', ticketId: payload.ticketId, reason: payload.reason ?? null, counterId: held },
+      actorOf(p),
     );
     return r.ok ? { ok: true, value: null } : failure(ctx.translator, socket.data.lang, r.refusal, ctx.site.get().centre.timeZone);
-  },
-
-  'ticket:rate': async ({ payload, socket, ctx }) => {
-    const principal = socket.data.principal;
-    // The policy lets rating tablets in; which counter a ticket was finished at only the ticket knows.
-    const t = ctx.engine.state.tickets.get(payload.ticketId);
-    if (principal.role === 'device' && t && t.counterId !== principal.device.counterId) return refuse(ctx, socket, 'forbidden');
-    const config = ctx.site.get();
-    const r = await ctx.engine.execute(
-      { kind: 'rate', ticketId: payload.ticketId, level: payload.level, reason: payload.reason ?? null, scale: config.centre.ratingScale },
-      actorOf(principal),
-    );
-    return r.ok ? { ok: true, value: null } : failure(ctx.translator, socket.data.lang, r.refusal, config.centre.timeZone);
   },
 } satisfies Partial<CommandHandlers>;

@@ -6,8 +6,14 @@ import { writeFileDurably } from './durable-file.ts';
 
 const log = logger('report-cache');
 
+/**
+ * The entries' format. 2 (issue 14): tickets carry their dossier code and ratings their scale;
+ * an entry of an older version is replayed again from its journal.
+ */
+const cacheVersion = 2;
+
 interface CachedDay {
-  version: 1;
+  version: typeof cacheVersion;
   day: string;
   /** Size of the journal the tickets were replayed from; any other size means a stale cache. */
   journalBytes: number;
@@ -49,7 +55,7 @@ export class FileDayTicketCache implements DayTicketCache {
     if (bytes === null) return null;
     try {
       const cached = JSON.parse(await readFile(join(this.dir, `${day}.json`), 'utf8')) as CachedDay;
-      return cached.version === 1 && cached.day === day && cached.journalBytes === bytes && Array.isArray(cached.tickets)
+      return cached.version === cacheVersion && cached.day === day && cached.journalBytes === bytes && Array.isArray(cached.tickets)
         ? cached.tickets
         : null;
     } catch {
@@ -78,7 +84,7 @@ export class FileDayTicketCache implements DayTicketCache {
     if (bytes === null) return;
     try {
       await mkdir(this.dir, { recursive: true });
-      const cached: CachedDay = { version: 1, day, journalBytes: bytes, tickets: [...tickets] };
+      const cached: CachedDay = { version: cacheVersion, day, journalBytes: bytes, tickets: [...tickets] };
       await writeFileDurably(join(this.dir, `${day}.json`), JSON.stringify(cached));
     } catch (e) {
       // A cache that cannot be written only costs speed.

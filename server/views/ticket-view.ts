@@ -47,6 +47,7 @@ export function ticketStaffView(t: Ticket): TicketStaffView {
     startedAt: t.startedAt,
     recalls: t.recalls,
     targetCounterId: t.targetCounterId,
+    dossierCode: t.dossierCode,
   };
 }
 

@@ -16,6 +16,7 @@ function ticket(over: Partial<TicketStaffView> = {}): TicketStaffView {
     startedAt: null,
     recalls: 0,
     targetCounterId: null,
+    dossierCode: null,
     ...over,
   };
 }
@@ -54,6 +55,9 @@ function snapshot(
     services: [],
     counters: [],
     maxRecalls: 2,
+    control: 'holding',
+    holder: null,
+    undo: null,
   };
 }
 

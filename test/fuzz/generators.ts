@@ -152,7 +152,18 @@ export function deepNesting(r: FuzzRandom, depth: number): unknown {
 }
 
 /** Field kinds of the command payloads, each with values the schema must refuse. */
-export type FieldKind = 'counterId' | 'id' | 'ticketId' | 'text' | 'level' | 'ref' | 'procedureCode' | 'idList' | 'counterList';
+export type FieldKind =
+  | 'counterId'
+  | 'id'
+  | 'ticketId'
+  | 'text'
+  | 'level'
+  | 'ref'
+  | 'procedureCode'
+  | 'idList'
+  | 'counterList'
+  | 'consoleId'
+  | 'dossierCode';
 
 /** A value that is wrong for `kind`: wrong type, out of range, too long, bad characters… */
 export function badFieldValue(r: FuzzRandom, kind: FieldKind): unknown {
@@ -184,6 +195,10 @@ export function badFieldValue(r: FuzzRandom, kind: FieldKind): unknown {
       return r.pick([[''], ['Civil'], Array.from({ length: 51 }, () => 'civil-status'), 'civil-status', [1], {}]);
     case 'counterList':
       return r.pick([[0], [100], [1.5], ['1'], Array.from({ length: 100 }, () => 1), 1, [null]]);
+    case 'consoleId':
+      return r.pick(['', 'short', 'a'.repeat(65), 'console id!', 'bàn-1-abcdef', 12345678, null]);
+    case 'dossierCode':
+      return r.pick(['', '   ', '-H38-2507', 'x'.repeat(61), 'mã hồ sơ 1', 'H38;DROP', 'a\u0000b', 7, ['H38']]);
   }
 }
 

@@ -79,11 +79,29 @@ const specs: Record<Event, EventSpec> = {
     fields: { ticketId: 'ticketId', level: 'level', reason: 'text' },
     template: () => ({ ticketId, level: 5 }),
   },
-  'counter:join': { schema: C.CounterPayload, fields: counter(), template: () => ({ counterId: 1 }) },
-  'counter:next': { schema: C.CounterPayload, fields: counter(), template: () => ({ counterId: 1 }) },
+  'counter:join': {
+    schema: C.CounterJoinPayload,
+    fields: counter({ consoleId: 'consoleId' }),
+    template: () => ({ counterId: 1, consoleId: 'fuzz-console-1' }),
+  },
+  'counter:take-over': {
+    schema: C.CounterJoinPayload,
+    fields: counter({ consoleId: 'consoleId' }),
+    template: () => ({ counterId: 1, consoleId: 'fuzz-console-1' }),
+  },
+  'counter:next': {
+    schema: C.FinishPayload,
+    fields: counter({ dossierCode: 'dossierCode' }),
+    template: () => ({ counterId: 1, dossierCode: '000.00.20.H38-250712-0001' }),
+  },
+  'counter:undo': { schema: C.CounterPayload, fields: counter(), template: () => ({ counterId: 1 }) },
   'counter:recall': { schema: C.CounterPayload, fields: counter(), template: () => ({ counterId: 1 }) },
   'counter:start': { schema: C.CounterPayload, fields: counter(), template: () => ({ counterId: 1 }) },
-  'counter:finish': { schema: C.CounterPayload, fields: counter(), template: () => ({ counterId: 1 }) },
+  'counter:finish': {
+    schema: C.FinishPayload,
+    fields: counter({ dossierCode: 'dossierCode' }),
+    template: () => ({ counterId: 1, dossierCode: '000.00.20.H38-250712-0001' }),
+  },
   'counter:no-show': { schema: C.CounterPayload, fields: counter(), template: () => ({ counterId: 1 }) },
   'counter:transfer': {
     schema: C.TransferPayload,

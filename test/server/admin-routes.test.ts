@@ -299,6 +299,6 @@ describe('admin API: configuration that applies live, audited', () => {
   it("keeps the admin snapshot's ratings and figures for today", async () => {
     const socket = await server.socket(admin);
     const snap = await command(socket, 'admin:subscribe');
-    expect(snap.ok && snap.value.satisfaction.counts).toEqual({ '1': 0, '2': 0, '3': 0 });
+    expect(snap.ok && snap.value.satisfaction.byScale).toEqual({ '3': { '1': 0, '2': 0, '3': 0 } });
   });
 });

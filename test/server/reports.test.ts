@@ -57,7 +57,7 @@ describe('report tables', () => {
 
   it('counts ratings per level, per clerk, with the top two levels as satisfied', () => {
     const r = computeReport(morning(), opts);
-    expect(r.satisfaction.total).toEqual({ rated: 1, counts: { '1': 0, '2': 0, '3': 1 }, satisfiedShare: 1 });
+    expect(r.satisfaction.total).toEqual({ rated: 1, satisfied: 1, satisfiedShare: 1, byScale: { '3': { '1': 0, '2': 0, '3': 1 } } });
     expect(r.satisfaction.byClerk['clerk-a']?.rated).toBe(1);
     expect(r.satisfaction.byClerk['clerk-b']?.rated).toBe(0);
   });

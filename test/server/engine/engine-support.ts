@@ -47,8 +47,13 @@ export async function issue(engine: QueueEngine, serviceId = 'civil'): Promise<s
   return e?.type === 'ticket.issued' ? e.label : 'no ticket';
 }
 
-/** Calls the next ticket at counter 1; returns its label. */
+/**
+ * Finishes whoever is at counter 1 and calls the next ticket; returns its label. The finish is
+ * its own command: a Next seconds after a call does not finish the ticket just called.
+ */
 export async function callNext(engine: QueueEngine): Promise<string | null> {
+  if (engine.state.counters.get(1)?.currentTicketId)
+    await engine.execute({ kind: 'counter', counterId: 1, command: { kind: 'finish' } }, { kind: 'system' });
   const r = await engine.execute({ kind: 'counter', counterId: 1, command: { kind: 'next' } }, { kind: 'system' });
   if (!r.ok) throw new Error(r.refusal.code);
   const id = engine.state.counters.get(1)?.currentTicketId;

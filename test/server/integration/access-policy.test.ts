@@ -155,11 +155,11 @@ describe('access policy: each policy refuses the wrong callers, over real HTTP a
     // Staff only: a device is told to sign in.
     for (const caller of ['public', 'kiosk', 'rating1'] as const)
       await expectCode(caller, 'ticket:cancel', { ticketId }, 'unauthenticated');
-    // A rating tablet or an admin; the tablet only for tickets of its own counter (the ticket is not at a counter yet).
+    // A rating tablet or an admin; the tablet only for the ticket just finished at its own counter (none is yet).
     for (const caller of ['kiosk', 'display', 'clerk1'] as const)
       await expectCode(caller, 'ticket:rate', { ticketId, level: 3 }, 'forbidden');
     await expectCode('public', 'ticket:rate', { ticketId, level: 3 }, 'unauthenticated');
-    await expectCode('rating1', 'ticket:rate', { ticketId, level: 3 }, 'forbidden');
+    await expectCode('rating1', 'ticket:rate', { ticketId, level: 3 }, 'rating_not_open');
     // Admin only.
     for (const [caller, code] of [
       ['public', 'unauthenticated'],

@@ -34,6 +34,7 @@ describe('HTTP API', () => {
     const clerk = await s.socket(await s.clerkToken());
     await command(clerk, 'counter:join', { counterId: 1 });
     await command(clerk, 'counter:next', { counterId: 1 });
+    await command(clerk, 'counter:finish', { counterId: 1 });
     await command(clerk, 'counter:next', { counterId: 1 });
     await command(clerk, 'counter:no-show', { counterId: 1 });
     const admin = await s.adminToken();
