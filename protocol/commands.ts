@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { dossierCodeMaxLength, dossierCodePattern } from './dossier.ts';
 
 /** Payload schemas of every command; the server parses each payload before it reaches the core. */
 const Id = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,31}$/));
@@ -24,11 +25,8 @@ export const CounterPayload = v.strictObject({ counterId: CounterId });
 export const ConsoleId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/));
 /** Without a `consoleId` the connection is a console of its own: after a reconnect it is another console. */
 export const CounterJoinPayload = v.strictObject({ counterId: CounterId, consoleId: v.optional(ConsoleId) });
-/**
- * A dossier code (mã hồ sơ) as the provincial one-stop system prints it on the receipt, e.g.
- * `000.00.20.H38-250712-0001`: letters, digits and the separators such codes use.
- */
-export const DossierCode = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(60), v.regex(/^[0-9A-Za-z][0-9A-Za-z.\-_/:]*$/));
+/** A dossier code (mã hồ sơ) as printed on the receipt (see `dossier.ts`). */
+export const DossierCode = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(dossierCodeMaxLength), v.regex(dossierCodePattern));
 /** Finish (or Next, which finishes whoever is at the counter), optionally with the dossier code. */
 export const FinishPayload = v.strictObject({ counterId: CounterId, dossierCode: v.optional(DossierCode) });
 export const TransferPayload = v.strictObject({

@@ -1,7 +1,19 @@
 import type { CounterSnapshot } from '../../protocol/views.ts';
 
 /** Everything a clerk can do from the console, each with its own key. */
-export type ConsoleAction = 'next' | 'recall' | 'start' | 'finish' | 'noShow' | 'transfer' | 'park' | 'call' | 'pause' | 'resume' | 'close';
+export type ConsoleAction =
+  | 'next'
+  | 'recall'
+  | 'start'
+  | 'finish'
+  | 'noShow'
+  | 'transfer'
+  | 'park'
+  | 'call'
+  | 'undo'
+  | 'pause'
+  | 'resume'
+  | 'close';
 
 /** In the order the buttons are laid out. */
 export const CONSOLE_ACTIONS: readonly ConsoleAction[] = [
@@ -13,6 +25,7 @@ export const CONSOLE_ACTIONS: readonly ConsoleAction[] = [
   'transfer',
   'park',
   'call',
+  'undo',
   'pause',
   'resume',
   'close',
@@ -28,6 +41,7 @@ export const ACTION_KEYS: Readonly<Record<ConsoleAction, readonly string[]>> = {
   transfer: ['t'],
   park: ['k'],
   call: ['c'],
+  undo: ['z'],
   pause: ['p'],
   resume: ['u'],
   close: ['x'],
@@ -49,12 +63,15 @@ export function availableActions(s: CounterSnapshot, selectedTicketId: string | 
   const current = s.current;
   const called = current?.status === 'called';
   const out = new Set<ConsoleAction>();
+  // A console another one took the counter over from only views it.
+  if (s.control === 'viewing') return out;
   if (status !== 'paused') out.add('next');
   if (called && current.recalls < s.maxRecalls) out.add('recall');
   if (called) out.add('start');
   if (current) out.add('finish').add('transfer').add('park');
   if (called) out.add('noShow');
   if (selectedTicketId && status !== 'paused' && s.queue.some((t) => t.id === selectedTicketId)) out.add('call');
+  if (s.undo) out.add('undo');
   if (status === 'open') out.add('pause');
   if (status === 'paused') out.add('resume');
   if (status !== 'closed' && !current) out.add('close');
@@ -70,7 +87,8 @@ type SimpleCommand =
   | 'counter:no-show'
   | 'counter:park'
   | 'counter:resume'
-  | 'counter:close';
+  | 'counter:close'
+  | 'counter:undo';
 
 const simpleEvents: Partial<Record<ConsoleAction, SimpleCommand>> = {
   next: 'counter:next',
@@ -81,6 +99,7 @@ const simpleEvents: Partial<Record<ConsoleAction, SimpleCommand>> = {
   park: 'counter:park',
   resume: 'counter:resume',
   close: 'counter:close',
+  undo: 'counter:undo',
 };
 
 /** The socket command of an action that takes only the counter, or null for the others. */

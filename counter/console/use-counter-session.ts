@@ -3,17 +3,24 @@ import type { CommandArgs } from '../../client/command.ts';
 import type { Connection } from '../../client/connection.ts';
 import type { CounterCommandEvent } from '../../protocol/events.ts';
 import type { CounterSnapshot } from '../../protocol/views.ts';
+import { consoleId } from './console-id.ts';
 
 export interface CounterSession {
   snapshot: CounterSnapshot | null;
   /** Server clock minus this machine's clock, so live timers count on the server's time. */
   clockOffsetMs: number;
+  /** When (this machine's `Date.now()`) the snapshot arrived: Undo's time left counts from it. */
+  receivedAt: number;
   /** The last refusal, already translated by the server; cleared by the next success. */
   error: string | null;
   /** True while a command is on its way: a second press is ignored, so nobody is called twice. */
   busy: boolean;
   /** Sends a command for this counter; false when it was refused (the error says why) or is already busy. */
   run<E extends CounterCommandEvent>(event: E, ...args: CommandArgs<E>): Promise<boolean>;
+  /** Takes the counter over from the console holding it, after the clerk confirmed. */
+  takeOver(): Promise<boolean>;
+  /** Shows a message of the console's own (a scan without a citizen at the counter). */
+  showError(message: string): void;
   dismissError(): void;
 }
 
@@ -29,6 +36,7 @@ export function useCounterSession(
 ): CounterSession {
   const [snapshot, setSnapshot] = useState<CounterSnapshot | null>(null);
   const [clockOffsetMs, setOffset] = useState(0);
+  const [receivedAt, setReceivedAt] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const busyRef = useRef(false);
@@ -38,6 +46,7 @@ export function useCounterSession(
     if (s.viewAt < latest.current) return;
     latest.current = s.viewAt;
     setSnapshot(s);
+    setReceivedAt(Date.now());
     setOffset(s.serverTime - Date.now());
   }, []);
 
@@ -47,7 +56,7 @@ export function useCounterSession(
     const off = connection.onOnline(() => {
       // A new connection may be to a restarted server, whose monotonic clock started again.
       latest.current = Number.NEGATIVE_INFINITY;
-      void connection.command('counter:join', { counterId }).then((r) => {
+      void connection.command('counter:join', { counterId, consoleId: consoleId() }).then((r) => {
         if (r.ok) {
           apply(r.value);
           setError(null);
@@ -81,5 +90,15 @@ export function useCounterSession(
     [connection, counterId],
   );
 
-  return { snapshot, clockOffsetMs, error, busy, run, dismissError: () => setError(null) };
+  return {
+    snapshot,
+    clockOffsetMs,
+    receivedAt,
+    error,
+    busy,
+    run,
+    takeOver: () => run('counter:take-over', { counterId, consoleId: consoleId() }),
+    showError: setError,
+    dismissError: () => setError(null),
+  };
 }

@@ -18,6 +18,8 @@ export type RatingEvent =
   | { type: 'requested'; request: RatingRequest; now: number }
   | { type: 'chose'; level: number; now: number }
   | { type: 'reason'; reason: string | null; now: number }
+  /** The clerk undid that finish: the citizen is back at the counter, nothing to rate. */
+  | { type: 'withdrawn'; ticketId: string }
   | { type: 'sent'; now: number }
   | { type: 'refused'; message: string; now: number }
   | { type: 'tick'; now: number };
@@ -43,6 +45,10 @@ export function stepRating(screen: RatingScreen, event: RatingEvent): RatingScre
     case 'reason':
       if (screen.kind !== 'reason') return screen;
       return { kind: 'sending', request: screen.request, level: screen.level, reason: event.reason };
+    case 'withdrawn':
+      return (screen.kind === 'asking' || screen.kind === 'reason') && screen.request.ticketId === event.ticketId
+        ? { kind: 'idle' }
+        : screen;
     case 'sent':
       return screen.kind === 'sending' ? { kind: 'thanks', until: event.now + THANKS_MS } : screen;
     case 'refused':

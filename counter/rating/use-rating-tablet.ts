@@ -24,7 +24,9 @@ export function useRatingTablet(connection: Connection, counterId: number, onUnp
   useEffect(() => {
     const socket = connection.socket;
     const onRequest = (request: RatingSnapshot['pending']) => request && dispatch({ type: 'requested', request, now: Date.now() });
+    const onWithdrawn = ({ ticketId }: { ticketId: string }) => dispatch({ type: 'withdrawn', ticketId });
     socket.on('rating:requested', onRequest);
+    socket.on('rating:withdrawn', onWithdrawn);
     const off = connection.onOnline(() => {
       void connection.command('rating:subscribe', { counterId }).then((r) => {
         if (!r.ok) {
@@ -40,6 +42,7 @@ export function useRatingTablet(connection: Connection, counterId: number, onUnp
     const timer = setInterval(() => dispatch({ type: 'tick', now: Date.now() }), 1000);
     return () => {
       socket.off('rating:requested', onRequest);
+      socket.off('rating:withdrawn', onWithdrawn);
       off();
       clearInterval(timer);
     };

@@ -118,6 +118,17 @@ describe('which actions the console offers', () => {
     expect(availableActions(s, null).has('call')).toBe(false);
   });
 
+  it('offers undo while the counter has something to undo', () => {
+    const undo = { action: 'next' as const, remainingMs: 15_000, tickets: [], counterStatus: null };
+    expect(availableActions({ ...snapshot(), undo }, null).has('undo')).toBe(true);
+    expect(availableActions(snapshot(), null).has('undo')).toBe(false);
+  });
+
+  it('offers nothing on a console another one took the counter over from', () => {
+    const s = { ...snapshot({ current: ticket({ status: 'called' }) }), control: 'viewing' as const };
+    expect(sorted(availableActions(s, null))).toEqual([]);
+  });
+
   it('opens a closed counter with next but offers no pause there', () => {
     const a = availableActions(snapshot({ status: 'closed' }), null);
     expect(a.has('next')).toBe(true);

@@ -20,6 +20,14 @@ describe('rating tablet flow', () => {
     expect(stepRating(asking, { type: 'tick', now: 1000 + ASK_MS })).toEqual(idle);
   });
 
+  it('stops asking when the clerk undoes that finish, and only for that ticket', () => {
+    const asking = stepRating(idle, { type: 'requested', request: request('t1'), now: 0 });
+    expect(stepRating(asking, { type: 'withdrawn', ticketId: 't2' })).toBe(asking);
+    expect(stepRating(asking, { type: 'withdrawn', ticketId: 't1' })).toEqual(idle);
+    const reason = stepRating(asking, { type: 'chose', level: 1, now: 10 });
+    expect(stepRating(reason, { type: 'withdrawn', ticketId: 't1' })).toEqual(idle);
+  });
+
   it('sends a good rating at once, then thanks, then idle', () => {
     const asking = stepRating(idle, { type: 'requested', request: request(), now: 0 });
     const sending = stepRating(asking, { type: 'chose', level: 3, now: 10 });

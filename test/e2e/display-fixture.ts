@@ -91,9 +91,15 @@ export class DisplayFixture {
     return result.value.ticket.label;
   }
 
-  /** A clerk's command at a counter (signed in on first use); returns the label now called there. */
+  /**
+   * A clerk's command at a counter (signed in on first use); returns the label now called there.
+   * Next first finishes whoever is at the counter, as a clerk does: a Next seconds after a call
+   * is taken for a slip and finishes nobody (issue 14).
+   */
   async counter(counterId: number, event: 'counter:next' | 'counter:recall' | 'counter:finish'): Promise<string | null> {
     const clerk = await this.clerkAt(counterId);
+    if (event === 'counter:next' && this.server.server.ctx.engine.state.counters.get(counterId)?.currentTicketId)
+      await this.counter(counterId, 'counter:finish');
     const result = await command(clerk, event, { counterId });
     if (!result.ok) throw new Error(`${event} refused: ${result.error.code}`);
     return result.value.current?.label ?? null;

@@ -73,6 +73,7 @@ describe('follow page on a phone', () => {
     // The page says nothing about the person called before: not their number, not their counter.
     expect(await page.locator('body').textContent()).not.toContain(first.ticket.label);
 
+    expect((await command(clerk, 'counter:finish', { counterId: 1 })).ok).toBe(true);
     expect((await command(clerk, 'counter:next', { counterId: 1 })).ok).toBe(true);
     await page.locator('.turn-title', { hasText: 'Đã đến lượt' }).waitFor();
     expect(await page.locator('.turn-counter').textContent()).toBe('Mời công dân đến Quầy 1');

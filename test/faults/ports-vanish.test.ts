@@ -121,6 +121,8 @@ describe('printer and call-button ports vanish and return mid-burst', () => {
       for (let n = 0; issuing; n++) {
         const counter = 1 + (n % 2);
         // A press in flight when the box is pulled is rejected; the device would press again.
+        // FINISH first: a NEXT seconds after a call finishes nobody and answers WAIT (issue 14).
+        await box?.press(counter, 'FINISH').catch(() => null);
         const answer = await box?.press(counter, 'NEXT').catch(() => null);
         if (answer) answers.push({ counter, answer });
         await new Promise((res) => setTimeout(res, 60));
@@ -161,6 +163,7 @@ describe('printer and call-button ports vanish and return mid-burst', () => {
     issued.push(last.value);
     expect(last.value.print.kind).toBe('printing');
     await waitFor(() => printerPeer.tickets().some((t) => t.qr.includes(last.value.followUrl)), 'the last ticket on paper');
+    await box.press(1, 'FINISH');
     const press = await box.press(1, 'NEXT');
     expect(['OK', 'EMPTY']).toContain(press.status);
 

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { KeyBursts, SCAN_GAP_MS } from '../../counter/console/key-bursts.ts';
+
+/** Feeds keys `gap` ms apart, then settles; returns every outcome in order. */
+function feed(keys: string[], gap: number) {
+  const b = new KeyBursts();
+  const out = keys.flatMap((k, i) => b.push(k, 1000 + i * gap));
+  return [...out, ...b.settle()];
+}
+
+describe("telling a scanner's keys from a clerk's", () => {
+  it('takes a fast burst ending in Enter as one scanned code, pressing no shortcut', () => {
+    const code = '000.00.20.H38-251201-NTS7';
+    expect(feed([...code, 'Enter'], 8)).toEqual([{ kind: 'scan', code }]);
+  });
+
+  it('takes a fast burst without Enter as a code too', () => {
+    expect(feed([...'G22-0001'], 5)).toEqual([{ kind: 'scan', code: 'G22-0001' }]);
+  });
+
+  it("passes a clerk's keys on one by one", () => {
+    expect(feed(['f', ' ', 'r'], SCAN_GAP_MS + 60)).toEqual([
+      { kind: 'key', key: 'f' },
+      { kind: 'key', key: ' ' },
+      { kind: 'key', key: 'r' },
+    ]);
+  });
+
+  it('counts only the first of two keys rolled together: T and Enter within 40 ms is T alone', () => {
+    expect(feed(['t', 'Enter'], 15)).toEqual([{ kind: 'key', key: 't' }]);
+  });
+
+  it('a key after a pause starts a new burst', () => {
+    const b = new KeyBursts();
+    expect(b.push('p', 0)).toEqual([]);
+    expect(b.push(' ', SCAN_GAP_MS + 1)).toEqual([{ kind: 'key', key: 'p' }]);
+    expect(b.settle()).toEqual([{ kind: 'key', key: ' ' }]);
+    expect(b.settle()).toEqual([]);
+  });
+});
