@@ -23,7 +23,7 @@ export function useConsoleKeys(enabled: boolean, handlers: ConsoleKeyHandlers): 
   current.current = handlers;
   useEffect(() => {
     if (!enabled) return;
-    const bursts = new KeyBursts();
+    const bursts = new KeyBursts((key) => actionForKey({ key }) !== null);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const handle = (outcomes: BurstOutcome[]) => {
       for (const o of outcomes) {

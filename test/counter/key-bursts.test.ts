@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { actionForKey } from '../../counter/console/console-actions.ts';
 import { KeyBursts, SCAN_GAP_MS } from '../../counter/console/key-bursts.ts';
+
+const isShortcut = (key: string) => actionForKey({ key }) !== null;
 
 /** Feeds keys `gap` ms apart, then settles; returns every outcome in order. */
 function feed(keys: string[], gap: number) {
-  const b = new KeyBursts();
+  const b = new KeyBursts(isShortcut);
   const out = keys.flatMap((k, i) => b.push(k, 1000 + i * gap));
   return [...out, ...b.settle()];
 }
@@ -26,12 +29,29 @@ describe("telling a scanner's keys from a clerk's", () => {
     ]);
   });
 
-  it('counts only the first of two keys rolled together: T and Enter within 40 ms is T alone', () => {
+  it('counts only the first of two keys rolled together: T and Enter within the gap is T alone', () => {
     expect(feed(['t', 'Enter'], 15)).toEqual([{ kind: 'key', key: 't' }]);
   });
 
+  it("takes a scan's first keys, delivered late as a burst of their own, as the code's beginning", () => {
+    const b = new KeyBursts(isShortcut);
+    b.push('0', 0);
+    b.push('0', 5);
+    expect(b.settle()).toEqual([{ kind: 'key', key: '0' }]);
+    const rest = [...'0.00.20.H38-0007'].flatMap((k, i) => b.push(k, 200 + i * 5));
+    expect([...rest, ...b.push('Enter', 300)]).toEqual([{ kind: 'scan', code: '000.00.20.H38-0007' }]);
+  });
+
+  it('never takes a shortcut pressed before a scan as part of the code', () => {
+    const b = new KeyBursts(isShortcut);
+    b.push('f', 0);
+    expect(b.settle()).toEqual([{ kind: 'key', key: 'f' }]);
+    const scan = [...'G22-000001'].flatMap((k, i) => b.push(k, 100 + i * 5));
+    expect([...scan, ...b.push('Enter', 200)]).toEqual([{ kind: 'scan', code: 'G22-000001' }]);
+  });
+
   it('a key after a pause starts a new burst', () => {
-    const b = new KeyBursts();
+    const b = new KeyBursts(isShortcut);
     expect(b.push('p', 0)).toEqual([]);
     expect(b.push(' ', SCAN_GAP_MS + 1)).toEqual([{ kind: 'key', key: 'p' }]);
     expect(b.settle()).toEqual([{ kind: 'key', key: ' ' }]);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallView, IssuedTicket } from '../../protocol/views.ts';
 import { launchBrowser, screenshot } from '../support/browser.ts';
 import { command, TestServer, type ClientSocket } from '../support/test-server.ts';
+import { waitFor } from '../support/wait-for.ts';
 
 // A clerk at counter 1 in real Chromium; the lobby board and a citizen's phone are socket
 // clients that must see every step the clerk takes.
@@ -47,6 +48,11 @@ describe('counter console: a clerk serves with the keyboard', () => {
       .textContent({ timeout: 1000 })
       .catch(() => null);
   const ticketStatus = (id: string) => server.server.ctx.engine.state.tickets.get(id)?.status;
+  /** Closes the page and waits until the server has seen its console go, so the next page holds the counter at once. */
+  async function leave(page: Page): Promise<void> {
+    await page.close();
+    await waitFor(() => !server.server.ctx.holders.holder(1)?.socketId, 'the console to leave counter 1');
+  }
 
   it('signs in, calls, recalls, starts and finishes; the board and the follow page see each step', async () => {
     const page = await signIn(desktop);
@@ -91,24 +97,29 @@ describe('counter console: a clerk serves with the keyboard', () => {
     await expect.poll(() => page.locator('.current-none').count()).toBe(1);
     expect(ticketStatus(mine.ticket.id)).toBe('finished');
     await expect.poll(() => page.locator('[data-figure="served"] dd').textContent()).toBe('1');
-    await page.close();
+    await leave(page);
   });
 
-  it('Enter finishes the current ticket and calls the next; a chosen row is called out of order', async () => {
+  it('Enter calls the next; once the citizen is finished Enter calls the one after; a chosen row is called out of order', async () => {
     const page = await signIn(desktop);
     await page.keyboard.press('Enter');
     await expect.poll(() => currentLabel(page)).not.toBeNull();
     const first = (await currentLabel(page))!;
+    await page.keyboard.press('f');
+    await expect.poll(() => page.locator('.current-none').count()).toBe(1);
     await page.keyboard.press('Enter');
-    await expect.poll(() => currentLabel(page)).not.toBe(first);
+    await expect.poll(() => currentLabel(page)).not.toBeNull();
+    expect(await currentLabel(page)).not.toBe(first);
     expect(ticketStatus(issued.find((x) => x.ticket.label === first)!.ticket.id)).toBe('finished');
 
+    await page.keyboard.press('f');
+    await expect.poll(() => page.locator('.current-none').count()).toBe(1);
     const last = page.locator('.queue-row').last();
     const chosen = await last.getAttribute('data-ticket');
     await last.click();
     await page.keyboard.press('c');
     await expect.poll(() => currentLabel(page)).toBe(chosen);
-    await page.close();
+    await leave(page);
   });
 
   it('pauses with a reason from the dialog and resumes; transfers to another counter', async () => {
@@ -141,19 +152,26 @@ describe('counter console: a clerk serves with the keyboard', () => {
     expect(moved).toMatchObject({ status: 'waiting', targetCounterId: 2, label: moving });
     await page.setViewportSize(tablet);
     await screenshot(page, 'counter-console-queue-1280');
-    await page.close();
+    await leave(page);
   });
 
-  it('shows a second console on the same counter every change at once', async () => {
+  it('shows a second console on the same counter every change at once; it only views until it takes over', async () => {
     await command(kiosk, 'ticket:issue', { serviceId: 'civil-status' });
-    const [one, two] = await Promise.all([signIn(desktop), signIn(desktop)]);
+    const one = await signIn(desktop);
+    const two = await signIn(desktop);
+    await two.locator('[data-testid="viewing"]').waitFor();
     await one.keyboard.press('Space');
     await expect.poll(() => currentLabel(one)).not.toBeNull();
     const label = await currentLabel(one);
     await expect.poll(() => currentLabel(two)).toBe(label);
+    expect(await two.locator('[data-action="finish"]').isDisabled()).toBe(true);
     await two.keyboard.press('f');
-    await expect.poll(() => one.locator('.current-none').count()).toBe(1);
+    await one.waitForTimeout(300);
+    expect(await currentLabel(one)).toBe(label);
+    await one.keyboard.press('f');
+    await expect.poll(() => two.locator('.current-none').count()).toBe(1);
     await Promise.all([one.close(), two.close()]);
+    await waitFor(() => !server.server.ctx.holders.holder(1)?.socketId, 'both consoles to leave counter 1');
   });
 
   it('shows that it is disconnected, and re-joins with the current state when the server is back', async () => {
@@ -179,7 +197,9 @@ describe('counter console: a clerk serves with the keyboard', () => {
 
     // Meanwhile a second console on the same counter calls someone.
     const other = await server.socket(await server.login('clerk1', 'clerk-password-1'));
+    await waitFor(() => !server.server.ctx.holders.holder(1)?.socketId, 'the server to see the console gone');
     await command(other, 'counter:join', { counterId: 1 });
+    if (server.server.ctx.engine.state.counters.get(1)?.currentTicketId) await command(other, 'counter:finish', { counterId: 1 });
     const r = await command(other, 'counter:next', { counterId: 1 });
     const calledMeanwhile = r.ok ? r.value.current?.label : null;
     expect(calledMeanwhile).toBeTruthy();
