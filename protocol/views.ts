@@ -227,6 +227,8 @@ export interface CounterSnapshot {
    * console holds it, or took it over from this one (issue 14: one console at a time).
    */
   control: 'holding' | 'viewing';
+  /** The centre's zone, for clock times on the console (since when another console holds the counter). */
+  timeZone: string;
   /** The console holding the counter: whose it is, whether it is connected, since when. */
   holder: { clerkName: string | null; online: boolean; since: number } | null;
   /** What Undo would put back now; null when there is nothing to undo. */

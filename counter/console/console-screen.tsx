@@ -102,7 +102,11 @@ export function ConsoleScreen(props: ConsoleScreenProps) {
           <CurrentTicket snapshot={s} serverNow={serverNow} />
           {s.current && s.control === 'holding' && <DossierField value={dossier} onChange={setDossier} />}
           <ActionBar available={blocked ? new Set() : available} busy={session.busy} onAction={act} />
-          <UndoNotice undo={blocked ? null : s.undo} receivedAt={session.receivedAt} now={serverNow - session.clockOffsetMs} />
+          <UndoNotice
+            undo={blocked || s.control !== 'holding' ? null : s.undo}
+            receivedAt={session.receivedAt}
+            now={serverNow - session.clockOffsetMs}
+          />
         </div>
         <aside class="console-side">
           <QueuePanel snapshot={s} serverNow={serverNow} selectedId={selectedId} onSelect={setSelectedId} onCall={callTicket} />

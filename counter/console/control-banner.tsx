@@ -6,7 +6,11 @@ import { Dialog } from './dialog.tsx';
 function holderOf(s: CounterSnapshot, someone: string, lang: string) {
   const name = s.holder?.clerkName ?? s.counter.clerkName ?? someone;
   const time = s.holder
-    ? new Date(s.holder.since).toLocaleTimeString(lang === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit' })
+    ? new Date(s.holder.since).toLocaleTimeString(lang === 'vi' ? 'vi-VN' : 'en-GB', {
+        hour: '2-digit',
+        minute: '2-digit',
+        timeZone: s.timeZone,
+      })
     : '';
   return { name, time, online: s.holder?.online ?? false };
 }

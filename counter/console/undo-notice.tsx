@@ -10,7 +10,8 @@ export function UndoNotice(props: { undo: UndoView | null; receivedAt: number; n
   const { t } = useText();
   const { undo } = props;
   if (!undo) return null;
-  const leftMs = undo.remainingMs - (props.now - props.receivedAt);
+  // `now` ticks once a second, so it may lag behind the snapshot's arrival.
+  const leftMs = undo.remainingMs - Math.max(0, props.now - props.receivedAt);
   if (leftMs <= 0) return null;
   const restores = undo.tickets.map((ticket) => {
     if (ticket.status === 'waiting') return t('counter:undo.toQueue', { label: ticket.label });

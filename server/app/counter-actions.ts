@@ -37,6 +37,7 @@ export function viewOfCounter(ctx: AppContext, counterId: number, lang: Lang, so
       ...view,
       viewAt: monotonic,
       issuing: ctx.engine.issuing,
+      timeZone: ctx.site.get().centre.timeZone,
       control: socketId !== undefined && ctx.holders.holds(counterId, socketId) ? 'holding' : 'viewing',
       holder: holder && { clerkName: clerkName(ctx, holder.userId), online: holder.socketId !== null, since: holder.since },
       undo: undoPreview(ctx.engine.state, ctx.engine.recent, counterId, monotonic),

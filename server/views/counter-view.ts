@@ -17,7 +17,7 @@ export function counterSnapshot(
   counterId: number,
   now: number,
   clerkName: (userId: string) => string | null,
-): Omit<CounterSnapshot, 'issuing' | 'viewAt' | 'control' | 'holder' | 'undo'> | null {
+): Omit<CounterSnapshot, 'issuing' | 'viewAt' | 'timeZone' | 'control' | 'holder' | 'undo'> | null {
   const counter = config.counters.find((c) => c.id === counterId);
   if (!counter) return null;
   const s = state.counters.get(counterId);

@@ -55,6 +55,7 @@ function snapshot(
     services: [],
     counters: [],
     maxRecalls: 2,
+    timeZone: 'Asia/Ho_Chi_Minh',
     control: 'holding',
     holder: null,
     undo: null,
