@@ -33,7 +33,7 @@ export interface ButtonServerLatencyFigures {
 
 /**
  * Eight counters' buttons on one line press NEXT in turn, as clerks do, against a queue filled
- * beforehand; every press finishes the counter's current ticket and calls the next one.
+ * beforehand; before each measured NEXT a FINISH press finishes the counter's current ticket.
  */
 export async function run(options: { presses?: number } = {}): Promise<ButtonServerLatencyFigures> {
   const presses = options.presses ?? 300;
@@ -64,6 +64,8 @@ export async function run(options: { presses?: number } = {}): Promise<ButtonSer
     const latencies: number[] = [];
     let called = 0;
     for (let i = 0; i < presses; i++) {
+      // FINISH first, unmeasured: a NEXT seconds after a call finishes nobody and answers WAIT.
+      await box.press(counters[i % counters.length]!, 'FINISH');
       const started = performance.now();
       const answer = await box.press(counters[i % counters.length]!, 'NEXT');
       latencies.push(performance.now() - started);

@@ -60,7 +60,10 @@ export async function run(clients = 150, tickets = 10_000): Promise<ServerMemory
       const r = await ack(staff, 'ticket:issue', { serviceId: services[i % services.length]! });
       if (!r.ok) throw new Error(`issue refused: ${r.error.code}`);
       issued++;
-      if (i % 3 === 0) await ack(clerk, 'counter:next', { counterId: 8 });
+      if (i % 3 === 0) {
+        await ack(clerk, 'counter:finish', { counterId: 8 });
+        await ack(clerk, 'counter:next', { counterId: 8 });
+      }
     }
     await new Promise((r) => setTimeout(r, 2000));
     return { clients, tickets: issued, rssIdleMb, rssLoadedMb: await rss(child.pid!) };
