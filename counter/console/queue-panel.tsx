@@ -68,7 +68,7 @@ function QueueRow(props: {
   );
 }
 
-/** Tickets put aside at this counter (or for its services), each with a button to call it back. */
+/** Tickets put aside at this counter, each with a button to call it back. */
 export function ParkedPanel(props: { snapshot: CounterSnapshot; disabled: boolean; onResume: (id: string) => void }) {
   const { t } = useText();
   const { parked } = props.snapshot;

@@ -127,7 +127,8 @@ function checkCallable(counter: CounterConfig, t: Ticket | undefined, kind: 'cal
   if (!t) return refuse('unknown_ticket');
   if (kind === 'resume_ticket') {
     if (t.status !== 'parked') return refuse('ticket_not_parked');
-    if (t.counterId !== counter.id && !counterMayCall(counter, t)) return refuse('ticket_not_for_counter');
+    // A parked ticket stays its counter's: another counter does not take it (issue 14).
+    if (t.counterId !== counter.id) return refuse('ticket_not_at_counter', { label: t.label, counterId: counter.id });
     return null;
   }
   if (t.status !== 'waiting') return refuse('ticket_not_waiting');

@@ -38,7 +38,7 @@ export function counterSnapshot(
   const parked: Ticket[] = [];
   for (const id of state.parked) {
     const t = state.tickets.get(id);
-    if (t && (t.counterId === counterId || counterMayCall(counter, t))) parked.push(t);
+    if (t && t.counterId === counterId) parked.push(t);
   }
   return {
     serverTime: now,

@@ -122,6 +122,16 @@ describe('ticket transitions', () => {
     expect(q.byLabel('1002').status).toBe('finished');
   });
 
+  it('leaves a parked ticket to its own counter: another counter of the same service cannot resume it', () => {
+    const q = new TestQueue(siteConfig());
+    const t = q.issue('civil');
+    q.next(1);
+    q.counter(1, { kind: 'park' });
+    // Counter 2 serves civil status too.
+    expect(code(q.counter(2, { kind: 'resume_ticket', ticketId: t.id }))).toBe('ticket_not_at_counter');
+    expect(t.status).toBe('parked');
+  });
+
   it('calls a chosen waiting ticket out of order', () => {
     const q = new TestQueue(siteConfig());
     q.issue('civil');
