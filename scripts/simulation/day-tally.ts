@@ -15,6 +15,11 @@ export interface DayTally {
   recalled: number;
   rated: number;
   ratingSum: number;
+  /**
+   * Ratings that reached the server after the prompt's 30 s had passed on the centre's clock: on
+   * a clock running hundreds of times too fast, 30 s are a few real ms, less than a round trip.
+   */
+  ratingsTooLate: number;
   breaks: number;
   buttonPresses: number;
   consoleCommands: number;
@@ -39,6 +44,7 @@ export function emptyTally(displays: number): DayTally {
     recalled: 0,
     rated: 0,
     ratingSum: 0,
+    ratingsTooLate: 0,
     breaks: 0,
     buttonPresses: 0,
     consoleCommands: 0,

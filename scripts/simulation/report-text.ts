@@ -28,7 +28,7 @@ export function reportLines(r: DayReport): string[] {
     `                ${Object.entries(r.waits.byKind)
       .map(([kind, k]) => `${kind}: ${share(k.withinRange)} of ${k.estimated}`)
       .join(', ')}`,
-    `  satisfaction  ${share(r.satisfaction.satisfiedShare)} satisfied of ${r.satisfaction.rated} ratings (scale ${r.ratingScale}, average ${avgRating}; counts ${JSON.stringify(r.satisfaction.byScale)})`,
+    `  satisfaction  ${share(r.satisfaction.satisfiedShare)} satisfied of ${r.satisfaction.rated} ratings (scale ${r.ratingScale}, average ${avgRating}; counts ${JSON.stringify(r.satisfaction.byScale)}; ${t.ratingsTooLate} taps after the prompt's 30 s on the fast clock)`,
     `  devices       ${t.buttonPresses} button presses, ${t.consoleCommands} console commands, ${t.printed} tickets printed, ${t.breaks} breaks, display calls ${t.displayCalls.join('/')}`,
     r.problems.length
       ? `PROBLEMS (${r.problems.length}):\n${r.problems.map((p) => `  - ${p}`).join('\n')}`

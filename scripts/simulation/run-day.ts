@@ -9,6 +9,7 @@ import { resolveSettings } from '../../server/config.ts';
 import { epochOfLocal } from '../../server/core/local-time.ts';
 import { steadyClock } from '../../server/clock.ts';
 import { createServer } from '../../server/create-server.ts';
+import { RATING_WINDOW_MS } from '../../server/gateway/rating-handlers.ts';
 import { TicketPrinting } from '../../server/printing/ticket-printing.ts';
 import { DataDirLock } from '../../server/store/data-dir-lock.ts';
 import { openPtyPair } from '../../test/support/pty-pair.ts';
@@ -154,7 +155,8 @@ export async function runDaySimulation(options: SimulationOptions): Promise<Simu
             if (r.ok) {
               tally.rated++;
               tally.ratingSum += level;
-            } else tally.unexpected.push(`rating ${req.label}: ${r.error.code}`);
+            } else if (r.error.code === 'rating_not_open' && clock.now() - req.at > RATING_WINDOW_MS) tally.ratingsTooLate++;
+            else tally.unexpected.push(`rating ${req.label}: ${r.error.code}`);
           }),
         );
       });

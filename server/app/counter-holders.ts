@@ -45,6 +45,12 @@ export class CounterHolders {
     this.#byCounter.set(counterId, { ...console, since });
   }
 
+  /** The connection moved to another counter: the one it held shows its console as away, as after a disconnect. */
+  left(counterId: number, socketId: string): void {
+    const h = this.#byCounter.get(counterId);
+    if (h?.socketId === socketId) h.socketId = null;
+  }
+
   /** A connection ended: the counters it held stay its console's until another takes them over. */
   disconnected(socketId: string): void {
     for (const h of this.#byCounter.values()) if (h.socketId === socketId) h.socketId = null;

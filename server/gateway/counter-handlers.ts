@@ -32,7 +32,12 @@ async function enter(socket: GatewaySocket, ctx: AppContext, counterId: number, 
       ctx.holders.disconnected(socket.id);
       if (held !== null) pushCounterView(socket.nsp, ctx, held);
     });
-  if (socket.data.counterId !== null && socket.data.counterId !== counterId) await socket.leave(`counter:${socket.data.counterId}`);
+  const before = socket.data.counterId;
+  if (before !== null && before !== counterId) {
+    ctx.holders.left(before, socket.id);
+    await socket.leave(`counter:${before}`);
+    pushCounterView(socket.nsp, ctx, before);
+  }
   socket.data.counterId = counterId;
   socket.data.consoleId = consoleId ?? socket.id;
   await socket.join(`counter:${counterId}`);

@@ -80,6 +80,16 @@ describe('shift change at a counter, through the real server', () => {
     expect(back.control).toBe('holding');
   });
 
+  it('a console that moves to another counter leaves the first to whoever comes next', async () => {
+    const token = await server.clerkToken('clerk-a', [1, 2]);
+    const mover = await server.socket(token);
+    await ok(command(mover, 'counter:join', { counterId: 1, consoleId: 'moving-console' }));
+    expect((await ok(command(mover, 'counter:join', { counterId: 2, consoleId: 'moving-console' }))).control).toBe('holding');
+    expect(server.server.ctx.holders.holder(1)?.socketId).toBeNull();
+    const next = await server.socket(token);
+    expect((await ok(command(next, 'counter:join', { counterId: 1, consoleId: 'another-console' }))).control).toBe('holding');
+  });
+
   it('credits every event, the per-clerk report, satisfaction and both CSVs to the clerk who acted', async () => {
     const a = await server.socket(await server.clerkToken('clerk-a', [1]));
     const b = await server.socket(await server.clerkToken('clerk-b', [1]));
