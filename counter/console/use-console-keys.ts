@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { actionForKey, type ConsoleAction } from './console-actions.ts';
-import { type BurstOutcome, KeyBursts, SCAN_GAP_MS } from './key-bursts.ts';
+import { type BurstOutcome, KeyBursts } from './key-bursts.ts';
 
 /** Typing into a field (a pause reason, the dossier code, the sign-in form) is not a shortcut. */
 function isTyping(target: EventTarget | null): boolean {
@@ -47,7 +47,7 @@ export function useConsoleKeys(enabled: boolean, handlers: ConsoleKeyHandlers): 
       e.preventDefault();
       clearTimeout(timer);
       handle(bursts.push(e.key, e.timeStamp));
-      timer = setTimeout(() => handle(bursts.settle()), SCAN_GAP_MS + 10);
+      timer = setTimeout(() => handle(bursts.settle()), bursts.settleAfterMs() + 10);
     };
     window.addEventListener('keydown', onKey);
     return () => {

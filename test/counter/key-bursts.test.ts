@@ -42,6 +42,25 @@ describe("telling a scanner's keys from a clerk's", () => {
     expect([...rest, ...b.push('Enter', 300)]).toEqual([{ kind: 'scan', code: '000.00.20.H38-0007' }]);
   });
 
+  it("keeps a scan's tail that a busy machine delivered after a pause: -NTS7 presses no No-show", () => {
+    const b = new KeyBursts(isShortcut);
+    const head = [...'000.00.20.H38-251201'].flatMap((k, i) => b.push(k, i * 5));
+    expect(head).toEqual([]);
+    expect(b.settleAfterMs()).toBeGreaterThan(SCAN_GAP_MS);
+    const tail = [...'-NTS7'].flatMap((k, i) => b.push(k, 300 + i * 5));
+    expect([...tail, ...b.push('Enter', 340)]).toEqual([{ kind: 'scan', code: '000.00.20.H38-251201-NTS7' }]);
+  });
+
+  it('joins several late first bursts of a scan', () => {
+    const b = new KeyBursts(isShortcut);
+    b.push('0', 0);
+    expect(b.settle()).toEqual([{ kind: 'key', key: '0' }]);
+    b.push('0', 200);
+    expect(b.settle()).toEqual([{ kind: 'key', key: '0' }]);
+    const rest = [...'0.00.20.H38-0007'].flatMap((k, i) => b.push(k, 400 + i * 5));
+    expect([...rest, ...b.push('Enter', 500)]).toEqual([{ kind: 'scan', code: '000.00.20.H38-0007' }]);
+  });
+
   it('never takes a shortcut pressed before a scan as part of the code', () => {
     const b = new KeyBursts(isShortcut);
     b.push('f', 0);

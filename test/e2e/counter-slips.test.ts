@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { QueueEvent } from '../../server/core/model.ts';
 import { launchBrowser, screenshot } from '../support/browser.ts';
 import { command, TestServer, type ClientSocket } from '../support/test-server.ts';
@@ -47,8 +47,15 @@ describe('counter console: no silent slips, the right clerk', () => {
     admin.disconnect();
   });
 
+  // A test that failed half-way leaves no console behind for the next one.
+  const pages: Page[] = [];
+  afterEach(async () => {
+    await Promise.all(pages.splice(0).map((p) => p.close()));
+  });
+
   async function signIn(username = 'clerk1'): Promise<Page> {
     const page = await browser.newPage({ viewport: desktop });
+    pages.push(page);
     await page.goto(`${server.url}/counter/1`);
     await page.locator('input[name="username"]').fill(username);
     await page.locator('input[name="password"]').fill('clerk-password-1');
