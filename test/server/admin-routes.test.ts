@@ -130,7 +130,10 @@ describe('admin API: configuration that applies live, audited', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    expect(viLines[0]).toMatch(/^Mã dịch vụ;Dịch vụ;Đã cấp số;Đã giải quyết;Vắng mặt;.*;Mức 1;Mức 2;Mức 3;Hài lòng \(%\)$/);
+    // Each level says its scale, and the figure is named for what it is (issue 14).
+    expect(viLines[0]).toMatch(
+      /^Mã dịch vụ;Dịch vụ;Đã cấp số;Đã giải quyết;Vắng mặt;.*;Mức 1\/3;Mức 2\/3;Mức 3\/3;Mức độ hài lòng tại quầy \(%\)$/,
+    );
     const avgWait = viLines[1]!.split(';')[7];
     expect(avgWait).toMatch(/^\d+,\d$/);
     const bad = await server.request('GET', `/api/reports?from=2026-11-23&to=2026-11-01`, undefined, admin);

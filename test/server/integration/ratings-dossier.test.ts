@@ -42,7 +42,11 @@ describe('counter ratings and dossier codes, through the real server', () => {
     return r.value.ticket.id;
   };
   const csv = async (path: string) =>
-    (await (await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${admin}` } })).text())
+    (
+      await (
+        await fetch(`${server.url}${path}${path.includes('?') ? '&' : '?'}lang=en`, { headers: { authorization: `Bearer ${admin}` } })
+      ).text()
+    )
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n')
@@ -89,6 +93,13 @@ describe('counter ratings and dossier codes, through the real server', () => {
     });
     const services = await csv(`/api/reports.csv?from=${monday}&table=service`);
     expect(services[0]).toEqual(expect.arrayContaining(['rating3_3', 'rating5_5', 'counter_satisfaction_pct']));
+    // In Vietnamese the figure is named for what it is, and each level says its scale.
+    const vi = await (
+      await fetch(`${server.url}/api/reports.csv?from=${monday}&table=service`, { headers: { authorization: `Bearer ${admin}` } })
+    ).text();
+    expect(vi).toContain('Mức độ hài lòng tại quầy (%)');
+    expect(vi).toContain('Mức 3/3');
+    expect(vi).toContain('Mức 5/5');
     const tickets = await csv('/api/export/tickets.csv');
     const [ratingCol, scaleCol] = [tickets[0]!.indexOf('rating'), tickets[0]!.indexOf('rating_scale')];
     expect(tickets.slice(1).map((row) => [row[ratingCol], row[scaleCol]])).toEqual([

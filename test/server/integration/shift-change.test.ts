@@ -132,7 +132,11 @@ describe('shift change at a counter, through the real server', () => {
     expect(r.satisfaction.byClerk[ub]).toMatchObject({ rated: 1, satisfied: 1 });
 
     const csv = async (path: string) =>
-      (await (await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${admin}` } })).text())
+      (
+        await (
+          await fetch(`${server.url}${path}${path.includes('?') ? '&' : '?'}lang=en`, { headers: { authorization: `Bearer ${admin}` } })
+        ).text()
+      )
         .replace(/^\uFEFF/, '')
         .trim()
         .split('\r\n')
