@@ -54,6 +54,11 @@ export interface RouteInfo {
   /** `:name` segments are path params (`/api/users/:id/password`). */
   path: `/api/${string}`;
   policy: Policy;
+  /**
+   * The body is a file's bytes, read by the handler under its own limit (`RouteTypes` says
+   * `upload: true` for the same routes); other bodies are JSON, limited before they are read.
+   */
+  upload?: true;
 }
 
 export const routes = {
@@ -96,7 +101,7 @@ export const routes = {
   calendarYear: { method: 'GET', path: '/api/calendar/:year', policy: access.admin },
   saveCalendarYear: { method: 'PUT', path: '/api/config/calendar/:id', policy: access.admin },
 
-  importCatalogue: { method: 'POST', path: '/api/catalogue/import', policy: access.admin },
+  importCatalogue: { method: 'POST', path: '/api/catalogue/import', policy: access.admin, upload: true },
   saveProcedure: { method: 'PUT', path: '/api/catalogue/procedures/:code', policy: access.admin },
 
   report: { method: 'GET', path: '/api/reports', policy: access.admin },
@@ -113,7 +118,7 @@ export const routes = {
 
   backup: { method: 'GET', path: '/api/backup', policy: access.admin },
   restoreStatus: { method: 'GET', path: '/api/backup/restore', policy: access.admin },
-  restore: { method: 'POST', path: '/api/backup/restore', policy: access.admin },
+  restore: { method: 'POST', path: '/api/backup/restore', policy: access.admin, upload: true },
   confirmRestore: { method: 'POST', path: '/api/backup/restore/confirm', policy: access.admin },
   cancelRestore: { method: 'DELETE', path: '/api/backup/restore', policy: access.admin },
 
@@ -121,10 +126,10 @@ export const routes = {
   // Boards are public, and so is what they play: the announcer's recorded words.
   voicePackManifest: { method: 'GET', path: '/api/voice-pack/manifest', policy: access.public },
   voicePackClipFile: { method: 'GET', path: '/api/voice-pack/clips/:file', policy: access.public },
-  recordClip: { method: 'PUT', path: '/api/voice-pack/clips/:id', policy: access.admin },
+  recordClip: { method: 'PUT', path: '/api/voice-pack/clips/:id', policy: access.admin, upload: true },
   removeClip: { method: 'DELETE', path: '/api/voice-pack/clips/:id', policy: access.admin },
   exportVoicePack: { method: 'GET', path: '/api/voice-pack/export', policy: access.admin },
-  importVoicePack: { method: 'POST', path: '/api/voice-pack/import', policy: access.admin },
+  importVoicePack: { method: 'POST', path: '/api/voice-pack/import', policy: access.admin, upload: true },
 } as const satisfies { [K in RouteName]: RouteInfo };
 
 /** A reply that is a file (CSV, PNG, backup) rather than a JSON Result. */
@@ -232,6 +237,11 @@ export interface RouteTypes {
 }
 
 export type RouteName = keyof RouteTypes;
+
+/** The routes the map marks `upload` are exactly those whose types take a file: anything else does not compile. */
+type UploadMarked = { [K in RouteName]: (typeof routes)[K] extends { upload: true } ? K : never }[RouteName];
+type UploadTyped = { [K in RouteName]: RouteTypes[K] extends { upload: true } ? K : never }[RouteName];
+export const uploadsAgree: [UploadMarked] extends [UploadTyped] ? ([UploadTyped] extends [UploadMarked] ? true : never) : never = true;
 export type RoutePath<K extends RouteName> = (typeof routes)[K]['path'];
 
 /** Routes answered with a file, taking a JSON body, or taking a file's bytes. */

@@ -1,4 +1,5 @@
 import { describeIssue } from '../protocol/schema-issues.ts';
+import { isAddressOrRange } from '../protocol/site-config.ts';
 import { accessSync, constants, statSync } from 'node:fs';
 import { homedir, networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -29,6 +30,13 @@ export interface Settings {
    * the virtual printer. Later changes are made in Admin → Máy in.
    */
   readonly printerPath: string | null;
+  /** HTTPS with this certificate chain and key (PEM file paths); null serves plain HTTP. Defaults to null. */
+  readonly tls: { readonly certPath: string; readonly keyPath: string } | null;
+  /**
+   * Reverse proxies (addresses or CIDR ranges) whose `X-Forwarded-For` and `X-Forwarded-Proto`
+   * are believed; from anyone else those headers are ignored. Defaults to none.
+   */
+  readonly trustedProxies: readonly string[];
 }
 
 const SettingsSchema = v.object({
@@ -43,6 +51,13 @@ const SettingsSchema = v.object({
     v.boolean(),
   ),
   printerPath: v.optional(v.pipe(v.string(), v.minLength(1))),
+  tlsCert: v.optional(v.pipe(v.string(), v.minLength(1))),
+  tlsKey: v.optional(v.pipe(v.string(), v.minLength(1))),
+  trustedProxies: v.pipe(
+    v.union([v.string(), v.array(v.string())]),
+    v.transform((x) => (typeof x === 'string' ? x.split(',') : x).map((e) => e.trim()).filter((e) => e.length > 0)),
+    v.array(v.pipe(v.string(), v.check(isAddressOrRange, 'trusted proxies: expected IP addresses or CIDR ranges (10.0.0.0/8)'))),
+  ),
 });
 
 export class SettingsError extends Error {}
@@ -53,6 +68,9 @@ export interface FileSettings {
   host?: string;
   publicUrl?: string;
   printer?: string;
+  tlsCert?: string;
+  tlsKey?: string;
+  trustedProxies?: string[];
 }
 
 export function resolveSettings(
@@ -72,6 +90,9 @@ export function resolveSettings(
         'log-level': { type: 'string' },
         'always-open': { type: 'boolean' },
         printer: { type: 'string' },
+        'tls-cert': { type: 'string' },
+        'tls-key': { type: 'string' },
+        'trusted-proxies': { type: 'string' },
       },
       strict: true,
     }).values;
@@ -88,20 +109,29 @@ export function resolveSettings(
     logLevel: pick(flags['log-level'], 'MOTCUA_LOG_LEVEL', undefined, 'info'),
     alwaysOpen: pick(flags['always-open'], 'MOTCUA_ALWAYS_OPEN', undefined, false),
     printerPath: pick(flags.printer, 'MOTCUA_PRINTER', file.printer, undefined),
+    tlsCert: pick(flags['tls-cert'], 'MOTCUA_TLS_CERT', file.tlsCert, undefined),
+    tlsKey: pick(flags['tls-key'], 'MOTCUA_TLS_KEY', file.tlsKey, undefined),
+    trustedProxies: pick(flags['trusted-proxies'], 'MOTCUA_TRUSTED_PROXIES', file.trustedProxies, []),
   };
   const parsed = v.safeParse(SettingsSchema, raw);
   if (!parsed.success) {
     throw new SettingsError(parsed.issues.map(describeIssue).join('; '));
   }
   const s = parsed.output;
+  if ((s.tlsCert === undefined) !== (s.tlsKey === undefined)) {
+    throw new SettingsError('HTTPS needs both a certificate (--tls-cert) and its key (--tls-key)');
+  }
+  const tls = s.tlsCert && s.tlsKey ? { certPath: resolve(s.tlsCert), keyPath: resolve(s.tlsKey) } : null;
   return Object.freeze({
     port: s.port,
     host: s.host,
     dataDir: resolve(s.dataDir),
-    publicUrl: (s.publicUrl ?? `http://${lanAddress()}:${s.port}`).replace(/\/$/, ''),
+    publicUrl: (s.publicUrl ?? `${tls ? 'https' : 'http'}://${lanAddress()}:${s.port}`).replace(/\/$/, ''),
     logLevel: s.logLevel,
     alwaysOpen: s.alwaysOpen,
     printerPath: s.printerPath ?? null,
+    tls,
+    trustedProxies: Object.freeze(s.trustedProxies),
   });
 }
 

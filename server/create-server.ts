@@ -4,12 +4,13 @@ import { createServer as createHttpServer, type Server as HttpServer } from 'nod
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { ButtonLineConfig, SiteConfig } from '../protocol/site-config.ts';
-import { AttemptLimiter, IssueRateLimit } from './auth/attempt-limiter.ts';
 import { AuthStore } from './auth/auth-store.ts';
 import { PairingCodes } from './auth/pairing.ts';
 import { newTicketId } from './auth/tokens.ts';
 import { settleRestore } from './app/backup-apply.ts';
 import { CatalogueSource } from './app/catalogue-source.ts';
+import { createGuards } from './app/limits.ts';
+import { ClientAddresses } from './http/client-address.ts';
 import type { AppContext } from './app/context.ts';
 import { runCounterCommand } from './app/counter-actions.ts';
 import { systemClock, type Clock } from './clock.ts';
@@ -91,7 +92,8 @@ export async function createServer(options: ServerOptions): Promise<MotcuaServer
   const site = settings.alwaysOpen ? alwaysOpen(siteStore) : siteStore;
   const store = options.store ?? new FileQueueStore(settings.dataDir, clock);
   const apps = options.distDir ?? (await currentApps());
-  const auth = await AuthStore.open(settings.dataDir, clock);
+  const guards = createGuards(() => site.get().limits, clock);
+  const auth = await AuthStore.open(settings.dataDir, clock, guards.hashing);
   const catalogue = await CatalogueSource.open(settings.dataDir, join(repoDir, 'data/catalogue.json'), clock.now());
   const engine = await QueueEngine.start({ config: () => site.get(), store, clock, newId: options.newId ?? newTicketId });
   const ctx: AppContext = {
@@ -101,8 +103,8 @@ export async function createServer(options: ServerOptions): Promise<MotcuaServer
     engine,
     auth,
     pairing: new PairingCodes(clock),
-    attempts: new AttemptLimiter(10, 10 * 60_000, clock),
-    issueLimit: new IssueRateLimit(6, 6, clock),
+    guards,
+    addresses: new ClientAddresses(settings.trustedProxies),
     translator: createTranslator(loadResources(join(repoDir, 'locales'))),
     printing: options.printing,
     buttons: new CallButtons(options.buttons ?? site.get().server?.buttons ?? []),

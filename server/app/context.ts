@@ -1,6 +1,5 @@
 import type { DeviceConnections } from '../../protocol/admin.ts';
 import type { FileAlert } from '../../protocol/health.ts';
-import type { AttemptLimiter, IssueRateLimit } from '../auth/attempt-limiter.ts';
 import type { AuthStore } from '../auth/auth-store.ts';
 import type { PairingCodes } from '../auth/pairing.ts';
 import type { Settings } from '../config.ts';
@@ -17,6 +16,8 @@ import type { ClipVoice } from '../../protocol/voice/dialect.ts';
 import type { VoicePackStore } from '../voice/voice-pack-store.ts';
 import type { CatalogueSource } from './catalogue-source.ts';
 import type { ClipSource } from '../../protocol/voice/clip-source.ts';
+import type { ClientAddresses } from '../http/client-address.ts';
+import type { Guards } from './limits.ts';
 
 /** Everything the HTTP routes and socket handlers work with; built once by `createServer`. */
 export interface AppContext {
@@ -26,9 +27,10 @@ export interface AppContext {
   engine: QueueEngine;
   auth: AuthStore;
   pairing: PairingCodes;
-  /** Failed sign-ins and pairing attempts per address. */
-  attempts: AttemptLimiter;
-  issueLimit: IssueRateLimit;
+  /** Rate limits, sign-in attempts and the password-hashing bound (numbers from the site config's `limits`). */
+  guards: Guards;
+  /** Who is calling, through the trusted reverse proxies. */
+  addresses: ClientAddresses;
   translator: Translator;
   /** The ticket printers, which kiosk prints where, and their last prints. */
   printing: TicketPrinting;

@@ -5,6 +5,7 @@ import type { UserAccountView } from '../../protocol/admin.ts';
 import type { Clock } from '../clock.ts';
 import type { DurableJsonFile } from '../store/durable-file.ts';
 import { authFile, readAuthData, type AuthData, type DeviceRecord, type UserRecord } from './auth-file.ts';
+import { type HashingGate, hashingBusy } from './hashing-gate.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { newToken, tokenHash } from './tokens.ts';
 
@@ -47,6 +48,7 @@ export class AuthStore {
     private readonly file: DurableJsonFile<AuthData>,
     private data: AuthData,
     private readonly clock: Clock,
+    private readonly hashing: HashingGate,
     /** Set when `auth.json` was damaged and its last good copy was read. */
     readonly alert: FileAlert | null,
   ) {
@@ -56,10 +58,10 @@ export class AuthStore {
   }
 
   /** Opens `auth.json` (writing only on a first start); see {@link readAuthData}. */
-  static async open(dataDir: string, clock: Clock): Promise<AuthStore> {
+  static async open(dataDir: string, clock: Clock, hashing: HashingGate): Promise<AuthStore> {
     const file = authFile(dataDir);
     const { data, alert } = await readAuthData(file, clock.now());
-    return new AuthStore(file, data, clock, alert);
+    return new AuthStore(file, data, clock, hashing, alert);
   }
 
   get secret(): string {
@@ -91,7 +93,7 @@ export class AuthStore {
     role: Role;
     counters: number[];
   }): Promise<PublicUser | null> {
-    const passwordHash = await hashPassword(input.password);
+    const passwordHash = await this.hashing.run(() => hashPassword(input.password));
     return this.change((draft) => {
       if (draft.users.some((u) => u.username === input.username)) return { result: null, changed: false };
       const user: UserRecord = {
@@ -108,10 +110,14 @@ export class AuthStore {
     });
   }
 
-  /** Checks the password; a wrong user name costs the same time as a wrong password. */
-  async verify(username: string, password: string): Promise<PublicUser | null> {
+  /**
+   * Checks the password; a wrong user name costs the same time as a wrong password. `busy`
+   * when the hashing gate is full: nothing was checked.
+   */
+  async verify(username: string, password: string): Promise<PublicUser | null | 'busy'> {
     const user = this.data.users.find((u) => u.username === username);
-    const ok = await verifyPassword(password, user?.passwordHash ?? dummyHash);
+    const ok = await this.hashing.tryRun(() => verifyPassword(password, user?.passwordHash ?? dummyHash));
+    if (ok === hashingBusy) return 'busy';
     return ok && user ? publicUser(user) : null;
   }
 
@@ -182,7 +188,7 @@ export class AuthStore {
   /** Sets a new password and ends the user's sessions, so a lost password stops working at once. */
   async resetPassword(userId: string, password: string): Promise<boolean> {
     if (!this.data.users.some((u) => u.id === userId)) return false;
-    const passwordHash = await hashPassword(password);
+    const passwordHash = await this.hashing.run(() => hashPassword(password));
     const done = await this.change((draft) => {
       const user = draft.users.find((u) => u.id === userId);
       if (!user) return { result: false, changed: false };

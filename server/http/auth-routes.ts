@@ -10,13 +10,12 @@ import type { IncomingRequest, Refused, Router } from './router.ts';
 import { assignKioskPrinter } from '../app/printer-settings.ts';
 
 const log = logger('auth');
+/** What a sign-in refused for a full hashing gate is told: a moment, not a lock-out. */
+const signInBusySeconds = 5;
 
 /** Sign-in, first-run set-up, users and device pairing. */
 export function addAuthRoutes(router: Router, ctx: AppContext): void {
-  const limited = (r: IncomingRequest): Refused | null => {
-    const wait = ctx.attempts.blockedFor(r.address);
-    return wait > 0 ? httpError(ctx, r, 'too_many_attempts', { seconds: wait }) : null;
-  };
+  const tooMany = (r: IncomingRequest, seconds: number): Refused => httpError(ctx, r, 'too_many_attempts', { seconds });
 
   router.add('authStatus', () => okResponse({ needsSetup: !ctx.auth.hasAdmin() }));
 
@@ -36,16 +35,24 @@ export function addAuthRoutes(router: Router, ctx: AppContext): void {
   router.add('login', async (r) => {
     const p = parsePayload(LoginPayload, await r.body());
     if (!p.ok) return httpError(ctx, r, p.refusal.code, p.refusal.params);
-    const blocked = limited(r);
-    if (blocked) return blocked;
-    const user = await ctx.auth.verify(p.value.username, p.value.password);
+    // Counted from now, before the hash: attempts still being checked count against the limits.
+    const admitted = ctx.guards.attempts.begin(r.address, p.value.username);
+    if (!admitted.ok) return tooMany(r, admitted.seconds);
+    const user = await ctx.auth.verify(p.value.username, p.value.password).catch((e: unknown) => {
+      admitted.attempt.dropped();
+      throw e;
+    });
+    if (user === 'busy') {
+      admitted.attempt.dropped();
+      return httpError(ctx, r, 'sign_in_busy', { seconds: signInBusySeconds });
+    }
     if (!user) {
-      ctx.attempts.fail(r.address);
+      admitted.attempt.failed();
       return httpError(ctx, r, 'bad_credentials');
     }
+    admitted.attempt.succeeded();
     // Said only to whoever knows the password, so it tells a guesser nothing.
     if (user.disabled) return httpError(ctx, r, 'user_disabled');
-    ctx.attempts.succeed(r.address);
     return okResponse({ token: await ctx.auth.createSession(user.id), user });
   });
 
@@ -85,13 +92,14 @@ export function addAuthRoutes(router: Router, ctx: AppContext): void {
   router.add('pair', async (r) => {
     const p = parsePayload(PairPayload, await r.body());
     if (!p.ok) return httpError(ctx, r, p.refusal.code, p.refusal.params);
-    const blocked = limited(r);
-    if (blocked) return blocked;
+    const admitted = ctx.guards.attempts.begin(r.address, null);
+    if (!admitted.ok) return tooMany(r, admitted.seconds);
     const request = ctx.pairing.redeem(p.value.code);
     if (!request) {
-      ctx.attempts.fail(r.address);
+      admitted.attempt.failed();
       return httpError(ctx, r, 'pairing_code_invalid');
     }
+    admitted.attempt.succeeded();
     const { printerId, ...deviceRequest } = request;
     const { device, token } = await ctx.auth.pairDevice(deviceRequest);
     // The kiosk's printer, chosen with its pairing code; a printer removed since then leaves it on the first one.
