@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, realpath } from 'node:fs/promises';
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { ButtonLineConfig, SiteConfig } from '../protocol/site-config.ts';
@@ -121,7 +122,8 @@ export async function createServer(options: ServerOptions): Promise<MotcuaServer
     voicePack: await VoicePackStore.open(settings.dataDir),
     generatedVoices: loadGeneratedVoices(repoDir),
   };
-  const http = createHttpServer(createHttpHandler(ctx, apps));
+  const handler = createHttpHandler(ctx, apps);
+  const http = settings.tls ? createHttpsServer(await readTls(settings.tls), handler) : createHttpServer(handler);
   const gateway = createGateway(http, ctx);
   // The gateway is built from ctx, so ctx learns about its sockets afterwards.
   ctx.connections = () => connectedClients(gateway.io, auth.devices(), clock.now());
@@ -164,6 +166,15 @@ export async function createServer(options: ServerOptions): Promise<MotcuaServer
       await ctx.printing.close();
     },
   };
+}
+
+/** The certificate chain and key for HTTPS; a missing or unreadable file stops the start with its path. */
+async function readTls(tls: NonNullable<Settings['tls']>): Promise<{ cert: Buffer; key: Buffer }> {
+  const read = (what: string, path: string) =>
+    readFile(path).catch((e: NodeJS.ErrnoException) => {
+      throw new Error(`HTTPS: cannot read the ${what} ${path} (${e.code ?? e.message})`);
+    });
+  return { cert: await read('certificate', tls.certPath), key: await read('private key', tls.keyPath) };
 }
 
 async function packageVersion(): Promise<string> {

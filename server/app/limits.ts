@@ -2,6 +2,7 @@ import type { Limits } from '../../protocol/site-config.ts';
 import { HashingGate } from '../auth/hashing-gate.ts';
 import { RequestBudget } from '../auth/request-budget.ts';
 import { SignInAttempts } from '../auth/sign-in-attempts.ts';
+import type { Principal } from '../auth/principal.ts';
 import type { Clock } from '../clock.ts';
 
 /** The limiters of one server; each reads its numbers from the site config at every use. */
@@ -32,4 +33,13 @@ export function createGuards(limits: () => Limits, clock: Clock): Guards {
     perAddress: new RequestBudget(() => limits().requests.perAddress, clock),
     perConnection: new RequestBudget(() => limits().requests.perConnection, clock),
   };
+}
+
+/**
+ * Callers the request budgets count: anyone without an account, and a lobby board, whose token
+ * sits in a browser on a wall and so grants nothing beyond the public views, its limits included.
+ * Staff and the kiosks, consoles and rating tablets that do the centre's work are not slowed.
+ */
+export function isBudgeted(principal: Principal): boolean {
+  return principal.role === 'public' || (principal.role === 'device' && principal.device.kind === 'display');
 }

@@ -3,6 +3,7 @@ import type { CommandName, CommandReply } from '../../protocol/events.ts';
 import type { Result } from '../../protocol/result.ts';
 import { refusalFor } from '../app/access.ts';
 import type { AppContext } from '../app/context.ts';
+import { isBudgeted } from '../app/limits.ts';
 import { failure, parsePayload, unexpectedRefusal } from '../app/results.ts';
 import { logger } from '../log.ts';
 import type { GatewaySocket } from './socket-types.ts';
@@ -58,11 +59,16 @@ async function admitted<E extends CommandName>(
   raw: unknown,
   run: CommandHandler<E>,
 ): Promise<Result<unknown>> {
+  // Budgets first, before the payload is even parsed: a flood costs a counter and no more.
+  if (isBudgeted(socket.data.principal) || rule.policy.kind === 'public') {
+    const wait = ctx.guards.perConnection.take(socket.id) || ctx.guards.perAddress.take(socket.data.address);
+    if (wait > 0) return refuse(ctx, socket, 'too_many_requests', { seconds: wait });
+  }
   const parsed = rule.payload === null ? { ok: true as const, value: undefined } : parsePayload(rule.payload, raw);
   if (!parsed.ok) return refuse(ctx, socket, parsed.refusal.code, parsed.refusal.params);
   const refusal = refusalFor(ctx, rule.policy, {
     principal: socket.data.principal,
-    address: socket.handshake.address,
+    address: socket.data.address,
     counterId: counterOf(parsed.value),
     joinedCounter: socket.data.counterId,
   });

@@ -7,6 +7,8 @@ import type { BoardVoiceReport } from '../../protocol/voice/board-report.ts';
 export interface SocketData {
   principal: Principal;
   lang: Lang;
+  /** Where the connection comes from (through trusted proxies), for the limits. */
+  address: string;
   /** The counter this connection is signed in to (clerks), if any. */
   counterId: number | null;
   /** Tickets this connection follows (a phone follows its own). */

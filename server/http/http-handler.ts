@@ -4,6 +4,7 @@ import type { Policy } from '../../protocol/access.ts';
 import { resolvePrincipal } from '../auth/principal.ts';
 import { refusalFor } from '../app/access.ts';
 import type { AppContext } from '../app/context.ts';
+import { isBudgeted } from '../app/limits.ts';
 import { unexpectedRefusal } from '../app/results.ts';
 import { pickLang } from '../i18n.ts';
 import { logger } from '../log.ts';
@@ -75,7 +76,7 @@ async function answer(ctx: AppContext, router: Router, distDir: string, req: Inc
     body: () => Promise.reject(new Error(`${url.pathname} takes a file, not JSON`)),
   };
   // Pages, assets and public routes cost the server the same whoever asks: counted per address.
-  const counted = principal.role === 'public' || match === null || match === 'method' || isPublic(match.policy);
+  const counted = isBudgeted(principal) || match === null || match === 'method' || isPublic(match.policy);
   const wait = counted ? ctx.guards.perAddress.take(origin.address) : 0;
   if (wait > 0) return send(req, res, { ...httpError(ctx, r, 'too_many_requests', { seconds: wait }), retryAfter: wait });
   if (!url.pathname.startsWith('/api/')) {
