@@ -8,7 +8,13 @@ export interface Reply {
 }
 
 /** A JSON request as a client on the network sends it, optionally through a proxy that says who the client is. */
-export async function send(base: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
+export async function send(
+  base: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Reply> {
   const res = await fetch(base + path, {
     method,
     headers: { ...(body !== undefined && { 'content-type': 'application/json' }), ...headers },
@@ -25,13 +31,22 @@ export const via = (address: string, lang = 'en'): Record<string, string> => ({ 
  * answer shows the server decided without reading it. Resolves with the status line and
  * whether the server closed the connection.
  */
-export function headOnly(port: number, method: string, path: string, declared: number, headers: Record<string, string> = {}): Promise<{ statusLine: string; closed: boolean }> {
+export function headOnly(
+  port: number,
+  method: string,
+  path: string,
+  declared: number,
+  headers: Record<string, string> = {},
+): Promise<{ statusLine: string; closed: boolean }> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1');
     let text = '';
-    const lines = Object.entries({ host: '127.0.0.1', 'content-type': 'application/json', 'content-length': String(declared), ...headers }).map(
-      ([k, v]) => `${k}: ${v}`,
-    );
+    const lines = Object.entries({
+      host: '127.0.0.1',
+      'content-type': 'application/json',
+      'content-length': String(declared),
+      ...headers,
+    }).map(([k, v]) => `${k}: ${v}`);
     socket.on('connect', () => socket.write(`${method} ${path} HTTP/1.1\r\n${lines.join('\r\n')}\r\n\r\n{"user`));
     socket.setEncoding('utf8');
     socket.on('data', (d: string) => (text += d));
@@ -42,7 +57,10 @@ export function headOnly(port: number, method: string, path: string, declared: n
 }
 
 /** A page's response headers (GET, body drained). */
-export function pageHeaders(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined> }> {
+export function pageHeaders(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined> }> {
   return new Promise((resolve, reject) => {
     httpRequest(url, { headers }, (res) => {
       res.resume();

@@ -10,7 +10,8 @@ const count = (replies: Reply[], status: number) => replies.filter((r) => r.stat
 describe('sign-in limits behind a trusted proxy', () => {
   let server: TestServer;
   let kiosk: string;
-  const login = (username: string, password: string, from: string) => send(server.url, 'POST', '/api/auth/login', { username, password }, via(from));
+  const login = (username: string, password: string, from: string) =>
+    send(server.url, 'POST', '/api/auth/login', { username, password }, via(from));
 
   beforeAll(async () => {
     server = await TestServer.start({ flags: ['--trusted-proxies', '127.0.0.1'] });
@@ -21,7 +22,10 @@ describe('sign-in limits behind a trusted proxy', () => {
 
   it('wrong credentials answer 401 with a translated message', async () => {
     const r = await login('clerk4', 'wrong-password', '10.0.0.1');
-    expect(r).toMatchObject({ status: 401, body: { ok: false, error: { code: 'bad_credentials', message: 'Wrong user name or password.' } } });
+    expect(r).toMatchObject({
+      status: 401,
+      body: { ok: false, error: { code: 'bad_credentials', message: 'Wrong user name or password.' } },
+    });
   });
 
   it('200 wrong passwords sent at once from one address: only the limit’s worth are checked', async () => {
@@ -32,7 +36,10 @@ describe('sign-in limits behind a trusted proxy', () => {
     expect(count(replies, 401) + count(replies, 429) + count(replies, 503)).toBe(200);
     expect(count(replies, 429)).toBeGreaterThan(100);
     const refused = replies.find((r) => r.status === 429);
-    expect(refused?.body.error).toMatchObject({ code: 'too_many_attempts', message: 'Too many wrong attempts. Please try again in 15 min.' });
+    expect(refused?.body.error).toMatchObject({
+      code: 'too_many_attempts',
+      message: 'Too many wrong attempts. Please try again in 15 min.',
+    });
     expect(Number(refused?.headers.get('retry-after'))).toBeGreaterThan(800);
   });
 
@@ -49,7 +56,13 @@ describe('sign-in limits behind a trusted proxy', () => {
     expect(checked).toBe(10);
     expect(blocked).toBe(80);
     // The account is locked from every address, and told for how long, in Vietnamese too.
-    const admin = await send(server.url, 'POST', '/api/auth/login', { username: 'admin', password: 'admin-password-1' }, via('10.2.0.9', 'vi'));
+    const admin = await send(
+      server.url,
+      'POST',
+      '/api/auth/login',
+      { username: 'admin', password: 'admin-password-1' },
+      via('10.2.0.9', 'vi'),
+    );
     expect(admin.status).toBe(429);
     expect(admin.body.error?.message).toBe('Đã nhập sai quá nhiều lần. Xin vui lòng thử lại sau 15 phút.');
   });
@@ -81,7 +94,9 @@ describe('sign-in limits behind a trusted proxy', () => {
     expect(busy?.body.error?.code).toBe('sign_in_busy');
     expect(busy?.headers.get('retry-after')).toBe('5');
     // Meanwhile and after, tickets are issued and staff sign in.
-    expect((await send(server.url, 'POST', '/api/tickets', { serviceId: 'civil-status' }, { authorization: `Bearer ${kiosk}` })).status).toBe(200);
+    expect(
+      (await send(server.url, 'POST', '/api/tickets', { serviceId: 'civil-status' }, { authorization: `Bearer ${kiosk}` })).status,
+    ).toBe(200);
     const again = replies.findIndex((r) => r.status === 503);
     expect((await login('clerk4', 'clerk-password-1', `10.6.${again}.1`)).status).toBe(200);
   });
