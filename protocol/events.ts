@@ -70,6 +70,11 @@ export interface ServerToClientEvents {
   'admin:snapshot': (snapshot: AdminSnapshot) => void;
   /** A ticket was finished at the counter: its rating tablet asks the citizen. */
   'rating:requested': (request: RatingRequest) => void;
+  /**
+   * The admin gave this paired device a new token: the device keeps it in place of the old
+   * one, which stops working as soon as it answers `true`.
+   */
+  'device:token': (token: string, stored: (ok: boolean) => void) => void;
 }
 
 /** The counter commands that share one payload shape and one handler path. */

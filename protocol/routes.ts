@@ -89,6 +89,7 @@ export const routes = {
   deviceHealth: { method: 'GET', path: '/api/devices/health', policy: access.admin },
   renameDevice: { method: 'PATCH', path: '/api/devices/:id', policy: access.admin },
   revokeDevice: { method: 'DELETE', path: '/api/devices/:id', policy: access.admin },
+  rotateDeviceToken: { method: 'POST', path: '/api/devices/:id/token', policy: access.admin },
   connections: { method: 'GET', path: '/api/admin/connections', policy: access.admin },
   audit: { method: 'GET', path: '/api/audit', policy: access.admin },
 
@@ -165,6 +166,8 @@ export interface RouteTypes {
   deviceHealth: { reply: DeviceHealthView };
   renameDevice: { body: In<typeof C.RenameDevicePayload>; reply: null };
   revokeDevice: { reply: null };
+  /** `device_offline` when no live connection of the device took the new token (the old one then still works). */
+  rotateDeviceToken: { reply: null };
   connections: { reply: DeviceConnections };
   audit: { query: { limit?: number }; reply: AuditEntry[] };
 

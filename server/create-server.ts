@@ -18,7 +18,7 @@ import { systemClock, type Clock } from './clock.ts';
 import type { Settings } from './config.ts';
 import { CallButtons } from './devices/call-buttons.ts';
 import { QueueEngine } from './engine/queue-engine.ts';
-import { connectedClients } from './gateway/connected-clients.ts';
+import { connectedClients, deliverDeviceToken } from './gateway/connected-clients.ts';
 import { createGateway } from './gateway/gateway.ts';
 import type { GatewayServer } from './gateway/socket-types.ts';
 import { createHttpHandler } from './http/http-handler.ts';
@@ -94,7 +94,7 @@ export async function createServer(options: ServerOptions): Promise<MotcuaServer
   const store = options.store ?? new FileQueueStore(settings.dataDir, clock);
   const apps = options.distDir ?? (await currentApps());
   const guards = createGuards(() => site.get().limits, clock);
-  const auth = await AuthStore.open(settings.dataDir, clock, guards.hashing);
+  const auth = await AuthStore.open(settings.dataDir, clock, guards.hashing, () => site.get().limits.deviceIdleDays * 86_400_000);
   const catalogue = await CatalogueSource.open(settings.dataDir, join(repoDir, 'data/catalogue.json'), clock.now());
   const engine = await QueueEngine.start({ config: () => site.get(), store, clock, newId: options.newId ?? newTicketId });
   const ctx: AppContext = {
@@ -115,6 +115,7 @@ export async function createServer(options: ServerOptions): Promise<MotcuaServer
     build: options.build ?? (await buildId(apps)),
     audit: AuditLog.inDataDir(settings.dataDir),
     fileAlerts: [siteStore.alert, auth.alert, catalogue.alert, options.printing.alert].filter((a) => a !== null),
+    deliverDeviceToken: async () => false,
     reportCache: new FileDayTicketCache(settings.dataDir),
     version: await packageVersion(),
     ...(options.restart && { restart: options.restart }),
@@ -126,7 +127,8 @@ export async function createServer(options: ServerOptions): Promise<MotcuaServer
   const http = settings.tls ? createHttpsServer(await readTls(settings.tls), handler) : createHttpServer(handler);
   const gateway = createGateway(http, ctx);
   // The gateway is built from ctx, so ctx learns about its sockets afterwards.
-  ctx.connections = () => connectedClients(gateway.io, auth.devices(), clock.now());
+  ctx.connections = () => connectedClients(gateway.io, auth, clock.now());
+  ctx.deliverDeviceToken = (deviceId, token) => deliverDeviceToken(gateway.io, deviceId, token);
   ctx.buttons.start({
     config: () => site.get(),
     state: () => engine.state,
@@ -141,6 +143,8 @@ export async function createServer(options: ServerOptions): Promise<MotcuaServer
     (stopped ??= (async () => {
       await ctx.buttons.stop();
       await gateway.close();
+      // Closing sockets notes the devices' last contact: on disk before the directory is let go.
+      await auth.settled();
       await engine.stop();
       await ctx.reportCache.close();
     })());

@@ -49,6 +49,8 @@ export interface AppContext {
   fileAlerts: FileAlert[];
   /** Live socket connections per paired device and signed-in person (set once the gateway exists). */
   connections: () => DeviceConnections;
+  /** Hands a paired device its new token over its live connections; true once one of them has stored it (set once the gateway exists). */
+  deliverDeviceToken: (deviceId: string, token: string) => Promise<boolean>;
   /** Finished days' tickets for reports; closed with the server, so no write lands after it stops. */
   reportCache: FileDayTicketCache;
   /** The motcua version (package.json), written into backups. */

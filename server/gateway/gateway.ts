@@ -45,7 +45,12 @@ export function createGateway(httpServer: HttpServer, ctx: AppContext): { io: Ga
   io.on('connection', (socket) => {
     socket.emit('server:hello', { build: ctx.build, serverTime: ctx.clock.now() });
     handleCommands(socket, ctx, handlers);
-    socket.on('disconnect', () => ctx.guards.perConnection.forget(socket.id));
+    socket.on('disconnect', () => {
+      ctx.guards.perConnection.forget(socket.id);
+      // A device connected for weeks was in touch all along: its last contact is when it left.
+      const p = socket.data.principal;
+      if (p.role === 'device') ctx.auth.touchDevice(p.device.id);
+    });
   });
   const stopBroadcasting = startBroadcasting(io, ctx);
   // A socket keeps the principal it connected with, so when a user's sessions end (password

@@ -64,7 +64,7 @@ export function addAuthRoutes(router: Router, ctx: AppContext): void {
 
   router.add('whoAmI', (r) => {
     if (r.principal.role === 'user') return okResponse({ user: r.principal.user });
-    if (r.principal.role === 'device') return okResponse({ device: deviceView(r.principal.device) });
+    if (r.principal.role === 'device') return okResponse({ device: deviceView(ctx, r.principal.device) });
     return httpError(ctx, r, 'unauthenticated');
   });
 
@@ -105,14 +105,23 @@ export function addAuthRoutes(router: Router, ctx: AppContext): void {
     // The kiosk's printer, chosen with its pairing code; a printer removed since then leaves it on the first one.
     if (printerId !== null) await assignKioskPrinter(ctx, device.id, printerId);
     log.info('device paired', { id: device.id, kind: device.kind, name: device.name });
-    return okResponse({ token, device: deviceView(device) }, 201);
+    return okResponse({ token, device: deviceView(ctx, device) }, 201);
   });
 
-  router.add('devices', () => okResponse(ctx.auth.devices().map(deviceView)));
+  router.add('devices', () => okResponse(ctx.auth.devices().map((d) => deviceView(ctx, d))));
   router.add('revokeDevice', async (r) => {
     const device = ctx.auth.devices().find((d) => d.id === r.params.id);
     if (!device || !(await ctx.auth.revokeDevice(device.id))) return httpError(ctx, r, 'not_found');
     await audit(ctx, r.principal, 'device.revoked', device.name, { before: { kind: device.kind } });
+    return okResponse(null);
+  });
+  // A token that may have been copied (a screen sent for repair, a browser's storage read) is replaced without pairing again.
+  router.add('rotateDeviceToken', async (r) => {
+    const device = ctx.auth.devices().find((d) => d.id === r.params.id);
+    const outcome = device ? await ctx.auth.rotateDeviceToken(device.id, (token) => ctx.deliverDeviceToken(device.id, token)) : 'not_found';
+    if (outcome === 'not_found' || !device) return httpError(ctx, r, 'not_found');
+    if (outcome === 'not_delivered') return httpError(ctx, r, 'device_offline');
+    await audit(ctx, r.principal, 'device.token_rotated', device.name, { before: { kind: device.kind } });
     return okResponse(null);
   });
 }
@@ -122,6 +131,14 @@ function bearer(r: IncomingRequest): string | null {
   return h?.startsWith('Bearer ') ? h.slice(7).trim() : null;
 }
 
-function deviceView(d: DeviceRecord): DeviceView {
-  return { id: d.id, kind: d.kind, name: d.name, counterId: d.counterId, pairedAt: d.pairedAt, revokedAt: d.revokedAt };
+function deviceView(ctx: AppContext, d: DeviceRecord): DeviceView {
+  return {
+    id: d.id,
+    kind: d.kind,
+    name: d.name,
+    counterId: d.counterId,
+    pairedAt: d.pairedAt,
+    lastContactAt: ctx.auth.lastContact(d),
+    revokedAt: d.revokedAt,
+  };
 }
