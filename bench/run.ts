@@ -8,6 +8,7 @@ import { run as buttonServerLatency } from './button-server-latency.ts';
 import { run as callLatency } from './call-latency.ts';
 import { run as catalogueSearch } from './catalogue-search.ts';
 import { run as displayLatency } from './display-latency.ts';
+import { run as floodLatency } from './flood-latency.ts';
 import { run as issueThroughput } from './issue-throughput.ts';
 import { run as kioskBundle } from './kiosk-bundle.ts';
 import { run as printEncode } from './print-encode.ts';
@@ -54,6 +55,24 @@ const benches: Bench[] = [
         ['bare Socket.IO broadcast p50 / p99', `${ms(f.bareP50Ms)} / ${ms(f.bareP99Ms)}`, '', null],
         ['p99 ratio', `×${f.ratioP99}`, '≤ ×2', f.ratioP99 !== null && f.ratioP99 <= 2],
       ];
+    },
+  },
+  {
+    name: 'anonymous flood',
+    async run() {
+      const f = await floodLatency();
+      const calm = f.phases.find((p) => p.flood === null)!;
+      const rows: Row[] = [[`ticket issue p50 / p99, no flood (${f.issues} issues)`, `${ms(calm.p50Ms)} / ${ms(calm.p99Ms)}`, '', null]];
+      for (const p of f.phases.filter((x) => x.flood !== null)) {
+        const ratio = calm.p99Ms > 0 ? Math.round((p.p99Ms / calm.p99Ms) * 100) / 100 : null;
+        rows.push([
+          `ticket issue p50 / p99 while one client floods ${p.flood}`,
+          `${ms(p.p50Ms)} / ${ms(p.p99Ms)} (×${ratio})`,
+          '≤ ×2 p99',
+          ratio !== null && ratio <= 2,
+        ]);
+      }
+      return rows;
     },
   },
   {

@@ -206,7 +206,7 @@ export const LimitsSchema = v.object({
       /** Per Socket.IO connection. */
       perConnection: Rate(20, 5),
       /** Per address: HTTP requests, new connections and socket events together (a room of screens behind one NAT shares it). */
-      perAddress: Rate(300, 30),
+      perAddress: Rate(600, 60),
     }),
     {},
   ),
