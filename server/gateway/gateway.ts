@@ -35,6 +35,7 @@ export function createGateway(httpServer: HttpServer, ctx: AppContext): { io: Ga
     const wait = isBudgeted(socket.data.principal) ? ctx.guards.perAddress.take(origin.address) : 0;
     if (wait > 0) return next(Object.assign(new Error('too_many_requests'), { data: { code: 'too_many_requests', seconds: wait } }));
     socket.data.address = origin.address;
+    socket.data.refusedInRow = 0;
     socket.data.lang = pickLang(auth.lang ?? socket.handshake.headers['accept-language']);
     socket.data.counterId = null;
     socket.data.following = new Set();

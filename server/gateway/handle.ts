@@ -62,7 +62,15 @@ async function admitted<E extends CommandName>(
   // Budgets first, before the payload is even parsed: a flood costs a counter and no more.
   if (isBudgeted(socket.data.principal) || rule.policy.kind === 'public') {
     const wait = ctx.guards.perConnection.take(socket.id) || ctx.guards.perAddress.take(socket.data.address);
-    if (wait > 0) return refuse(ctx, socket, 'too_many_requests', { seconds: wait });
+    if (wait > 0) {
+      // A client that goes on sending however often it is told to wait is not one of ours: it is
+      // dropped, and its reconnections count against its address at the handshake.
+      // Once the answers already on their way are out (a batch of events is parsed in one go).
+      socket.data.refusedInRow++;
+      if (socket.data.refusedInRow === ctx.site.get().limits.requests.perConnection.burst + 1) setImmediate(() => socket.disconnect(true));
+      return refuse(ctx, socket, 'too_many_requests', { seconds: wait });
+    }
+    socket.data.refusedInRow = 0;
   }
   const parsed = rule.payload === null ? { ok: true as const, value: undefined } : parsePayload(rule.payload, raw);
   if (!parsed.ok) return refuse(ctx, socket, parsed.refusal.code, parsed.refusal.params);

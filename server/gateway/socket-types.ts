@@ -9,6 +9,8 @@ export interface SocketData {
   lang: Lang;
   /** Where the connection comes from (through trusted proxies), for the limits. */
   address: string;
+  /** Events refused by the budgets since the last one let through. */
+  refusedInRow: number;
   /** The counter this connection is signed in to (clerks), if any. */
   counterId: number | null;
   /** Tickets this connection follows (a phone follows its own). */

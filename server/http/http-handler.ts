@@ -24,12 +24,14 @@ import { BodyError, type IncomingRequest, readJsonBody, Router } from './router.
 import { apiHeaders, setCommonHeaders } from './security-headers.ts';
 import { serializedResult } from './shared-results.ts';
 import { serveStatic } from './static-files.ts';
+import { Tarpit } from './tarpit.ts';
 
 const log = logger('http');
 
 /** The HTTP side: the JSON API under /api, the built apps, and a redirect from / to the kiosk. */
 export function createHttpHandler(ctx: AppContext, distDir: string): (req: IncomingMessage, res: ServerResponse) => void {
   const router = new Router();
+  const tarpit = new Tarpit();
   addQueueRoutes(router, ctx);
   addAuthRoutes(router, ctx);
   addDeviceRoutes(router, ctx);
@@ -45,7 +47,7 @@ export function createHttpHandler(ctx: AppContext, distDir: string): (req: Incom
   if (missing.length > 0) throw new Error(`routes without a handler: ${missing.join(', ')}`);
 
   return (req, res) => {
-    void answer(ctx, router, distDir, req, res).catch((e: unknown) => {
+    void answer(ctx, router, tarpit, distDir, req, res).catch((e: unknown) => {
       log.error('request failed', { path: req.url, error: e });
       if (!res.headersSent) res.writeHead(500);
       res.end();
@@ -58,7 +60,14 @@ export function createHttpHandler(ctx: AppContext, distDir: string): (req: Incom
  * the route's policy and the body's declared size, all before a byte of the body is read (60
  * anonymous 1.9 MB bodies once stalled ticket issuing for 4 s, read before they were refused).
  */
-async function answer(ctx: AppContext, router: Router, distDir: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function answer(
+  ctx: AppContext,
+  router: Router,
+  tarpit: Tarpit,
+  distDir: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const origin = ctx.addresses.origin(req.socket.remoteAddress, req.headers, req.socket instanceof TLSSocket);
   setCommonHeaders(res, origin.secure);
@@ -78,7 +87,10 @@ async function answer(ctx: AppContext, router: Router, distDir: string, req: Inc
   // Pages, assets and public routes cost the server the same whoever asks: counted per address.
   const counted = isBudgeted(principal) || match === null || match === 'method' || isPublic(match.policy);
   const wait = counted ? ctx.guards.perAddress.take(origin.address) : 0;
-  if (wait > 0) return send(req, res, { ...httpError(ctx, r, 'too_many_requests', { seconds: wait }), retryAfter: wait });
+  if (wait > 0) {
+    const refused = { ...httpError(ctx, r, 'too_many_requests', { seconds: wait }), retryAfter: wait };
+    return tarpit.hold(res, () => send(req, res, refused));
+  }
   if (!url.pathname.startsWith('/api/')) {
     if (url.pathname === '/') return redirect(req, res, '/kiosk/');
     if (await serveStatic(distDir, url.pathname, res)) return;
@@ -107,7 +119,11 @@ async function answer(ctx: AppContext, router: Router, distDir: string, req: Inc
       response = httpError(ctx, r, refusal.code, refusal.params);
     }
   }
-  if (response) send(req, res, { ...response, ...retryAfterOf(response) });
+  if (!response) return;
+  const out = { ...response, ...retryAfterOf(response) };
+  // A caller without an account told to wait (too many wrong passwords) is told so late: see Tarpit.
+  if (counted && response.status === 429) tarpit.hold(res, () => send(req, res, out));
+  else send(req, res, out);
 }
 
 type Answer = { status: number; result: unknown } | null;
