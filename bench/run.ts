@@ -252,6 +252,8 @@ async function main(): Promise<void> {
     `Server memory and backup and restore are the exceptions: the server runs alone in its own process, exactly as`,
     `\`npm start\` runs it (\`node ${startNodeArgs().join(' ')}\`), and its RSS is read from /proc (for backup and`,
     'restore, the peak (VmHWM) of each step; the event-loop stall is measured inside the server, `bench/support/loop-monitor.mjs`).',
+    'The anonymous flood runs the server, the flooder (`bench/support/flooder.mjs`) and the timing client each in its own process,',
+    'on the same machine: the flooder competes with the server for its cores, which a phone on the Wi-Fi does not.',
     '',
     '| benchmark | measure | figure | target | met |',
     '|---|---|---|---|---|',
