@@ -14,7 +14,10 @@ export class Tarpit {
 
   /** Runs `answer` after the hold, or at once when too many are held; never when the client has gone. */
   hold(res: { once(event: 'close', listener: () => void): unknown }, answer: () => void): void {
-    if (this.held >= this.maxHeld) return answer();
+    if (this.held >= this.maxHeld) {
+      answer();
+      return;
+    }
     this.held++;
     let done = false;
     const release = () => {
