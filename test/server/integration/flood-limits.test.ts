@@ -96,8 +96,11 @@ describe('one anonymous client flooding, with the site config’s limits', () =>
     sockets.push(socket);
     const replies = await answers(socket, 30);
     expect(replies.filter((r) => r?.ok)).toHaveLength(5);
-    expect(replies.filter((r) => r?.error?.code === 'too_many_requests')).toHaveLength(25);
-    // Going on sending however often it is told to wait drops the connection.
+    // Told to wait at least its burst's worth and once more; then (once the events that arrived
+    // together are answered: how many did depends on the network's batching) it is dropped.
+    const refused = replies.filter((r) => r?.error?.code === 'too_many_requests').length;
+    expect(refused).toBeGreaterThanOrEqual(6);
+    expect(5 + refused + replies.filter((r) => r === null).length).toBe(30);
     await waitFor(() => !socket.connected, 'the flooding socket to be dropped');
     // A second screen at the same address still gets its snapshot: the connection, not the address, ran out.
     const other = await socketFrom(server.url, '10.8.0.1');
