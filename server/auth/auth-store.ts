@@ -5,7 +5,7 @@ import type { UserAccountView } from '../../protocol/admin.ts';
 import type { Clock } from '../clock.ts';
 import type { DurableJsonFile } from '../store/durable-file.ts';
 import { authFile, readAuthData, type AuthData, type DeviceRecord, type UserRecord } from './auth-file.ts';
-import { hashPassword, verifyPassword } from './passwords.ts';
+import { hashPassword, unknownUserHash, verifyPassword } from './passwords.ts';
 import { newToken, tokenHash } from './tokens.ts';
 
 export type Role = 'clerk' | 'admin';
@@ -111,7 +111,7 @@ export class AuthStore {
   /** Checks the password; a wrong user name costs the same time as a wrong password. */
   async verify(username: string, password: string): Promise<PublicUser | null> {
     const user = this.data.users.find((u) => u.username === username);
-    const ok = await verifyPassword(password, user?.passwordHash ?? dummyHash);
+    const ok = await verifyPassword(password, user?.passwordHash ?? unknownUserHash);
     return ok && user ? publicUser(user) : null;
   }
 
@@ -250,6 +250,3 @@ export class AuthStore {
 function publicUser({ passwordHash: _hash, disabled, ...rest }: UserRecord): PublicUser {
   return { ...rest, disabled: disabled === true };
 }
-
-// Verified against when the user name is unknown, so timing does not tell which names exist.
-const dummyHash = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
