@@ -6,8 +6,11 @@ import type { SessionView } from '../protocol/http-views.ts';
 /** A new session: its token and who signed in. */
 export type SignedIn = SessionView;
 
-/** Clerks and admins sign in with their own credentials; the session token is kept by the app. */
-export function SignInScreen(props: { i18n: i18n; onSignedIn: (s: SignedIn) => void }) {
+/**
+ * Clerks and admins sign in with their own credentials; the session token is kept by the app.
+ * The hub's people sign in the same way: the hub answers the same route with its own kind of user.
+ */
+export function SignInScreen<U = SignedIn['user']>(props: { i18n: i18n; onSignedIn: (s: { token: string; user: U }) => void }) {
   const t = props.i18n.t.bind(props.i18n);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -15,7 +18,7 @@ export function SignInScreen(props: { i18n: i18n; onSignedIn: (s: SignedIn) => v
   const submit = async (e: Event) => {
     e.preventDefault();
     const r = await request({ lang: props.i18n.language }, 'login', { body: { username: username.trim(), password } });
-    if (r.ok) props.onSignedIn(r.value);
+    if (r.ok) props.onSignedIn(r.value as unknown as { token: string; user: U });
     else setError(r.error.code === 'offline' ? t('common:offline') : r.error.message);
   };
   return (

@@ -37,12 +37,14 @@ import type {
   SiteInfoView,
   WhoAmIView,
 } from './http-views.ts';
+import type { HubJoinPayload, HubLinkView } from './hub/hub-link.ts';
 import type { ResultError } from './result.ts';
 import type { ReportCsvTable, ReportView } from './reports.ts';
 import type { CalendarYearInput, SiteConfig, SiteConfigInput } from './site-config.ts';
 import type { PrinterConfigInput, PrintersView } from './printers.ts';
 import type { DayStatistics, IssuedTicket, PrintOutcome, TicketPublicView } from './views.ts';
 import type { RecordedPackManifest, VoicePackStatus } from './voice/voice-pack.ts';
+import type { DeliveryView, NewWebhookPayload, WebhookView } from './webhooks.ts';
 import type * as v from 'valibot';
 
 type In<S extends v.GenericSchema> = v.InferInput<S>;
@@ -125,6 +127,12 @@ export const routes = {
   removeClip: { method: 'DELETE', path: '/api/voice-pack/clips/:id', policy: access.admin },
   exportVoicePack: { method: 'GET', path: '/api/voice-pack/export', policy: access.admin },
   importVoicePack: { method: 'POST', path: '/api/voice-pack/import', policy: access.admin },
+  hubLink: { method: 'GET', path: '/api/hub-link', policy: access.admin },
+  joinHub: { method: 'POST', path: '/api/hub-link/join', policy: access.admin },
+  webhooks: { method: 'GET', path: '/api/webhooks', policy: access.admin },
+  createWebhook: { method: 'POST', path: '/api/webhooks', policy: access.admin },
+  disableWebhook: { method: 'DELETE', path: '/api/webhooks/:id', policy: access.admin },
+  webhookDeliveries: { method: 'GET', path: '/api/webhooks/deliveries', policy: access.admin },
 } as const satisfies { [K in RouteName]: RouteInfo };
 
 /** A reply that is a file (CSV, PNG, backup) rather than a JSON Result. */
@@ -229,6 +237,14 @@ export interface RouteTypes {
   exportVoicePack: { reply: FileReply };
   /** All or nothing; problems name each refused clip. */
   importVoicePack: { upload: true; reply: VoicePackStatus; problems: string };
+  /** How the centre stands with its province hub; `link` is null for a centre without `--hub`. */
+  hubLink: { reply: { link: HubLinkView | null } };
+  joinHub: { body: In<typeof HubJoinPayload>; reply: { link: HubLinkView } };
+  webhooks: { reply: WebhookView[] };
+  /** The secret is shown once, here. */
+  createWebhook: { body: In<typeof NewWebhookPayload>; reply: { webhook: WebhookView; secret: string } };
+  disableWebhook: { reply: null };
+  webhookDeliveries: { query: { limit?: number }; reply: DeliveryView[] };
 }
 
 export type RouteName = keyof RouteTypes;

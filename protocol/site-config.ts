@@ -183,6 +183,17 @@ export const SiteConfigSchema = v.pipe(
         printer: v.optional(v.string()),
         /** Serial lines of counter call buttons (the motcua line protocol, docs/call-buttons.md). */
         buttons: v.optional(v.array(ButtonLineSchema)),
+        /** The province hub, as `--hub` and `--centre-code` give it (docs/hub.md). */
+        hub: v.optional(
+          v.object({
+            url: v.pipe(v.string(), v.url()),
+            centreCode: v.pipe(v.string(), v.minLength(2), v.maxLength(32)),
+            /** Events per request when shipping the journal; defaults to 500. */
+            batchEvents: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))),
+            /** Seconds between status reports to the hub; defaults to 15. */
+            statusSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3600))),
+          }),
+        ),
       }),
     ),
   }),

@@ -29,6 +29,21 @@ export interface Settings {
    * the virtual printer. Later changes are made in Admin → Máy in.
    */
   readonly printerPath: string | null;
+  /** The province hub this centre ships its journal to and pulls its catalogue from; null: a centre on its own. */
+  readonly hub: HubLinkSettings | null;
+}
+
+/** How a centre reaches its province hub (`--hub URL --centre-code CODE`). */
+export interface HubLinkSettings {
+  readonly url: string;
+  /** This centre's code at the hub, as the province admin entered it. */
+  readonly centreCode: string;
+  /** A one-time join code to redeem at start when the centre has not joined yet. */
+  readonly joinCode: string | null;
+  /** Events per request when shipping the journal; smaller suits a slow link. Defaults to 500. */
+  readonly batchEvents: number;
+  /** How often the centre reports its status to the hub, in seconds. Defaults to 15. */
+  readonly statusSeconds: number;
 }
 
 const SettingsSchema = v.object({
@@ -43,6 +58,15 @@ const SettingsSchema = v.object({
     v.boolean(),
   ),
   printerPath: v.optional(v.pipe(v.string(), v.minLength(1))),
+  hubUrl: v.optional(v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//))),
+  centreCode: v.optional(
+    v.pipe(v.string(), v.toUpperCase(), v.regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, 'expected the centre code the hub gave')),
+  ),
+  hubJoinCode: v.optional(
+    v.pipe(v.string(), v.toUpperCase(), v.regex(/^[A-Z2-9]{4}-?[A-Z2-9]{4}-?[A-Z2-9]{4}$/, 'expected XXXX-XXXX-XXXX')),
+  ),
+  hubBatchEvents: v.pipe(v.unknown(), v.transform(Number), v.number(), v.integer(), v.minValue(1), v.maxValue(1000)),
+  hubStatusSeconds: v.pipe(v.unknown(), v.transform(Number), v.number(), v.integer(), v.minValue(1), v.maxValue(3600)),
 });
 
 export class SettingsError extends Error {}
@@ -53,6 +77,7 @@ export interface FileSettings {
   host?: string;
   publicUrl?: string;
   printer?: string;
+  hub?: { url?: string; centreCode?: string; batchEvents?: number; statusSeconds?: number };
 }
 
 export function resolveSettings(
@@ -72,6 +97,9 @@ export function resolveSettings(
         'log-level': { type: 'string' },
         'always-open': { type: 'boolean' },
         printer: { type: 'string' },
+        hub: { type: 'string' },
+        'centre-code': { type: 'string' },
+        'hub-join-code': { type: 'string' },
       },
       strict: true,
     }).values;
@@ -88,12 +116,18 @@ export function resolveSettings(
     logLevel: pick(flags['log-level'], 'MOTCUA_LOG_LEVEL', undefined, 'info'),
     alwaysOpen: pick(flags['always-open'], 'MOTCUA_ALWAYS_OPEN', undefined, false),
     printerPath: pick(flags.printer, 'MOTCUA_PRINTER', file.printer, undefined),
+    hubUrl: pick(flags.hub, 'MOTCUA_HUB', file.hub?.url, undefined),
+    centreCode: pick(flags['centre-code'], 'MOTCUA_CENTRE_CODE', file.hub?.centreCode, undefined),
+    hubJoinCode: pick(flags['hub-join-code'], 'MOTCUA_HUB_JOIN_CODE', undefined, undefined),
+    hubBatchEvents: pick(undefined, 'MOTCUA_HUB_BATCH_EVENTS', file.hub?.batchEvents, 500),
+    hubStatusSeconds: pick(undefined, 'MOTCUA_HUB_STATUS_SECONDS', file.hub?.statusSeconds, 15),
   };
   const parsed = v.safeParse(SettingsSchema, raw);
   if (!parsed.success) {
     throw new SettingsError(parsed.issues.map(describeIssue).join('; '));
   }
   const s = parsed.output;
+  if (Boolean(s.hubUrl) !== Boolean(s.centreCode)) throw new SettingsError('--hub and --centre-code go together');
   return Object.freeze({
     port: s.port,
     host: s.host,
@@ -102,6 +136,16 @@ export function resolveSettings(
     logLevel: s.logLevel,
     alwaysOpen: s.alwaysOpen,
     printerPath: s.printerPath ?? null,
+    hub:
+      s.hubUrl && s.centreCode
+        ? Object.freeze({
+            url: s.hubUrl.replace(/\/$/, ''),
+            centreCode: s.centreCode,
+            joinCode: s.hubJoinCode ?? null,
+            batchEvents: s.hubBatchEvents,
+            statusSeconds: s.hubStatusSeconds,
+          })
+        : null,
   });
 }
 

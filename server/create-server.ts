@@ -19,6 +19,8 @@ import { QueueEngine } from './engine/queue-engine.ts';
 import { connectedClients } from './gateway/connected-clients.ts';
 import { createGateway } from './gateway/gateway.ts';
 import type { GatewayServer } from './gateway/socket-types.ts';
+import { startHubLink } from './hub-link/start-hub-link.ts';
+import { startCentreWebhooks } from './webhooks/start-webhooks.ts';
 import { createHttpHandler } from './http/http-handler.ts';
 import { createTranslator, loadResources } from './i18n.ts';
 import type { TicketPrinting } from './printing/ticket-printing.ts';
@@ -118,11 +120,16 @@ export async function createServer(options: ServerOptions): Promise<MotcuaServer
     connections: () => ({ serverTime: clock.now(), devices: [], users: [], publicConnections: 0, boards: [] }),
     voicePack: await VoicePackStore.open(settings.dataDir),
     generatedVoices: loadGeneratedVoices(repoDir),
+    hubLink: null,
+    webhooks: null,
   };
   const http = createHttpServer(createHttpHandler(ctx, apps));
   const gateway = createGateway(http, ctx);
   // The gateway is built from ctx, so ctx learns about its sockets afterwards.
   ctx.connections = () => connectedClients(gateway.io, auth.devices(), clock.now());
+  ctx.hubLink = await startHubLink(ctx, gateway.io);
+  const webhooks = await startCentreWebhooks(ctx, gateway.io);
+  ctx.webhooks = webhooks.webhooks;
   ctx.buttons.start({
     config: () => site.get(),
     state: () => engine.state,
@@ -135,6 +142,8 @@ export async function createServer(options: ServerOptions): Promise<MotcuaServer
   let stopped: Promise<void> | null = null;
   const stop = () =>
     (stopped ??= (async () => {
+      await ctx.hubLink?.stop();
+      await webhooks.stop();
       await ctx.buttons.stop();
       await gateway.close();
       await engine.stop();

@@ -18,7 +18,7 @@ const types: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-/** The pages of the built apps; each app's routes fall back to its index.html. */
+/** The pages of the centre's built apps; each app's routes fall back to its index.html. */
 const appPages: Array<[RegExp, string]> = [
   [/^\/kiosk(\/.*)?$/, 'kiosk/index.html'],
   [/^\/display(\/.*)?$/, 'display/index.html'],
@@ -29,11 +29,16 @@ const appPages: Array<[RegExp, string]> = [
 ];
 
 /**
- * Serves the Vite build from `distDir`. Hashed assets are cached for a year; pages are not
- * cached, so an upgrade reaches every screen on its next load.
+ * Serves the Vite build from `distDir`: the centre's pages, or the ones given (the hub's). Hashed
+ * assets are cached for a year; pages are not cached, so an upgrade reaches every screen on its next load.
  */
-export async function serveStatic(distDir: string, pathname: string, res: ServerResponse): Promise<boolean> {
-  const page = appPages.find(([re]) => re.test(pathname))?.[1];
+export async function serveStatic(
+  distDir: string,
+  pathname: string,
+  res: ServerResponse,
+  pages: ReadonlyArray<[RegExp, string]> = appPages,
+): Promise<boolean> {
+  const page = pages.find(([re]) => re.test(pathname))?.[1];
   const relative = page ?? (pathname.startsWith('/assets/') ? pathname.slice(1) : null);
   if (!relative) return false;
   const file = normalize(join(distDir, relative));

@@ -1,10 +1,19 @@
 import type { i18n } from 'i18next';
 import { useState } from 'preact/hooks';
-import type { SignedIn } from '../client/sign-in-screen.tsx';
-import { request } from '../client/http-api.ts';
+import type { SignedIn } from './sign-in-screen.tsx';
+import { request } from './http-api.ts';
 
-/** First run: whoever holds the link the server printed creates the administrator account. */
-export function SetupScreen(props: { i18n: i18n; setupToken: string; onDone: (s: SignedIn) => void }) {
+/**
+ * First run: whoever holds the link the server printed creates the administrator account (the
+ * centre's admin, or the hub's province admin, whose hub answers the same route with its own
+ * kind of user; `help` says which).
+ */
+export function SetupScreen<U = SignedIn['user']>(props: {
+  i18n: i18n;
+  setupToken: string;
+  help: string;
+  onDone: (s: { token: string; user: U }) => void;
+}) {
   const t = props.i18n.t.bind(props.i18n);
   const [form, setForm] = useState({ username: '', name: '', password: '', repeat: '' });
   const [error, setError] = useState<string | null>(null);
@@ -14,36 +23,36 @@ export function SetupScreen(props: { i18n: i18n; setupToken: string; onDone: (s:
   });
   const submit = async (e: Event) => {
     e.preventDefault();
-    if (form.password !== form.repeat) return setError(t('admin:setup.mismatch'));
+    if (form.password !== form.repeat) return setError(t('common:setup.mismatch'));
     const r = await request({ lang: props.i18n.language }, 'setup', {
       body: { token: props.setupToken, username: form.username.trim(), name: form.name.trim(), password: form.password },
     });
-    if (r.ok) props.onDone(r.value);
+    if (r.ok) props.onDone(r.value as unknown as { token: string; user: U });
     else setError(r.error.code === 'offline' ? t('common:offline') : r.error.message);
   };
   return (
     <main class="admin-gate">
       <form class="sign-in" onSubmit={submit}>
-        <h1>{t('admin:setup.title')}</h1>
-        <p>{t('admin:setup.help')}</p>
+        <h1>{t('common:setup.title')}</h1>
+        <p>{props.help}</p>
         <label>
-          {t('admin:setup.username')}
+          {t('common:setup.username')}
           <input name="username" autoComplete="username" required {...field('username')} />
         </label>
         <label>
-          {t('admin:setup.name')}
+          {t('common:setup.name')}
           <input name="name" autoComplete="name" required {...field('name')} />
         </label>
         <label>
-          {t('admin:setup.password')}
+          {t('common:setup.password')}
           <input name="password" type="password" autoComplete="new-password" minLength={8} required {...field('password')} />
         </label>
         <label>
-          {t('admin:setup.repeat')}
+          {t('common:setup.repeat')}
           <input name="repeat" type="password" autoComplete="new-password" minLength={8} required {...field('repeat')} />
         </label>
         {error && <p role="alert">{error}</p>}
-        <button type="submit">{t('admin:setup.submit')}</button>
+        <button type="submit">{t('common:setup.submit')}</button>
       </form>
     </main>
   );

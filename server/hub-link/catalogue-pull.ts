@@ -1,0 +1,95 @@
+import type { AuditEntry } from '../../protocol/admin.ts';
+import type { CatalogueReply } from '../../protocol/hub/province-catalogue.ts';
+import type { CatalogueSource } from '../app/catalogue-source.ts';
+import { writeCatalogueFile } from '../catalogue/catalogue-file.ts';
+import { validateCatalogueData } from '../catalogue/import.ts';
+import { mergeProvinceCatalogue } from '../catalogue/province-merge.ts';
+import { logger } from '../log.ts';
+import type { HubAnswer, HubClient } from './hub-client.ts';
+import type { LinkStore } from './link-store.ts';
+
+const log = logger('hub-catalogue');
+
+export interface CataloguePullDeps {
+  dataDir: string;
+  catalogue: CatalogueSource;
+  /** The centre's queue services now. */
+  serviceIds: () => ReadonlySet<string>;
+  audit: (entry: AuditEntry) => Promise<void>;
+  clock: () => number;
+  hubName: string;
+}
+
+/**
+ * Pulls the province's published catalogue and makes it the kiosks' one, merged with what is the
+ * centre's own (see `mergeProvinceCatalogue`). The file is replaced only by a merged catalogue
+ * that validates, atomically: with the hub down or a bad version published, the kiosks keep
+ * what they show.
+ */
+export class CataloguePull {
+  /** Province procedures waiting for the centre to put them on a service. */
+  unmapped: string[] = [];
+  /** Why the last published version was not applied, if it was not. */
+  refused: string | null = null;
+
+  constructor(
+    private readonly client: HubClient,
+    private readonly link: LinkStore,
+    private readonly deps: CataloguePullDeps,
+  ) {}
+
+  private refusedVersion: number | null = null;
+
+  /** Whether a published version is worth fetching: not one already refused. */
+  wants(version: number): boolean {
+    return version !== this.refusedVersion;
+  }
+
+  get version(): number | null {
+    return this.link.data.catalogue?.version ?? null;
+  }
+
+  /** Applies the latest published version if it is newer than the one shown. */
+  async pull(): Promise<HubAnswer<null>> {
+    const since = this.version;
+    const got = await this.client.get<CatalogueReply>(`/api/hub/v1/catalogue${since === null ? '' : `?since=${since}`}`);
+    if (!got.ok) return got.kind === 'refused' && got.code === 'hub:catalogue.none_published' ? { ok: true, value: null } : got;
+    if ('unchanged' in got.value) return { ok: true, value: null };
+    const { version } = got.value;
+    const published = validateCatalogueData(got.value.catalogue);
+    if (!published.ok) return this.refuse(version, `${published.problems.length} problems in version ${version}`);
+    const previous = this.link.data.catalogue;
+    const merged = mergeProvinceCatalogue({
+      province: published.value,
+      current: this.deps.catalogue.get(),
+      previousProvinceCodes: previous ? new Set(previous.provinceCodes) : null,
+      serviceIds: this.deps.serviceIds(),
+    });
+    const checked = validateCatalogueData(merged.catalogue);
+    if (!checked.ok) return this.refuse(version, `the merged catalogue has ${checked.problems.length} problems`);
+    const before = this.deps.catalogue.get();
+    await writeCatalogueFile(this.deps.dataDir, checked.value);
+    await this.deps.catalogue.reload();
+    const now = this.deps.clock();
+    await this.link.update((d) => void (d.catalogue = { version, appliedAt: now, provinceCodes: merged.provinceCodes }));
+    this.unmapped = merged.unmapped;
+    this.refused = null;
+    await this.deps.audit({
+      at: now,
+      actor: { id: 'hub', username: 'hub', name: this.deps.hubName },
+      action: 'catalogue.pulled',
+      subject: `v${version}`,
+      before: { procedures: before.procedures.length, version: previous?.version ?? null },
+      after: { procedures: checked.value.procedures.length, own: merged.ownKept, unmapped: merged.unmapped.length },
+    });
+    log.info('province catalogue applied', { version, procedures: checked.value.procedures.length, own: merged.ownKept });
+    return { ok: true, value: null };
+  }
+
+  private refuse(version: number, why: string): HubAnswer<null> {
+    this.refused = why;
+    this.refusedVersion = version;
+    log.error('province catalogue not applied; the kiosks keep theirs', { version, why });
+    return { ok: true, value: null };
+  }
+}
