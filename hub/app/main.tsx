@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import { HubApp } from './hub-app.tsx';
+import './hub.css';
+
+render(<HubApp />, document.getElementById('app')!);
