@@ -31,6 +31,9 @@ export class HookWorker {
   private live: { day: string; events: QueueEvent[] } = { day: '', events: [] };
   private state: QueueState | null = null;
   private wake: (() => void) | null = null;
+  private readonly sleepers = new Set<() => void>();
+  /** Set by new events, so events that come while a round is under way are not slept through. */
+  private dirty = false;
   private stopped = false;
   private sinceSaved = 0;
   readonly done: Promise<void>;
@@ -50,6 +53,7 @@ export class HookWorker {
     this.live.events.push(...events);
     if (this.live.events.length > liveKept) this.live.events.splice(0, this.live.events.length - liveKept);
     if (day === this.day) this.extend();
+    this.dirty = true;
     this.wake?.();
   }
 
@@ -60,11 +64,12 @@ export class HookWorker {
 
   stop(): void {
     this.stopped = true;
-    this.wake?.();
+    for (const done of [...this.sleepers]) done();
   }
 
   private async run(): Promise<void> {
     while (!this.stopped && this.hook.disabledAt === null) {
+      this.dirty = false;
       const next = await this.nextEvent();
       if (next) await this.deliver(next.event, next.delivery);
       else await this.idle();
@@ -110,7 +115,8 @@ export class HookWorker {
       delivery,
       clock: this.clock,
       log: (entry) => this.book.log(entry),
-      wait: (ms) => this.sleep(ms),
+      // A retry waits out its delay: new events do not hurry a receiver that is down.
+      wait: (ms) => this.sleep(ms, false),
       stopped: () => this.stopped,
     });
     // Delivered or given up on (the log says which): the next event's turn.
@@ -127,20 +133,22 @@ export class HookWorker {
 
   private async idle(): Promise<void> {
     if (this.sinceSaved > 0) await this.moveCursor(this.hook.cursor.day, this.hook.cursor.seq, true);
+    if (this.dirty) return;
     // Woken by new events; the timer also notices a day that began with no event yet.
-    await this.sleep(30_000);
+    await this.sleep(30_000, true);
   }
 
-  private sleep(ms: number): Promise<void> {
+  private sleep(ms: number, wakeOnEvents: boolean): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      const self = this;
-      function done() {
+      const done = () => {
         clearTimeout(timer);
-        if (self.wake === done) self.wake = null;
+        this.sleepers.delete(done);
+        if (this.wake === done) this.wake = null;
         resolve();
-      }
-      this.wake = done;
+      };
+      const timer = setTimeout(done, ms);
+      this.sleepers.add(done);
+      if (wakeOnEvents) this.wake = done;
     });
   }
 }
