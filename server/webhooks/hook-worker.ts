@@ -110,7 +110,7 @@ export class HookWorker {
   }
 
   private async deliver(event: QueueEvent, delivery: WebhookDelivery): Promise<void> {
-    await deliverWithRetries({
+    const outcome = await deliverWithRetries({
       webhook: this.hook,
       delivery,
       clock: this.clock,
@@ -119,8 +119,9 @@ export class HookWorker {
       wait: (ms) => this.sleep(ms, false),
       stopped: () => this.stopped,
     });
-    // Delivered or given up on (the log says which): the next event's turn.
-    if (!this.stopped) await this.moveCursor(this.day!, event.seq, true);
+    // Delivered or given up on (the log says which): the next event's turn, remembered even when
+    // the centre is stopping, so a restart does not send it again. Still pending: sent after the restart.
+    if (outcome !== 'pending') await this.moveCursor(this.day!, event.seq, true);
   }
 
   private async moveCursor(day: string, seq: number, save: boolean): Promise<void> {
