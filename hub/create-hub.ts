@@ -1,3 +1,4 @@
+import { realpath } from 'node:fs/promises';
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -27,13 +28,19 @@ import { HubWebhookStore } from './webhooks/webhook-store.ts';
 
 const repoDir = join(import.meta.dirname, '..');
 
+/** The apps of the build `npm run hub` runs, resolved once (a new build beside it changes nothing here). */
+async function currentApps(): Promise<string> {
+  const current = join(repoDir, 'build/current');
+  return join(await realpath(current).catch(() => current), 'apps');
+}
+
 export interface HubOptions {
   settings: HubSettings;
   /** An open database; the hub brings its tables up to date. */
   db: Database;
   /** Defaults to `Date.now`. */
   clock?: () => number;
-  /** Defaults to `<repo>/dist`. */
+  /** The built apps. Defaults to those of the build `build/current` names when the hub starts. */
   distDir?: string;
 }
 
@@ -78,7 +85,7 @@ export async function createHub(options: HubOptions): Promise<MotcuaHub> {
   addHubCatalogueRoutes(routes, ctx);
   addHubReportRoutes(routes, ctx);
   addIntegrationRoutes(routes, ctx);
-  const http = createHttpServer(createHubHttpHandler(ctx, routes, options.distDir ?? join(repoDir, 'dist')));
+  const http = createHttpServer(createHubHttpHandler(ctx, routes, options.distDir ?? (await currentApps())));
   const gateway = createHubGateway(http, ctx);
   dispatcher.start();
   ctx.live.start();

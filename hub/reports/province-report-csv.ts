@@ -1,7 +1,5 @@
 import type { HubReportRow, HubReportView } from '../../protocol/hub/hub-reports.ts';
-import { minutes, pct } from '../../server/app/report-csv.ts';
-import { csvCell } from '../../server/app/ticket-csv.ts';
-import type { Lang, Translator } from '../../server/i18n.ts';
+import { csvDecimal, csvDocument, type CsvStyle } from '../../server/app/csv-style.ts';
 
 const columns = [
   'period',
@@ -24,17 +22,13 @@ const columns = [
 /**
  * A province report as CSV for a spreadsheet: a header row in the reader's language, a row per
  * group and period, and the total last. Numbers stay numbers (minutes to one decimal, shares as
- * percentages) so a spreadsheet can sum and chart them.
+ * percentages), written for Excel's regional settings when asked (`?decimal=comma`, csv-style.ts).
+ * `t` translates the hub's own keys.
  */
-export function hubReportCsv(view: HubReportView, translator: Translator, lang: Lang): string {
-  const header = columns.map((c) => translator.t(lang, `hub:reports.csv.${c}`));
-  const total = { ...view.total, label: translator.t(lang, 'hub:reports.total') };
-  const rows = [...view.rows, total].map(cells);
-  return `\uFEFF${[header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
-}
-
-function cells(r: HubReportRow): Array<string | number> {
-  return [
+export function hubReportCsv(view: HubReportView, style: CsvStyle, t: (key: string) => string): string {
+  const minutes = (m: number | null) => (m === null ? '' : csvDecimal(m, 1, style));
+  const pct = (share: number | null) => (share === null ? '' : csvDecimal(share * 100, 1, style));
+  const cells = (r: HubReportRow): Array<string | number> => [
     r.period ?? '',
     r.centreCode ?? '',
     r.key ?? '',
@@ -51,4 +45,7 @@ function cells(r: HubReportRow): Array<string | number> {
     r.rated,
     pct(r.satisfiedShare),
   ];
+  const header = columns.map((c) => t(`hub:reports.csv.${c}`));
+  const total = { ...view.total, label: t('hub:reports.total') };
+  return csvDocument([header, ...[...view.rows, total].map(cells)], style);
 }

@@ -4,7 +4,7 @@ import { waitFor } from './wait-for.ts';
 
 const repo = join(import.meta.dirname, '../..');
 
-/** The hub as `npm run hub` runs it (the bundle the global set-up builds), so a test can `kill -9` it. */
+/** The hub as `npm run hub` runs it (the current build's bundle), so a test can `kill -9` it. */
 export interface HubProcess {
   child: ChildProcess;
   base: string;
@@ -14,11 +14,11 @@ export interface HubProcess {
   killHard(): Promise<void>;
 }
 
-/** Starts `node dist-server/hub.mjs` with the flags given and waits until it serves. */
+/** Starts `node build/current/server/hub.mjs` with the flags given and waits until it serves. */
 export async function startHubProcess(port: number, args: string[]): Promise<HubProcess> {
   const child = spawn(
     process.execPath,
-    [join(repo, 'dist-server/hub.mjs'), '--port', String(port), '--host', '127.0.0.1', '--log-level', 'warn', ...args],
+    [join(repo, 'build/current/server/hub.mjs'), '--port', String(port), '--host', '127.0.0.1', '--log-level', 'warn', ...args],
     {
       cwd: repo,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,6 +4,7 @@ import { reportDays, maxReportDays } from '../../../server/app/reports.ts';
 import type { HubContext } from '../../hub-context.ts';
 import { provinceReport } from '../../reports/province-report.ts';
 import { hubReportCsv } from '../../reports/province-report-csv.ts';
+import { csvStyle } from '../../../server/app/csv-style.ts';
 import type { HubPrincipal, HubRequest, HubRoutes } from '../hub-request.ts';
 import { readerCentre } from '../hub-request.ts';
 import { hubError, hubOk } from '../hub-results.ts';
@@ -57,7 +58,7 @@ export function addHubReportRoutes(routes: HubRoutes, ctx: HubContext): void {
       'content-disposition': `attachment; filename="motcua-province-${view.by}-${view.period}-${view.from}_${view.to}.csv"`,
       'cache-control': 'no-store',
     });
-    r.res.end(hubReportCsv(view, ctx.translator, r.lang));
+    r.res.end(hubReportCsv(view, csvStyle(ctx.translator, r.lang, r.query), (key) => ctx.translator.t(r.lang, key)));
     return null;
   });
 }
