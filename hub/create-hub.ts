@@ -85,6 +85,8 @@ export async function createHub(options: HubOptions): Promise<MotcuaHub> {
   addHubCatalogueRoutes(routes, ctx);
   addHubReportRoutes(routes, ctx);
   addIntegrationRoutes(routes, ctx);
+  const missing = routes.missing();
+  if (missing.length > 0) throw new Error(`hub routes without a handler: ${missing.join(', ')}`);
   const http = createHttpServer(createHubHttpHandler(ctx, routes, options.distDir ?? (await currentApps())));
   const gateway = createHubGateway(http, ctx);
   dispatcher.start();

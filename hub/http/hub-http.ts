@@ -6,7 +6,8 @@ import { serveStatic } from '../../server/http/static-files.ts';
 import { logger } from '../../server/log.ts';
 import type { GenericSchema, InferOutput } from 'valibot';
 import type { HubContext } from '../hub-context.ts';
-import type { HubPolicy, HubPrincipal, HubRequest, HubResponse, HubRoutes } from './hub-request.ts';
+import type { HubPolicy } from '../../protocol/hub/hub-routes.ts';
+import type { HubPrincipal, HubRefused, HubRequest, HubRoutes } from './hub-request.ts';
 import { hubError } from './hub-results.ts';
 
 const log = logger('hub-http');
@@ -17,7 +18,8 @@ export const hubPages: Array<[RegExp, string]> = [[/^\/(hub(\/.*)?)?$/, 'hub/app
 
 /**
  * The hub's HTTP side: resolves who asks (session, centre token or machine token), enforces each
- * route's declared policy here and nowhere else, and serves the built app.
+ * route's policy (declared in `protocol/hub/hub-routes.ts`) here and nowhere else, and serves
+ * the built app.
  */
 export function createHubHttpHandler(
   ctx: HubContext,
@@ -31,7 +33,7 @@ export function createHubHttpHandler(
       res.setHeader('referrer-policy', 'no-referrer');
       if (!url.pathname.startsWith('/api/') && (await serveStatic(distDir, url.pathname, res, hubPages))) return;
       const lang = pickLang(url.searchParams.get('lang') ?? req.headers['accept-language']);
-      let response: HubResponse;
+      let response: HubRefused | { status: number; result: unknown } | null;
       try {
         const match = routes.match(req.method ?? 'GET', url.pathname);
         if (match === null) response = hubError(ctx, { lang }, 'not_found');
@@ -49,7 +51,7 @@ export function createHubHttpHandler(
             body: () => readJsonBody(req, bodyLimit),
           };
           const refused = principal.ok ? refusal(match.route.policy, r.principal) : principal.code;
-          response = refused ? hubError(ctx, r, refused) : await match.route.handler(r as HubRequest<never>);
+          response = refused ? hubError(ctx, r, refused) : await match.route.run(r);
         }
       } catch (e) {
         if (e instanceof BodyError) response = hubError(ctx, { lang }, e.code);
@@ -107,9 +109,9 @@ function refusal(policy: HubPolicy, p: HubPrincipal): string | null {
 /** Parses a request body with a schema; the refusal is a ready response. */
 export async function parseBody<S extends GenericSchema>(
   ctx: HubContext,
-  r: HubRequest,
+  r: HubRequest<HubPrincipal, object>,
   schema: S,
-): Promise<{ ok: true; value: InferOutput<S> } | { ok: false; response: HubResponse }> {
+): Promise<{ ok: true; value: InferOutput<S> } | { ok: false; response: HubRefused }> {
   const parsed = parsePayload(schema, await r.body());
   return parsed.ok ? parsed : { ok: false, response: hubError(ctx, r, parsed.refusal.code, parsed.refusal.params, 400) };
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Result } from '../../protocol/result.ts';
-import { pathParam } from '../../protocol/routes.ts';
+import { type HubPolicy, type HubRouteName, type HubRouteTypes, hubRoutes } from '../../protocol/hub/hub-routes.ts';
+import type { ResultError } from '../../protocol/result.ts';
+import { type FileReply, type PathParams, pathParam } from '../../protocol/route-map.ts';
 import type { Lang } from '../../server/i18n.ts';
 import type { CentreRecord } from '../store/centre-registry.ts';
 import type { HubUser } from '../store/hub-users.ts';
@@ -13,16 +14,10 @@ export type HubPrincipal =
   | { kind: 'centre'; centre: CentreRecord }
   | { kind: 'machine'; machine: MachineAccess };
 
-/**
- * Who a route admits, declared where the route is registered and checked in one place
- * (`hub-http.ts`): `status` and `reports` admit signed-in people and machine tokens with that scope.
- */
-export type HubPolicy = 'public' | 'centre' | 'signed_in' | 'province_admin' | 'status' | 'reports';
-
-export interface HubRequest<P extends HubPrincipal = HubPrincipal> {
+export interface HubRequest<P extends HubPrincipal = HubPrincipal, Params = Record<string, string>> {
   req: IncomingMessage;
   res: ServerResponse;
-  params: Record<string, string>;
+  params: Params;
   query: URLSearchParams;
   principal: P;
   lang: Lang;
@@ -30,8 +25,19 @@ export interface HubRequest<P extends HubPrincipal = HubPrincipal> {
   body(): Promise<unknown>;
 }
 
-/** A JSON Result with its status, or null when the handler wrote the response (a CSV). */
-export type HubResponse = { status: number; result: Result<unknown> } | null;
+/** A JSON refusal with its HTTP status. */
+export interface HubRefused {
+  status: number;
+  result: { ok: false; error: ResultError };
+}
+
+/**
+ * What a handler answers: its route's reply with an HTTP status, or a refusal; a file route
+ * writes the file itself and answers null.
+ */
+export type HubResponse<K extends HubRouteName> = HubRouteTypes[K]['reply'] extends FileReply
+  ? HubRefused | null
+  : HubRefused | { status: number; result: { ok: true; value: HubRouteTypes[K]['reply'] } };
 
 type PrincipalOf<Policy extends HubPolicy> = Policy extends 'public'
   ? HubPrincipal
@@ -41,38 +47,49 @@ type PrincipalOf<Policy extends HubPolicy> = Policy extends 'public'
       ? Extract<HubPrincipal, { kind: 'user' }>
       : Extract<HubPrincipal, { kind: 'user' | 'machine' }>;
 
-export type HubHandler<Policy extends HubPolicy> = (r: HubRequest<PrincipalOf<Policy>>) => Promise<HubResponse> | HubResponse;
+type Route<K extends HubRouteName> = (typeof hubRoutes)[K];
 
-/** A route as registered: its policy travels with it. */
+/** The request a route's handler gets: who its policy let in, and its path's params. */
+export type HubRouteRequest<K extends HubRouteName> = HubRequest<PrincipalOf<Route<K>['policy']>, PathParams<Route<K>['path']>>;
+export type HubHandler<K extends HubRouteName> = (r: HubRouteRequest<K>) => Promise<HubResponse<K>> | HubResponse<K>;
+
+type AnyResponse = HubRefused | { status: number; result: unknown } | null;
+
+/** A registered route of the map, as the HTTP handler matches and guards it. */
 export interface HubRoute {
+  name: HubRouteName;
   method: string;
   path: string;
   policy: HubPolicy;
-  handler: HubHandler<HubPolicy>;
+  run(r: HubRequest): Promise<AnyResponse>;
 }
 
-/** Collects routes with their policies; the HTTP handler matches and guards them. */
+/** The routes of the hub's map (`protocol/hub/hub-routes.ts`), each registered by its name with one handler. */
 export class HubRoutes {
   readonly list: HubRoute[] = [];
   private readonly patterns: Array<{ route: HubRoute; pattern: RegExp; names: string[] }> = [];
 
-  add<Policy extends HubPolicy>(
-    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
-    path: string,
-    policy: Policy,
-    handler: HubHandler<Policy>,
-  ): this {
-    const route = { method, path, policy, handler: handler as HubHandler<HubPolicy> };
+  add<K extends HubRouteName>(name: K, handler: HubHandler<K>): this {
+    if (this.list.some((r) => r.name === name)) throw new Error(`hub route ${name} registered twice`);
+    const { method, path, policy } = hubRoutes[name];
     const names: string[] = [];
     const pattern = new RegExp(
-      `^${path.replace(pathParam, (_m, name: string) => {
-        names.push(name);
+      `^${path.replace(pathParam, (_m, param: string) => {
+        names.push(param);
         return '([^/]+)';
       })}$`,
     );
+    // The HTTP handler runs this only for a principal the route's policy admits, with the params its path captured.
+    const run = async (r: HubRequest) => handler(r as unknown as HubRouteRequest<K>);
+    const route: HubRoute = { name, method, path, policy, run };
     this.list.push(route);
     this.patterns.push({ route, pattern, names });
     return this;
+  }
+
+  /** The routes of the map without a handler (the hub refuses to start with any). */
+  missing(): HubRouteName[] {
+    return (Object.keys(hubRoutes) as HubRouteName[]).filter((name) => !this.list.some((r) => r.name === name));
   }
 
   /** The route for a request, with its path params; `method` when only the method is wrong. */

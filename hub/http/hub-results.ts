@@ -1,6 +1,5 @@
-import type { ResultError } from '../../protocol/result.ts';
 import type { HubContext } from '../hub-context.ts';
-import type { HubRequest, HubResponse } from './hub-request.ts';
+import type { HubRefused, HubRequest } from './hub-request.ts';
 
 const statusOf: Record<string, number> = {
   unauthenticated: 401,
@@ -23,7 +22,7 @@ export function hubError(
   code: string,
   params?: Record<string, string | number>,
   status?: number,
-): { status: number; result: { ok: false; error: ResultError } } {
+): HubRefused {
   const message = ctx.translator.message(r.lang, code, params);
   return {
     status: status ?? statusOf[code] ?? 409,
@@ -31,6 +30,6 @@ export function hubError(
   };
 }
 
-export function hubOk(value: unknown, status = 200): HubResponse {
+export function hubOk<T>(value: T, status = 200): { status: number; result: { ok: true; value: T } } {
   return { status, result: { ok: true, value } };
 }

@@ -16,9 +16,9 @@ export function addHubAuthRoutes(routes: HubRoutes, ctx: HubContext): void {
     return wait > 0 ? hubError(ctx, r, 'too_many_attempts', { seconds: wait }) : null;
   };
 
-  routes.add('GET', '/api/auth/status', 'public', async () => hubOk({ needsSetup: (await ctx.users.setupToken()) !== null }));
+  routes.add('authStatus', async () => hubOk({ needsSetup: (await ctx.users.setupToken()) !== null }));
 
-  routes.add('POST', '/api/auth/setup', 'public', async (r) => {
+  routes.add('setup', async (r) => {
     const p = await parseBody(ctx, r, HubSetupPayload);
     if (!p.ok) return p.response;
     const blocked = limited(r);
@@ -32,7 +32,7 @@ export function addHubAuthRoutes(routes: HubRoutes, ctx: HubContext): void {
     return hubOk({ token: await ctx.users.createSession(user.id, ctx.clock()), user: userView(user) });
   });
 
-  routes.add('POST', '/api/auth/login', 'public', async (r) => {
+  routes.add('login', async (r) => {
     const p = await parseBody(ctx, r, HubLoginPayload);
     if (!p.ok) return p.response;
     const blocked = limited(r);
@@ -47,16 +47,16 @@ export function addHubAuthRoutes(routes: HubRoutes, ctx: HubContext): void {
     return hubOk({ token: await ctx.users.createSession(user.id, ctx.clock()), user: userView(user) });
   });
 
-  routes.add('POST', '/api/auth/logout', 'signed_in', async (r) => {
+  routes.add('logout', async (r) => {
     await ctx.users.endSession(r.req.headers.authorization!.slice(7).trim());
     return hubOk(null);
   });
 
-  routes.add('GET', '/api/auth/me', 'signed_in', (r) => hubOk({ user: userView(r.principal.user) }));
+  routes.add('me', (r) => hubOk({ user: userView(r.principal.user) }));
 
-  routes.add('GET', '/api/users', 'province_admin', async () => hubOk((await ctx.users.list()).map(userView)));
+  routes.add('users', async () => hubOk((await ctx.users.list()).map(userView)));
 
-  routes.add('POST', '/api/users', 'province_admin', async (r) => {
+  routes.add('createUser', async (r) => {
     const p = await parseBody(ctx, r, NewHubUserPayload);
     if (!p.ok) return p.response;
     const made = await ctx.users.create({ ...p.value, centreCode: p.value.centreCode ?? null }, ctx.clock());
@@ -64,11 +64,11 @@ export function addHubAuthRoutes(routes: HubRoutes, ctx: HubContext): void {
     return made ? hubOk(userView(made), 201) : hubError(ctx, r, 'username_taken');
   });
 
-  routes.add('PUT', '/api/users/:id/state', 'province_admin', async (r) => {
+  routes.add('setUserState', async (r) => {
     const p = await parseBody(ctx, r, HubUserStatePayload);
     if (!p.ok) return p.response;
     if (p.value.disabled && r.params.id === r.principal.user.id) return hubError(ctx, r, 'cannot_disable_self');
-    const changed = await ctx.users.setDisabled(r.params.id!, p.value.disabled, ctx.clock());
+    const changed = await ctx.users.setDisabled(r.params.id, p.value.disabled, ctx.clock());
     if (changed === 'not_found' || changed === 'last_admin') return hubError(ctx, r, changed);
     return hubOk(userView(changed));
   });

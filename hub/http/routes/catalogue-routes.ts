@@ -14,10 +14,10 @@ const catalogueLimit = 32 * 1024 * 1024;
 
 /** The province catalogue: import into the draft, set fees, publish versions centres pull. */
 export function addHubCatalogueRoutes(routes: HubRoutes, ctx: HubContext): void {
-  routes.add('GET', '/api/catalogue/draft', 'province_admin', async () => hubOk(await draftView(ctx)));
+  routes.add('catalogueDraft', async () => hubOk(await draftView(ctx)));
 
   // The file's text is the body (JSON or CSV), checked exactly as a centre's import checks it.
-  routes.add('POST', '/api/catalogue/import', 'province_admin', async (r) => {
+  routes.add('importCatalogue', async (r) => {
     const text = (await readRawBody(r.req, catalogueLimit)).toString('utf8');
     const format =
       r.query.get('format') === 'csv' || r.query.get('format') === 'json'
@@ -35,14 +35,14 @@ export function addHubCatalogueRoutes(routes: HubRoutes, ctx: HubContext): void 
     return hubOk(await draftView(ctx));
   });
 
-  routes.add('PUT', '/api/catalogue/draft/fees', 'province_admin', async (r) => {
+  routes.add('setDraftFee', async (r) => {
     const p = await parseBody(ctx, r, DraftFeePayload);
     if (!p.ok) return p.response;
     const set = await ctx.catalogue.setDraftFee(p.value.code, p.value.channel, p.value.fee, r.principal.user.username, ctx.clock());
     return set ? hubOk(await draftView(ctx)) : hubError(ctx, r, 'hub:catalogue.unknown_filing', { code: p.value.code }, 400);
   });
 
-  routes.add('POST', '/api/catalogue/publish', 'province_admin', async (r) => {
+  routes.add('publishCatalogue', async (r) => {
     const p = await parseBody(ctx, r, PublishPayload);
     if (!p.ok) return p.response;
     const published = await ctx.catalogue.publish(p.value, r.principal.user.username, ctx.clock());

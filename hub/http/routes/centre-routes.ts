@@ -8,7 +8,7 @@ import { hubError, hubOk } from '../hub-results.ts';
 /** The province's centres: the status board as JSON, entering centres, join codes, revocation. */
 export function addCentreRoutes(routes: HubRoutes, ctx: HubContext): void {
   // The same snapshot the board's socket gets, for integrators polling with a `status:read` token.
-  routes.add('GET', '/api/status', 'status', async (r) => {
+  routes.add('status', async (r) => {
     const snapshot = await ctx.live.snapshot();
     const only = readerCentre(r.principal);
     if (only === null) return hubOk(snapshot);
@@ -16,7 +16,7 @@ export function addCentreRoutes(routes: HubRoutes, ctx: HubContext): void {
     return hubOk({ ...snapshot, centres: snapshot.centres.filter((c) => c.code === code) });
   });
 
-  routes.add('POST', '/api/centres', 'province_admin', async (r) => {
+  routes.add('createCentre', async (r) => {
     const p = await parseBody(ctx, r, NewCentrePayload);
     if (!p.ok) return p.response;
     const centre = await ctx.centres.create(p.value, ctx.clock());
@@ -25,15 +25,15 @@ export function addCentreRoutes(routes: HubRoutes, ctx: HubContext): void {
     return hubOk({ code: centre.code, name: centre.name, level: centre.level }, 201);
   });
 
-  routes.add('POST', '/api/centres/:code/join-code', 'province_admin', async (r) => {
-    const made = await ctx.centres.makeJoinCode(r.params.code!.toUpperCase(), ctx.clock());
+  routes.add('makeJoinCode', async (r) => {
+    const made = await ctx.centres.makeJoinCode(r.params.code.toUpperCase(), ctx.clock());
     if (!made) return hubError(ctx, r, 'not_found');
     ctx.live.changed();
     return hubOk(made, 201);
   });
 
-  routes.add('POST', '/api/centres/:code/revoke', 'province_admin', async (r) => {
-    if (!(await ctx.centres.revoke(r.params.code!.toUpperCase(), ctx.clock()))) return hubError(ctx, r, 'not_found');
+  routes.add('revokeCentre', async (r) => {
+    if (!(await ctx.centres.revoke(r.params.code.toUpperCase(), ctx.clock()))) return hubError(ctx, r, 'not_found');
     ctx.live.changed();
     return hubOk(null);
   });

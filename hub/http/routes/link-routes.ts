@@ -16,7 +16,7 @@ const log = logger('hub-link');
  * centre token: shipping events, reporting status, pulling the published catalogue.
  */
 export function addLinkRoutes(routes: HubRoutes, ctx: HubContext): void {
-  routes.add('POST', '/api/hub/v1/join', 'public', async (r) => {
+  routes.add('join', async (r) => {
     const p = await parseBody(ctx, r, JoinPayload);
     if (!p.ok) return p.response;
     const wait = ctx.attempts.blockedFor(r.address, ctx.clock());
@@ -32,13 +32,13 @@ export function addLinkRoutes(routes: HubRoutes, ctx: HubContext): void {
     return hubOk(receipt);
   });
 
-  routes.add('GET', '/api/hub/v1/cursor', 'centre', async (r) => {
+  routes.add('cursor', async (r) => {
     await ctx.centres.touch(r.principal.centre.id, ctx.clock());
     const cursor: HubCursor = { days: await ctx.ingest.cursors(r.principal.centre.id) };
     return hubOk(cursor);
   });
 
-  routes.add('POST', '/api/hub/v1/events', 'centre', async (r) => {
+  routes.add('shipEvents', async (r) => {
     const p = await parseBody(ctx, r, EventBatchSchema);
     if (!p.ok) return p.response;
     const outcome = await ctx.ingest.ingest(r.principal.centre, p.value, ctx.clock());
@@ -54,7 +54,7 @@ export function addLinkRoutes(routes: HubRoutes, ctx: HubContext): void {
     return hubOk(outcome.cursor);
   });
 
-  routes.add('POST', '/api/hub/v1/status', 'centre', async (r) => {
+  routes.add('reportStatus', async (r) => {
     const p = await parseBody(ctx, r, StatusReportSchema);
     if (!p.ok) return p.response;
     const before = r.principal.centre;
@@ -65,7 +65,7 @@ export function addLinkRoutes(routes: HubRoutes, ctx: HubContext): void {
     return hubOk(receipt);
   });
 
-  routes.add('GET', '/api/hub/v1/catalogue', 'centre', async (r) => {
+  routes.add('publishedCatalogue', async (r) => {
     const latest = await ctx.catalogue.latest();
     if (!latest) return hubError(ctx, r, 'hub:catalogue.none_published', undefined, 404);
     const since = v.safeParse(v.pipe(v.string(), v.transform(Number), v.integer()), r.query.get('since') ?? '');

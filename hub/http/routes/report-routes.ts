@@ -44,12 +44,12 @@ export function addHubReportRoutes(routes: HubRoutes, ctx: HubContext): void {
     return { ok: true, view };
   };
 
-  routes.add('GET', '/api/reports', 'reports', async (r) => {
+  routes.add('report', async (r) => {
     const made = await report(r);
     return made.ok ? hubOk(made.view) : hubError(ctx, r, made.code, made.params, made.code === 'forbidden' ? 403 : 400);
   });
 
-  routes.add('GET', '/api/reports.csv', 'reports', async (r) => {
+  routes.add('reportCsv', async (r) => {
     const made = await report(r);
     if (!made.ok) return hubError(ctx, r, made.code, made.params, made.code === 'forbidden' ? 403 : 400);
     const { view } = made;
