@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { connect } from '../client/connection.ts';
 import { createI18n, type Lang } from '../client/i18n.ts';
-import { SetupScreen } from '../client/setup-screen.tsx';
-import { SignInScreen, type SignedIn } from '../client/sign-in-screen.tsx';
+import { centreSetup, SetupScreen } from '../client/setup-screen.tsx';
+import { centreLogin, SignInScreen, type SignedIn } from '../client/sign-in-screen.tsx';
 import { storedToken } from '../client/stored-token.ts';
 import { adminApi } from './admin-api.ts';
 import { AdminContext, type AdminContextValue } from './admin-context.ts';
@@ -75,7 +75,7 @@ export function AdminApp() {
     case 'loading':
       return <p class="admin-loading">{t('common:connecting')}</p>;
     case 'setup':
-      return <SetupScreen i18n={i18n} setupToken={stage.setupToken} help={t('admin:setup.help')} onDone={signedIn} />;
+      return <SetupScreen i18n={i18n} setup={centreSetup} setupToken={stage.setupToken} help={t('admin:setup.help')} onDone={signedIn} />;
     case 'sign-in':
       return (
         <main class="admin-gate">
@@ -84,7 +84,7 @@ export function AdminApp() {
               {t('admin:setupLink.needed')}
             </p>
           )}
-          <SignInScreen i18n={i18n} onSignedIn={signedIn} />
+          <SignInScreen i18n={i18n} login={centreLogin} onSignedIn={signedIn} />
           {stage.error && <p role="alert">{stage.error}</p>}
         </main>
       );

@@ -1,15 +1,20 @@
 import type { i18n } from 'i18next';
 import { useState } from 'preact/hooks';
-import type { SignedIn } from './sign-in-screen.tsx';
+import type { SessionCall, SignedIn } from './sign-in-screen.tsx';
 import { request } from './http-api.ts';
+
+export type SetupForm = { token: string; username: string; name: string; password: string };
+
+/** A centre's first-run set-up (`setup` of `protocol/routes.ts`); the hub app passes its own. */
+export const centreSetup: SessionCall<SetupForm, SignedIn['user']> = (body, lang) => request({ lang }, 'setup', { body });
 
 /**
  * First run: whoever holds the link the server printed creates the administrator account (the
- * centre's admin, or the hub's province admin, whose hub answers the same route with its own
- * kind of user; `help` says which).
+ * centre's admin, or the hub's province admin through the hub's own route; `help` says which).
  */
-export function SetupScreen<U = SignedIn['user']>(props: {
+export function SetupScreen<U>(props: {
   i18n: i18n;
+  setup: SessionCall<SetupForm, U>;
   setupToken: string;
   help: string;
   onDone: (s: { token: string; user: U }) => void;
@@ -24,10 +29,11 @@ export function SetupScreen<U = SignedIn['user']>(props: {
   const submit = async (e: Event) => {
     e.preventDefault();
     if (form.password !== form.repeat) return setError(t('common:setup.mismatch'));
-    const r = await request({ lang: props.i18n.language }, 'setup', {
-      body: { token: props.setupToken, username: form.username.trim(), name: form.name.trim(), password: form.password },
-    });
-    if (r.ok) props.onDone(r.value as unknown as { token: string; user: U });
+    const r = await props.setup(
+      { token: props.setupToken, username: form.username.trim(), name: form.name.trim(), password: form.password },
+      props.i18n.language,
+    );
+    if (r.ok) props.onDone(r.value);
     else setError(r.error.code === 'offline' ? t('common:offline') : r.error.message);
   };
   return (

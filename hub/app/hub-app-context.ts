@@ -3,7 +3,9 @@ import { createContext } from 'preact';
 import { useCallback, useContext, useEffect, useMemo, useState } from 'preact/hooks';
 import { centreTimeFormatter, defaultCentreTimeZone } from '../../client/figures.ts';
 import type { HubUserView } from '../../protocol/hub/hub-access.ts';
-import type { ApiError, HubApi } from './hub-api.ts';
+import type { HubRouteTypes, hubRoutes } from '../../protocol/hub/hub-routes.ts';
+import type { CallArgsOf } from '../../protocol/route-map.ts';
+import type { ApiError, HubApi, HubJsonRoute, HubReply } from './hub-api.ts';
 import type { HubConnection } from './hub-connection.ts';
 
 /** What every page of the province app needs: strings, the API as the signed-in person, the live board. */
@@ -24,22 +26,28 @@ export function useHubApp(): HubAppValue {
   return value;
 }
 
-/** A GET of the hub's API as page state, with `reload` after a change; `everyMs` keeps it live. */
-export function useHubLoaded<T>(
-  path: string | null,
+/**
+ * A GET route of the hub's API as page state, with `reload` after a change; `everyMs` keeps it
+ * live. `name` null loads nothing.
+ */
+export function useHubLoaded<K extends HubJsonRoute>(
+  name: K | null,
   everyMs?: number,
-): { data: T | null; error: ApiError | null; reload: () => Promise<void> } {
+  ...call: CallArgsOf<(typeof hubRoutes)[K]['path'], HubRouteTypes[K]>
+): { data: HubReply<K> | null; error: ApiError | null; reload: () => Promise<void> } {
   const { api } = useHubApp();
-  const [data, setData] = useState<T | null>(null);
+  const [data, setData] = useState<HubReply<K> | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  const key = JSON.stringify(call);
+  // The call is compared by its JSON (`key`): callers pass a fresh object every render.
   const reload = useCallback(async () => {
-    if (path === null) return;
-    const r = await api.get<T>(path);
+    if (name === null) return;
+    const r = await api.call(name, ...call);
     if (r.ok) {
       setData(r.value);
       setError(null);
     } else setError(r.error);
-  }, [api, path]);
+  }, [api, name, key]);
   useEffect(() => {
     void reload();
     if (!everyMs) return;

@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { createI18n, type Lang } from '../../client/i18n.ts';
-import { SetupScreen } from '../../client/setup-screen.tsx';
-import { SignInScreen } from '../../client/sign-in-screen.tsx';
+import { type SetupForm, SetupScreen } from '../../client/setup-screen.tsx';
+import { type Credentials, type SessionCall, SignInScreen } from '../../client/sign-in-screen.tsx';
 import { storedToken } from '../../client/stored-token.ts';
 import type { HubUserView } from '../../protocol/hub/hub-access.ts';
-import { hubApi, hubCall } from './hub-api.ts';
+import { hub, hubApi } from './hub-api.ts';
 import { connectHub } from './hub-connection.ts';
 import { HubAppContext, type HubAppValue } from './hub-app-context.ts';
 import { HubShell } from './shell.tsx';
@@ -13,6 +13,9 @@ const token = storedToken('hub');
 const langKey = 'motcua.hub.lang';
 
 type Session = { token: string; user: HubUserView };
+
+const login: SessionCall<Credentials, HubUserView> = (body, lang) => hub.request({ lang }, 'login', { body });
+const setup: SessionCall<SetupForm, HubUserView> = (body, lang) => hub.request({ lang }, 'setup', { body });
 type Stage = { kind: 'loading' } | { kind: 'setup'; setupToken: string } | { kind: 'sign-in' } | { kind: 'in'; session: Session };
 
 /** The first-run token arrives in the link the hub printed: `/#setup=<token>`. */
@@ -31,11 +34,11 @@ export function HubApp() {
   useEffect(() => {
     void (async () => {
       const setup = setupTokenInUrl();
-      const status = await hubCall<{ needsSetup: boolean }>('GET', '/api/auth/status');
+      const status = await hub.request({}, 'authStatus');
       if (setup && status.ok && status.value.needsSetup) return setStage({ kind: 'setup', setupToken: setup });
       if (setup) history.replaceState(null, '', location.pathname);
       const saved = token.get();
-      const me = saved ? await hubCall<{ user: HubUserView }>('GET', '/api/auth/me', saved) : null;
+      const me = saved ? await hub.request({ token: saved }, 'me') : null;
       setStage(saved && me?.ok ? { kind: 'in', session: { token: saved, user: me.value.user } } : { kind: 'sign-in' });
     })();
   }, []);
@@ -47,7 +50,7 @@ export function HubApp() {
   };
   const signOut = () => {
     const saved = token.get();
-    if (saved) void hubCall('POST', '/api/auth/logout', saved);
+    if (saved) void hub.request({ token: saved }, 'logout');
     token.clear();
     setStage({ kind: 'sign-in' });
   };
@@ -60,12 +63,12 @@ export function HubApp() {
     case 'loading':
       return <p class="admin-loading">{t('common:connecting')}</p>;
     case 'setup':
-      return <SetupScreen<HubUserView> i18n={i18n} setupToken={stage.setupToken} help={t('hub:setup.help')} onDone={signedIn} />;
+      return <SetupScreen i18n={i18n} setup={setup} setupToken={stage.setupToken} help={t('hub:setup.help')} onDone={signedIn} />;
     case 'sign-in':
       return (
         <main class="admin-gate hub-gate">
           <p class="hub-gate-title">{t('hub:title')}</p>
-          <SignInScreen<HubUserView> i18n={i18n} onSignedIn={signedIn} />
+          <SignInScreen i18n={i18n} login={login} onSignedIn={signedIn} />
         </main>
       );
     case 'in':

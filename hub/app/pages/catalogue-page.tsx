@@ -1,18 +1,17 @@
 import { useState } from 'preact/hooks';
 import type { ApiError } from '../hub-api.ts';
 import { FilePicker } from '../../../client/file-picker.tsx';
-import type { CatalogueDraftView } from '../../../protocol/hub/province-catalogue.ts';
 import { useHubApp, useHubLoaded, useHubTime } from '../hub-app-context.ts';
 import { FeeEditor } from '../parts/fee-editor.tsx';
 
-type Problem = { row: number | null; message: string };
+import type { CatalogueProblemView } from '../../../protocol/http-views.ts';
 
 /** The province's procedure list: import it once, set the province's fees, publish versions the centres pull. */
 export function CataloguePage() {
   const { t, api } = useHubApp();
   const time = useHubTime();
-  const { data: draft, reload } = useHubLoaded<CatalogueDraftView>('/api/catalogue/draft');
-  const [refused, setRefused] = useState<{ error: ApiError; problems: Problem[] } | null>(null);
+  const { data: draft, reload } = useHubLoaded('catalogueDraft');
+  const [refused, setRefused] = useState<{ error: ApiError; problems: CatalogueProblemView[] } | null>(null);
   const [note, setNote] = useState('');
   const [published, setPublished] = useState<number | null>(null);
   if (!draft) return <p>{t('common:connecting')}</p>;
@@ -21,20 +20,13 @@ export function CataloguePage() {
   const changed = changes.added + changes.removed + changes.changed + changes.fees > 0;
 
   const upload = async (file: File, input: HTMLInputElement) => {
-    const r = await api.upload(
-      `/api/catalogue/import?name=${encodeURIComponent(file.name)}`,
-      await file.text(),
-      'text/plain; charset=utf-8',
-    );
+    const r = await api.upload('importCatalogue', await file.text(), 'text/plain; charset=utf-8', { query: { name: file.name } });
     input.value = '';
-    setRefused(r.ok ? null : { error: r.error, problems: (r.error.problems ?? []) as Problem[] });
+    setRefused(r.ok ? null : { error: r.error, problems: r.problems ?? [] });
     await reload();
   };
   const publish = async (fromVersion?: number) => {
-    const r = await api.send<{ version: number }>('POST', '/api/catalogue/publish', {
-      note: note.trim(),
-      ...(fromVersion && { fromVersion }),
-    });
+    const r = await api.call('publishCatalogue', { body: { note: note.trim(), ...(fromVersion && { fromVersion }) } });
     if (r.ok) {
       setPublished(r.value.version);
       setNote('');

@@ -1,25 +1,25 @@
 import { useState } from 'preact/hooks';
-import type { HubSnapshot, JoinCodeView } from '../../../protocol/hub/centres.ts';
+import type { JoinCodeView } from '../../../protocol/hub/centres.ts';
 import { useHubApp, useHubLoaded, useHubTime } from '../hub-app-context.ts';
 
 /** The province's centres: enter one, give it a one-time join code, revoke it. */
 export function CentresPage() {
   const { t, api } = useHubApp();
   const time = useHubTime();
-  const { data, reload } = useHubLoaded<HubSnapshot>('/api/status');
+  const { data, reload } = useHubLoaded('status');
   const [form, setForm] = useState({ code: '', name: '', level: 'commune' as 'commune' | 'province' });
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [issued, setIssued] = useState<(JoinCodeView & { centre: string }) | null>(null);
 
   const add = async (e: Event) => {
     e.preventDefault();
-    const r = await api.send('POST', '/api/centres', form);
+    const r = await api.call('createCentre', { body: form });
     setMessage(r.ok ? { ok: true, text: t('hub:centres.added', { code: form.code.toUpperCase() }) } : { ok: false, text: r.error.message });
     if (r.ok) setForm({ code: '', name: '', level: form.level });
     await reload();
   };
   const joinCode = async (code: string) => {
-    const r = await api.send<JoinCodeView>('POST', `/api/centres/${encodeURIComponent(code)}/join-code`);
+    const r = await api.call('makeJoinCode', { params: { code } });
     if (r.ok) {
       setIssued({ ...r.value, centre: code });
       // The code is shown once, in the panel at the top: bring it into view.
@@ -29,7 +29,7 @@ export function CentresPage() {
   };
   const revoke = async (code: string, name: string) => {
     if (!confirm(t('hub:centres.confirmRevoke', { name }))) return;
-    await api.send('POST', `/api/centres/${encodeURIComponent(code)}/revoke`);
+    await api.call('revokeCentre', { params: { code } });
     await reload();
   };
 

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import type { MachineTokenView } from '../../../protocol/hub/hub-access.ts';
+import type { MachineScope } from '../../../protocol/hub/hub-access.ts';
 import { machineScopes } from '../../../protocol/hub/hub-access.ts';
 import { useHubApp, useHubLoaded, useHubTime } from '../hub-app-context.ts';
 import { WebhooksPanel, type WebhookSource } from '../../../client/webhooks-panel.tsx';
@@ -10,11 +10,11 @@ export function IntegrationsPage() {
   const time = useHubTime();
   const source = useMemo<WebhookSource>(
     () => ({
-      list: () => api.get('/api/webhooks'),
-      deliveries: () => api.get('/api/webhooks/deliveries?limit=50'),
-      create: (body) => api.send('POST', '/api/webhooks', body),
-      disable: (id) => api.send('DELETE', `/api/webhooks/${id}`),
-      retry: (id) => api.send('POST', `/api/webhooks/deliveries/${id}/retry`),
+      list: () => api.call('webhooks'),
+      deliveries: () => api.call('webhookDeliveries', { query: { limit: 50 } }),
+      create: (body) => api.call('createWebhook', { body }),
+      disable: (id) => api.call('disableWebhook', { params: { id } }),
+      retry: (id) => api.call('retryDelivery', { params: { id } }),
     }),
     [api],
   );
@@ -31,22 +31,22 @@ export function IntegrationsPage() {
 function MachineTokensPanel() {
   const { t, api } = useHubApp();
   const time = useHubTime();
-  const { data: tokens, reload } = useHubLoaded<MachineTokenView[]>('/api/machine-tokens');
-  const [form, setForm] = useState({ name: '', scopes: ['status:read'] as string[], centreCode: '' });
+  const { data: tokens, reload } = useHubLoaded('machineTokens');
+  const [form, setForm] = useState({ name: '', scopes: ['status:read'] as MachineScope[], centreCode: '' });
   const [made, setMade] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const create = async (e: Event) => {
     e.preventDefault();
-    const r = await api.send<{ token: string }>('POST', '/api/machine-tokens', { ...form, centreCode: form.centreCode.trim() || null });
+    const r = await api.call('createMachineToken', { body: { ...form, centreCode: form.centreCode.trim() || null } });
     setMade(r.ok ? r.value.token : null);
     setError(r.ok ? null : r.error.message);
     await reload();
   };
   const revoke = async (id: string) => {
-    await api.send('DELETE', `/api/machine-tokens/${id}`);
+    await api.call('revokeMachineToken', { params: { id } });
     await reload();
   };
-  const toggle = (scope: string) =>
+  const toggle = (scope: MachineScope) =>
     setForm({ ...form, scopes: form.scopes.includes(scope) ? form.scopes.filter((s) => s !== scope) : [...form.scopes, scope] });
   return (
     <div class="panel">

@@ -1,8 +1,14 @@
 import { useState } from 'preact/hooks';
 import { saveFile } from '../../../client/save-file.ts';
 import { minutesText, percentText } from '../../../client/figures.ts';
-import type { HubSnapshot } from '../../../protocol/hub/centres.ts';
-import { hubReportGroupings, hubReportPeriods, type HubReportRow, type HubReportView } from '../../../protocol/hub/hub-reports.ts';
+import {
+  type HubReportGrouping,
+  hubReportGroupings,
+  type HubReportPeriod,
+  hubReportPeriods,
+  type HubReportRow,
+  type HubReportView,
+} from '../../../protocol/hub/hub-reports.ts';
 import { useHubApp, useHubLoaded } from '../hub-app-context.ts';
 
 /** A local day in Vietnam, `YYYY-MM-DD`, some days from today. */
@@ -13,13 +19,19 @@ function vietnamDay(offsetDays = 0): string {
 /** Reports across centres: per centre, service, clerk or counter; by day, week or month; CSV for a spreadsheet. */
 export function ReportsPage() {
   const { t, api, user } = useHubApp();
-  const { data: centres } = useHubLoaded<HubSnapshot>('/api/status');
-  const [q, setQ] = useState({ from: vietnamDay(-6), to: vietnamDay(), by: 'centre', period: 'all', centre: '' });
-  const query = new URLSearchParams(Object.entries(q).filter(([, v]) => v !== '')).toString();
-  const { data: report, error } = useHubLoaded<HubReportView>(`/api/reports?${query}`);
+  const { data: centres } = useHubLoaded('status');
+  const [q, setQ] = useState({
+    from: vietnamDay(-6),
+    to: vietnamDay(),
+    by: 'centre' as HubReportGrouping,
+    period: 'all' as HubReportPeriod,
+    centre: '',
+  });
+  const query = { ...q, centre: q.centre || undefined };
+  const { data: report, error } = useHubLoaded('report', undefined, { query });
   const set = (key: keyof typeof q) => (e: Event) => setQ({ ...q, [key]: (e.currentTarget as HTMLInputElement).value });
   const download = async () => {
-    const blob = await api.download(`/api/reports.csv?${query}`);
+    const blob = await api.download('reportCsv', { query });
     if (blob) saveFile(blob, `motcua-province-${q.by}-${q.period}-${q.from}_${q.to}.csv`);
   };
   return (

@@ -1,13 +1,13 @@
 import { useState } from 'preact/hooks';
-import type { HubUserView } from '../../../protocol/hub/hub-access.ts';
+import type { HubRole, HubUserView } from '../../../protocol/hub/hub-access.ts';
 import { useHubApp, useHubLoaded, useHubTime } from '../hub-app-context.ts';
 
 /** The hub's people: province admins see everything, a centre manager only their own centre. */
 export function UsersPage() {
   const { t, api, user: me } = useHubApp();
   const time = useHubTime();
-  const { data: users, reload } = useHubLoaded<HubUserView[]>('/api/users');
-  const [form, setForm] = useState({ username: '', name: '', password: '', role: 'centre_manager', centreCode: '' });
+  const { data: users, reload } = useHubLoaded('users');
+  const [form, setForm] = useState({ username: '', name: '', password: '', role: 'centre_manager' as HubRole, centreCode: '' });
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const field = (key: keyof typeof form) => ({
     value: form[key],
@@ -16,13 +16,13 @@ export function UsersPage() {
   const create = async (e: Event) => {
     e.preventDefault();
     const body = { ...form, centreCode: form.role === 'centre_manager' ? form.centreCode : null };
-    const r = await api.send('POST', '/api/users', body);
+    const r = await api.call('createUser', { body });
     setMessage(r.ok ? { ok: true, text: t('hub:users.created', { username: form.username }) } : { ok: false, text: r.error.message });
     if (r.ok) setForm({ ...form, username: '', name: '', password: '' });
     await reload();
   };
   const setDisabled = async (u: HubUserView, disabled: boolean) => {
-    const r = await api.send('PUT', `/api/users/${u.id}/state`, { disabled });
+    const r = await api.call('setUserState', { params: { id: u.id }, body: { disabled } });
     if (!r.ok) setMessage({ ok: false, text: r.error.message });
     await reload();
   };
@@ -46,7 +46,7 @@ export function UsersPage() {
           </label>
           <label>
             {t('hub:users.role')}
-            <select name="role" value={form.role} onChange={(e) => setForm({ ...form, role: e.currentTarget.value })}>
+            <select name="role" value={form.role} onChange={(e) => setForm({ ...form, role: e.currentTarget.value as HubRole })}>
               <option value="centre_manager">{t('hub:users.roles.centre_manager')}</option>
               <option value="province_admin">{t('hub:users.roles.province_admin')}</option>
             </select>

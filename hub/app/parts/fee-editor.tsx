@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import type { Fee } from '../../../protocol/catalogue.ts';
+import type { Channel, Fee } from '../../../protocol/catalogue.ts';
 import type { CatalogueDraftView } from '../../../protocol/hub/province-catalogue.ts';
 import { buildSearchIndex, searchCatalogue } from '../../../client/search/catalogue-search.ts';
 import { useHubApp } from '../hub-app-context.ts';
@@ -17,8 +17,8 @@ export function FeeEditor({ draft, onSaved }: { draft: CatalogueDraftView; onSav
     ? searchCatalogue(index, query, { limit: shownAtMost }).map((h) => h.procedure)
     : catalogue.procedures.slice(0, shownAtMost);
   const provinceFee = (code: string, channel: string) => draft.fees.find((f) => f.code === code && f.channel === channel)?.fee ?? null;
-  const save = async (code: string, channel: string, fee: Fee | null) => {
-    const r = await api.send('PUT', '/api/catalogue/draft/fees', { code, channel, fee });
+  const save = async (code: string, channel: Channel, fee: Fee | null) => {
+    const r = await api.call('setDraftFee', { body: { code, channel, fee } });
     setError(r.ok ? null : r.error.message);
     await onSaved();
   };
