@@ -52,7 +52,7 @@ export async function fillProvince(hub: TestHub): Promise<void> {
   const today = localDay(now, 'Asia/Ho_Chi_Minh');
   const yesterday = localDay(now - 86_400_000, 'Asia/Ho_Chi_Minh');
   for (const [i, c] of provinceCentres.entries()) {
-    const token = await hub.centreToken(c.code, c.name);
+    const token = await hub.centreToken(c.code, c.name, c.code === '00001' ? 'province' : 'commune');
     for (const day of [yesterday, today]) {
       const sim = simulateDay(config, day, { tickets: 120 + i * 30, seed: i * 7 + day.length });
       for (let k = 0; k < sim.events.length; k += 500)

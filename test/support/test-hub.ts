@@ -55,17 +55,17 @@ export class TestHub {
   }
 
   /** Enters a centre and makes its one-time join code, as the province admin does. */
-  async centreJoinCode(code: string, name = `Trung tâm ${code}`): Promise<string> {
+  async centreJoinCode(code: string, name = `Trung tâm ${code}`, level: 'province' | 'commune' = 'commune'): Promise<string> {
     const admin = await this.adminToken();
-    await this.request('POST', '/api/centres', { code, name, level: 'commune' }, admin);
+    await this.request('POST', '/api/centres', { code, name, level }, admin);
     const made = await this.request<JoinCodeView>('POST', `/api/centres/${code}/join-code`, undefined, admin);
     if (!made.body.ok) throw new Error(`join code refused: ${made.body.error.code}`);
     return made.body.value.code;
   }
 
   /** A joined centre's token, for tests that speak the link protocol themselves. */
-  async centreToken(code: string, name?: string): Promise<string> {
-    const joinCode = await this.centreJoinCode(code, name);
+  async centreToken(code: string, name?: string, level?: 'province' | 'commune'): Promise<string> {
+    const joinCode = await this.centreJoinCode(code, name, level);
     const joined = await this.request<JoinReceipt>('POST', '/api/hub/v1/join', { centreCode: code, joinCode });
     if (!joined.body.ok) throw new Error(`join refused: ${joined.body.error.code}`);
     return joined.body.value.token;

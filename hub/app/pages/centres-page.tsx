@@ -73,7 +73,16 @@ export function CentresPage() {
                 <strong>{issued.code}</strong>
               </p>
               <p class="hint">{t('hub:centres.joinExpires', { when: time(issued.expiresAt) })}</p>
-              <pre class="code">{`npm start -- --hub ${location.origin} --centre-code ${issued.centre} --hub-join-code ${issued.code}`}</pre>
+              <pre class="code">
+                {['npm start --', `--hub ${location.origin}`, `--centre-code ${issued.centre}`, `--hub-join-code ${issued.code}`].map(
+                  (part, i) => (
+                    <span key={part}>
+                      {i > 0 && ' '}
+                      <span class="nowrap">{part}</span>
+                    </span>
+                  ),
+                )}
+              </pre>
             </div>
           )}
         </div>
