@@ -1,5 +1,4 @@
 import type { AuditEntry } from '../../protocol/admin.ts';
-import type { CatalogueReply } from '../../protocol/hub/province-catalogue.ts';
 import type { CatalogueSource } from '../app/catalogue-source.ts';
 import { writeCatalogueFile } from '../catalogue/catalogue-file.ts';
 import { validateCatalogueData } from '../catalogue/import.ts';
@@ -52,7 +51,7 @@ export class CataloguePull {
   /** Applies the latest published version if it is newer than the one shown. */
   async pull(): Promise<HubAnswer<null>> {
     const since = this.version;
-    const got = await this.client.get<CatalogueReply>(`/api/hub/v1/catalogue${since === null ? '' : `?since=${since}`}`);
+    const got = await this.client.call('publishedCatalogue', since === null ? undefined : { query: { since } });
     if (!got.ok) return got.kind === 'refused' && got.code === 'hub:catalogue.none_published' ? { ok: true, value: null } : got;
     if ('unchanged' in got.value) return { ok: true, value: null };
     const { version } = got.value;

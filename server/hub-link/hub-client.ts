@@ -1,4 +1,9 @@
+import { type HubRouteTypes, hubRoutes } from '../../protocol/hub/hub-routes.ts';
 import type { Result } from '../../protocol/result.ts';
+import { type CallArgsOf, fillPath } from '../../protocol/route-map.ts';
+
+/** The hub's routes a centre's box calls (`/api/hub/v1/…`), by their names in the hub's route map. */
+export type LinkRoute = 'join' | 'cursor' | 'shipEvents' | 'reportStatus' | 'publishedCatalogue';
 
 /** An answer from the hub: its value, its refusal, or that it could not be reached at all. */
 export type HubAnswer<T> =
@@ -9,22 +14,21 @@ export type HubAnswer<T> =
 /** A hub that has not answered within this long is treated as unreachable for this call. */
 const callTimeoutMs = 30_000;
 
-/** The centre's side of the hub's HTTP API (`/api/hub/v1/…`), with the centre token once it has one. */
+/** The centre's side of the hub's HTTP API, with the centre token once it has one. */
 export class HubClient {
   constructor(
     private readonly baseUrl: string,
     private readonly token: () => string | null,
   ) {}
 
-  get<T>(path: string): Promise<HubAnswer<T>> {
-    return this.call<T>('GET', path);
-  }
-
-  post<T>(path: string, body: unknown): Promise<HubAnswer<T>> {
-    return this.call<T>('POST', path, body);
-  }
-
-  private async call<T>(method: string, path: string, body?: unknown): Promise<HubAnswer<T>> {
+  /** Calls a link route by name (`client.call('shipEvents', { body })`), typed by the hub's route map. */
+  async call<K extends LinkRoute>(
+    name: K,
+    ...[call]: CallArgsOf<(typeof hubRoutes)[K]['path'], HubRouteTypes[K]>
+  ): Promise<HubAnswer<HubRouteTypes[K]['reply']>> {
+    const { method } = hubRoutes[name];
+    const path = fillPath(hubRoutes[name].path, call);
+    const body = call && 'body' in call ? call.body : undefined;
     const token = this.token();
     let res: Response;
     try {
@@ -42,9 +46,9 @@ export class HubClient {
       const cause = e instanceof Error ? ((e.cause as Error | undefined)?.message ?? e.message) : String(e);
       return { ok: false, kind: 'unreachable', error: cause.slice(0, 200) };
     }
-    let result: Result<T>;
+    let result: Result<HubRouteTypes[K]['reply']>;
     try {
-      result = (await res.json()) as Result<T>;
+      result = (await res.json()) as Result<HubRouteTypes[K]['reply']>;
     } catch {
       // A proxy's error page, a half-written answer: not the hub speaking.
       return { ok: false, kind: 'unreachable', error: `HTTP ${res.status} without a hub answer` };

@@ -1,4 +1,4 @@
-import type { StatusReceipt, StatusReport } from '../../protocol/hub/centre-status.ts';
+import type { StatusReport } from '../../protocol/hub/centre-status.ts';
 import type { JoinReceipt } from '../../protocol/hub/centres.ts';
 import type { HubLinkState, HubLinkView } from '../../protocol/hub/hub-link.ts';
 import type { HubLinkSettings } from '../config.ts';
@@ -65,7 +65,7 @@ export class HubLink {
 
   /** Redeems a join code; on success the link starts at once. */
   async join(joinCode: string): Promise<HubAnswer<JoinReceipt>> {
-    const got = await this.parts.client.post<JoinReceipt>('/api/hub/v1/join', { centreCode: this.parts.settings.centreCode, joinCode });
+    const got = await this.parts.client.call('join', { body: { centreCode: this.parts.settings.centreCode, joinCode } });
     if (!got.ok) {
       this.lastError = got.kind === 'refused' ? got.code : got.error;
       return got;
@@ -143,7 +143,7 @@ export class HubLink {
 
   private async statusLoop(): Promise<void> {
     while (this.running) {
-      const sent = await this.parts.client.post<StatusReceipt>('/api/hub/v1/status', this.parts.report());
+      const sent = await this.parts.client.call('reportStatus', { body: this.parts.report() });
       if ((await this.heard(sent)) && sent.ok) {
         const published = sent.value.publishedCatalogue;
         if (published !== null && published !== this.parts.catalogue.version && this.parts.catalogue.wants(published))

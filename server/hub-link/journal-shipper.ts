@@ -1,4 +1,3 @@
-import type { DayCursor, HubCursor } from '../../protocol/hub/shipped-event.ts';
 import type { QueueEvent } from '../core/model.ts';
 import { logger } from '../log.ts';
 import type { QueueStore } from '../store/queue-store.ts';
@@ -62,7 +61,7 @@ export class JournalShipper {
   /** One round: ships everything pending; stops at the first call that does not go through. */
   async round(): Promise<HubAnswer<null>> {
     if (!this.cursors) {
-      const got = await this.client.get<HubCursor>('/api/hub/v1/cursor');
+      const got = await this.client.call('cursor');
       if (!got.ok) return got;
       this.cursors = new Map(got.value.days.map((d) => [d.day, d.seq]));
       await this.forgetDaysTheHubLost();
@@ -90,7 +89,7 @@ export class JournalShipper {
     while (at < total) {
       const events = await this.eventsAfter(day, at);
       if (events.length === 0) break;
-      const sent = await this.client.post<DayCursor>('/api/hub/v1/events', { day, events });
+      const sent = await this.client.call('shipEvents', { body: { day, events } });
       if (!sent.ok) {
         if (sent.kind === 'refused' && sent.code === 'hub:link.gap' && typeof sent.params.seq === 'number') {
           // The hub has fewer than we thought (its database was restored): resend from where it is.
