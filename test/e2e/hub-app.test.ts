@@ -82,6 +82,41 @@ describe('the province app in Chromium', () => {
     await page.close();
   });
 
+  it('adds a webhook and a machine token for an integrator, each secret shown once', async () => {
+    const page = await signedInHub(browser, hub, admin, { width: 1920, height: 1080 });
+    await page.goto(`${hub.url}/#integrations`);
+    await page.locator('input[name=webhook-url]').fill('https://sms.example.vn/motcua');
+    await page.locator('input[name=webhook-centre]').fill('26734');
+    await page.locator('input[name=webhook-description]').fill('Tin nhắn SMS gọi số');
+    await page.getByRole('button', { name: 'Thêm webhook' }).click();
+    await page.locator('[data-testid=webhook-secret]').waitFor();
+    expect(await page.locator('[data-testid=webhook-secret]').textContent()).toMatch(/[A-Za-z0-9_-]{20,}/);
+    await page.locator('input[name=token-name]').fill('Cổng dịch vụ công tỉnh');
+    await page.getByRole('button', { name: 'Tạo mã' }).click();
+    await page.locator('[data-testid=new-token]').waitFor();
+    expect(await page.locator('[data-testid=new-token]').textContent()).toContain('mac_');
+    expect(await page.getByRole('row', { name: /Cổng dịch vụ công tỉnh/ }).textContent()).toContain('Xem tình hình');
+    await screenshot(page, 'hub-integrations-1920x1080');
+    // The secret is not shown again: a reload lists the webhook without it.
+    await page.reload();
+    await page.getByText('https://sms.example.vn/motcua').waitFor();
+    expect(await page.locator('[data-testid=webhook-secret]').count()).toBe(0);
+    await page.close();
+  });
+
+  it('adds a centre manager on the accounts page', async () => {
+    const page = await signedInHub(browser, hub, admin);
+    await page.goto(`${hub.url}/#users`);
+    await page.locator('input[name=username]').fill('ql-ngocha');
+    await page.locator('input[name=name]').fill('Nguyễn Thị Hoa');
+    await page.locator('input[name=password]').fill('manager-pass-2');
+    await page.locator('input[name=centreCode]').fill('26737');
+    await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
+    await page.getByRole('cell', { name: 'ql-ngocha' }).waitFor();
+    await screenshot(page, 'hub-users-1366x768');
+    await page.close();
+  });
+
   it("shows a centre manager their own centre only, without the province's pages", async () => {
     const token = await hub.adminToken();
     await hub.request(

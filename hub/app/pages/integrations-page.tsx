@@ -4,6 +4,9 @@ import { machineScopes } from '../../../protocol/hub/hub-access.ts';
 import { useHubApp, useHubLoaded, useHubTime } from '../hub-app-context.ts';
 import { WebhooksPanel, type WebhookSource } from '../../../client/webhooks-panel.tsx';
 
+/** A scope's label key: i18next reads `:` as the namespace separator, so the key spells it `_`. */
+const scopeKey = (scope: MachineScope) => `hub:tokens.scopes.${scope.replace(':', '_')}`;
+
 /** What integrators get: webhooks (SMS, Zalo, the provincial one-stop system) and machine tokens for reading. */
 export function IntegrationsPage() {
   const { t, api } = useHubApp();
@@ -58,7 +61,7 @@ function MachineTokensPanel() {
         </label>
         {machineScopes.map((s) => (
           <label key={s} class="check">
-            <input type="checkbox" checked={form.scopes.includes(s)} onChange={() => toggle(s)} /> {t(`hub:tokens.scopes.${s}`)}
+            <input type="checkbox" checked={form.scopes.includes(s)} onChange={() => toggle(s)} /> {t(scopeKey(s))}
           </label>
         ))}
         <label>
@@ -92,7 +95,7 @@ function MachineTokensPanel() {
           {tokens?.map((m) => (
             <tr key={m.id} class={m.revokedAt ? 'row--disabled' : ''}>
               <td>{m.name}</td>
-              <td>{m.scopes.map((s) => t(`hub:tokens.scopes.${s}`)).join(', ')}</td>
+              <td>{m.scopes.map((s) => t(scopeKey(s))).join(', ')}</td>
               <td>{m.centreCode ?? t('hub:tokens.allCentres')}</td>
               <td>{m.revokedAt ? t('hub:tokens.revoked') : m.lastUsedAt ? time(m.lastUsedAt) : '–'}</td>
               <td class="actions">
