@@ -88,15 +88,17 @@ export function WebhooksPanel(props: { t: TFunction; source: WebhookSource; time
             </label>
           ))}
         </div>
-        <label>
-          {t('hub:webhooks.centre')}
-          <input
-            name="webhook-centre"
-            value={form.centreCode}
-            placeholder={t('hub:tokens.allCentres')}
-            onInput={(e) => setForm({ ...form, centreCode: e.currentTarget.value })}
-          />
-        </label>
+        {atHub && (
+          <label>
+            {t('hub:webhooks.centre')}
+            <input
+              name="webhook-centre"
+              value={form.centreCode}
+              placeholder={t('hub:tokens.allCentres')}
+              onInput={(e) => setForm({ ...form, centreCode: e.currentTarget.value })}
+            />
+          </label>
+        )}
         <label>
           {t('hub:webhooks.description')}
           <input

@@ -45,7 +45,11 @@ export function HubPage() {
             {link.joinedAt && <span class="hint"> · {t('admin:hub.joinedAt', { when: time(link.joinedAt) })}</span>}
           </p>
           {link.lastContactAt && <p class="hint">{t('admin:hub.lastContact', { when: time(link.lastContactAt) })}</p>}
-          {link.lastError && link.state !== 'online' && <p class="notice notice--bad">{link.lastError}</p>}
+          {link.lastError && link.state !== 'online' && (
+            <p class="notice notice--bad" data-testid="hub-problem">
+              {t(link.lastError.code, link.lastError.params)}
+            </p>
+          )}
           {(link.state === 'not_joined' || link.state === 'revoked') && (
             <form class="config-form" onSubmit={join}>
               <p class="hint">{t('admin:hub.joinHelp')}</p>

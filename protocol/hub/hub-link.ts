@@ -13,8 +13,11 @@ export interface HubLinkView {
   state: HubLinkState;
   joinedAt: number | null;
   lastContactAt: number | null;
-  /** The last failure, as the hub or the network said it. */
-  lastError: string | null;
+  /**
+   * The last failure, as an i18next key and its params: the hub's refusal (`hub:link.join_refused`),
+   * or `admin:hub.unreachable` with the network's `detail`.
+   */
+  lastError: { code: string; params: Record<string, string | number> } | null;
   shipping: {
     pendingEvents: number;
     oldestPendingAt: number | null;

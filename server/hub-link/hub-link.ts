@@ -33,7 +33,7 @@ const maxBackoffMs = 30_000;
 export class HubLink {
   private state: HubLinkState = 'not_joined';
   private lastContactAt: number | null = null;
-  private lastError: string | null = null;
+  private lastError: HubLinkView['lastError'] = null;
   private running = false;
   private wake: (() => void) | null = null;
   private reconnected: (() => void) | null = null;
@@ -67,7 +67,7 @@ export class HubLink {
   async join(joinCode: string): Promise<HubAnswer<JoinReceipt>> {
     const got = await this.parts.client.call('join', { body: { centreCode: this.parts.settings.centreCode, joinCode } });
     if (!got.ok) {
-      this.lastError = got.kind === 'refused' ? got.code : got.error;
+      this.lastError = problemOf(got);
       return got;
     }
     const { settings, store, clock } = this.parts;
@@ -164,11 +164,11 @@ export class HubLink {
     }
     if (answer.kind === 'unreachable') {
       this.state = 'offline';
-      this.lastError = answer.error;
+      this.lastError = problemOf(answer);
       return false;
     }
     this.lastContactAt = this.parts.clock();
-    this.lastError = answer.code;
+    this.lastError = problemOf(answer);
     if (answer.code === 'hub:link.revoked' || answer.code === 'hub:link.unknown_centre') {
       // Nothing more is sent until an admin joins again with a new code.
       this.running = false;
@@ -205,4 +205,11 @@ export class HubLink {
     for (const done of [...this.sleepers]) done();
     await Promise.all(this.loops);
   }
+}
+
+/** A failed call as the admin app shows it: the hub's refusal, or that the hub could not be reached. */
+function problemOf(answer: Extract<HubAnswer<unknown>, { ok: false }>): NonNullable<HubLinkView['lastError']> {
+  return answer.kind === 'refused'
+    ? { code: answer.code, params: answer.params }
+    : { code: 'admin:hub.unreachable', params: { detail: answer.error } };
 }
