@@ -89,7 +89,14 @@ export function HubPage() {
               {t('admin:hub.unmapped', { count: link.catalogue.unmapped.length, codes: link.catalogue.unmapped.slice(0, 8).join(', ') })}
             </p>
           )}
-          {link.catalogue.refused && <p class="notice notice--bad">{t('admin:hub.catalogueRefused', { why: link.catalogue.refused })}</p>}
+          {link.catalogue.refused && (
+            <p class="notice notice--bad">
+              {t(`admin:hub.catalogueRefused.${link.catalogue.refused.stage}`, {
+                version: link.catalogue.refused.version,
+                count: link.catalogue.refused.problems,
+              })}
+            </p>
+          )}
         </div>
       </div>
     </section>

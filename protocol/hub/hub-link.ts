@@ -29,7 +29,11 @@ export interface HubLinkView {
     appliedAt: number | null;
     /** Province procedures this centre has not put on one of its services yet. */
     unmapped: string[];
-    refused: string | null;
+    /**
+     * The last version the centre would not use, with how many problems it had on its own
+     * (`published`) or once merged with the centre's own procedures (`merged`).
+     */
+    refused: { version: number; problems: number; stage: 'published' | 'merged' } | null;
   };
 }
 

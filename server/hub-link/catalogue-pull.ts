@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../../protocol/admin.ts';
+import type { HubLinkView } from '../../protocol/hub/hub-link.ts';
 import type { CatalogueSource } from '../app/catalogue-source.ts';
 import { writeCatalogueFile } from '../catalogue/catalogue-file.ts';
 import { validateCatalogueData } from '../catalogue/import.ts';
@@ -29,7 +30,7 @@ export class CataloguePull {
   /** Province procedures waiting for the centre to put them on a service. */
   unmapped: string[] = [];
   /** Why the last published version was not applied, if it was not. */
-  refused: string | null = null;
+  refused: HubLinkView['catalogue']['refused'] = null;
 
   constructor(
     private readonly client: HubClient,
@@ -56,7 +57,7 @@ export class CataloguePull {
     if ('unchanged' in got.value) return { ok: true, value: null };
     const { version } = got.value;
     const published = validateCatalogueData(got.value.catalogue);
-    if (!published.ok) return this.refuse(version, `${published.problems.length} problems in version ${version}`);
+    if (!published.ok) return this.refuse({ version, problems: published.problems.length, stage: 'published' });
     const previous = this.link.data.catalogue;
     const merged = mergeProvinceCatalogue({
       province: published.value,
@@ -65,7 +66,7 @@ export class CataloguePull {
       serviceIds: this.deps.serviceIds(),
     });
     const checked = validateCatalogueData(merged.catalogue);
-    if (!checked.ok) return this.refuse(version, `the merged catalogue has ${checked.problems.length} problems`);
+    if (!checked.ok) return this.refuse({ version, problems: checked.problems.length, stage: 'merged' });
     const before = this.deps.catalogue.get();
     await writeCatalogueFile(this.deps.dataDir, checked.value);
     await this.deps.catalogue.reload();
@@ -85,10 +86,10 @@ export class CataloguePull {
     return { ok: true, value: null };
   }
 
-  private refuse(version: number, why: string): HubAnswer<null> {
-    this.refused = why;
-    this.refusedVersion = version;
-    log.error('province catalogue not applied; the kiosks keep theirs', { version, why });
+  private refuse(refused: NonNullable<CataloguePull['refused']>): HubAnswer<null> {
+    this.refused = refused;
+    this.refusedVersion = refused.version;
+    log.error('province catalogue not applied; the kiosks keep theirs', refused);
     return { ok: true, value: null };
   }
 }
