@@ -9,7 +9,18 @@ const Translated = v.object({ vi: Name, en: Name });
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
 const ServiceId = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,31}$/));
 
-export const PrinterStateSchema = v.picklist(['ready', 'paper_near_end', 'paper_out', 'cover_open', 'offline', 'no_reply', 'virtual']);
+/** A printer's state as `protocol/printers.ts` names it; `no_printer`: the centre has none set up. */
+export const PrinterStateSchema = v.picklist([
+  'ready',
+  'unknown',
+  'paper_near_end',
+  'paper_out',
+  'cover_open',
+  'offline',
+  'no_reply',
+  'virtual',
+  'no_printer',
+]);
 
 /** The names and settings the hub's reports need from a centre's site config and staff list. */
 export const CentreProfileSchema = v.object({
@@ -41,6 +52,7 @@ export const CentreLiveSchema = v.object({
     v.check((r) => Object.keys(r).length <= 200),
   ),
   devices: v.object({
+    /** The worst state among the centre's printers (one per kiosk, or one for all). */
     printer: PrinterStateSchema,
     kiosks: v.object({ paired: Count, online: Count }),
     /** Lobby and counter boards connected, and how many of them cannot make sound (blocked or no audio). */
@@ -75,7 +87,8 @@ export interface StatusReceipt {
 export function centreProblems(live: CentreLive): string[] {
   const problems: string[] = [];
   const { printer, kiosks, boards, buttonLines } = live.devices;
-  if (printer !== 'ready' && printer !== 'virtual') problems.push(`printer.${printer}`);
+  // `unknown`: a printer that prints but never reports its state, which is no fault.
+  if (printer !== 'ready' && printer !== 'virtual' && printer !== 'unknown') problems.push(`printer.${printer}`);
   if (kiosks.paired > kiosks.online) problems.push('kiosks.offline');
   if (boards.soundOff > 0) problems.push('boards.sound_off');
   if (buttonLines.down > 0) problems.push('buttons.down');

@@ -33,7 +33,7 @@ export function centreLive(f: CentreFacts): CentreLive {
   return {
     at: f.now,
     day: f.state.day,
-    open: kioskSnapshot(f.config, f.state, f.now, f.printer).services.some((s) => s.availability === 'open'),
+    open: kioskSnapshot(f.config, f.state, f.now, 'no_printer').services.some((s) => s.availability === 'open'),
     counters,
     waiting: f.state.waiting.size,
     longestWaitMinutes: Math.floor((f.now - oldest) / 60_000),
@@ -75,12 +75,30 @@ export function liveOf(
     config: ctx.site.get(),
     state: ctx.engine.state,
     now: ctx.clock(),
-    printer: ctx.printer.state(),
+    printer: worstPrinter(ctx.printing.settings().printers.map((p) => ctx.printing.state(p.id))),
     connections: ctx.connections(),
     boards: boardsOf(io),
     buttons: ctx.buttons.health(),
     ...link,
   });
+}
+
+/** From the most to the least in need of a technician; a centre without printers has `no_printer`. */
+const printerSeverity: readonly PrinterState[] = [
+  'paper_out',
+  'cover_open',
+  'offline',
+  'no_reply',
+  'paper_near_end',
+  'unknown',
+  'ready',
+  'virtual',
+  'no_printer',
+];
+
+/** The state the province sees for a centre's printers: the worst of them. */
+export function worstPrinter(states: readonly PrinterState[]): PrinterState {
+  return printerSeverity.find((s) => states.includes(s)) ?? 'no_printer';
 }
 
 /**

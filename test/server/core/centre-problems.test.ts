@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CentreLive } from '../../../protocol/hub/centre-status.ts';
+import { worstPrinter } from '../../../server/app/centre-live.ts';
 import { centreProblems, statusChanged, webhookStatus } from '../../../server/core/centre-problems.ts';
 
 const live = (devices: Partial<CentreLive['devices']> = {}, open = true): CentreLive => ({
@@ -26,6 +27,16 @@ describe("a centre's device problems", () => {
   it('sees none when every device is well (a virtual printer is not a problem)', () => {
     expect(centreProblems(live())).toEqual([]);
     expect(centreProblems(live({ printer: 'virtual' }))).toEqual([]);
+    // A printer that prints but never answers status is not a fault either.
+    expect(centreProblems(live({ printer: 'unknown' }))).toEqual([]);
+  });
+
+  it("reports the worst of the centre's printers, and a centre without any", () => {
+    expect(worstPrinter(['ready', 'paper_near_end', 'ready'])).toBe('paper_near_end');
+    expect(worstPrinter(['paper_near_end', 'paper_out', 'unknown'])).toBe('paper_out');
+    expect(worstPrinter(['virtual', 'ready'])).toBe('ready');
+    expect(worstPrinter([])).toBe('no_printer');
+    expect(centreProblems(live({ printer: worstPrinter([]) }))).toEqual(['printer.no_printer']);
   });
 
   it('names paper, kiosks, silent boards and button lines', () => {
