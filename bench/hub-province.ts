@@ -6,6 +6,7 @@
  * and how long province reports take, in SQL and, for comparison, through the centre's pure
  * report functions over the same tickets.
  */
+import { systemClock } from '../server/clock.ts';
 import { readFileSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -189,7 +190,7 @@ export async function run(
 /** A busy centre's day in its own journal, shipped by the centre's own shipper from nothing. */
 async function catchUpAfterADay(hubUrl: string, token: string, tickets: number, dir: string): Promise<HubProvinceReport['catchUp']> {
   const dataDir = join(dir, 'centre');
-  const store = new FileQueueStore(dataDir, Date.now);
+  const store = new FileQueueStore(dataDir, systemClock);
   const sim = simulateDay(config, day, { tickets, seed: 99 });
   await store.openDay(day);
   await store.append(sim.events);
@@ -226,6 +227,9 @@ async function jsReport(db: Awaited<ReturnType<typeof openDatabase>>): Promise<n
     procedureCode: r.procedure_code as string | null,
     issuedAt: r.issued_at as number,
     queuedAt: r.issued_at as number,
+    // The report reads neither: they order a day's tickets by their journal position.
+    issuedSeq: 0,
+    queuedSeq: 0,
     status: r.status as Ticket['status'],
     counterId: r.counter_id as number | null,
     targetCounterId: null,

@@ -75,7 +75,8 @@ export async function createHub(options: HubOptions): Promise<MotcuaHub> {
     dispatcher,
     live: new HubLive(db, centres, webhooks, clock, () => dispatcher.poke()),
     translator: createTranslator(loadResources(join(repoDir, 'locales'))),
-    attempts: new AttemptLimiter(10, 10 * 60_000),
+    // The hub's clock is its wall time; a hub on a box whose clock jumps only lengthens or shortens a lock-out.
+    attempts: new AttemptLimiter(10, 10 * 60_000, { monotonic: clock }),
     clock,
   };
   const routes = new HubRoutes();

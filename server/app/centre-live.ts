@@ -1,4 +1,5 @@
 import type { DeviceConnections } from '../../protocol/admin.ts';
+import type { IssuingState } from '../../protocol/health.ts';
 import type { CentreLive, CentreProfile } from '../../protocol/hub/centre-status.ts';
 import type { SiteConfig } from '../../protocol/site-config.ts';
 import type { ButtonLineHealth, PrinterState } from '../../protocol/views.ts';
@@ -18,6 +19,8 @@ export interface CentreFacts {
   connections: DeviceConnections;
   boards: { online: number; soundOff: number };
   buttons: readonly ButtonLineHealth[];
+  /** Whether the centre's store takes tickets now (a full or failing disk stops it). */
+  issuing: IssuingState;
   shipping: ShippingState;
   lastEventAt: number | null;
   catalogueVersion: number | null;
@@ -33,7 +36,7 @@ export function centreLive(f: CentreFacts): CentreLive {
   return {
     at: f.now,
     day: f.state.day,
-    open: kioskSnapshot(f.config, f.state, f.now, 'no_printer').services.some((s) => s.availability === 'open'),
+    open: f.issuing.ok && kioskSnapshot(f.config, f.state, f.now, 'no_printer', f.issuing).services.some((s) => s.availability === 'open'),
     counters,
     waiting: f.state.waiting.size,
     longestWaitMinutes: Math.floor((f.now - oldest) / 60_000),
@@ -74,11 +77,12 @@ export function liveOf(
   return centreLive({
     config: ctx.site.get(),
     state: ctx.engine.state,
-    now: ctx.clock(),
+    now: ctx.clock.now(),
     printer: worstPrinter(ctx.printing.settings().printers.map((p) => ctx.printing.state(p.id))),
     connections: ctx.connections(),
     boards: boardsOf(io),
     buttons: ctx.buttons.health(),
+    issuing: ctx.engine.issuing,
     ...link,
   });
 }

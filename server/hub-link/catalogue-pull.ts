@@ -1,7 +1,6 @@
 import type { AuditEntry } from '../../protocol/admin.ts';
 import type { HubLinkView } from '../../protocol/hub/hub-link.ts';
 import type { CatalogueSource } from '../app/catalogue-source.ts';
-import { writeCatalogueFile } from '../catalogue/catalogue-file.ts';
 import { validateCatalogueData } from '../catalogue/import.ts';
 import { mergeProvinceCatalogue } from '../catalogue/province-merge.ts';
 import { logger } from '../log.ts';
@@ -68,8 +67,7 @@ export class CataloguePull {
     const checked = validateCatalogueData(merged.catalogue);
     if (!checked.ok) return this.refuse({ version, problems: checked.problems.length, stage: 'merged' });
     const before = this.deps.catalogue.get();
-    await writeCatalogueFile(this.deps.dataDir, checked.value);
-    await this.deps.catalogue.reload();
+    await this.deps.catalogue.replace(checked.value);
     const now = this.deps.clock();
     await this.link.update((d) => void (d.catalogue = { version, appliedAt: now, provinceCodes: merged.provinceCodes }));
     this.unmapped = merged.unmapped;

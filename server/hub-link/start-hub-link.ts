@@ -22,14 +22,14 @@ export async function startHubLink(ctx: AppContext, io: GatewayServer): Promise<
     store,
     { store: ctx.store, head: () => ({ day: ctx.engine.state.day, seq: ctx.engine.state.seq }) },
     settings.batchEvents,
-    ctx.clock,
+    () => ctx.clock.now(),
   );
   const catalogue = new CataloguePull(client, store, {
     dataDir: ctx.settings.dataDir,
     catalogue: ctx.catalogue,
     serviceIds: () => new Set(ctx.site.get().services.map((s) => s.id)),
     audit: (entry) => ctx.audit.record(entry),
-    clock: ctx.clock,
+    clock: () => ctx.clock.now(),
     hubName: settings.url,
   });
   let lastEventAt: number | null = null;
@@ -39,7 +39,7 @@ export async function startHubLink(ctx: AppContext, io: GatewayServer): Promise<
     client,
     shipper,
     catalogue,
-    clock: ctx.clock,
+    clock: () => ctx.clock.now(),
     statusEveryMs: settings.statusSeconds * 1000,
     report: () => {
       const config = ctx.site.get();

@@ -30,7 +30,7 @@ export async function startCentreWebhooks(
         ratingScale: ctx.site.get().centre.ratingScale,
       }),
     },
-    ctx.clock,
+    () => ctx.clock.now(),
   );
   const off = ctx.engine.onChange((events) => webhooks.take(ctx.engine.state.day, events));
   let last: CentreLive | null = null;

@@ -1,4 +1,5 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { systemClock } from '../../server/clock.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -135,7 +136,7 @@ async function serve(c: Centre, n: number): Promise<void> {
 
 /** The centre's whole journal, as its own store reads it. */
 async function journal(c: Centre): Promise<Array<{ day: string; events: QueueEvent[] }>> {
-  const store = new FileQueueStore(c.dataDir, Date.now);
+  const store = new FileQueueStore(c.dataDir, systemClock);
   return Promise.all((await store.listDays()).map(async (day) => ({ day, events: await store.readDay(day) })));
 }
 

@@ -45,7 +45,7 @@ describe("a centre's webhooks", () => {
       ticket: { label: first.body.ok && first.body.value.ticket.label, status: 'waiting' },
     });
     expect(called!.body).toMatchObject({ type: 'ticket.called', ticket: { counterId: 1, status: 'called' } });
-    expect(receiver.received.every((r) => receiver.signedWith(r, secret, server.server.ctx.clock()))).toBe(true);
+    expect(receiver.received.every((r) => receiver.signedWith(r, secret, server.server.ctx.clock.now()))).toBe(true);
     const log = await server.request<DeliveryView[]>('GET', '/api/webhooks/deliveries', undefined, admin);
     expect(log.body.ok && log.body.value.find((d) => d.eventId === issued!.body.id)).toMatchObject({ state: 'delivered', attempts: 2 });
 

@@ -35,8 +35,6 @@ export interface ProcessOptions {
   logLevel?: 'info' | 'warn';
   /** Defaults to `--always-open`. */
   flags?: string[];
-  /** Environment variables besides this process's (`MOTCUA_HUB_BATCH_EVENTS`). */
-  env?: Record<string, string>;
 }
 
 function spawnServer(dataDir: string, port: number, options: ProcessOptions): { child: ChildProcess; output: () => string } {

@@ -12,7 +12,7 @@ const log = logger('hub-auth');
 /** The hub's own sign-in: first-run set-up, sessions, and the province admin's user list. */
 export function addHubAuthRoutes(routes: HubRoutes, ctx: HubContext): void {
   const limited = (r: HubRequest) => {
-    const wait = ctx.attempts.blockedFor(r.address, ctx.clock());
+    const wait = ctx.attempts.blockedFor(r.address);
     return wait > 0 ? hubError(ctx, r, 'too_many_attempts', { seconds: wait }) : null;
   };
 
@@ -25,7 +25,7 @@ export function addHubAuthRoutes(routes: HubRoutes, ctx: HubContext): void {
     if (blocked) return blocked;
     const user = await ctx.users.setup(p.value.token, p.value, ctx.clock());
     if (!user) {
-      ctx.attempts.fail(r.address, ctx.clock());
+      ctx.attempts.fail(r.address);
       return hubError(ctx, r, 'setup_token_invalid');
     }
     log.info('province administrator created', { username: user.username });
@@ -39,7 +39,7 @@ export function addHubAuthRoutes(routes: HubRoutes, ctx: HubContext): void {
     if (blocked) return blocked;
     const user = await ctx.users.verify(p.value.username, p.value.password);
     if (!user) {
-      ctx.attempts.fail(r.address, ctx.clock());
+      ctx.attempts.fail(r.address);
       return hubError(ctx, r, 'bad_credentials');
     }
     if (user.disabled) return hubError(ctx, r, 'user_disabled');

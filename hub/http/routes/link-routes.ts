@@ -19,11 +19,11 @@ export function addLinkRoutes(routes: HubRoutes, ctx: HubContext): void {
   routes.add('join', async (r) => {
     const p = await parseBody(ctx, r, JoinPayload);
     if (!p.ok) return p.response;
-    const wait = ctx.attempts.blockedFor(r.address, ctx.clock());
+    const wait = ctx.attempts.blockedFor(r.address);
     if (wait > 0) return hubError(ctx, r, 'too_many_attempts', { seconds: wait });
     const receipt = await ctx.centres.join(p.value.centreCode, p.value.joinCode, ctx.clock());
     if (!receipt) {
-      ctx.attempts.fail(r.address, ctx.clock());
+      ctx.attempts.fail(r.address);
       return hubError(ctx, r, 'hub:link.join_refused', undefined, 403);
     }
     ctx.attempts.succeed(r.address);
