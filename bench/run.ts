@@ -9,6 +9,7 @@ import { run as callLatency } from './call-latency.ts';
 import { run as catalogueSearch } from './catalogue-search.ts';
 import { run as displayLatency } from './display-latency.ts';
 import { run as floodLatency } from './flood-latency.ts';
+import { run as hubProvince } from './hub-province.ts';
 import { run as issueThroughput } from './issue-throughput.ts';
 import { run as kioskBundle } from './kiosk-bundle.ts';
 import { run as printEncode } from './print-encode.ts';
@@ -186,6 +187,25 @@ const benches: Bench[] = [
         ],
         step('restore: upload, check every file, preview', f.check, true),
         step('restore: apply and restart in place', f.apply, false),
+      ];
+    },
+  },
+  {
+    name: 'province hub',
+    async run() {
+      const f = await hubProvince();
+      return [
+        [
+          `ingest into PostgreSQL: ${f.centres} centres' days (${f.events} events) at once`,
+          `${f.eventsPerSecond} events/s (${ms(f.ingestMs)})`,
+          'keeps up with the day',
+          f.keepsUpTimes >= 1,
+        ],
+        ['… that is, faster than a province working day makes them', `×${f.keepsUpTimes}`, '', null],
+        [`catch-up of one centre after a day offline (${f.catchUp.events} events)`, ms(f.catchUp.ms), '', null],
+        [`province reports over the day (${f.tickets} tickets), slowest`, ms(f.reportMaxMs), '≤ 2 s', f.targets.met],
+        ['by service: SQL / centre computeReport over loaded tickets', `${ms(f.sqlByServiceMs)} / ${ms(f.jsByServiceMs)}`, '', null],
+        [`a month (${f.month.tickets} tickets) by centre and week`, ms(f.month.reportMs), '', null],
       ];
     },
   },

@@ -251,6 +251,17 @@ export const SiteConfigSchema = v.pipe(
         tlsKey: v.optional(v.pipe(v.string(), v.minLength(1))),
         /** Reverse proxies whose `X-Forwarded-For` and `X-Forwarded-Proto` are believed: addresses or CIDR ranges. */
         trustedProxies: v.optional(v.array(v.pipe(v.string(), v.check(isAddressOrRange, 'expected an IP address or CIDR range')))),
+        /** The province hub, as `--hub` and `--centre-code` give it (docs/hub.md). */
+        hub: v.optional(
+          v.object({
+            url: v.pipe(v.string(), v.url()),
+            centreCode: v.pipe(v.string(), v.minLength(2), v.maxLength(32)),
+            /** Events per request when shipping the journal; defaults to 500. */
+            batchEvents: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))),
+            /** Seconds between status reports to the hub; defaults to 15. */
+            statusSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3600))),
+          }),
+        ),
       }),
     ),
   }),

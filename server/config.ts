@@ -37,6 +37,21 @@ export interface Settings {
    * are believed; from anyone else those headers are ignored. Defaults to none.
    */
   readonly trustedProxies: readonly string[];
+  /** The province hub this centre ships its journal to and pulls its catalogue from; null: a centre on its own. */
+  readonly hub: HubLinkSettings | null;
+}
+
+/** How a centre reaches its province hub (`--hub URL --centre-code CODE`). */
+export interface HubLinkSettings {
+  readonly url: string;
+  /** This centre's code at the hub, as the province admin entered it. */
+  readonly centreCode: string;
+  /** A one-time join code to redeem at start when the centre has not joined yet. */
+  readonly joinCode: string | null;
+  /** Events per request when shipping the journal; smaller suits a slow link. Defaults to 500. */
+  readonly batchEvents: number;
+  /** How often the centre reports its status to the hub, in seconds. Defaults to 15. */
+  readonly statusSeconds: number;
 }
 
 const SettingsSchema = v.object({
@@ -58,6 +73,15 @@ const SettingsSchema = v.object({
     v.transform((x) => (typeof x === 'string' ? x.split(',') : x).map((e) => e.trim()).filter((e) => e.length > 0)),
     v.array(v.pipe(v.string(), v.check(isAddressOrRange, 'trusted proxies: expected IP addresses or CIDR ranges (10.0.0.0/8)'))),
   ),
+  hubUrl: v.optional(v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//))),
+  centreCode: v.optional(
+    v.pipe(v.string(), v.toUpperCase(), v.regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, 'expected the centre code the hub gave')),
+  ),
+  hubJoinCode: v.optional(
+    v.pipe(v.string(), v.toUpperCase(), v.regex(/^[A-Z2-9]{4}-?[A-Z2-9]{4}-?[A-Z2-9]{4}$/, 'expected XXXX-XXXX-XXXX')),
+  ),
+  hubBatchEvents: v.pipe(v.unknown(), v.transform(Number), v.number(), v.integer(), v.minValue(1), v.maxValue(1000)),
+  hubStatusSeconds: v.pipe(v.unknown(), v.transform(Number), v.number(), v.integer(), v.minValue(1), v.maxValue(3600)),
 });
 
 export class SettingsError extends Error {}
@@ -71,6 +95,7 @@ export interface FileSettings {
   tlsCert?: string;
   tlsKey?: string;
   trustedProxies?: string[];
+  hub?: { url?: string; centreCode?: string; batchEvents?: number; statusSeconds?: number };
 }
 
 export function resolveSettings(
@@ -93,6 +118,9 @@ export function resolveSettings(
         'tls-cert': { type: 'string' },
         'tls-key': { type: 'string' },
         'trusted-proxies': { type: 'string' },
+        hub: { type: 'string' },
+        'centre-code': { type: 'string' },
+        'hub-join-code': { type: 'string' },
       },
       strict: true,
     }).values;
@@ -112,6 +140,11 @@ export function resolveSettings(
     tlsCert: pick(flags['tls-cert'], 'MOTCUA_TLS_CERT', file.tlsCert, undefined),
     tlsKey: pick(flags['tls-key'], 'MOTCUA_TLS_KEY', file.tlsKey, undefined),
     trustedProxies: pick(flags['trusted-proxies'], 'MOTCUA_TRUSTED_PROXIES', file.trustedProxies, []),
+    hubUrl: pick(flags.hub, 'MOTCUA_HUB', file.hub?.url, undefined),
+    centreCode: pick(flags['centre-code'], 'MOTCUA_CENTRE_CODE', file.hub?.centreCode, undefined),
+    hubJoinCode: pick(flags['hub-join-code'], 'MOTCUA_HUB_JOIN_CODE', undefined, undefined),
+    hubBatchEvents: pick(undefined, 'MOTCUA_HUB_BATCH_EVENTS', file.hub?.batchEvents, 500),
+    hubStatusSeconds: pick(undefined, 'MOTCUA_HUB_STATUS_SECONDS', file.hub?.statusSeconds, 15),
   };
   const parsed = v.safeParse(SettingsSchema, raw);
   if (!parsed.success) {
@@ -122,6 +155,7 @@ export function resolveSettings(
     throw new SettingsError('HTTPS needs both a certificate (--tls-cert) and its key (--tls-key)');
   }
   const tls = s.tlsCert && s.tlsKey ? { certPath: resolve(s.tlsCert), keyPath: resolve(s.tlsKey) } : null;
+  if (Boolean(s.hubUrl) !== Boolean(s.centreCode)) throw new SettingsError('--hub and --centre-code go together');
   return Object.freeze({
     port: s.port,
     host: s.host,
@@ -132,6 +166,16 @@ export function resolveSettings(
     printerPath: s.printerPath ?? null,
     tls,
     trustedProxies: Object.freeze(s.trustedProxies),
+    hub:
+      s.hubUrl && s.centreCode
+        ? Object.freeze({
+            url: s.hubUrl.replace(/\/$/, ''),
+            centreCode: s.centreCode,
+            joinCode: s.hubJoinCode ?? null,
+            batchEvents: s.hubBatchEvents,
+            statusSeconds: s.hubStatusSeconds,
+          })
+        : null,
   });
 }
 

@@ -21,6 +21,8 @@ import { QueueEngine } from './engine/queue-engine.ts';
 import { connectedClients, deliverDeviceToken } from './gateway/connected-clients.ts';
 import { createGateway } from './gateway/gateway.ts';
 import type { GatewayServer } from './gateway/socket-types.ts';
+import { startHubLink } from './hub-link/start-hub-link.ts';
+import { startCentreWebhooks } from './webhooks/start-webhooks.ts';
 import { createHttpHandler } from './http/http-handler.ts';
 import { createTranslator, loadResources } from './i18n.ts';
 import type { TicketPrinting } from './printing/ticket-printing.ts';
@@ -122,6 +124,8 @@ export async function createServer(options: ServerOptions): Promise<MotcuaServer
     connections: () => ({ serverTime: clock.now(), devices: [], users: [], publicConnections: 0, boards: [] }),
     voicePack: await VoicePackStore.open(settings.dataDir),
     generatedVoices: loadGeneratedVoices(repoDir),
+    hubLink: null,
+    webhooks: null,
   };
   const handler = createHttpHandler(ctx, apps);
   const http = settings.tls ? createHttpsServer(await readTls(settings.tls), handler) : createHttpServer(handler);
@@ -129,6 +133,9 @@ export async function createServer(options: ServerOptions): Promise<MotcuaServer
   // The gateway is built from ctx, so ctx learns about its sockets afterwards.
   ctx.connections = () => connectedClients(gateway.io, auth, clock.now());
   ctx.deliverDeviceToken = (deviceId, token) => deliverDeviceToken(gateway.io, deviceId, token);
+  ctx.hubLink = await startHubLink(ctx, gateway.io);
+  const webhooks = await startCentreWebhooks(ctx, gateway.io);
+  ctx.webhooks = webhooks.webhooks;
   ctx.buttons.start({
     config: () => site.get(),
     state: () => engine.state,
@@ -141,6 +148,8 @@ export async function createServer(options: ServerOptions): Promise<MotcuaServer
   let stopped: Promise<void> | null = null;
   const stop = () =>
     (stopped ??= (async () => {
+      await ctx.hubLink?.stop();
+      await webhooks.stop();
       await ctx.buttons.stop();
       await gateway.close();
       // Closing sockets notes the devices' last contact: on disk before the directory is let go.

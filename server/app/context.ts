@@ -6,11 +6,13 @@ import type { Settings } from '../config.ts';
 import type { Clock } from '../clock.ts';
 import type { CallButtons } from '../devices/call-buttons.ts';
 import type { QueueEngine } from '../engine/queue-engine.ts';
+import type { HubLink } from '../hub-link/hub-link.ts';
 import type { Translator } from '../i18n.ts';
 import type { TicketPrinting } from '../printing/ticket-printing.ts';
 import type { QueueStore } from '../store/queue-store.ts';
 import type { FileDayTicketCache } from '../store/report-day-cache.ts';
 import type { AuditLog } from '../store/audit-log.ts';
+import type { CentreWebhooks } from '../webhooks/centre-webhooks.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import type { ClipVoice } from '../../protocol/voice/dialect.ts';
 import type { VoicePackStore } from '../voice/voice-pack-store.ts';
@@ -64,4 +66,8 @@ export interface AppContext {
   voicePack: VoicePackStore;
   /** The generated voices the display app ships, for checking sentences on save. */
   generatedVoices: ReadonlyMap<ClipVoice, ClipSource>;
+  /** The link to the province hub; null for a centre on its own (set once the gateway exists). */
+  hubLink: HubLink | null;
+  /** Integrators' webhooks (set once the gateway exists). */
+  webhooks: CentreWebhooks | null;
 }

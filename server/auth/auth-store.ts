@@ -6,7 +6,7 @@ import type { Clock } from '../clock.ts';
 import type { DurableJsonFile } from '../store/durable-file.ts';
 import { authFile, readAuthData, type AuthData, type DeviceRecord, type UserRecord } from './auth-file.ts';
 import { type HashingGate, hashingBusy } from './hashing-gate.ts';
-import { hashPassword, verifyPassword } from './passwords.ts';
+import { hashPassword, unknownUserHash, verifyPassword } from './passwords.ts';
 import { newToken, tokenHash } from './tokens.ts';
 
 export type Role = 'clerk' | 'admin';
@@ -120,7 +120,7 @@ export class AuthStore {
    */
   async verify(username: string, password: string): Promise<PublicUser | null | 'busy'> {
     const user = this.data.users.find((u) => u.username === username);
-    const ok = await this.hashing.tryRun(() => verifyPassword(password, user?.passwordHash ?? dummyHash));
+    const ok = await this.hashing.tryRun(() => verifyPassword(password, user?.passwordHash ?? unknownUserHash));
     if (ok === hashingBusy) return 'busy';
     return ok && user ? publicUser(user) : null;
   }
@@ -312,6 +312,3 @@ const contactWriteEveryMs = 3_600_000;
 function publicUser({ passwordHash: _hash, disabled, ...rest }: UserRecord): PublicUser {
   return { ...rest, disabled: disabled === true };
 }
-
-// Verified against when the user name is unknown, so timing does not tell which names exist.
-const dummyHash = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';

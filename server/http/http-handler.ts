@@ -16,6 +16,8 @@ import { addCalendarRoutes } from './calendar-routes.ts';
 import { addConfigRoutes } from './config-routes.ts';
 import { addDeviceRoutes } from './device-routes.ts';
 import { httpError } from './http-results.ts';
+import { addHubLinkRoutes } from './hub-link-routes.ts';
+import { addWebhookRoutes } from './webhook-routes.ts';
 import { addPrinterRoutes } from './printer-routes.ts';
 import { addQueueRoutes } from './queue-routes.ts';
 import { addReportRoutes } from './report-routes.ts';
@@ -43,6 +45,8 @@ export function createHttpHandler(ctx: AppContext, distDir: string): (req: Incom
   addBackupRoutes(router, ctx);
   addCatalogueRoutes(router, ctx);
   addVoicePackRoutes(router, ctx);
+  addHubLinkRoutes(router, ctx);
+  addWebhookRoutes(router, ctx);
   const missing = router.missing();
   if (missing.length > 0) throw new Error(`routes without a handler: ${missing.join(', ')}`);
 

@@ -19,7 +19,7 @@ const types: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-/** The pages of the built apps (each app's routes fall back to its index.html), and who may frame them. */
+/** The pages of the centre's built apps (each app's routes fall back to its index.html), and who may frame them. */
 const appPages: Array<[RegExp, string, Framing]> = [
   [/^\/kiosk(\/.*)?$/, 'kiosk/index.html', 'none'],
   [/^\/display(\/.*)?$/, 'display/index.html', 'self'],
@@ -30,11 +30,16 @@ const appPages: Array<[RegExp, string, Framing]> = [
 ];
 
 /**
- * Serves the Vite build from `distDir`. Hashed assets are cached for a year; pages are not
- * cached, so an upgrade reaches every screen on its next load.
+ * Serves the Vite build from `distDir`: the centre's pages, or the ones given (the hub's). Hashed
+ * assets are cached for a year; pages are not cached, so an upgrade reaches every screen on its next load.
  */
-export async function serveStatic(distDir: string, pathname: string, res: ServerResponse): Promise<boolean> {
-  const app = appPages.find(([re]) => re.test(pathname));
+export async function serveStatic(
+  distDir: string,
+  pathname: string,
+  res: ServerResponse,
+  pages: ReadonlyArray<[RegExp, string, Framing]> = appPages,
+): Promise<boolean> {
+  const app = pages.find(([re]) => re.test(pathname));
   const page = app?.[1];
   const relative = page ?? (pathname.startsWith('/assets/') ? pathname.slice(1) : null);
   if (!relative) return false;
