@@ -3,7 +3,7 @@ import { defineConfig } from 'vite';
 
 const root = import.meta.dirname;
 
-/** One multi-page build: each app is a page under its own folder, served by the server from dist/. */
+/** One multi-page build: each app is a page under its own folder, served by the server (the hub's by the hub) from dist/. */
 export default defineConfig({
   root,
   base: '/',
@@ -20,6 +20,7 @@ export default defineConfig({
         counter: resolve(root, 'counter/index.html'),
         admin: resolve(root, 'admin/index.html'),
         follow: resolve(root, 'kiosk/follow.html'),
+        hub: resolve(root, 'hub/app/index.html'),
       },
     },
   },

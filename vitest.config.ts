@@ -6,7 +6,7 @@ export default defineConfig({
     // The long runs have their own config: `npm run soak` (vitest.soak.config.ts).
     exclude: [...configDefaults.exclude, 'test/soak/**'],
     setupFiles: ['test/support/setup.ts'],
-    globalSetup: ['test/support/global-setup.ts'],
+    globalSetup: ['test/support/global-setup.ts', 'test/support/postgres-setup.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,

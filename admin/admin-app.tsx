@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { connect } from '../client/connection.ts';
 import { createI18n, type Lang } from '../client/i18n.ts';
-import { SignInScreen, type SignedIn } from '../client/sign-in-screen.tsx';
+import { centreSetup, SetupScreen } from '../client/setup-screen.tsx';
+import { centreLogin, SignInScreen, type SignedIn } from '../client/sign-in-screen.tsx';
 import { storedToken } from '../client/stored-token.ts';
 import { adminApi } from './admin-api.ts';
 import { AdminContext, type AdminContextValue } from './admin-context.ts';
-import { SetupScreen } from './setup-screen.tsx';
 import { Shell } from './shell.tsx';
 import { request } from '../client/http-api.ts';
 
@@ -28,7 +28,7 @@ function setupTokenInUrl(): string | null {
 /** The manager's app: first-run set-up, sign-in (admins only), then the pages. */
 export function AdminApp() {
   const [lang, setLang] = useState<Lang>(() => (localStorage.getItem(langKey) === 'en' ? 'en' : 'vi'));
-  const i18n = useMemo(() => createI18n(['admin', 'catalogue', 'calendar', 'voice'], lang), [lang]);
+  const i18n = useMemo(() => createI18n(['admin', 'catalogue', 'calendar', 'voice', 'hub'], lang), [lang]);
   const t = i18n.t.bind(i18n);
   const [stage, setStage] = useState<Stage>({ kind: 'loading' });
 
@@ -75,7 +75,7 @@ export function AdminApp() {
     case 'loading':
       return <p class="admin-loading">{t('common:connecting')}</p>;
     case 'setup':
-      return <SetupScreen i18n={i18n} setupToken={stage.setupToken} onDone={signedIn} />;
+      return <SetupScreen i18n={i18n} setup={centreSetup} setupToken={stage.setupToken} help={t('admin:setup.help')} onDone={signedIn} />;
     case 'sign-in':
       return (
         <main class="admin-gate">
@@ -84,7 +84,7 @@ export function AdminApp() {
               {t('admin:setupLink.needed')}
             </p>
           )}
-          <SignInScreen i18n={i18n} onSignedIn={signedIn} />
+          <SignInScreen i18n={i18n} login={centreLogin} onSignedIn={signedIn} />
           {stage.error && <p role="alert">{stage.error}</p>}
         </main>
       );

@@ -10,6 +10,8 @@ import { CentrePage } from './pages/centre-page.tsx';
 import { CountersPage } from './pages/counters-page.tsx';
 import { DashboardPage } from './pages/dashboard-page.tsx';
 import { HealthPage } from './pages/health-page.tsx';
+import { HubPage } from './pages/hub-page.tsx';
+import { IntegrationsPage } from './pages/integrations-page.tsx';
 import { PeoplePage } from './pages/people-page.tsx';
 import { PrinterPage } from './pages/printer-page.tsx';
 import { ProceduresPage } from './pages/procedures-page.tsx';
@@ -30,6 +32,8 @@ const pages = {
   people: PeoplePage,
   printer: PrinterPage,
   backup: BackupPage,
+  hub: HubPage,
+  integrations: IntegrationsPage,
   audit: AuditPage,
 } as const;
 type PageName = keyof typeof pages;

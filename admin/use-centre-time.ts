@@ -1,6 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import { useAdmin } from './admin-context.ts';
-import { centreTimeFormatter, defaultCentreTimeZone } from './figures.ts';
+import { centreTimeFormatter, defaultCentreTimeZone } from '../client/figures.ts';
 import { useSiteConfig } from './use-site-config.ts';
 
 /**

@@ -8,6 +8,8 @@ import { run as buttonServerLatency } from './button-server-latency.ts';
 import { run as callLatency } from './call-latency.ts';
 import { run as catalogueSearch } from './catalogue-search.ts';
 import { run as displayLatency } from './display-latency.ts';
+import { run as floodLatency } from './flood-latency.ts';
+import { run as hubProvince } from './hub-province.ts';
 import { run as issueThroughput } from './issue-throughput.ts';
 import { run as kioskBundle } from './kiosk-bundle.ts';
 import { run as printEncode } from './print-encode.ts';
@@ -54,6 +56,24 @@ const benches: Bench[] = [
         ['bare Socket.IO broadcast p50 / p99', `${ms(f.bareP50Ms)} / ${ms(f.bareP99Ms)}`, '', null],
         ['p99 ratio', `×${f.ratioP99}`, '≤ ×2', f.ratioP99 !== null && f.ratioP99 <= 2],
       ];
+    },
+  },
+  {
+    name: 'anonymous flood',
+    async run() {
+      const f = await floodLatency();
+      const calm = f.phases.find((p) => p.flood === null)!;
+      const rows: Row[] = [[`ticket issue p50 / p99, no flood (${f.issues} issues)`, `${ms(calm.p50Ms)} / ${ms(calm.p99Ms)}`, '', null]];
+      for (const p of f.phases.filter((x) => x.flood !== null)) {
+        const ratio = calm.p99Ms > 0 ? Math.round((p.p99Ms / calm.p99Ms) * 100) / 100 : null;
+        rows.push([
+          `ticket issue p50 / p99 while one client floods ${p.flood}`,
+          `${ms(p.p50Ms)} / ${ms(p.p99Ms)} (×${ratio})`,
+          '≤ ×2 p99',
+          ratio !== null && ratio <= 2,
+        ]);
+      }
+      return rows;
     },
   },
   {
@@ -171,6 +191,25 @@ const benches: Bench[] = [
     },
   },
   {
+    name: 'province hub',
+    async run() {
+      const f = await hubProvince();
+      return [
+        [
+          `ingest into PostgreSQL: ${f.centres} centres' days (${f.events} events) at once`,
+          `${f.eventsPerSecond} events/s (${ms(f.ingestMs)})`,
+          'keeps up with the day',
+          f.keepsUpTimes >= 1,
+        ],
+        ['… that is, faster than a province working day makes them', `×${f.keepsUpTimes}`, '', null],
+        [`catch-up of one centre after a day offline (${f.catchUp.events} events)`, ms(f.catchUp.ms), '', null],
+        [`province reports over the day (${f.tickets} tickets), slowest`, ms(f.reportMaxMs), '≤ 2 s', f.targets.met],
+        ['by service: SQL / centre computeReport over loaded tickets', `${ms(f.sqlByServiceMs)} / ${ms(f.jsByServiceMs)}`, '', null],
+        [`a month (${f.month.tickets} tickets) by centre and week`, ms(f.month.reportMs), '', null],
+      ];
+    },
+  },
+  {
     name: 'kiosk bundle',
     async run() {
       const f = await kioskBundle();
@@ -233,6 +272,8 @@ async function main(): Promise<void> {
     `Server memory and backup and restore are the exceptions: the server runs alone in its own process, exactly as`,
     `\`npm start\` runs it (\`node ${startNodeArgs().join(' ')}\`), and its RSS is read from /proc (for backup and`,
     'restore, the peak (VmHWM) of each step; the event-loop stall is measured inside the server, `bench/support/loop-monitor.mjs`).',
+    'The anonymous flood runs the server, the flooder (`bench/support/flooder.mjs`) and the timing client each in its own process,',
+    'on the same machine: the flooder competes with the server for its cores, which a phone on the Wi-Fi does not.',
     '',
     '| benchmark | measure | figure | target | met |',
     '|---|---|---|---|---|',

@@ -39,6 +39,8 @@ export interface ConnectionOptions {
    * themselves). Apps with someone at them reload at a safe moment instead (use-upgrade-reload.ts).
    */
   reloadOnUpgrade?: boolean;
+  /** Keeps a paired device's new token when the admin replaces it (where the app stores its token). */
+  onTokenRotated?: (token: string) => void;
 }
 
 /** One Socket.IO connection with automatic reconnection, for every motcua app. */
@@ -71,6 +73,19 @@ export function connect(options: ConnectionOptions = {}): Connection {
     if (reason === 'io server disconnect') socket.connect();
   });
   socket.on('connect_error', () => set('offline'));
+  socket.on('device:token', (token, stored) => {
+    const keep = options.onTokenRotated;
+    if (!keep) return stored(false);
+    try {
+      keep(token);
+    } catch {
+      // Storage full or refused: the server keeps the old token.
+      return stored(false);
+    }
+    // The next reconnect presents the new token; this connection goes on as it is.
+    socket.auth = { ...socket.auth, token };
+    stored(true);
+  });
   const reloadForUpgrade = () => {
     if (upgrade === null) return;
     const key = 'motcua.reloadedFor';

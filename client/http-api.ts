@@ -1,13 +1,6 @@
-import {
-  type FileRouteName,
-  type JsonRouteName,
-  type RouteCallArgs,
-  type RouteName,
-  type RouteResult,
-  routes,
-  routeUrl,
-  type UploadRouteName,
-} from '../protocol/routes.ts';
+import type { CallArgsOf, FileNames, JsonNames, ResultOf, RouteEntry, UploadNames } from '../protocol/route-map.ts';
+import { fillPath } from '../protocol/route-map.ts';
+import { type RouteTypes, routes } from '../protocol/routes.ts';
 
 /** Who calls: the session or device token, if any, and the language refusals come back in. */
 export interface Caller {
@@ -26,45 +19,58 @@ function headers(who: Caller, contentType?: string): Record<string, string> {
 }
 
 /**
- * Calls a JSON route of the route map by its name (`request(who, 'resetPassword', { params: { id }, body })`),
- * typed by `protocol/routes.ts`; an unreachable server becomes an `offline` error.
+ * The calls of one route map by name, typed by its types interface `T`: the centre's
+ * (`request(who, 'resetPassword', { params: { id }, body })`) or the province hub's.
  */
-export async function request<K extends JsonRouteName>(who: Caller, name: K, ...[call]: RouteCallArgs<K>): Promise<RouteResult<K>> {
-  const body = call && 'body' in call ? JSON.stringify(call.body) : undefined;
-  return fetchResult<K>(name, routeUrl(name, call), {
-    method: routes[name].method,
-    headers: headers(who, body === undefined ? undefined : 'application/json'),
-    ...(body !== undefined && { body }),
-  });
+export interface RouteClient<T, M extends { [K in keyof T]: RouteEntry<unknown> }> {
+  /** Calls a JSON route; an unreachable server becomes an `offline` error. */
+  request<K extends JsonNames<T>>(who: Caller, name: K, ...call: CallArgsOf<M[K]['path'], T[K]>): Promise<ResultOf<T[K]>>;
+  /** Sends a file's bytes as they are (a catalogue's text, a backup) to an upload route. */
+  upload<K extends UploadNames<T>>(
+    who: Caller,
+    name: K,
+    file: Blob | string,
+    contentType: string,
+    ...call: CallArgsOf<M[K]['path'], T[K]>
+  ): Promise<ResultOf<T[K]>>;
+  /** Fetches a file route (CSV, PNG, backup); null when it is refused or the server is unreachable. */
+  download<K extends FileNames<T>>(who: Caller, name: K, ...call: CallArgsOf<M[K]['path'], T[K]>): Promise<Blob | null>;
 }
 
-/** Sends a file's bytes as they are (a catalogue's text, a backup) to an upload route. */
-export async function upload<K extends UploadRouteName>(
-  who: Caller,
-  name: K,
-  file: Blob | string,
-  contentType: string,
-  ...[call]: RouteCallArgs<K>
-): Promise<RouteResult<K>> {
-  return fetchResult<K>(name, routeUrl(name, call), { method: routes[name].method, headers: headers(who, contentType), body: file });
+/** The client of a route map, on the page's own server. */
+export function routeClient<T, M extends { [K in keyof T]: RouteEntry<unknown> }>(map: M): RouteClient<T, M> {
+  return {
+    request(who, name, ...[call]) {
+      const body = call && 'body' in call ? JSON.stringify(call.body) : undefined;
+      return fetchResult(fillPath(map[name].path, call), {
+        method: map[name].method,
+        headers: headers(who, body === undefined ? undefined : 'application/json'),
+        ...(body !== undefined && { body }),
+      });
+    },
+    upload(who, name, file, contentType, ...[call]) {
+      return fetchResult(fillPath(map[name].path, call), { method: map[name].method, headers: headers(who, contentType), body: file });
+    },
+    async download(who, name, ...[call]) {
+      try {
+        const res = await fetch(fillPath(map[name].path, call), { method: map[name].method, headers: headers(who) });
+        return res.ok ? await res.blob() : null;
+      } catch {
+        return null;
+      }
+    },
+  };
 }
 
-/** Fetches a file route (CSV, PNG, backup); null when it is refused or the server is unreachable. */
-export async function download<K extends FileRouteName>(who: Caller, name: K, ...[call]: RouteCallArgs<K>): Promise<Blob | null> {
-  try {
-    const res = await fetch(routeUrl(name, call), { method: routes[name].method, headers: headers(who) });
-    return res.ok ? await res.blob() : null;
-  } catch {
-    return null;
-  }
-}
-
-async function fetchResult<K extends RouteName>(_name: K, url: string, init: RequestInit): Promise<RouteResult<K>> {
+async function fetchResult<R>(url: string, init: RequestInit): Promise<R> {
   try {
     const res = await fetch(url, init);
-    // The server answers every route of the map with its RouteResult (see `server/http/router.ts`).
-    return (await res.json()) as RouteResult<K>;
+    // The server answers every route of its map with the route's Result (see `server/http/router.ts`).
+    return (await res.json()) as R;
   } catch {
-    return offline;
+    return offline as R;
   }
 }
+
+/** The centre's route map (`protocol/routes.ts`), as every centre app calls it. */
+export const { request, upload, download } = routeClient<RouteTypes, typeof routes>(routes);

@@ -2,19 +2,37 @@ import type { i18n } from 'i18next';
 import { useState } from 'preact/hooks';
 import { request } from './http-api.ts';
 import type { SessionView } from '../protocol/http-views.ts';
+import type { ResultError } from '../protocol/result.ts';
 
 /** A new session: its token and who signed in. */
 export type SignedIn = SessionView;
 
-/** Clerks and admins sign in with their own credentials; the session token is kept by the app. */
-export function SignInScreen(props: { i18n: i18n; onSignedIn: (s: SignedIn) => void }) {
+/** How a sign-in screen reaches its server: the session made, or the refusal. */
+export type SessionCall<B, U> = (
+  body: B,
+  lang: string,
+) => Promise<{ ok: true; value: { token: string; user: U } } | { ok: false; error: ResultError }>;
+export type Credentials = { username: string; password: string };
+
+/** A centre's sign-in (`login` of `protocol/routes.ts`); the hub app passes its own. */
+export const centreLogin: SessionCall<Credentials, SignedIn['user']> = (body, lang) => request({ lang }, 'login', { body });
+
+/**
+ * Clerks and admins sign in with their own credentials; the session token is kept by the app.
+ * The hub's people sign in the same way, through the hub's own route (`login`).
+ */
+export function SignInScreen<U>(props: {
+  i18n: i18n;
+  login: SessionCall<Credentials, U>;
+  onSignedIn: (s: { token: string; user: U }) => void;
+}) {
   const t = props.i18n.t.bind(props.i18n);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const submit = async (e: Event) => {
     e.preventDefault();
-    const r = await request({ lang: props.i18n.language }, 'login', { body: { username: username.trim(), password } });
+    const r = await props.login({ username: username.trim(), password }, props.i18n.language);
     if (r.ok) props.onSignedIn(r.value);
     else setError(r.error.code === 'offline' ? t('common:offline') : r.error.message);
   };

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Connection, ConnectionState } from './connection.ts';
 
 /** The connection's state as a Preact hook, for the "disconnected" banner every screen shows. */
-export function useConnectionState(connection: Connection): ConnectionState {
+export function useConnectionState(connection: Pick<Connection, 'state' | 'onState'>): ConnectionState {
   const [state, setState] = useState(connection.state());
   useEffect(() => {
     const off = connection.onState(setState);

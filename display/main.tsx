@@ -30,7 +30,12 @@ async function start(root: HTMLElement): Promise<void> {
     render(<p class="board-message board-message--error">{i18n.t('route.bad', { param: parsed.problem.param })}</p>, root);
     return;
   }
-  const connection = connect({ token: storedToken('display').get(), lang, reloadOnUpgrade: true });
+  const connection = connect({
+    token: storedToken('display').get(),
+    lang,
+    reloadOnUpgrade: true,
+    onTokenRotated: (t) => storedToken('display').set(t),
+  });
   const health = new VoiceHealth();
   const voice = await createBoardVoice(parsed.route, health);
   startBoardReport(connection, health, `${location.pathname}${location.search}`.slice(0, 300));

@@ -6,6 +6,7 @@ import { i18nFromBundles, type Bundle } from '../client/i18n-bundles.ts';
 import { PairingScreen } from '../client/pairing-screen.tsx';
 import { storedToken } from '../client/stored-token.ts';
 import { KioskApp } from './kiosk-app.tsx';
+import { loadQrEncoder } from './parts/qr-code.tsx';
 import '../client/fonts.css';
 import './styles/base.css';
 import './styles/browse.css';
@@ -46,3 +47,5 @@ function Root() {
 }
 
 render(<Root />, document.getElementById('app')!);
+// The QR encoder comes after the first screen, well before a citizen gets to a code.
+window.addEventListener('load', () => void loadQrEncoder().catch(() => undefined), { once: true });

@@ -52,6 +52,8 @@ export interface DeviceConnections {
     name: string;
     counterId: number | null;
     pairedAt: number;
+    /** Its last request or connection (now, while connected); epoch ms. */
+    lastContactAt: number;
     connections: number;
     rooms: string[];
   }>;

@@ -79,6 +79,11 @@ export interface ServerToClientEvents {
   'rating:requested': (request: RatingRequest) => void;
   /** That finish was undone: the tablet stops asking about the ticket. */
   'rating:withdrawn': (withdrawn: { ticketId: string }) => void;
+  /**
+   * The admin gave this paired device a new token: the device keeps it in place of the old
+   * one, which stops working as soon as it answers `true`.
+   */
+  'device:token': (token: string, stored: (ok: boolean) => void) => void;
 }
 
 /** The counter commands that share one payload shape and one handler path. */

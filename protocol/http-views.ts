@@ -41,6 +41,8 @@ export interface DeviceView {
   name: string;
   counterId: number | null;
   pairedAt: number;
+  /** Its last request or connection; epoch ms. */
+  lastContactAt: number;
   revokedAt: number | null;
 }
 

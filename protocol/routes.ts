@@ -37,24 +37,33 @@ import type {
   SiteInfoView,
   WhoAmIView,
 } from './http-views.ts';
-import type { ResultError } from './result.ts';
+import type { HubJoinPayload, HubLinkView } from './hub/hub-link.ts';
+import {
+  type CallArgsOf,
+  type CallOf,
+  type FileNames,
+  type FileReply,
+  fillPath,
+  type JsonNames,
+  type ResultOf,
+  type RouteEntry,
+  type UploadNames,
+} from './route-map.ts';
 import type { ReportCsvTable, ReportView } from './reports.ts';
 import type { CalendarYearInput, SiteConfig, SiteConfigInput } from './site-config.ts';
 import type { PrinterConfigInput, PrintersView } from './printers.ts';
 import type { DayStatistics, IssuedTicket, PrintOutcome, TicketPublicView } from './views.ts';
 import type { RecordedPackManifest, VoicePackStatus } from './voice/voice-pack.ts';
+import type { DeliveryView, NewWebhookPayload, WebhookView } from './webhooks.ts';
 import type * as v from 'valibot';
+
+export { type FileReply, type PathParams, pathParam } from './route-map.ts';
 
 type In<S extends v.GenericSchema> = v.InferInput<S>;
 type Day = string;
 
 /** How a route is reached and who may call it. */
-export interface RouteInfo {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  /** `:name` segments are path params (`/api/users/:id/password`). */
-  path: `/api/${string}`;
-  policy: Policy;
-}
+export type RouteInfo = RouteEntry<Policy>;
 
 export const routes = {
   health: { method: 'GET', path: '/api/health', policy: access.public },
@@ -84,6 +93,7 @@ export const routes = {
   deviceHealth: { method: 'GET', path: '/api/devices/health', policy: access.admin },
   renameDevice: { method: 'PATCH', path: '/api/devices/:id', policy: access.admin },
   revokeDevice: { method: 'DELETE', path: '/api/devices/:id', policy: access.admin },
+  rotateDeviceToken: { method: 'POST', path: '/api/devices/:id/token', policy: access.admin },
   connections: { method: 'GET', path: '/api/admin/connections', policy: access.admin },
   audit: { method: 'GET', path: '/api/audit', policy: access.admin },
 
@@ -96,7 +106,7 @@ export const routes = {
   calendarYear: { method: 'GET', path: '/api/calendar/:year', policy: access.admin },
   saveCalendarYear: { method: 'PUT', path: '/api/config/calendar/:id', policy: access.admin },
 
-  importCatalogue: { method: 'POST', path: '/api/catalogue/import', policy: access.admin },
+  importCatalogue: { method: 'POST', path: '/api/catalogue/import', policy: access.admin, upload: true },
   saveProcedure: { method: 'PUT', path: '/api/catalogue/procedures/:code', policy: access.admin },
 
   report: { method: 'GET', path: '/api/reports', policy: access.admin },
@@ -113,7 +123,7 @@ export const routes = {
 
   backup: { method: 'GET', path: '/api/backup', policy: access.admin },
   restoreStatus: { method: 'GET', path: '/api/backup/restore', policy: access.admin },
-  restore: { method: 'POST', path: '/api/backup/restore', policy: access.admin },
+  restore: { method: 'POST', path: '/api/backup/restore', policy: access.admin, upload: true },
   confirmRestore: { method: 'POST', path: '/api/backup/restore/confirm', policy: access.admin },
   cancelRestore: { method: 'DELETE', path: '/api/backup/restore', policy: access.admin },
 
@@ -121,14 +131,17 @@ export const routes = {
   // Boards are public, and so is what they play: the announcer's recorded words.
   voicePackManifest: { method: 'GET', path: '/api/voice-pack/manifest', policy: access.public },
   voicePackClipFile: { method: 'GET', path: '/api/voice-pack/clips/:file', policy: access.public },
-  recordClip: { method: 'PUT', path: '/api/voice-pack/clips/:id', policy: access.admin },
+  recordClip: { method: 'PUT', path: '/api/voice-pack/clips/:id', policy: access.admin, upload: true },
   removeClip: { method: 'DELETE', path: '/api/voice-pack/clips/:id', policy: access.admin },
   exportVoicePack: { method: 'GET', path: '/api/voice-pack/export', policy: access.admin },
-  importVoicePack: { method: 'POST', path: '/api/voice-pack/import', policy: access.admin },
+  importVoicePack: { method: 'POST', path: '/api/voice-pack/import', policy: access.admin, upload: true },
+  hubLink: { method: 'GET', path: '/api/hub-link', policy: access.admin },
+  joinHub: { method: 'POST', path: '/api/hub-link/join', policy: access.admin },
+  webhooks: { method: 'GET', path: '/api/webhooks', policy: access.admin },
+  createWebhook: { method: 'POST', path: '/api/webhooks', policy: access.admin },
+  disableWebhook: { method: 'DELETE', path: '/api/webhooks/:id', policy: access.admin },
+  webhookDeliveries: { method: 'GET', path: '/api/webhooks/deliveries', policy: access.admin },
 } as const satisfies { [K in RouteName]: RouteInfo };
-
-/** A reply that is a file (CSV, PNG, backup) rather than a JSON Result. */
-export type FileReply = { file: true };
 
 /**
  * What each route takes and gives: `reply` (the Result's value), `body` (JSON), `query`,
@@ -160,6 +173,8 @@ export interface RouteTypes {
   deviceHealth: { reply: DeviceHealthView };
   renameDevice: { body: In<typeof C.RenameDevicePayload>; reply: null };
   revokeDevice: { reply: null };
+  /** `device_offline` when no live connection of the device took the new token (the old one then still works). */
+  rotateDeviceToken: { reply: null };
   connections: { reply: DeviceConnections };
   audit: { query: { limit?: number }; reply: AuditEntry[] };
 
@@ -229,51 +244,38 @@ export interface RouteTypes {
   exportVoicePack: { reply: FileReply };
   /** All or nothing; problems name each refused clip. */
   importVoicePack: { upload: true; reply: VoicePackStatus; problems: string };
+  /** How the centre stands with its province hub; `link` is null for a centre without `--hub`. */
+  hubLink: { reply: { link: HubLinkView | null } };
+  joinHub: { body: In<typeof HubJoinPayload>; reply: { link: HubLinkView } };
+  webhooks: { reply: WebhookView[] };
+  /** The secret is shown once, here. */
+  createWebhook: { body: In<typeof NewWebhookPayload>; reply: { webhook: WebhookView; secret: string } };
+  disableWebhook: { reply: null };
+  webhookDeliveries: { query: { limit?: number }; reply: DeliveryView[] };
 }
 
 export type RouteName = keyof RouteTypes;
+
+/** The routes the map marks `upload` are exactly those whose types take a file: anything else does not compile. */
+type UploadMarked = { [K in RouteName]: (typeof routes)[K] extends { upload: true } ? K : never }[RouteName];
+type UploadTyped = { [K in RouteName]: RouteTypes[K] extends { upload: true } ? K : never }[RouteName];
+export const uploadsAgree: [UploadMarked] extends [UploadTyped] ? ([UploadTyped] extends [UploadMarked] ? true : never) : never = true;
 export type RoutePath<K extends RouteName> = (typeof routes)[K]['path'];
 
 /** Routes answered with a file, taking a JSON body, or taking a file's bytes. */
-export type FileRouteName = { [K in RouteName]: RouteTypes[K]['reply'] extends FileReply ? K : never }[RouteName];
-export type UploadRouteName = { [K in RouteName]: RouteTypes[K] extends { upload: true } ? K : never }[RouteName];
-export type JsonRouteName = Exclude<RouteName, FileRouteName | UploadRouteName>;
-
-/** The names of a path's `:params` (`/api/printers/:id/preview/:ticketId.png` has `id` and `ticketId`). */
-type ParamNames<P extends string> = P extends `${string}:${infer Rest}`
-  ? Rest extends `${infer Name}/${infer Tail}`
-    ? BareName<Name> | ParamNames<`/${Tail}`>
-    : BareName<Rest>
-  : never;
-type BareName<S extends string> = S extends `${infer N}.${string}` ? N : S;
-export type PathParams<P extends string> = { [N in ParamNames<P>]: string };
+export type FileRouteName = FileNames<RouteTypes>;
+export type UploadRouteName = UploadNames<RouteTypes>;
+export type JsonRouteName = JsonNames<RouteTypes>;
 
 /** What a caller passes: `params` when the path has any, `body` and `query` when the route takes them. */
-export type RouteCall<K extends RouteName> = ([ParamNames<RoutePath<K>>] extends [never]
-  ? { params?: never }
-  : { params: PathParams<RoutePath<K>> }) &
-  (RouteTypes[K] extends { body: infer B } ? { body: B } : { body?: never }) &
-  (RouteTypes[K] extends { query: infer Q } ? { query?: Q } : { query?: never });
-
+export type RouteCall<K extends RouteName> = CallOf<RoutePath<K>, RouteTypes[K]>;
 /** `[call]`, or `[call?]` for a route that needs nothing. */
-export type RouteCallArgs<K extends RouteName> = object extends RouteCall<K> ? [call?: RouteCall<K>] : [call: RouteCall<K>];
-
+export type RouteCallArgs<K extends RouteName> = CallArgsOf<RoutePath<K>, RouteTypes[K]>;
 export type RouteReply<K extends RouteName> = RouteTypes[K]['reply'];
-
 /** What a route answers: its value, or a refusal with the problems the route lists. */
-export type RouteResult<K extends RouteName> =
-  | { ok: true; value: RouteReply<K> }
-  | { ok: false; error: ResultError; problems?: RouteTypes[K] extends { problems: infer P } ? P[] : never };
-
-/** A path param: `:` and a name, as the router matches it. */
-export const pathParam = /:([a-zA-Z]+)/g;
+export type RouteResult<K extends RouteName> = ResultOf<RouteTypes[K]>;
 
 /** The address of a call: the path with its params filled in, and the query. */
 export function routeUrl<K extends RouteName>(name: K, call?: RouteCall<K>): string {
-  const c = (call ?? {}) as { params?: Record<string, string>; query?: Record<string, string | number | undefined> };
-  const path = routes[name].path.replace(pathParam, (_m, param: string) => encodeURIComponent(c.params?.[param] ?? ''));
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(c.query ?? {})) if (value !== undefined) query.set(key, String(value));
-  const q = query.toString();
-  return q ? `${path}?${q}` : path;
+  return fillPath(routes[name].path, call);
 }

@@ -164,12 +164,75 @@ export const CentreConfigSchema = v.object({
   announcement: v.optional(voiceConfigSchema, {}),
 });
 
+const Count = (min: number, max: number, fallback: number) =>
+  v.optional(v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max)), fallback);
+/** A token bucket: this many at once, then `perSecond` (or `perMinute`) more as time passes. */
+const Rate = (burst: number, perSecond: number) =>
+  v.optional(
+    v.object({
+      burst: Count(1, 10_000, burst),
+      perSecond: v.optional(v.pipe(v.number(), v.minValue(0.01), v.maxValue(10_000)), perSecond),
+    }),
+    {},
+  );
+
+/**
+ * What one client may ask of the server, so that nobody on the network (a phone on the guest
+ * Wi-Fi, a broken script) can slow ticket issuing down (docs/network.md explains each one).
+ * Every field has a default that suits a centre of any size; a technician may tighten them.
+ */
+export const LimitsSchema = v.object({
+  /** Numbers one kiosk may take in a row (a family together), then how many a minute. */
+  kioskIssue: v.optional(v.object({ burst: Count(1, 100, 6), perMinute: Count(1, 600, 6) }), {}),
+  /** Wrong passwords, pairing codes and set-up links before the caller has to wait. */
+  signIn: v.optional(
+    v.object({
+      /** Wrong attempts from one address (any account) within the window. */
+      failuresPerAddress: Count(1, 1000, 10),
+      /** Wrong passwords for one account (from any address) within the window. */
+      failuresPerAccount: Count(1, 1000, 10),
+      windowMinutes: Count(1, 1440, 15),
+    }),
+    {},
+  ),
+  /**
+   * Password hashing (scrypt) runs on the thread pool the journal's writes use: at most this
+   * many at once, this many more waiting; sign-ins beyond that are refused for a moment.
+   */
+  hashing: v.optional(v.object({ concurrent: Count(1, 4, 1), queued: Count(0, 1000, 8) }), {}),
+  /** Requests and socket events from a caller without an account, and to public routes and events. */
+  requests: v.optional(
+    v.object({
+      /** Per Socket.IO connection. */
+      perConnection: Rate(20, 5),
+      /** Per address: HTTP requests, new connections and socket events together (a room of screens behind one NAT shares it). */
+      perAddress: Rate(600, 60),
+    }),
+    {},
+  ),
+  /** Request bodies, checked before they are read. */
+  bodies: v.optional(
+    v.object({
+      /** Public routes (sign-in, pairing, set-up): a user name and password fit in far less. */
+      publicKb: Count(1, 1024, 8),
+      /** Staff routes' JSON (a centre's configuration, a procedure). */
+      jsonKb: Count(16, 65_536, 1024),
+      /** A catalogue file to import (admins only; it is read whole). A backup to restore is streamed to disk and checked by its own limits. */
+      catalogueMb: Count(1, 1024, 32),
+    }),
+    {},
+  ),
+  /** A paired device not heard from for this many days loses its token and is paired again; 0 keeps tokens for ever. */
+  deviceIdleDays: Count(0, 3650, 60),
+});
+
 export const SiteConfigSchema = v.pipe(
   v.object({
     version: v.literal(1),
     centre: CentreConfigSchema,
     services: v.pipe(v.array(ServiceConfigSchema), v.minLength(1)),
     counters: v.array(CounterConfigSchema),
+    limits: v.optional(LimitsSchema, {}),
     /** Runtime settings a flag or `MOTCUA_*` variable may override (see server/config.ts). */
     server: v.optional(
       v.object({
@@ -183,6 +246,22 @@ export const SiteConfigSchema = v.pipe(
         printer: v.optional(v.string()),
         /** Serial lines of counter call buttons (the motcua line protocol, docs/call-buttons.md). */
         buttons: v.optional(v.array(ButtonLineSchema)),
+        /** HTTPS: the certificate chain and its private key, PEM files (both or neither). */
+        tlsCert: v.optional(v.pipe(v.string(), v.minLength(1))),
+        tlsKey: v.optional(v.pipe(v.string(), v.minLength(1))),
+        /** Reverse proxies whose `X-Forwarded-For` and `X-Forwarded-Proto` are believed: addresses or CIDR ranges. */
+        trustedProxies: v.optional(v.array(v.pipe(v.string(), v.check(isAddressOrRange, 'expected an IP address or CIDR range')))),
+        /** The province hub, as `--hub` and `--centre-code` give it (docs/hub.md). */
+        hub: v.optional(
+          v.object({
+            url: v.pipe(v.string(), v.url()),
+            centreCode: v.pipe(v.string(), v.minLength(2), v.maxLength(32)),
+            /** Events per request when shipping the journal; defaults to 500. */
+            batchEvents: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))),
+            /** Seconds between status reports to the hub; defaults to 15. */
+            statusSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3600))),
+          }),
+        ),
       }),
     ),
   }),
@@ -209,6 +288,8 @@ export type CounterConfig = v.InferOutput<typeof CounterConfigSchema>;
 export type CentreConfig = v.InferOutput<typeof CentreConfigSchema>;
 export type SiteConfig = v.InferOutput<typeof SiteConfigSchema>;
 export type ButtonLineConfig = v.InferOutput<typeof ButtonLineSchema>;
+export type Limits = v.InferOutput<typeof LimitsSchema>;
+export type LimitsInput = v.InferInput<typeof LimitsSchema>;
 /** The site config as written in a file, before defaults are filled in. */
 export type SiteConfigInput = v.InferInput<typeof SiteConfigSchema>;
 
@@ -223,4 +304,30 @@ function isTimeZone(zone: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** `192.168.1.10`, `10.0.0.0/8`, `::1`, `fd00::/8`: what a trusted-proxy entry may be. */
+export function isAddressOrRange(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIPv4(address) ? 4 : isIPv6(address) ? 6 : 0;
+  if (family === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
+
+function isIPv4(address: string): boolean {
+  return /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/.test(address);
+}
+
+/** Eight groups of hex digits, `::` standing for one run of zero groups, the last two may be an IPv4 address. */
+function isIPv6(address: string): boolean {
+  const halves = address.split('::');
+  if (halves.length > 2) return false;
+  const groups = halves.flatMap((h) => (h === '' ? [] : h.split(':')));
+  const last = groups.at(-1) ?? '';
+  const v4Tail = last.includes('.');
+  if (v4Tail && !isIPv4(last)) return false;
+  const hex = v4Tail ? groups.slice(0, -1) : groups;
+  if (!hex.every((g) => /^[0-9a-f]{1,4}$/i.test(g))) return false;
+  const count = hex.length + (v4Tail ? 2 : 0);
+  return halves.length === 2 ? count < 8 : count === 8;
 }

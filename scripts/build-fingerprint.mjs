@@ -15,6 +15,7 @@ export const BUILD_INPUTS = [
   'protocol',
   'server',
   'hardware',
+  'hub',
   'locales',
   'vite.config.ts',
   'tsconfig.json',

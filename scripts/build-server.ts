@@ -2,7 +2,8 @@
 // module, `<build>/server/main.mjs`, which `npm start` runs with plain Node. Running the
 // TypeScript through tsx instead cost about 35 MB of RSS (its loader thread and source maps) on a
 // box whose whole budget is 120 MB. Packages in node_modules stay outside the bundle. The
-// catalogue import tool is bundled beside it, so a production install runs it without tsx.
+// catalogue import tool is bundled beside it, so a production install runs it without tsx, and
+// so is the province hub (`npm run hub`).
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +12,7 @@ import { build, type Plugin } from 'esbuild';
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The programs bundled into a build's `server/` folder. */
-const ENTRIES = { main: 'server/main.ts', 'catalog-import': 'scripts/catalog-import.ts' };
+const ENTRIES = { main: 'server/main.ts', 'catalog-import': 'scripts/catalog-import.ts', hub: 'hub/main.ts' };
 
 /**
  * Modules find their files next to themselves (fonts, locales, seed data) through

@@ -57,7 +57,8 @@ export async function makeRelease(outDir = join(repo, 'release')): Promise<strin
   if (!start?.includes('build/current/server/main.mjs')) throw new Error(`unexpected start script: ${start}`);
   const released: PackageJson = {
     ...pkg,
-    scripts: { start, 'catalog:import': 'node build/current/server/catalog-import.mjs' },
+    // The province hub is in the same release: a province installs it on its own server.
+    scripts: { start, hub: 'node build/current/server/hub.mjs', 'catalog:import': 'node build/current/server/catalog-import.mjs' },
   };
   await writeFile(join(root, 'package.json'), `${JSON.stringify(released, null, 2)}\n`);
   // `npm ci` in the release installs the runtime packages only. `omit=dev` alone still installs

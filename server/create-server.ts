@@ -1,15 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, realpath } from 'node:fs/promises';
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { ButtonLineConfig, SiteConfig } from '../protocol/site-config.ts';
-import { AttemptLimiter, IssueRateLimit } from './auth/attempt-limiter.ts';
 import { AuthStore } from './auth/auth-store.ts';
 import { PairingCodes } from './auth/pairing.ts';
 import { newTicketId } from './auth/tokens.ts';
 import { settleRestore } from './app/backup-apply.ts';
 import { CatalogueSource } from './app/catalogue-source.ts';
+import { createGuards } from './app/limits.ts';
+import { ClientAddresses } from './http/client-address.ts';
 import type { AppContext } from './app/context.ts';
 import { runCounterCommand } from './app/counter-actions.ts';
 import { CounterHolders } from './app/counter-holders.ts';
@@ -17,9 +19,11 @@ import { systemClock, type Clock } from './clock.ts';
 import type { Settings } from './config.ts';
 import { CallButtons } from './devices/call-buttons.ts';
 import { QueueEngine } from './engine/queue-engine.ts';
-import { connectedClients } from './gateway/connected-clients.ts';
+import { connectedClients, deliverDeviceToken } from './gateway/connected-clients.ts';
 import { createGateway } from './gateway/gateway.ts';
 import type { GatewayServer } from './gateway/socket-types.ts';
+import { startHubLink } from './hub-link/start-hub-link.ts';
+import { startCentreWebhooks } from './webhooks/start-webhooks.ts';
 import { createHttpHandler } from './http/http-handler.ts';
 import { createTranslator, loadResources } from './i18n.ts';
 import type { TicketPrinting } from './printing/ticket-printing.ts';
@@ -92,7 +96,8 @@ export async function createServer(options: ServerOptions): Promise<MotcuaServer
   const site = settings.alwaysOpen ? alwaysOpen(siteStore) : siteStore;
   const store = options.store ?? new FileQueueStore(settings.dataDir, clock);
   const apps = options.distDir ?? (await currentApps());
-  const auth = await AuthStore.open(settings.dataDir, clock);
+  const guards = createGuards(() => site.get().limits, clock);
+  const auth = await AuthStore.open(settings.dataDir, clock, guards.hashing, () => site.get().limits.deviceIdleDays * 86_400_000);
   const catalogue = await CatalogueSource.open(settings.dataDir, join(repoDir, 'data/catalogue.json'), clock.now());
   const engine = await QueueEngine.start({ config: () => site.get(), store, clock, newId: options.newId ?? newTicketId });
   const ctx: AppContext = {
@@ -102,8 +107,8 @@ export async function createServer(options: ServerOptions): Promise<MotcuaServer
     engine,
     auth,
     pairing: new PairingCodes(clock),
-    attempts: new AttemptLimiter(10, 10 * 60_000, clock),
-    issueLimit: new IssueRateLimit(6, 6, clock),
+    guards,
+    addresses: new ClientAddresses(settings.trustedProxies),
     translator: createTranslator(loadResources(join(repoDir, 'locales'))),
     printing: options.printing,
     buttons: new CallButtons(options.buttons ?? site.get().server?.buttons ?? []),
@@ -113,6 +118,7 @@ export async function createServer(options: ServerOptions): Promise<MotcuaServer
     build: options.build ?? (await buildId(apps)),
     audit: AuditLog.inDataDir(settings.dataDir),
     fileAlerts: [siteStore.alert, auth.alert, catalogue.alert, options.printing.alert].filter((a) => a !== null),
+    deliverDeviceToken: async () => false,
     reportCache: new FileDayTicketCache(settings.dataDir),
     holders: new CounterHolders(),
     version: await packageVersion(),
@@ -120,11 +126,18 @@ export async function createServer(options: ServerOptions): Promise<MotcuaServer
     connections: () => ({ serverTime: clock.now(), devices: [], users: [], publicConnections: 0, boards: [] }),
     voicePack: await VoicePackStore.open(settings.dataDir),
     generatedVoices: loadGeneratedVoices(repoDir),
+    hubLink: null,
+    webhooks: null,
   };
-  const http = createHttpServer(createHttpHandler(ctx, apps));
+  const handler = createHttpHandler(ctx, apps);
+  const http = settings.tls ? createHttpsServer(await readTls(settings.tls), handler) : createHttpServer(handler);
   const gateway = createGateway(http, ctx);
   // The gateway is built from ctx, so ctx learns about its sockets afterwards.
-  ctx.connections = () => connectedClients(gateway.io, auth.devices(), clock.now());
+  ctx.connections = () => connectedClients(gateway.io, auth, clock.now());
+  ctx.deliverDeviceToken = (deviceId, token) => deliverDeviceToken(gateway.io, deviceId, token);
+  ctx.hubLink = await startHubLink(ctx, gateway.io);
+  const webhooks = await startCentreWebhooks(ctx, gateway.io);
+  ctx.webhooks = webhooks.webhooks;
   ctx.buttons.start({
     config: () => site.get(),
     state: () => engine.state,
@@ -139,8 +152,12 @@ export async function createServer(options: ServerOptions): Promise<MotcuaServer
   let stopped: Promise<void> | null = null;
   const stop = () =>
     (stopped ??= (async () => {
+      await ctx.hubLink?.stop();
+      await webhooks.stop();
       await ctx.buttons.stop();
       await gateway.close();
+      // Closing sockets notes the devices' last contact: on disk before the directory is let go.
+      await auth.settled();
       await engine.stop();
       await ctx.reportCache.close();
     })());
@@ -166,6 +183,15 @@ export async function createServer(options: ServerOptions): Promise<MotcuaServer
       await ctx.printing.close();
     },
   };
+}
+
+/** The certificate chain and key for HTTPS; a missing or unreadable file stops the start with its path. */
+async function readTls(tls: NonNullable<Settings['tls']>): Promise<{ cert: Buffer; key: Buffer }> {
+  const read = (what: string, path: string) =>
+    readFile(path).catch((e: NodeJS.ErrnoException) => {
+      throw new Error(`HTTPS: cannot read the ${what} ${path} (${e.code ?? e.message})`);
+    });
+  return { cert: await read('certificate', tls.certPath), key: await read('private key', tls.keyPath) };
 }
 
 async function packageVersion(): Promise<string> {

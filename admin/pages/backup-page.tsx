@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { BackupProblem, LastRestore, RestorePreview, RestoreStatus } from '../../protocol/backup.ts';
-import { saveFile } from '../admin-api.ts';
+import { saveFile } from '../../client/save-file.ts';
 import { useAdmin } from '../admin-context.ts';
-import { FilePicker } from '../parts/file-picker.tsx';
+import { FilePicker } from '../../client/file-picker.tsx';
 import { RestorePreviewPanel } from '../parts/restore-preview.tsx';
 import { useCentreTime } from '../use-centre-time.ts';
 

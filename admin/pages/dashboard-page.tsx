@@ -1,9 +1,9 @@
 import { useAdmin, named } from '../admin-context.ts';
 import { BarChart } from '../charts/bar-chart.tsx';
 import { SatisfactionBars } from '../charts/satisfaction-bar.tsx';
-import { minutesWithUnit, percentText } from '../figures.ts';
+import { minutesWithUnit, percentText } from '../../client/figures.ts';
 import { ServerHealthAlerts } from '../parts/server-health-alerts.tsx';
-import { StatCard } from '../parts/stat-card.tsx';
+import { StatCard } from '../../client/stat-card.tsx';
 import { useAdminSnapshot } from '../use-admin-snapshot.ts';
 import { useSiteConfig } from '../use-site-config.ts';
 

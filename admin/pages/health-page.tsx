@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { PrinterState } from '../../protocol/views.ts';
 import { useAdmin } from '../admin-context.ts';
 import { BoardSoundTable, boardSoundDown } from '../parts/board-sound-table.tsx';
@@ -20,6 +21,14 @@ export function HealthPage() {
       await api.call('renameDevice', { params: { id }, body: { name: next.trim() } });
       await reload();
     }
+  };
+  const [notice, setNotice] = useState<string | null>(null);
+  // The device gets its new token over its live connection, so it keeps working; a copied old token stops.
+  const rotate = async (id: string, name: string) => {
+    if (!confirm(t('admin:devices.confirmRotate', { name }))) return;
+    const r = await api.call('rotateDeviceToken', { params: { id } });
+    setNotice(r.ok ? t('admin:devices.rotated', { name }) : r.error.message);
+    await reload();
   };
   const revoke = async (id: string, name: string) => {
     if (!confirm(t('admin:devices.confirmRevoke', { name }))) return;
@@ -85,6 +94,7 @@ export function HealthPage() {
                 <th>{t('admin:devices.name')}</th>
                 <th>{t('admin:devices.kind')}</th>
                 <th>{t('admin:devices.pairedAt')}</th>
+                <th>{t('admin:devices.lastContact')}</th>
                 <th />
               </tr>
             </thead>
@@ -102,9 +112,13 @@ export function HealthPage() {
                     {d.counterId !== null && ` · ${d.counterId}`}
                   </td>
                   <td>{timeText(d.pairedAt)}</td>
+                  <td>{d.connections ? t('admin:devices.inTouchNow') : timeText(d.lastContactAt)}</td>
                   <td class="actions">
                     <button type="button" class="small" onClick={() => void rename(d.id, d.name)}>
                       {t('admin:devices.rename')}
+                    </button>
+                    <button type="button" class="small" name="rotate" onClick={() => void rotate(d.id, d.name)}>
+                      {t('admin:devices.rotate')}
                     </button>
                     <button type="button" class="small danger" onClick={() => void revoke(d.id, d.name)}>
                       {t('admin:devices.revoke')}
@@ -114,6 +128,12 @@ export function HealthPage() {
               ))}
             </tbody>
           </table>
+          {notice && (
+            <p class="hint" role="status">
+              {notice}
+            </p>
+          )}
+          <p class="hint">{t('admin:devices.tokenHint')}</p>
           <PairingPanel />
         </div>
       </div>

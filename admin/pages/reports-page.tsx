@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ReportCsvTable, ReportView } from '../../protocol/reports.ts';
-import { saveFile } from '../admin-api.ts';
+import { saveFile } from '../../client/save-file.ts';
 import { named, useAdmin } from '../admin-context.ts';
 import { BarChart } from '../charts/bar-chart.tsx';
 import { Heatmap } from '../charts/heatmap.tsx';
 import { SatisfactionBars } from '../charts/satisfaction-bar.tsx';
-import { minutesText, minutesWithUnit, percentText } from '../figures.ts';
+import { minutesText, minutesWithUnit, percentText } from '../../client/figures.ts';
 import { ReportTable, type ReportRow } from '../parts/report-table.tsx';
-import { StatCard } from '../parts/stat-card.tsx';
+import { StatCard } from '../../client/stat-card.tsx';
 
 /** `YYYY-MM-DD` plus n days, on the calendar (no time zone involved). */
 function addDays(day: string, n: number): string {

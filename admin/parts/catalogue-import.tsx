@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { CatalogueImportSummary, CatalogueProblemView } from '../../protocol/http-views.ts';
 import { useAdmin } from '../admin-context.ts';
 import type { ApiError } from '../admin-api.ts';
-import { FilePicker } from './file-picker.tsx';
+import { FilePicker } from '../../client/file-picker.tsx';
 
 type ImportState =
   | { kind: 'idle' }

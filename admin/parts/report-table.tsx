@@ -1,6 +1,6 @@
 import type { SatisfactionBlock, StatBlock } from '../../protocol/views.ts';
 import { useAdmin } from '../admin-context.ts';
-import { minutesText, percentText } from '../figures.ts';
+import { minutesText, percentText } from '../../client/figures.ts';
 
 /** One row of a report table: its name, its figures and, where there are ratings, those. */
 export interface ReportRow {

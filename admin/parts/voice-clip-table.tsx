@@ -1,6 +1,6 @@
 import { useAdmin } from '../admin-context.ts';
 import type { ClipTakes } from '../voice/use-clip-takes.ts';
-import { FilePicker } from './file-picker.tsx';
+import { FilePicker } from '../../client/file-picker.tsx';
 import type { RecordedClipView } from '../../protocol/voice/voice-pack.ts';
 
 /** One clip the page offers to record. */

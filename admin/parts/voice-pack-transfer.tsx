@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { saveFile } from '../admin-api.ts';
+import { saveFile } from '../../client/save-file.ts';
 import { useAdmin } from '../admin-context.ts';
-import { FilePicker } from './file-picker.tsx';
+import { FilePicker } from '../../client/file-picker.tsx';
 import type { VoicePackStatus } from '../../protocol/voice/voice-pack.ts';
 
 type ImportState =

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { connect } from '../../client/connection.ts';
 import type { SignedIn } from '../../client/sign-in-screen.tsx';
-import { SignInScreen } from '../../client/sign-in-screen.tsx';
+import { centreLogin, SignInScreen } from '../../client/sign-in-screen.tsx';
 import { useConnectionState } from '../../client/use-connection.ts';
 import { useUpgradeReload } from '../../client/use-upgrade-reload.ts';
 import type { i18n } from 'i18next';
@@ -34,6 +34,7 @@ export function ConsoleApp(props: { i18n: i18n; counterId: number | null }) {
     return (
       <SignInScreen
         i18n={props.i18n}
+        login={centreLogin}
         onSignedIn={(s) => {
           signedInClerk.set(s);
           setClerk(s);

@@ -35,7 +35,10 @@ export function RatingApp(props: { i18n: i18n; counterId: number | null }) {
 
 function RatingTabletView(props: { token: string; counterId: number; onUnpaired: () => void }) {
   const { t, lang, pick } = useText();
-  const connection = useMemo(() => connect({ token: props.token, lang, reloadOnUpgrade: true }), [props.token]);
+  const connection = useMemo(
+    () => connect({ token: props.token, lang, reloadOnUpgrade: true, onTokenRotated: (t) => token.set(t) }),
+    [props.token],
+  );
   useEffect(() => () => connection.close(), [connection]);
   const state = useConnectionState(connection);
   const tablet = useRatingTablet(connection, props.counterId, props.onUnpaired);

@@ -58,11 +58,12 @@ export function refusalFor(ctx: AppContext, policy: Policy, caller: Caller): Ref
 /** The printed token works once, before the first admin exists; wrong guesses count against the address. */
 function setupRefusal(ctx: AppContext, caller: Caller): Refusal | null {
   if (ctx.auth.hasAdmin()) return { code: 'setup_done' };
-  const wait = ctx.attempts.blockedFor(caller.address);
-  if (wait > 0) return { code: 'too_many_attempts', params: { seconds: wait } };
+  const admitted = ctx.guards.attempts.begin(caller.address, null);
+  if (!admitted.ok) return { code: 'too_many_attempts', params: { seconds: admitted.seconds } };
   if (!ctx.setup.token || caller.setupToken !== ctx.setup.token) {
-    ctx.attempts.fail(caller.address);
+    admitted.attempt.failed();
     return { code: 'setup_token_invalid' };
   }
+  admitted.attempt.succeeded();
   return null;
 }

@@ -1,23 +1,26 @@
 import type { DeviceConnections } from '../../protocol/admin.ts';
 import type { FileAlert } from '../../protocol/health.ts';
-import type { AttemptLimiter, IssueRateLimit } from '../auth/attempt-limiter.ts';
 import type { AuthStore } from '../auth/auth-store.ts';
 import type { PairingCodes } from '../auth/pairing.ts';
 import type { Settings } from '../config.ts';
 import type { Clock } from '../clock.ts';
 import type { CallButtons } from '../devices/call-buttons.ts';
 import type { QueueEngine } from '../engine/queue-engine.ts';
+import type { HubLink } from '../hub-link/hub-link.ts';
 import type { Translator } from '../i18n.ts';
 import type { TicketPrinting } from '../printing/ticket-printing.ts';
 import type { QueueStore } from '../store/queue-store.ts';
 import type { FileDayTicketCache } from '../store/report-day-cache.ts';
 import type { AuditLog } from '../store/audit-log.ts';
+import type { CentreWebhooks } from '../webhooks/centre-webhooks.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import type { ClipVoice } from '../../protocol/voice/dialect.ts';
 import type { VoicePackStore } from '../voice/voice-pack-store.ts';
 import type { CatalogueSource } from './catalogue-source.ts';
 import type { ClipSource } from '../../protocol/voice/clip-source.ts';
 import type { CounterHolders } from './counter-holders.ts';
+import type { ClientAddresses } from '../http/client-address.ts';
+import type { Guards } from './limits.ts';
 
 /** Everything the HTTP routes and socket handlers work with; built once by `createServer`. */
 export interface AppContext {
@@ -27,9 +30,10 @@ export interface AppContext {
   engine: QueueEngine;
   auth: AuthStore;
   pairing: PairingCodes;
-  /** Failed sign-ins and pairing attempts per address. */
-  attempts: AttemptLimiter;
-  issueLimit: IssueRateLimit;
+  /** Rate limits, sign-in attempts and the password-hashing bound (numbers from the site config's `limits`). */
+  guards: Guards;
+  /** Who is calling, through the trusted reverse proxies. */
+  addresses: ClientAddresses;
   translator: Translator;
   /** The ticket printers, which kiosk prints where, and their last prints. */
   printing: TicketPrinting;
@@ -48,6 +52,8 @@ export interface AppContext {
   fileAlerts: FileAlert[];
   /** Live socket connections per paired device and signed-in person (set once the gateway exists). */
   connections: () => DeviceConnections;
+  /** Hands a paired device its new token over its live connections; true once one of them has stored it (set once the gateway exists). */
+  deliverDeviceToken: (deviceId: string, token: string) => Promise<boolean>;
   /** Finished days' tickets for reports; closed with the server, so no write lands after it stops. */
   reportCache: FileDayTicketCache;
   /** Which console holds each counter (only it may act there). */
@@ -63,4 +69,8 @@ export interface AppContext {
   voicePack: VoicePackStore;
   /** The generated voices the display app ships, for checking sentences on save. */
   generatedVoices: ReadonlyMap<ClipVoice, ClipSource>;
+  /** The link to the province hub; null for a centre on its own (set once the gateway exists). */
+  hubLink: HubLink | null;
+  /** Integrators' webhooks (set once the gateway exists). */
+  webhooks: CentreWebhooks | null;
 }

@@ -14,6 +14,12 @@ export function failure(translator: Translator, lang: Lang, refusal: Refusal, ti
   if (key === 'store_unavailable') {
     params.problemText = translator.message(lang, `storeProblem.${typeof params.problem === 'string' ? params.problem : 'write_failed'}`);
   }
+  // A wait of a quarter of an hour reads better in minutes than as 900 seconds.
+  if (typeof params.seconds === 'number') {
+    const s = params.seconds;
+    params.waitText =
+      s >= 90 ? translator.message(lang, 'waitMinutes', { n: Math.ceil(s / 60) }) : translator.message(lang, 'waitSeconds', { n: s });
+  }
   if (withDate.has(key)) {
     if (typeof params.reopensAt === 'number') params.reopensAtText = formatWhen(params.reopensAt, lang, timeZone);
     else key = `${key}_no_date`;

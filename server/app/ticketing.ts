@@ -33,7 +33,7 @@ export async function issueTicket(ctx: AppContext, principal: Principal, issue: 
 async function decideIssue(ctx: AppContext, principal: Principal, issue: Issue, lang: Lang): Promise<Result<Omit<IssuedTicket, 'print'>>> {
   const timeZone = ctx.site.get().centre.timeZone;
   if (isKiosk(principal)) {
-    const wait = ctx.issueLimit.take(principal.device.id);
+    const wait = ctx.guards.kioskIssue.take(principal.device.id);
     if (wait > 0) return failure(ctx.translator, lang, { code: 'rate_limited', params: { seconds: wait } }, timeZone);
   }
   const outcome = await ctx.engine.execute(

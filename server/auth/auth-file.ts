@@ -28,6 +28,8 @@ const DeviceRecordSchema = v.object({
   counterId: v.nullable(v.number()),
   tokenHash: v.string(),
   pairedAt: v.number(),
+  /** Last request or connection, kept to the hour (epoch ms); absent in files before it existed. */
+  lastSeenAt: v.optional(v.number()),
   revokedAt: v.nullable(v.number()),
 });
 

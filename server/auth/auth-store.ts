@@ -5,7 +5,8 @@ import type { UserAccountView } from '../../protocol/admin.ts';
 import type { Clock } from '../clock.ts';
 import type { DurableJsonFile } from '../store/durable-file.ts';
 import { authFile, readAuthData, type AuthData, type DeviceRecord, type UserRecord } from './auth-file.ts';
-import { hashPassword, verifyPassword } from './passwords.ts';
+import { type HashingGate, hashingBusy } from './hashing-gate.ts';
+import { hashPassword, unknownUserHash, verifyPassword } from './passwords.ts';
 import { newToken, tokenHash } from './tokens.ts';
 
 export type Role = 'clerk' | 'admin';
@@ -34,6 +35,8 @@ interface Change<R> {
  * callers see, so a failed write (a full disk) changes nothing.
  */
 export class AuthStore {
+  /** Last contact of each device since the start, to the millisecond (the file keeps it to the hour). */
+  private readonly contacts = new Map<string, number>();
   private readonly accessEnded = new Set<(ended: EndedAccess) => void>();
   private changing: Promise<unknown> = Promise.resolve();
   /**
@@ -47,8 +50,11 @@ export class AuthStore {
     private readonly file: DurableJsonFile<AuthData>,
     private data: AuthData,
     private readonly clock: Clock,
+    private readonly hashing: HashingGate,
     /** Set when `auth.json` was damaged and its last good copy was read. */
     readonly alert: FileAlert | null,
+    /** A device not heard from for this long loses its token (0: never); read at each use, from the site config. */
+    private readonly deviceIdleMs: () => number,
   ) {
     const now = clock.now();
     const monotonic = clock.monotonic();
@@ -56,10 +62,10 @@ export class AuthStore {
   }
 
   /** Opens `auth.json` (writing only on a first start); see {@link readAuthData}. */
-  static async open(dataDir: string, clock: Clock): Promise<AuthStore> {
+  static async open(dataDir: string, clock: Clock, hashing: HashingGate, deviceIdleMs: () => number = () => 0): Promise<AuthStore> {
     const file = authFile(dataDir);
     const { data, alert } = await readAuthData(file, clock.now());
-    return new AuthStore(file, data, clock, alert);
+    return new AuthStore(file, data, clock, hashing, alert, deviceIdleMs);
   }
 
   get secret(): string {
@@ -91,7 +97,7 @@ export class AuthStore {
     role: Role;
     counters: number[];
   }): Promise<PublicUser | null> {
-    const passwordHash = await hashPassword(input.password);
+    const passwordHash = await this.hashing.run(() => hashPassword(input.password));
     return this.change((draft) => {
       if (draft.users.some((u) => u.username === input.username)) return { result: null, changed: false };
       const user: UserRecord = {
@@ -108,10 +114,14 @@ export class AuthStore {
     });
   }
 
-  /** Checks the password; a wrong user name costs the same time as a wrong password. */
-  async verify(username: string, password: string): Promise<PublicUser | null> {
+  /**
+   * Checks the password; a wrong user name costs the same time as a wrong password. `busy`
+   * when the hashing gate is full: nothing was checked.
+   */
+  async verify(username: string, password: string): Promise<PublicUser | null | 'busy'> {
     const user = this.data.users.find((u) => u.username === username);
-    const ok = await verifyPassword(password, user?.passwordHash ?? dummyHash);
+    const ok = await this.hashing.tryRun(() => verifyPassword(password, user?.passwordHash ?? unknownUserHash));
+    if (ok === hashingBusy) return 'busy';
     return ok && user ? publicUser(user) : null;
   }
 
@@ -161,9 +171,53 @@ export class AuthStore {
     return { device, token };
   }
 
+  /** The device the token belongs to, unless it was revoked or has been silent past the idle limit. */
   deviceByToken(token: string): DeviceRecord | null {
     const hash = tokenHash(token);
-    return this.data.devices.find((d) => d.tokenHash === hash && d.revokedAt === null) ?? null;
+    const device = this.data.devices.find((d) => d.tokenHash === hash && d.revokedAt === null);
+    if (!device) return null;
+    const idle = this.deviceIdleMs();
+    return idle > 0 && this.clock.now() - this.lastContact(device) > idle ? null : device;
+  }
+
+  /** When the device last made a request or held a connection (its pairing, if never since). */
+  lastContact(device: DeviceRecord): number {
+    return Math.max(device.pairedAt, device.lastSeenAt ?? 0, this.contacts.get(device.id) ?? 0);
+  }
+
+  /**
+   * The device is in touch now (a request, a connection opening or closing). Kept in memory at
+   * once, and on disk when what the file says is an hour old: a device asking every second
+   * must not rewrite `auth.json` every second.
+   */
+  touchDevice(id: string): void {
+    const now = this.clock.now();
+    this.contacts.set(id, now);
+    const stored = this.data.devices.find((d) => d.id === id);
+    if (!stored || now - (stored.lastSeenAt ?? 0) < contactWriteEveryMs) return;
+    void this.change((draft) => {
+      const d = draft.devices.find((x) => x.id === id);
+      if (!d || now - (d.lastSeenAt ?? 0) < contactWriteEveryMs) return { result: null, changed: false };
+      d.lastSeenAt = now;
+      return { result: null, changed: true };
+    }).catch(() => undefined);
+  }
+
+  /**
+   * A new token for a paired device, replacing the old one (which stops working at once). The
+   * caller hands it to the device over its live connection first (`deliver`): a device that
+   * did not take it keeps its old token and nothing changes.
+   */
+  async rotateDeviceToken(id: string, deliver: (token: string) => Promise<boolean>): Promise<'rotated' | 'not_found' | 'not_delivered'> {
+    if (!this.data.devices.some((d) => d.id === id && d.revokedAt === null)) return 'not_found';
+    const token = newToken('dev');
+    if (!(await deliver(token))) return 'not_delivered';
+    return this.change((draft) => {
+      const d = draft.devices.find((x) => x.id === id && x.revokedAt === null);
+      if (!d) return { result: 'not_found' as const, changed: false };
+      d.tokenHash = tokenHash(token);
+      return { result: 'rotated' as const, changed: true };
+    });
   }
 
   devices(): DeviceRecord[] {
@@ -182,7 +236,7 @@ export class AuthStore {
   /** Sets a new password and ends the user's sessions, so a lost password stops working at once. */
   async resetPassword(userId: string, password: string): Promise<boolean> {
     if (!this.data.users.some((u) => u.id === userId)) return false;
-    const passwordHash = await hashPassword(password);
+    const passwordHash = await this.hashing.run(() => hashPassword(password));
     const done = await this.change((draft) => {
       const user = draft.users.find((u) => u.id === userId);
       if (!user) return { result: false, changed: false };
@@ -231,6 +285,11 @@ export class AuthStore {
     for (const listener of this.accessEnded) listener(ended);
   }
 
+  /** Resolves once every change asked for so far is on disk (or failed): a stopping server waits for it. */
+  settled(): Promise<void> {
+    return this.changing.then(() => undefined);
+  }
+
   /** Runs one change on a copy of the data, after every change before it; the copy becomes current once it is on disk. */
   private change<R>(mutate: (draft: AuthData) => Change<R>): Promise<R> {
     const run = this.changing.then(async () => {
@@ -247,9 +306,9 @@ export class AuthStore {
   }
 }
 
+/** How stale the last contact on disk may be before it is written again. */
+const contactWriteEveryMs = 3_600_000;
+
 function publicUser({ passwordHash: _hash, disabled, ...rest }: UserRecord): PublicUser {
   return { ...rest, disabled: disabled === true };
 }
-
-// Verified against when the user name is unknown, so timing does not tell which names exist.
-const dummyHash = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';

@@ -7,7 +7,9 @@ export function resolvePrincipal(auth: AuthStore, token: unknown): Principal {
   if (typeof token !== 'string' || token.length > 200) return { role: 'public' };
   if (token.startsWith('dev_')) {
     const device = auth.deviceByToken(token);
-    return device ? { role: 'device', device } : { role: 'public' };
+    if (!device) return { role: 'public' };
+    auth.touchDevice(device.id);
+    return { role: 'device', device };
   }
   if (token.startsWith('ses_')) {
     const user = auth.sessionUser(token);

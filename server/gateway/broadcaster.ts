@@ -1,10 +1,9 @@
 import type { AppContext } from '../app/context.ts';
 import { viewOfCounter } from '../app/counter-actions.ts';
-import { adminView, kioskView } from '../app/live-views.ts';
+import { adminView, displayView, followView, kioskView } from '../app/live-views.ts';
 import type { QueueEvent } from '../core/model.ts';
-import { callView, displaySnapshot } from '../views/display-view.ts';
+import { callView } from '../views/display-view.ts';
 import { kioskSnapshotFor } from './kiosk-printer.ts';
-import { ticketPublicView } from '../views/ticket-view.ts';
 import { requestRating, withdrawRating } from './rating-handlers.ts';
 import type { GatewayNamespace, GatewayServer } from './socket-types.ts';
 
@@ -29,13 +28,10 @@ export function startBroadcasting(io: GatewayServer, ctx: AppContext): () => voi
   let flushScheduled = false;
   const flush = () => {
     flushScheduled = false;
-    const config = ctx.site.get();
-    const state = ctx.engine.state;
-    const now = ctx.clock.now();
-    io.to('display').emit('display:snapshot', displaySnapshot(config, state, now, ctx.voicePack.version));
+    io.to('display').emit('display:snapshot', displayView(ctx));
     pushKiosks(io, ctx);
     pushCounters(io, ctx);
-    pushFollowers(io, ctx, now);
+    pushFollowers(io, ctx);
     // Statistics cover the whole day: at most one admin snapshot a second.
     adminTimer ??= setTimeout(pushAdmin, adminEveryMs);
   };
@@ -117,12 +113,11 @@ export function pushCounterView(nsp: GatewayNamespace, ctx: AppContext, counterI
 }
 
 /** Followed tickets: people ahead and the wait change whenever their queue moves. */
-function pushFollowers(io: GatewayServer, ctx: AppContext, now: number): void {
-  const config = ctx.site.get();
+function pushFollowers(io: GatewayServer, ctx: AppContext): void {
   const state = ctx.engine.state;
   for (const [room] of io.sockets.adapter.rooms) {
     if (!room.startsWith('ticket:')) continue;
     const t = state.tickets.get(room.slice(7));
-    if (t) io.to(room).emit('ticket:updated', ticketPublicView(config, state, t, now));
+    if (t) io.to(room).emit('ticket:updated', followView(ctx, t));
   }
 }

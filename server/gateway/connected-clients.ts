@@ -1,5 +1,5 @@
 import type { DeviceConnections } from '../../protocol/admin.ts';
-import type { DeviceRecord } from '../auth/auth-store.ts';
+import type { AuthStore } from '../auth/auth-store.ts';
 import { connectedBoards } from './connected-boards.ts';
 import type { GatewayServer } from './socket-types.ts';
 
@@ -7,7 +7,8 @@ import type { GatewayServer } from './socket-types.ts';
  * Who is connected right now, per paired device and signed-in person, from the sockets
  * themselves: a kiosk with no connection is a kiosk that is down.
  */
-export function connectedClients(io: GatewayServer, devices: readonly DeviceRecord[], now: number): DeviceConnections {
+export function connectedClients(io: GatewayServer, auth: AuthStore, now: number): DeviceConnections {
+  const devices = auth.devices();
   const byDevice = new Map<string, { connections: number; rooms: Set<string> }>();
   const byUser = new Map<string, { name: string; connections: number; rooms: Set<string> }>();
   let publicConnections = 0;
@@ -36,6 +37,8 @@ export function connectedClients(io: GatewayServer, devices: readonly DeviceReco
         name: d.name,
         counterId: d.counterId,
         pairedAt: d.pairedAt,
+        // Connected now is in touch now, however long ago the connection opened.
+        lastContactAt: byDevice.has(d.id) ? now : auth.lastContact(d),
         connections: byDevice.get(d.id)?.connections ?? 0,
         rooms: [...(byDevice.get(d.id)?.rooms ?? [])].sort(),
       })),
@@ -43,4 +46,23 @@ export function connectedClients(io: GatewayServer, devices: readonly DeviceReco
     publicConnections,
     boards: connectedBoards(io),
   };
+}
+
+/** How long a device has to store its new token and answer. */
+const deliveryTimeoutMs = 5000;
+
+/** Sends the device's new token to each of its live connections; true once one has stored it. */
+export async function deliverDeviceToken(io: GatewayServer, deviceId: string, token: string): Promise<boolean> {
+  const mine = [...io.sockets.sockets.values()].filter(
+    (s) => s.data.principal.role === 'device' && s.data.principal.device.id === deviceId,
+  );
+  const answers = await Promise.all(
+    mine.map((s) =>
+      s
+        .timeout(deliveryTimeoutMs)
+        .emitWithAck('device:token', token)
+        .catch(() => false),
+    ),
+  );
+  return answers.some((stored) => stored === true);
 }

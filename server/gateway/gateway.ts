@@ -2,6 +2,7 @@ import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { actorOf, resolvePrincipal } from '../auth/principal.ts';
 import type { AppContext } from '../app/context.ts';
+import { isBudgeted } from '../app/limits.ts';
 import { pickLang } from '../i18n.ts';
 import { startBroadcasting } from './broadcaster.ts';
 import { counterHandlers } from './counter-handlers.ts';
@@ -29,8 +30,14 @@ export function createGateway(httpServer: HttpServer, ctx: AppContext): { io: Ga
   });
   io.use((socket, next) => {
     const auth = socket.handshake.auth as Record<string, unknown>;
+    const origin = ctx.addresses.origin(socket.conn.remoteAddress, socket.handshake.headers, socket.handshake.secure);
     socket.data.principal = resolvePrincipal(ctx.auth, auth.token);
     socket.data.session = socket.data.principal.role === 'user' ? (auth.token as string) : null;
+    // A new connection costs as much as a request: counted against its address, like HTTP.
+    const wait = isBudgeted(socket.data.principal) ? ctx.guards.perAddress.take(origin.address) : 0;
+    if (wait > 0) return next(Object.assign(new Error('too_many_requests'), { data: { code: 'too_many_requests', seconds: wait } }));
+    socket.data.address = origin.address;
+    socket.data.refusedInRow = 0;
     socket.data.lang = pickLang(auth.lang ?? socket.handshake.headers['accept-language']);
     socket.data.counterId = null;
     socket.data.consoleId = null;
@@ -42,6 +49,12 @@ export function createGateway(httpServer: HttpServer, ctx: AppContext): { io: Ga
   io.on('connection', (socket) => {
     socket.emit('server:hello', { build: ctx.build, serverTime: ctx.clock.now() });
     handleCommands(socket, ctx, handlers);
+    socket.on('disconnect', () => {
+      ctx.guards.perConnection.forget(socket.id);
+      // A device connected for weeks was in touch all along: its last contact is when it left.
+      const p = socket.data.principal;
+      if (p.role === 'device') ctx.auth.touchDevice(p.device.id);
+    });
   });
   const stopBroadcasting = startBroadcasting(io, ctx);
   const stopSweeping = startSessionSweep(io, ctx);

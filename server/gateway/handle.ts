@@ -3,6 +3,7 @@ import type { CommandName, CommandReply } from '../../protocol/events.ts';
 import type { Result } from '../../protocol/result.ts';
 import { refusalFor } from '../app/access.ts';
 import type { AppContext } from '../app/context.ts';
+import { isBudgeted } from '../app/limits.ts';
 import { failure, parsePayload, unexpectedRefusal } from '../app/results.ts';
 import { logger } from '../log.ts';
 import type { GatewaySocket } from './socket-types.ts';
@@ -58,11 +59,24 @@ async function admitted<E extends CommandName>(
   raw: unknown,
   run: CommandHandler<E>,
 ): Promise<Result<unknown>> {
+  // Budgets first, before the payload is even parsed: a flood costs a counter and no more.
+  if (isBudgeted(socket.data.principal) || rule.policy.kind === 'public') {
+    const wait = ctx.guards.perConnection.take(socket.id) || ctx.guards.perAddress.take(socket.data.address);
+    if (wait > 0) {
+      // A client that goes on sending however often it is told to wait is not one of ours: it is
+      // dropped, and its reconnections count against its address at the handshake.
+      // Once the answers already on their way are out (a batch of events is parsed in one go).
+      socket.data.refusedInRow++;
+      if (socket.data.refusedInRow === ctx.site.get().limits.requests.perConnection.burst + 1) setImmediate(() => socket.disconnect(true));
+      return refuse(ctx, socket, 'too_many_requests', { seconds: wait });
+    }
+    socket.data.refusedInRow = 0;
+  }
   const parsed = rule.payload === null ? { ok: true as const, value: undefined } : parsePayload(rule.payload, raw);
   if (!parsed.ok) return refuse(ctx, socket, parsed.refusal.code, parsed.refusal.params);
   const refusal = refusalFor(ctx, rule.policy, {
     principal: socket.data.principal,
-    address: socket.handshake.address,
+    address: socket.data.address,
     counterId: counterOf(parsed.value),
     joinedCounter: socket.data.counterId,
     holdsCounter: ctx.holders.holds(socket.data.counterId, socket.id),

@@ -9,6 +9,10 @@ export interface SocketData {
   /** The session token a signed-in person connected with, checked until it ends (see `session-sweep.ts`). */
   session: string | null;
   lang: Lang;
+  /** Where the connection comes from (through trusted proxies), for the limits. */
+  address: string;
+  /** Events refused by the budgets since the last one let through. */
+  refusedInRow: number;
   /** The counter this connection is signed in to (clerks), if any. */
   counterId: number | null;
   /** The console it is, as its tab told the server at join (else the connection's own id). */

@@ -2,7 +2,7 @@ import { actorOf, isAdmin } from '../auth/principal.ts';
 import { verifyTicketRef } from '../auth/tokens.ts';
 import { failure } from '../app/results.ts';
 import { issueTicket } from '../app/ticketing.ts';
-import { ticketPublicView } from '../views/ticket-view.ts';
+import { followView } from '../app/live-views.ts';
 import { type CommandHandlers, refuse } from './handle.ts';
 
 const maxFollowed = 5;
@@ -28,7 +28,7 @@ export const ticketHandlers = {
     if (!socket.data.following.has(id) && socket.data.following.size >= maxFollowed) return refuse(ctx, socket, 'forbidden');
     socket.data.following.add(id);
     await socket.join(`ticket:${id}`);
-    return { ok: true, value: ticketPublicView(ctx.site.get(), ctx.engine.state, t, ctx.clock.now()) };
+    return { ok: true, value: followView(ctx, t) };
   },
 
   // A clerk cancels from the counter their console holds, and only what that counter may touch

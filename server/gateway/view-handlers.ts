@@ -1,5 +1,4 @@
-import { adminView, kioskView } from '../app/live-views.ts';
-import { displaySnapshot } from '../views/display-view.ts';
+import { adminView, displayView, kioskView } from '../app/live-views.ts';
 import { kioskSnapshotFor } from './kiosk-printer.ts';
 import type { CommandHandlers } from './handle.ts';
 
@@ -7,7 +6,7 @@ import type { CommandHandlers } from './handle.ts';
 export const viewHandlers = {
   'display:subscribe': async ({ socket, ctx }) => {
     await socket.join('display');
-    return { ok: true, value: displaySnapshot(ctx.site.get(), ctx.engine.state, ctx.clock.now(), ctx.voicePack.version) };
+    return { ok: true, value: displayView(ctx) };
   },
 
   'kiosk:subscribe': async ({ socket, ctx }) => {

@@ -10,9 +10,6 @@ import { withProblems } from './problem-list.ts';
 import { readRawBody } from './raw-body.ts';
 import type { Router } from './router.ts';
 
-/** A province's whole catalogue (2,000+ procedures) with room to spare. */
-const catalogueLimit = 32 * 1024 * 1024;
-
 /** The admin's own routes: audit log, live connections, catalogue import, device rename, password reset, disabling users. */
 export function addAdminRoutes(router: Router, ctx: AppContext): void {
   router.add('audit', async (r) => okResponse(await ctx.audit.recent(Math.min(1000, Math.max(1, Number(r.query.get('limit')) || 200)))));
@@ -22,7 +19,8 @@ export function addAdminRoutes(router: Router, ctx: AppContext): void {
   // The file's bytes are the body (JSON or CSV, in any encoding Excel saves); all or nothing,
   // every bad row reported. `?preview=1` checks the file and shows what it holds without importing.
   router.add('importCatalogue', async (r) => {
-    const bytes = await readRawBody(r.req, catalogueLimit);
+    // Read whole, so limited (the site config's `limits.bodies.catalogueMb`: a province's catalogue with room to spare).
+    const bytes = await readRawBody(r.req, ctx.site.get().limits.bodies.catalogueMb * 2 ** 20);
     const name = r.query.get('name') ?? '';
     const asked = r.query.get('format');
     const outcome = importCatalogueFile(bytes, name, asked === 'csv' || asked === 'json' ? asked : undefined);

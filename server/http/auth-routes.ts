@@ -10,13 +10,12 @@ import type { IncomingRequest, Refused, Router } from './router.ts';
 import { assignKioskPrinter } from '../app/printer-settings.ts';
 
 const log = logger('auth');
+/** What a sign-in refused for a full hashing gate is told: a moment, not a lock-out. */
+const signInBusySeconds = 5;
 
 /** Sign-in, first-run set-up, users and device pairing. */
 export function addAuthRoutes(router: Router, ctx: AppContext): void {
-  const limited = (r: IncomingRequest): Refused | null => {
-    const wait = ctx.attempts.blockedFor(r.address);
-    return wait > 0 ? httpError(ctx, r, 'too_many_attempts', { seconds: wait }) : null;
-  };
+  const tooMany = (r: IncomingRequest, seconds: number): Refused => httpError(ctx, r, 'too_many_attempts', { seconds });
 
   router.add('authStatus', () => okResponse({ needsSetup: !ctx.auth.hasAdmin() }));
 
@@ -36,16 +35,24 @@ export function addAuthRoutes(router: Router, ctx: AppContext): void {
   router.add('login', async (r) => {
     const p = parsePayload(LoginPayload, await r.body());
     if (!p.ok) return httpError(ctx, r, p.refusal.code, p.refusal.params);
-    const blocked = limited(r);
-    if (blocked) return blocked;
-    const user = await ctx.auth.verify(p.value.username, p.value.password);
+    // Counted from now, before the hash: attempts still being checked count against the limits.
+    const admitted = ctx.guards.attempts.begin(r.address, p.value.username);
+    if (!admitted.ok) return tooMany(r, admitted.seconds);
+    const user = await ctx.auth.verify(p.value.username, p.value.password).catch((e: unknown) => {
+      admitted.attempt.dropped();
+      throw e;
+    });
+    if (user === 'busy') {
+      admitted.attempt.dropped();
+      return httpError(ctx, r, 'sign_in_busy', { seconds: signInBusySeconds });
+    }
     if (!user) {
-      ctx.attempts.fail(r.address);
+      admitted.attempt.failed();
       return httpError(ctx, r, 'bad_credentials');
     }
+    admitted.attempt.succeeded();
     // Said only to whoever knows the password, so it tells a guesser nothing.
     if (user.disabled) return httpError(ctx, r, 'user_disabled');
-    ctx.attempts.succeed(r.address);
     return okResponse({ token: await ctx.auth.createSession(user.id), user });
   });
 
@@ -57,7 +64,7 @@ export function addAuthRoutes(router: Router, ctx: AppContext): void {
 
   router.add('whoAmI', (r) => {
     if (r.principal.role === 'user') return okResponse({ user: r.principal.user });
-    if (r.principal.role === 'device') return okResponse({ device: deviceView(r.principal.device) });
+    if (r.principal.role === 'device') return okResponse({ device: deviceView(ctx, r.principal.device) });
     return httpError(ctx, r, 'unauthenticated');
   });
 
@@ -85,26 +92,36 @@ export function addAuthRoutes(router: Router, ctx: AppContext): void {
   router.add('pair', async (r) => {
     const p = parsePayload(PairPayload, await r.body());
     if (!p.ok) return httpError(ctx, r, p.refusal.code, p.refusal.params);
-    const blocked = limited(r);
-    if (blocked) return blocked;
+    const admitted = ctx.guards.attempts.begin(r.address, null);
+    if (!admitted.ok) return tooMany(r, admitted.seconds);
     const request = ctx.pairing.redeem(p.value.code);
     if (!request) {
-      ctx.attempts.fail(r.address);
+      admitted.attempt.failed();
       return httpError(ctx, r, 'pairing_code_invalid');
     }
+    admitted.attempt.succeeded();
     const { printerId, ...deviceRequest } = request;
     const { device, token } = await ctx.auth.pairDevice(deviceRequest);
     // The kiosk's printer, chosen with its pairing code; a printer removed since then leaves it on the first one.
     if (printerId !== null) await assignKioskPrinter(ctx, device.id, printerId);
     log.info('device paired', { id: device.id, kind: device.kind, name: device.name });
-    return okResponse({ token, device: deviceView(device) }, 201);
+    return okResponse({ token, device: deviceView(ctx, device) }, 201);
   });
 
-  router.add('devices', () => okResponse(ctx.auth.devices().map(deviceView)));
+  router.add('devices', () => okResponse(ctx.auth.devices().map((d) => deviceView(ctx, d))));
   router.add('revokeDevice', async (r) => {
     const device = ctx.auth.devices().find((d) => d.id === r.params.id);
     if (!device || !(await ctx.auth.revokeDevice(device.id))) return httpError(ctx, r, 'not_found');
     await audit(ctx, r.principal, 'device.revoked', device.name, { before: { kind: device.kind } });
+    return okResponse(null);
+  });
+  // A token that may have been copied (a screen sent for repair, a browser's storage read) is replaced without pairing again.
+  router.add('rotateDeviceToken', async (r) => {
+    const device = ctx.auth.devices().find((d) => d.id === r.params.id);
+    const outcome = device ? await ctx.auth.rotateDeviceToken(device.id, (token) => ctx.deliverDeviceToken(device.id, token)) : 'not_found';
+    if (outcome === 'not_found' || !device) return httpError(ctx, r, 'not_found');
+    if (outcome === 'not_delivered') return httpError(ctx, r, 'device_offline');
+    await audit(ctx, r.principal, 'device.token_rotated', device.name, { before: { kind: device.kind } });
     return okResponse(null);
   });
 }
@@ -114,6 +131,14 @@ function bearer(r: IncomingRequest): string | null {
   return h?.startsWith('Bearer ') ? h.slice(7).trim() : null;
 }
 
-function deviceView(d: DeviceRecord): DeviceView {
-  return { id: d.id, kind: d.kind, name: d.name, counterId: d.counterId, pairedAt: d.pairedAt, revokedAt: d.revokedAt };
+function deviceView(ctx: AppContext, d: DeviceRecord): DeviceView {
+  return {
+    id: d.id,
+    kind: d.kind,
+    name: d.name,
+    counterId: d.counterId,
+    pairedAt: d.pairedAt,
+    lastContactAt: ctx.auth.lastContact(d),
+    revokedAt: d.revokedAt,
+  };
 }

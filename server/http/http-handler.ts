@@ -1,7 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { TLSSocket } from 'node:tls';
+import type { Policy } from '../../protocol/access.ts';
 import { resolvePrincipal } from '../auth/principal.ts';
 import { refusalFor } from '../app/access.ts';
 import type { AppContext } from '../app/context.ts';
+import { isBudgeted } from '../app/limits.ts';
 import { unexpectedRefusal } from '../app/results.ts';
 import { pickLang } from '../i18n.ts';
 import { logger } from '../log.ts';
@@ -13,19 +16,24 @@ import { addCalendarRoutes } from './calendar-routes.ts';
 import { addConfigRoutes } from './config-routes.ts';
 import { addDeviceRoutes } from './device-routes.ts';
 import { httpError } from './http-results.ts';
+import { addHubLinkRoutes } from './hub-link-routes.ts';
+import { addWebhookRoutes } from './webhook-routes.ts';
 import { addPrinterRoutes } from './printer-routes.ts';
 import { addQueueRoutes } from './queue-routes.ts';
 import { addReportRoutes } from './report-routes.ts';
 import { addVoicePackRoutes } from './voice-pack-routes.ts';
 import { BodyError, type IncomingRequest, readJsonBody, Router } from './router.ts';
+import { apiHeaders, setCommonHeaders } from './security-headers.ts';
+import { serializedResult } from './shared-results.ts';
 import { serveStatic } from './static-files.ts';
+import { Tarpit } from './tarpit.ts';
 
 const log = logger('http');
-const bodyLimit = 2 * 1024 * 1024;
 
 /** The HTTP side: the JSON API under /api, the built apps, and a redirect from / to the kiosk. */
 export function createHttpHandler(ctx: AppContext, distDir: string): (req: IncomingMessage, res: ServerResponse) => void {
   const router = new Router();
+  const tarpit = new Tarpit();
   addQueueRoutes(router, ctx);
   addAuthRoutes(router, ctx);
   addDeviceRoutes(router, ctx);
@@ -37,57 +45,106 @@ export function createHttpHandler(ctx: AppContext, distDir: string): (req: Incom
   addBackupRoutes(router, ctx);
   addCatalogueRoutes(router, ctx);
   addVoicePackRoutes(router, ctx);
+  addHubLinkRoutes(router, ctx);
+  addWebhookRoutes(router, ctx);
   const missing = router.missing();
   if (missing.length > 0) throw new Error(`routes without a handler: ${missing.join(', ')}`);
 
   return (req, res) => {
-    void (async () => {
-      const url = new URL(req.url ?? '/', 'http://localhost');
-      res.setHeader('x-content-type-options', 'nosniff');
-      res.setHeader('referrer-policy', 'no-referrer');
-      if (!url.pathname.startsWith('/api/')) {
-        if (url.pathname === '/') return redirect(res, '/kiosk/');
-        if (await serveStatic(distDir, url.pathname, res)) return;
-      }
-      const auth = req.headers.authorization;
-      let body: Promise<unknown> | null = null;
-      const r: IncomingRequest = {
-        req,
-        res,
-        query: url.searchParams,
-        principal: resolvePrincipal(ctx.auth, auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined),
-        lang: pickLang(url.searchParams.get('lang') ?? req.headers['accept-language']),
-        address: req.socket.remoteAddress ?? 'unknown',
-        body: () => {
-          body ??= readJsonBody(req, bodyLimit);
-          return body;
-        },
-      };
-      const match = router.match(req.method ?? 'GET', url.pathname);
-      let response: { status: number; result: unknown } | null;
-      try {
-        if (match === null) response = httpError(ctx, r, 'not_found');
-        else if (match === 'method') response = { ...httpError(ctx, r, 'not_found'), status: 405 };
-        else {
-          // The route's policy, from the route map, before its handler sees anything.
-          const refusal = refusalFor(ctx, match.policy, {
-            principal: r.principal,
-            address: r.address,
-            ...(match.policy.kind === 'setup-token' && { setupToken: await setupTokenOf(r) }),
-          });
-          response = refusal ? httpError(ctx, r, refusal.code, refusal.params) : await match.run(r);
-        }
-      } catch (e) {
-        if (e instanceof BodyError) response = httpError(ctx, r, e.code);
-        else {
-          log.error('request failed', { path: url.pathname, error: e });
-          const refusal = unexpectedRefusal(e);
-          response = httpError(ctx, r, refusal.code, refusal.params);
-        }
-      }
-      if (response) send(res, response.status, response.result);
-    })();
+    void answer(ctx, router, tarpit, distDir, req, res).catch((e: unknown) => {
+      log.error('request failed', { path: req.url, error: e });
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
   };
+}
+
+/**
+ * One request, cheapest checks first: who is calling and from where, the address's budget,
+ * the route's policy and the body's declared size, all before a byte of the body is read (60
+ * anonymous 1.9 MB bodies once stalled ticket issuing for 4 s, read before they were refused).
+ */
+async function answer(
+  ctx: AppContext,
+  router: Router,
+  tarpit: Tarpit,
+  distDir: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const origin = ctx.addresses.origin(req.socket.remoteAddress, req.headers, req.socket instanceof TLSSocket);
+  setCommonHeaders(res, origin.secure);
+  const principal = resolvePrincipal(ctx.auth, bearerToken(req));
+  const match = url.pathname.startsWith('/api/') ? router.match(req.method ?? 'GET', url.pathname) : null;
+  const r: IncomingRequest = {
+    req,
+    res,
+    query: url.searchParams,
+    principal,
+    lang: pickLang(url.searchParams.get('lang') ?? req.headers['accept-language']),
+    address: origin.address,
+    secure: origin.secure,
+    // An upload route's handler reads its file itself, under its own limit.
+    body: () => Promise.reject(new Error(`${url.pathname} takes a file, not JSON`)),
+  };
+  // Pages, assets and public routes cost the server the same whoever asks: counted per address.
+  const counted = isBudgeted(principal) || match === null || match === 'method' || isPublic(match.policy);
+  const wait = counted ? ctx.guards.perAddress.take(origin.address) : 0;
+  if (wait > 0) {
+    const refused = { ...httpError(ctx, r, 'too_many_requests', { seconds: wait }), retryAfter: wait };
+    return tarpit.hold(res, () => send(req, res, refused));
+  }
+  if (!url.pathname.startsWith('/api/')) {
+    if (url.pathname === '/') return redirect(req, res, '/kiosk/');
+    if (await serveStatic(distDir, url.pathname, res)) return;
+  }
+  for (const [name, value] of Object.entries(apiHeaders)) res.setHeader(name, value);
+  if (match === null) return send(req, res, httpError(ctx, r, 'not_found'));
+  if (match === 'method') return send(req, res, { ...httpError(ctx, r, 'not_found'), status: 405 });
+  const limit = match.upload ? null : bodyLimit(ctx, match.policy);
+  if (limit !== null && Number(req.headers['content-length'] ?? 0) > limit) return send(req, res, httpError(ctx, r, 'payload_too_large'));
+  let body: Promise<unknown> | null = null;
+  if (limit !== null) r.body = () => (body ??= readJsonBody(req, limit));
+  let response: Answer;
+  try {
+    // The route's policy, from the route map, before its handler sees anything.
+    const refusal = refusalFor(ctx, match.policy, {
+      principal,
+      address: origin.address,
+      ...(match.policy.kind === 'setup-token' && { setupToken: await setupTokenOf(r) }),
+    });
+    response = refusal ? httpError(ctx, r, refusal.code, refusal.params) : await match.run(r);
+  } catch (e) {
+    if (e instanceof BodyError) response = httpError(ctx, r, e.code);
+    else {
+      log.error('request failed', { path: url.pathname, error: e });
+      const refusal = unexpectedRefusal(e);
+      response = httpError(ctx, r, refusal.code, refusal.params);
+    }
+  }
+  if (!response) return;
+  const out = { ...response, ...retryAfterOf(response) };
+  // A caller without an account told to wait (too many wrong passwords) is told so late: see Tarpit.
+  if (counted && response.status === 429) tarpit.hold(res, () => send(req, res, out));
+  else send(req, res, out);
+}
+
+type Answer = { status: number; result: unknown } | null;
+
+/** Routes anyone may call (sign-in and set-up included): their bodies get the small public limit. */
+function isPublic(policy: Policy): boolean {
+  return policy.kind === 'public' || policy.kind === 'setup-token';
+}
+
+function bodyLimit(ctx: AppContext, policy: Policy): number {
+  const { bodies } = ctx.site.get().limits;
+  return (isPublic(policy) ? bodies.publicKb : bodies.jsonKb) * 1024;
+}
+
+function bearerToken(req: IncomingMessage): string | undefined {
+  const auth = req.headers.authorization;
+  return auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined;
 }
 
 /** The set-up token a request carries: the `token` of its JSON body. */
@@ -96,21 +153,39 @@ async function setupTokenOf(r: IncomingRequest): Promise<unknown> {
   return typeof body === 'object' && body !== null && 'token' in body ? body.token : undefined;
 }
 
-function send(res: ServerResponse, status: number, body: unknown): void {
+/** A refusal that says how long to wait says it in `Retry-After` too. */
+function retryAfterOf(response: { result: unknown }): { retryAfter?: number } {
+  const result = response.result as { ok?: boolean; error?: { params?: { seconds?: unknown } } };
+  const seconds = result.ok === false ? result.error?.params?.seconds : undefined;
+  return typeof seconds === 'number' ? { retryAfter: seconds } : {};
+}
+
+function send(req: IncomingMessage, res: ServerResponse, answer: { status: number; result: unknown; retryAfter?: number }): void {
   if (res.headersSent) {
     res.end();
     return;
   }
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
+  const text = serializedResult(answer.result);
+  res.writeHead(answer.status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),
     'cache-control': 'no-store',
+    ...(answer.retryAfter !== undefined && { 'retry-after': String(answer.retryAfter) }),
+    ...closeIfUnread(req),
   });
   res.end(text);
 }
 
-function redirect(res: ServerResponse, location: string): void {
-  res.writeHead(302, { location });
+function redirect(req: IncomingMessage, res: ServerResponse, location: string): void {
+  res.writeHead(302, { location, ...closeIfUnread(req) });
   res.end();
+}
+
+/**
+ * A body we answered without reading stays unread: the connection is closed, so Node does not
+ * read (and throw away) megabytes to keep it alive for the next request.
+ */
+function closeIfUnread(req: IncomingMessage): { connection?: string } {
+  const hasBody = (req.headers['content-length'] ?? '0') !== '0' || req.headers['transfer-encoding'] !== undefined;
+  return hasBody && !req.complete ? { connection: 'close' } : {};
 }

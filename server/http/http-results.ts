@@ -5,6 +5,10 @@ import type { IncomingRequest, Refused } from './router.ts';
 
 const statusOf: Record<string, number> = {
   unauthenticated: 401,
+  // Wrong credentials are an authentication failure, not a conflict with the queue's rules.
+  bad_credentials: 401,
+  pairing_code_invalid: 401,
+  setup_token_invalid: 401,
   forbidden: 403,
   user_disabled: 403,
   not_found: 404,
@@ -15,6 +19,8 @@ const statusOf: Record<string, number> = {
   payload_too_large: 413,
   rate_limited: 429,
   too_many_attempts: 429,
+  too_many_requests: 429,
+  sign_in_busy: 503,
   store_unavailable: 503,
   internal_error: 500,
 };

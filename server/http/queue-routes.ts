@@ -1,4 +1,5 @@
 import { IssueTicketPayload, TicketRef } from '../../protocol/commands.ts';
+import type { SiteInfoView } from '../../protocol/http-views.ts';
 import { LocalDay } from '../../protocol/site-config.ts';
 import * as v from 'valibot';
 import { verifyTicketRef } from '../auth/tokens.ts';
@@ -10,12 +11,14 @@ import { csvStyle } from '../app/csv-style.ts';
 import { ticketsCsv } from '../app/ticket-csv.ts';
 import { serverHealth } from '../app/server-health.ts';
 import { issueTicket } from '../app/ticketing.ts';
+import { followView } from '../app/live-views.ts';
 import { computeStatistics } from '../core/statistics.ts';
 import { configVersion } from '../views/config-version.ts';
 import { voicePackStatus } from '../voice/voice-pack-status.ts';
-import { ticketPublicView } from '../views/ticket-view.ts';
+import { sharedView } from '../views/shared-view.ts';
 import { fromResult, httpError, okResponse } from './http-results.ts';
 import type { Router } from './router.ts';
+import { sharedOk } from './shared-results.ts';
 
 /** Tickets, the public catalogue and site, statistics and exports. */
 export function addQueueRoutes(router: Router, ctx: AppContext): void {
@@ -30,32 +33,15 @@ export function addQueueRoutes(router: Router, ctx: AppContext): void {
     }),
   );
 
-  router.add('site', () => {
-    const config = ctx.site.get();
-    const { centre, services, counters } = config;
-    return okResponse({
-      centre: {
-        name: centre.name,
-        level: centre.level,
-        address: centre.address,
-        hotline: centre.hotline,
-        timeZone: centre.timeZone,
-        ratingScale: centre.ratingScale,
-        notices: centre.notices,
-      },
-      announcement: centre.announcement,
-      configVersion: configVersion(config, ctx.voicePack.version),
-      // Boards use the recorded pack for the languages it is complete in (they then fetch its manifest).
-      voicePack:
-        ctx.voicePack.version === ''
-          ? null
-          : { version: ctx.voicePack.version, complete: voicePackStatus(config, ctx.voicePack.clips(), ctx.voicePack.version).complete },
-      services: services.filter((s) => s.enabled).map((s) => ({ id: s.id, code: s.code, name: s.name })),
-      counters: counters.map((c) => ({ id: c.id, name: c.name, serviceIds: c.services.map((s) => s.serviceId) })),
-    });
-  });
+  // Every board and kiosk asks at start and whenever the config changes: built once per config and voice pack.
+  const site = sharedView(
+    () => [ctx.site.get(), ctx.voicePack.version],
+    () => siteInfo(ctx),
+  );
+  router.add('site', () => sharedOk(site()));
 
-  router.add('catalogue', () => okResponse(ctx.catalogue.get()));
+  // Every kiosk loads it at start: megabytes of JSON for a province, so serialized once per catalogue.
+  router.add('catalogue', () => sharedOk(ctx.catalogue.get()));
 
   router.add('issueTicket', async (r) => {
     const p = parsePayload(IssueTicketPayload, await r.body());
@@ -73,7 +59,7 @@ export function addQueueRoutes(router: Router, ctx: AppContext): void {
     if (!id) return httpError(ctx, r, 'bad_signature');
     const t = ctx.engine.state.tickets.get(id);
     if (!t) return httpError(ctx, r, 'unknown_ticket');
-    return okResponse(ticketPublicView(ctx.site.get(), ctx.engine.state, t, ctx.clock.now()));
+    return okResponse(followView(ctx, t));
   });
 
   router.add('statsToday', () => {
@@ -98,4 +84,30 @@ export function addQueueRoutes(router: Router, ctx: AppContext): void {
     r.res.end(csv);
     return null;
   });
+}
+
+/** The public face of the site config and the recorded voice pack. */
+function siteInfo(ctx: AppContext): SiteInfoView {
+  const config = ctx.site.get();
+  const { centre, services, counters } = config;
+  return {
+    centre: {
+      name: centre.name,
+      level: centre.level,
+      address: centre.address,
+      hotline: centre.hotline,
+      timeZone: centre.timeZone,
+      ratingScale: centre.ratingScale,
+      notices: centre.notices,
+    },
+    announcement: centre.announcement,
+    configVersion: configVersion(config, ctx.voicePack.version),
+    // Boards use the recorded pack for the languages it is complete in (they then fetch its manifest).
+    voicePack:
+      ctx.voicePack.version === ''
+        ? null
+        : { version: ctx.voicePack.version, complete: voicePackStatus(config, ctx.voicePack.clips(), ctx.voicePack.version).complete },
+    services: services.filter((s) => s.enabled).map((s) => ({ id: s.id, code: s.code, name: s.name })),
+    counters: counters.map((c) => ({ id: c.id, name: c.name, serviceIds: c.services.map((s) => s.serviceId) })),
+  };
 }

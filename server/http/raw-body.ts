@@ -11,6 +11,8 @@ export class BodyError extends Error {
  * thousands of procedures, a backup) alike. Over `limit` bytes it stops reading and refuses.
  */
 export async function readRawBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  // A declared size over the limit is refused before a byte is read.
+  if (Number(req.headers['content-length'] ?? 0) > limit) throw new BodyError('payload_too_large');
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {

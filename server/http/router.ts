@@ -8,6 +8,7 @@ import {
   type RouteName,
   type RoutePath,
   type RouteReply,
+  type RouteInfo,
   type RouteResult,
   routes,
 } from '../../protocol/routes.ts';
@@ -27,8 +28,10 @@ export interface IncomingRequest {
   query: URLSearchParams;
   principal: Principal;
   lang: Lang;
-  /** The caller's address, for attempt limits. */
+  /** The caller's address (through trusted proxies), for the limits. */
   address: string;
+  /** Reached over HTTPS (directly, or through a trusted proxy that says so). */
+  secure: boolean;
   /** The JSON body, parsed (read once, however often it is asked for); a bad or oversized body is answered for the route. */
   body(): Promise<unknown>;
 }
@@ -53,6 +56,8 @@ type Answer = Refused | { status: number; result: unknown } | null;
 export interface RouteMatch {
   name: RouteName;
   policy: Policy;
+  /** The handler reads the body itself, as a file (see `RouteInfo.upload`). */
+  upload: boolean;
   run(r: IncomingRequest): Promise<Answer>;
 }
 
@@ -101,7 +106,8 @@ export class Router {
       } catch {
         return null;
       }
-      return { name: e.name, policy: routes[e.name].policy, run: (r) => e.run(r, params) };
+      const route: RouteInfo = routes[e.name];
+      return { name: e.name, policy: route.policy, upload: route.upload === true, run: (r) => e.run(r, params) };
     }
     return pathMatched ? 'method' : null;
   }

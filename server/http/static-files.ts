@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { type Framing, pageHeaders } from './security-headers.ts';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -18,22 +19,28 @@ const types: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-/** The pages of the built apps; each app's routes fall back to its index.html. */
-const appPages: Array<[RegExp, string]> = [
-  [/^\/kiosk(\/.*)?$/, 'kiosk/index.html'],
-  [/^\/display(\/.*)?$/, 'display/index.html'],
-  [/^\/counter(\/.*)?$/, 'counter/index.html'],
-  [/^\/rate(\/.*)?$/, 'counter/index.html'],
-  [/^\/admin(\/.*)?$/, 'admin/index.html'],
-  [/^\/t\/[^/]+$/, 'kiosk/follow.html'],
+/** The pages of the centre's built apps (each app's routes fall back to its index.html), and who may frame them. */
+const appPages: Array<[RegExp, string, Framing]> = [
+  [/^\/kiosk(\/.*)?$/, 'kiosk/index.html', 'none'],
+  [/^\/display(\/.*)?$/, 'display/index.html', 'self'],
+  [/^\/counter(\/.*)?$/, 'counter/index.html', 'none'],
+  [/^\/rate(\/.*)?$/, 'counter/index.html', 'none'],
+  [/^\/admin(\/.*)?$/, 'admin/index.html', 'none'],
+  [/^\/t\/[^/]+$/, 'kiosk/follow.html', 'self'],
 ];
 
 /**
- * Serves the Vite build from `distDir`. Hashed assets are cached for a year; pages are not
- * cached, so an upgrade reaches every screen on its next load.
+ * Serves the Vite build from `distDir`: the centre's pages, or the ones given (the hub's). Hashed
+ * assets are cached for a year; pages are not cached, so an upgrade reaches every screen on its next load.
  */
-export async function serveStatic(distDir: string, pathname: string, res: ServerResponse): Promise<boolean> {
-  const page = appPages.find(([re]) => re.test(pathname))?.[1];
+export async function serveStatic(
+  distDir: string,
+  pathname: string,
+  res: ServerResponse,
+  pages: ReadonlyArray<[RegExp, string, Framing]> = appPages,
+): Promise<boolean> {
+  const app = pages.find(([re]) => re.test(pathname));
+  const page = app?.[1];
   const relative = page ?? (pathname.startsWith('/assets/') ? pathname.slice(1) : null);
   if (!relative) return false;
   const file = normalize(join(distDir, relative));
@@ -44,7 +51,7 @@ export async function serveStatic(distDir: string, pathname: string, res: Server
     'content-type': types[extname(file)] ?? 'application/octet-stream',
     'content-length': info.size,
     'cache-control': page ? 'no-cache' : 'public, max-age=31536000, immutable',
-    'x-content-type-options': 'nosniff',
+    ...(app && pageHeaders(app[2])),
   });
   createReadStream(file).pipe(res);
   return true;

@@ -45,6 +45,11 @@ export interface QueueStore {
   saveSnapshot(state: QueueState): Promise<void>;
   /** Every intact event of a day that applies, in journal order with its seq (read-only, any day): for reports, exports and the hub. */
   readDay(day: string): Promise<QueueEvent[]>;
+  /**
+   * Up to `limit` events of a day after seq `afterSeq`, in journal order: what the province hub
+   * has not acknowledged yet (server/hub-link). Events keep their (day, seq) identity for ever.
+   */
+  readEvents(day: string, afterSeq: number, limit: number): Promise<QueueEvent[]>;
   /** Days that have a journal, oldest first. */
   listDays(): Promise<string[]>;
   close(): Promise<void>;
@@ -158,6 +163,11 @@ export class FileQueueStore implements QueueStore {
   async readDay(day: string): Promise<QueueEvent[]> {
     const content = await readFile(this.journalPath(day)).catch(() => Buffer.alloc(0));
     return recoverDay(day, content, null).kept.map((k) => k.event);
+  }
+
+  async readEvents(day: string, afterSeq: number, limit: number): Promise<QueueEvent[]> {
+    // Seq n is the n-th event of the day (no gaps), so the slice starts at index afterSeq.
+    return (await this.readDay(day)).slice(afterSeq, afterSeq + limit);
   }
 
   async listDays(): Promise<string[]> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { centreTimeFormatter } from '../../admin/figures.ts';
+import { centreTimeFormatter } from '../../client/figures.ts';
 
 // Monday 2026-11-23 02:00:00 UTC: 09:00 in Hanoi, 11:00 in a UTC+9 centre, Sunday 21:00 at UTC-5.
 const moment = Date.UTC(2026, 10, 23, 2, 0, 0);

@@ -22,6 +22,32 @@ function once(text: string, from: string, to: string): string {
   return text.replace(from, to);
 }
 
+/**
+ * A sign-in through the proxy from a client at `client`: the test's client is itself on 127.0.0.1
+ * (a trusted hop), so the address it names stands for the LAN address nginx appends for a phone.
+ */
+function signIn(
+  base: string,
+  ca: string,
+  client: string,
+  username: string,
+  password: string,
+): Promise<{ status: number; headers: Record<string, unknown> }> {
+  const body = JSON.stringify({ username, password });
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${base}/api/auth/login`,
+      { method: 'POST', ca, servername: 'motcua.local', headers: { 'content-type': 'application/json', 'x-forwarded-for': client } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 function httpsGet(url: string, ca: string): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   return new Promise((resolve, reject) => {
     request(url, { ca, servername: 'motcua.local' }, (res) => {
@@ -64,7 +90,8 @@ describe('motcua behind nginx with HTTPS', () => {
     ]);
     if (openssl.status !== 0) throw new Error(openssl.stderr.toString());
     cert = await readFile(join(dir, 'motcua.crt'), 'utf8');
-    server = await TestServer.start();
+    // As docs/deploy.md says: motcua believes the proxy's X-Forwarded-For and X-Forwarded-Proto.
+    server = await TestServer.start({ flags: ['--trusted-proxies', '127.0.0.1'] });
     httpPort = await freePort();
     const httpsPort = await freePort();
     let site = once(shipped, 'server 127.0.0.1:8080;', `server 127.0.0.1:${server.port};`);
@@ -111,6 +138,16 @@ describe('motcua behind nginx with HTTPS', () => {
     expect(page.body).toContain('<div id="app"></div>');
     const health = JSON.parse((await httpsGet(`${https}/api/health`, cert)).body) as { ok: boolean };
     expect(health.ok).toBe(true);
+  });
+
+  it('tells motcua who each client is and that it came over HTTPS: one guesser is locked out, not all staff', async () => {
+    await server.clerkToken('clerk-nginx');
+    for (let i = 0; i < 10; i++) expect((await signIn(https, cert, '10.50.0.1', `nobody-${i}`, 'x-password')).status).toBe(401);
+    const locked = await signIn(https, cert, '10.50.0.1', 'clerk-nginx', 'clerk-password-1');
+    expect(locked.status).toBe(429);
+    const other = await signIn(https, cert, '10.50.0.2', 'clerk-nginx', 'clerk-password-1');
+    expect(other.status).toBe(200);
+    expect(other.headers['strict-transport-security']).toBe('max-age=15552000');
   });
 
   it('sends plain HTTP to HTTPS', async () => {

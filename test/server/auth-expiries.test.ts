@@ -3,14 +3,17 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AttemptLimiter, IssueRateLimit } from '../../server/auth/attempt-limiter.ts';
 import { AuthStore } from '../../server/auth/auth-store.ts';
+import { HashingGate } from '../../server/auth/hashing-gate.ts';
 import { PairingCodes } from '../../server/auth/pairing.ts';
+import { RequestBudget } from '../../server/auth/request-budget.ts';
+import { SignInAttempts } from '../../server/auth/sign-in-attempts.ts';
 import { at, monday } from '../support/site-fixture.ts';
 import { SteppedClock } from '../support/stepped-clock.ts';
 
 const hour = 3_600_000;
 const minute = 60_000;
+const gate = new HashingGate(() => ({ concurrent: 1, queued: 8 }));
 
 describe('durations run on monotonic time, whatever the wall clock does (issue 12)', () => {
   const dirs: string[] = [];
@@ -20,12 +23,12 @@ describe('durations run on monotonic time, whatever the wall clock does (issue 1
   async function authStore(clock: SteppedClock, dir?: string) {
     const dataDir = dir ?? (await mkdtemp(join(tmpdir(), 'motcua-auth-')));
     if (!dir) dirs.push(dataDir);
-    return { store: await AuthStore.open(dataDir, clock), dir: dataDir };
+    return { store: await AuthStore.open(dataDir, clock, gate), dir: dataDir };
   }
 
   it('a kiosk keeps its issue allowance across a 7-hour backward step', () => {
     const clock = new SteppedClock(at(monday, '10:00'));
-    const limit = new IssueRateLimit(6, 6, clock);
+    const limit = new RequestBudget(() => ({ burst: 6, perSecond: 6 / 60 }), clock);
     expect(limit.take('kiosk-1')).toBe(0);
     expect(limit.take('kiosk-1')).toBe(0);
     clock.step(-7 * hour);
@@ -37,12 +40,15 @@ describe('durations run on monotonic time, whatever the wall clock does (issue 1
 
   it('failed sign-ins stay counted across a forward step, and are forgiven after the real window', () => {
     const clock = new SteppedClock(at(monday, '10:00'));
-    const attempts = new AttemptLimiter(3, 10 * minute, clock);
-    for (let i = 0; i < 3; i++) attempts.fail('10.0.0.9');
+    const attempts = new SignInAttempts(() => ({ failuresPerAddress: 3, failuresPerAccount: 3, windowMs: 10 * minute }), clock);
+    for (let i = 0; i < 3; i++) {
+      const a = attempts.begin('10.0.0.9', null);
+      if (a.ok) a.attempt.failed();
+    }
     clock.step(7 * hour);
-    expect(attempts.blockedFor('10.0.0.9')).toBe(600);
+    expect(attempts.begin('10.0.0.9', null)).toEqual({ ok: false, seconds: 600 });
     clock.advance(10 * minute);
-    expect(attempts.blockedFor('10.0.0.9')).toBe(0);
+    expect(attempts.begin('10.0.0.9', null).ok).toBe(true);
   });
 
   it('a pairing code lasts ten real minutes, not ten minutes of a clock that was set back', () => {
@@ -77,7 +83,7 @@ describe('durations run on monotonic time, whatever the wall clock does (issue 1
     const { dir } = await authStore(clock);
     const before = statSync(join(dir, 'auth.json')).mtimeMs;
     clock.advance(minute);
-    await AuthStore.open(dir, clock);
+    await AuthStore.open(dir, clock, gate);
     expect(statSync(join(dir, 'auth.json')).mtimeMs).toBe(before);
   });
 });

@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry, UserAccountView } from '../../protocol/admin.ts';
 import { systemClock } from '../../server/clock.ts';
 import { AuthStore } from '../../server/auth/auth-store.ts';
+import { HashingGate } from '../../server/auth/hashing-gate.ts';
 import { command, TestServer, type ClientSocket } from '../support/test-server.ts';
 
 describe('disabling and enabling a user over HTTP and Socket.IO', () => {
@@ -145,7 +146,7 @@ describe('auth store: disabled users on disk', () => {
 
   it('refuses to disable the last enabled administrator', async () => {
     dir = await mkdtemp(join(tmpdir(), 'motcua-auth-'));
-    const store = await AuthStore.open(dir, systemClock);
+    const store = await AuthStore.open(dir, systemClock, new HashingGate(() => ({ concurrent: 1, queued: 8 })));
     const a = await store.createUser({ username: 'a1', name: 'A', password: 'password-1', role: 'admin', counters: [] });
     const b = await store.createUser({ username: 'b1', name: 'B', password: 'password-1', role: 'admin', counters: [] });
     if (!a || !b) throw new Error('not created');
@@ -160,7 +161,7 @@ describe('auth store: disabled users on disk', () => {
 
   it('keeps the state across a restart, and users stored before the field existed are enabled', async () => {
     dir = await mkdtemp(join(tmpdir(), 'motcua-auth-'));
-    const store = await AuthStore.open(dir, systemClock);
+    const store = await AuthStore.open(dir, systemClock, new HashingGate(() => ({ concurrent: 1, queued: 8 })));
     const u = await store.createUser({ username: 'old', name: 'Old', password: 'password-1', role: 'clerk', counters: [] });
     const gone = await store.createUser({ username: 'gone', name: 'Gone', password: 'password-1', role: 'clerk', counters: [] });
     if (!u || !gone) throw new Error('not created');
@@ -169,12 +170,12 @@ describe('auth store: disabled users on disk', () => {
     const raw = JSON.parse(await readFile(file, 'utf8')) as { users: Record<string, unknown>[] };
     expect(raw.users.find((x) => x.username === 'old')).not.toHaveProperty('disabled');
     await writeFile(file, JSON.stringify(raw));
-    const reopened = await AuthStore.open(dir, systemClock);
+    const reopened = await AuthStore.open(dir, systemClock, new HashingGate(() => ({ concurrent: 1, queued: 8 })));
     expect(reopened.users().map((x) => [x.username, x.disabled])).toEqual([
       ['old', false],
       ['gone', true],
     ]);
-    expect((await reopened.verify('old', 'password-1'))?.disabled).toBe(false);
+    expect(await reopened.verify('old', 'password-1')).toMatchObject({ disabled: false });
     const session = await reopened.createSession(u.id);
     expect(reopened.sessionUser(session)?.username).toBe('old');
   });

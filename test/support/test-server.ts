@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
@@ -7,7 +7,8 @@ import { createVirtualPrinter, type PrinterDriver, type VirtualPrinter } from '.
 import type { CommandName, CommandReply, ServerToClientEvents } from '../../protocol/events.ts';
 import type { Result } from '../../protocol/result.ts';
 import { resolveSettings } from '../../server/config.ts';
-import { createServer, type MotcuaServer } from '../../server/create-server.ts';
+import { createServer, type MotcuaServer, repoDir } from '../../server/create-server.ts';
+import type { LimitsInput } from '../../protocol/site-config.ts';
 import type { PrintersSettingsInput } from '../../protocol/printers.ts';
 import {
   realPrinterDevices,
@@ -39,6 +40,8 @@ export interface TestServerOptions {
   build?: string;
   /** Extra CLI flags, e.g. `--always-open`. */
   flags?: string[];
+  /** The site config's `limits` (the sample site's config otherwise; a new data directory only). */
+  limits?: LimitsInput;
 }
 
 /**
@@ -113,6 +116,10 @@ export class TestServer {
   static async start(options: TestServerOptions = {}): Promise<TestServer> {
     const ownsDir = !options.dataDir;
     const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'motcua-test-')));
+    if (options.limits) {
+      const site = JSON.parse(await readFile(join(repoDir, 'data/site.json'), 'utf8')) as Record<string, unknown>;
+      await writeFile(join(dataDir, 'site.json'), JSON.stringify({ ...site, limits: options.limits }));
+    }
     const settings = resolveSettings(
       ['--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir, '--public-url', 'http://127.0.0.1:9', ...(options.flags ?? [])],
       {},

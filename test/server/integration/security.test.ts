@@ -118,7 +118,7 @@ describe('who may do what, and bad input', () => {
   it('passwords are stored as scrypt hashes and a wrong password is refused', async () => {
     await server.clerkToken('clerk9');
     const r = await server.request('POST', '/api/auth/login', { username: 'clerk9', password: 'wrong-password' });
-    expect(r).toMatchObject({ status: 409, body: { ok: false, error: { code: 'bad_credentials' } } });
+    expect(r).toMatchObject({ status: 401, body: { ok: false, error: { code: 'bad_credentials' } } });
     const { readFile } = await import('node:fs/promises');
     const auth = await readFile(`${server.dataDir}/auth.json`, 'utf8');
     expect(auth).toMatch(/"passwordHash": "scrypt\$32768\$8\$1\$/);

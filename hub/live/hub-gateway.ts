@@ -1,0 +1,68 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server } from 'socket.io';
+import type { HubSnapshot } from '../../protocol/hub/centres.ts';
+import type { HubClientToServerEvents, HubServerToClientEvents } from '../../protocol/hub/hub-events.ts';
+import { pickLang } from '../../server/i18n.ts';
+import type { HubContext } from '../hub-context.ts';
+import type { HubUser } from '../store/hub-users.ts';
+
+interface SocketData {
+  user: HubUser | null;
+}
+
+export type HubIo = Server<HubClientToServerEvents, HubServerToClientEvents, Record<string, never>, SocketData>;
+
+const provinceRoom = 'province';
+const centreRoom = (code: string) => `centre:${code}`;
+
+/**
+ * The status board over Socket.IO: a signed-in person subscribes and gets the snapshot their role
+ * may see, then every change. Rooms are per province and per centre, so with a Socket.IO adapter
+ * (PostgreSQL or Redis) several hub processes reach everyone (docs/hub.md, "Growing past one hub").
+ */
+function onlyCentre(snapshot: HubSnapshot, code: string): HubSnapshot {
+  return { ...snapshot, centres: snapshot.centres.filter((c) => c.code === code) };
+}
+
+export function createHubGateway(http: HttpServer, ctx: HubContext): { io: HubIo; close(): Promise<void> } {
+  const io: HubIo = new Server(http, { serveClient: false, cors: { origin: false } });
+  io.use((socket, next) => {
+    const token: unknown = socket.handshake.auth?.token;
+    socket.data.user = null;
+    if (typeof token !== 'string' || !token.startsWith('ses_')) return next();
+    ctx.users.sessionUser(token, ctx.clock()).then(
+      (user) => {
+        socket.data.user = user;
+        next();
+      },
+      () => next(new Error('store_unavailable')),
+    );
+  });
+  io.on('connection', (socket) => {
+    const lang = pickLang(socket.handshake.auth?.lang);
+    socket.on('hub:subscribe', (ack) => {
+      if (typeof ack !== 'function') return;
+      const user = socket.data.user;
+      if (!user) {
+        ack({ ok: false, error: { code: 'unauthenticated', message: ctx.translator.message(lang, 'unauthenticated') } });
+        return;
+      }
+      const only = user.role === 'province_admin' ? null : (user.centreCode ?? '');
+      void socket.join(only === null ? provinceRoom : centreRoom(only));
+      ctx.live.snapshot().then(
+        (snapshot) => ack({ ok: true, value: only === null ? snapshot : onlyCentre(snapshot, only) }),
+        () => ack({ ok: false, error: { code: 'store_unavailable', message: ctx.translator.message(lang, 'store_unavailable') } }),
+      );
+    });
+  });
+  // Emitted to every room whether or not this process holds its sockets: behind a Socket.IO
+  // adapter the people watching may be connected to another hub process.
+  ctx.live.attach((snapshot) => {
+    io.to(provinceRoom).emit('hub:snapshot', snapshot);
+    for (const c of snapshot.centres) io.to(centreRoom(c.code)).emit('hub:snapshot', onlyCentre(snapshot, c.code));
+  });
+  return {
+    io,
+    close: () => new Promise<void>((resolve) => void io.close(() => resolve())),
+  };
+}
