@@ -1,12 +1,13 @@
 import type { i18n, TFunction } from 'i18next';
 import { createContext } from 'preact';
-import { useCallback, useContext, useEffect, useMemo, useState } from 'preact/hooks';
+import { useContext, useMemo } from 'preact/hooks';
 import { centreTimeFormatter, defaultCentreTimeZone } from '../../client/figures.ts';
 import type { HubUserView } from '../../protocol/hub/hub-access.ts';
 import type { HubRouteTypes, hubRoutes } from '../../protocol/hub/hub-routes.ts';
 import type { CallArgsOf } from '../../protocol/route-map.ts';
-import type { ApiError, HubApi, HubJsonRoute, HubReply } from './hub-api.ts';
+import type { HubApi, HubJsonRoute, HubReply } from './hub-api.ts';
 import type { HubConnection } from './hub-connection.ts';
+import { type LoadedResult, useLoadedResult } from '../../client/use-loaded-result.ts';
 
 /** What every page of the province app needs: strings, the API as the signed-in person, the live board. */
 export interface HubAppValue {
@@ -34,27 +35,9 @@ export function useHubLoaded<K extends HubJsonRoute>(
   name: K | null,
   everyMs?: number,
   ...call: CallArgsOf<(typeof hubRoutes)[K]['path'], HubRouteTypes[K]>
-): { data: HubReply<K> | null; error: ApiError | null; reload: () => Promise<void> } {
+): LoadedResult<HubReply<K>> {
   const { api } = useHubApp();
-  const [data, setData] = useState<HubReply<K> | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const key = JSON.stringify(call);
-  // The call is compared by its JSON (`key`): callers pass a fresh object every render.
-  const reload = useCallback(async () => {
-    if (name === null) return;
-    const r = await api.call(name, ...call);
-    if (r.ok) {
-      setData(r.value);
-      setError(null);
-    } else setError(r.error);
-  }, [api, name, key]);
-  useEffect(() => {
-    void reload();
-    if (!everyMs) return;
-    const timer = setInterval(() => void reload(), everyMs);
-    return () => clearInterval(timer);
-  }, [reload, everyMs]);
-  return { data, error, reload };
+  return useLoadedResult(name === null ? null : () => api.call(name, ...call), JSON.stringify([name, call]), everyMs);
 }
 
 /** Date and time as the province reads it: Vietnam's time, whatever the browser's zone. */
