@@ -1,4 +1,5 @@
 import type { Lang } from '../client/i18n.ts';
+import { StaffBar } from '../client/staff-bar.tsx';
 import { useConnectionState } from '../client/use-connection.ts';
 import { useUpgradeReload } from '../client/use-upgrade-reload.ts';
 import { useEffect, useState } from 'preact/hooks';
@@ -59,30 +60,18 @@ export function Shell(props: { onSignOut: () => void; onLang: (l: Lang) => void 
   const Page = pages[page];
   return (
     <div class="admin">
-      <header class="admin-bar">
-        <strong class="admin-brand">{t('admin:title')}</strong>
-        <nav aria-label={t('admin:nav.label')}>
-          {(Object.keys(pages) as PageName[]).map((name) => (
-            <a key={name} href={`#${name}`} aria-current={name === page ? 'page' : undefined}>
-              {t(`admin:nav.${name}`)}
-            </a>
-          ))}
-        </nav>
-        <div class="admin-user">
-          <button type="button" class="link" onClick={() => props.onLang(lang === 'vi' ? 'en' : 'vi')}>
-            {lang === 'vi' ? 'English' : 'Tiếng Việt'}
-          </button>
-          <span>{user.name}</span>
-          <button type="button" class="link" onClick={props.onSignOut}>
-            {t('common:signIn.signOut')}
-          </button>
-        </div>
-      </header>
-      {online !== 'online' && (
-        <p class="banner banner--down" role="status">
-          {t(online === 'connecting' ? 'common:connecting' : 'common:offline')}
-        </p>
-      )}
+      <StaffBar
+        t={t}
+        brand={t('admin:title')}
+        nav="admin:nav"
+        pages={Object.keys(pages) as PageName[]}
+        page={page}
+        lang={lang}
+        onLang={props.onLang}
+        userName={user.name}
+        onSignOut={props.onSignOut}
+        online={online}
+      />
       {upgrade !== null && (
         <p class="banner banner--upgrade" role="status">
           {t('admin:upgrade.banner')}{' '}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Lang } from '../../client/i18n.ts';
+import { StaffBar } from '../../client/staff-bar.tsx';
 import { useConnectionState } from '../../client/use-connection.ts';
 import { useHubApp } from './hub-app-context.ts';
 import { CataloguePage } from './pages/catalogue-page.tsx';
@@ -38,30 +39,18 @@ export function HubShell(props: { onSignOut: () => void; onLang: (l: Lang) => vo
   const Page = pages[page].page;
   return (
     <div class="admin hub">
-      <header class="admin-bar">
-        <strong class="admin-brand">{user.centreCode ? t('hub:titleCentre', { code: user.centreCode }) : t('hub:title')}</strong>
-        <nav aria-label={t('hub:nav.label')}>
-          {allowed.map((name) => (
-            <a key={name} href={`#${name}`} aria-current={name === page ? 'page' : undefined}>
-              {t(`hub:nav.${name}`)}
-            </a>
-          ))}
-        </nav>
-        <div class="admin-user">
-          <button type="button" class="link" onClick={() => props.onLang(lang === 'vi' ? 'en' : 'vi')}>
-            {lang === 'vi' ? 'English' : 'Tiếng Việt'}
-          </button>
-          <span>{user.name}</span>
-          <button type="button" class="link" onClick={props.onSignOut}>
-            {t('common:signIn.signOut')}
-          </button>
-        </div>
-      </header>
-      {online !== 'online' && (
-        <p class="banner banner--down" role="status">
-          {t(online === 'connecting' ? 'common:connecting' : 'common:offline')}
-        </p>
-      )}
+      <StaffBar
+        t={t}
+        brand={user.centreCode ? t('hub:titleCentre', { code: user.centreCode }) : t('hub:title')}
+        nav="hub:nav"
+        pages={allowed}
+        page={page}
+        lang={lang}
+        onLang={props.onLang}
+        userName={user.name}
+        onSignOut={props.onSignOut}
+        online={online}
+      />
       <main class="admin-page" data-page={page}>
         <Page />
       </main>
