@@ -2,7 +2,7 @@
 import '../client/legacy-polyfills.ts';
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
-import { i18nFromBundles, type Bundle } from '../client/i18n-bundles.ts';
+import { addLazyBundles, i18nFromBundles, type Bundle } from '../client/i18n-bundles.ts';
 import { PairingScreen } from '../client/pairing-screen.tsx';
 import { storedToken } from '../client/stored-token.ts';
 import { KioskApp } from './kiosk-app.tsx';
@@ -13,8 +13,10 @@ import './styles/browse.css';
 import './styles/procedure.css';
 import './styles/ticket.css';
 
-// Only the kiosk's own strings: the shared createI18n would bundle every app's locales.
-const locales = import.meta.glob<Bundle>('../locales/*/{kiosk,ticket,calendar,errors,common}.json', { eager: true, import: 'default' });
+// Only the kiosk's own strings: the shared createI18n would bundle every app's locales. The
+// Vietnamese ones come with the page; the English ones follow once it is up (below).
+const locales = import.meta.glob<Bundle>('../locales/vi/{kiosk,ticket,calendar,errors,common}.json', { eager: true, import: 'default' });
+const englishLocales = import.meta.glob<Bundle>('../locales/en/{kiosk,ticket,calendar,errors,common}.json', { import: 'default' });
 const i18n = i18nFromBundles(locales, ['kiosk', 'ticket', 'calendar']);
 const token = storedToken('kiosk');
 
@@ -47,5 +49,15 @@ function Root() {
 }
 
 render(<Root />, document.getElementById('app')!);
-// The QR encoder comes after the first screen, well before a citizen gets to a code.
-window.addEventListener('load', () => void loadQrEncoder().catch(() => undefined), { once: true });
+// The English strings and the QR encoder come after the first screen, well before a citizen
+// switches language or gets to a code.
+window.addEventListener(
+  'load',
+  () => {
+    // A server restarting just then: tried again until they are in.
+    const english = () => void addLazyBundles(i18n, englishLocales).catch(() => setTimeout(english, 5000));
+    english();
+    void loadQrEncoder().catch(() => undefined);
+  },
+  { once: true },
+);
