@@ -7,6 +7,7 @@ import { settleRestore } from './app/backup-apply.ts';
 import { createServer, repoDir, type MotcuaServer } from './create-server.ts';
 import { serveInPlace, type ServedInPlace } from './serve-in-place.ts';
 import { TicketPrinting } from './printing/ticket-printing.ts';
+import { preloadTicketFonts } from '../hardware/printer/text-font.ts';
 import { configureLogging, logger } from './log.ts';
 import { DamagedFileError } from './store/damaged-file-error.ts';
 import { DataDirLock, DataDirLockedError } from './store/data-dir-lock.ts';
@@ -73,6 +74,8 @@ async function serve(
   // --printer on a first start): the data's format is checked first, as the server does.
   await prepareDataDir(settings.dataDir);
   const printing = await TicketPrinting.inDataDir(settings.dataDir, settings.printerPath);
+  // Raster tickets need the bundled faces: parsed before serving, not on the day's first ticket.
+  preloadTicketFonts();
   // The printers, the port and the lock stay with the process; each server (a new one after a restore) is built afresh.
   const served = await serveInPlace(
     async (port, restart) =>

@@ -36,6 +36,14 @@ function face(bold: boolean): Face {
   return bold ? faces.bold : faces.regular;
 }
 
+/**
+ * Parses the faces now rather than at the first ticket: parsing takes the event loop for about
+ * 150 ms, which is fine while the server starts and not while citizens take numbers.
+ */
+export function preloadTicketFonts(): void {
+  face(false);
+}
+
 /** One glyph per character (NFC text), each advanced by its width plus the pair kerning. */
 function layOut(text: string, px: number, bold: boolean): { placed: { glyph: Glyph; x: number }[]; width: number } {
   const f = face(bold);
