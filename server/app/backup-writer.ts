@@ -29,7 +29,23 @@ export interface BackupDescription {
 
 /** Streams the backup of `dataDir` into `out` (an HTTP response, a file), gzipped. */
 export async function writeBackup(dataDir: string, description: BackupDescription, out: Writable): Promise<void> {
-  await pipeline(Readable.from(tarArchive(backupEntries(dataDir, description))), createGzip({ level: 6 }), out);
+  await pipeline(Readable.from(givingWay(tarArchive(backupEntries(dataDir, description)))), createGzip({ level: 6 }), out);
+}
+
+/**
+ * Lets the rest of the server in after every megabyte: reads, hashing and gzip callbacks can
+ * otherwise follow one another for tens of milliseconds while kiosks wait to issue.
+ */
+async function* givingWay(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  let since = 0;
+  for await (const chunk of chunks) {
+    yield chunk;
+    since += chunk.length;
+    if (since >= 1 << 20) {
+      since = 0;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
 }
 
 /** The archive's folder name, which is also the download's name without `.tar.gz`: `motcua-backup-2026-11-20-0930`. */
