@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DisplaySnapshot } from '../../protocol/views.ts';
 import { freePort } from '../support/server-process.ts';
 import { TestServer } from '../support/test-server.ts';
+import { httpsGet, selfSignedCertificate } from '../support/test-tls.ts';
 import { waitFor } from '../support/wait-for.ts';
 
 // The nginx site of docs/deploy.md, as shipped, in front of a real motcua server: Debian's
@@ -48,19 +49,6 @@ function signIn(
   });
 }
 
-function httpsGet(url: string, ca: string): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
-  return new Promise((resolve, reject) => {
-    request(url, { ca, servername: 'motcua.local' }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => (body += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    })
-      .on('error', reject)
-      .end();
-  });
-}
-
 describe('motcua behind nginx with HTTPS', () => {
   let dir: string;
   let server: TestServer;
@@ -71,25 +59,8 @@ describe('motcua behind nginx with HTTPS', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'motcua-nginx-'));
-    const openssl = spawnSync('openssl', [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-days',
-      '2',
-      '-subj',
-      '/CN=motcua.local',
-      '-addext',
-      'subjectAltName=DNS:motcua.local,IP:127.0.0.1',
-      '-keyout',
-      join(dir, 'motcua.key'),
-      '-out',
-      join(dir, 'motcua.crt'),
-    ]);
-    if (openssl.status !== 0) throw new Error(openssl.stderr.toString());
-    cert = await readFile(join(dir, 'motcua.crt'), 'utf8');
+    const certificate = await selfSignedCertificate(dir);
+    cert = certificate.pem;
     // As docs/deploy.md says: motcua believes the proxy's X-Forwarded-For and X-Forwarded-Proto.
     server = await TestServer.start({ flags: ['--trusted-proxies', '127.0.0.1'] });
     httpPort = await freePort();
@@ -97,8 +68,8 @@ describe('motcua behind nginx with HTTPS', () => {
     let site = once(shipped, 'server 127.0.0.1:8080;', `server 127.0.0.1:${server.port};`);
     site = once(site, 'listen 80;', `listen 127.0.0.1:${httpPort};`);
     site = once(site, 'listen 443 ssl http2;', `listen 127.0.0.1:${httpsPort} ssl http2;`);
-    site = once(site, '/etc/ssl/motcua/motcua.crt', join(dir, 'motcua.crt'));
-    site = once(site, '/etc/ssl/motcua/motcua.key', join(dir, 'motcua.key'));
+    site = once(site, '/etc/ssl/motcua/motcua.crt', certificate.certPath);
+    site = once(site, '/etc/ssl/motcua/motcua.key', certificate.keyPath);
     await writeFile(join(dir, 'motcua.conf'), site);
     const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `${t}_temp_path ${join(dir, t)};`).join('\n  ');
     await writeFile(

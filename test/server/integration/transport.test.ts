@@ -1,6 +1,4 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { request } from 'node:https';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io as connect } from 'socket.io-client';
@@ -8,21 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveSettings, SettingsError } from '../../../server/config.ts';
 import { pageHeaders } from '../../support/network-client.ts';
 import { rawCommand, TestServer } from '../../support/test-server.ts';
-
-type Headers = Record<string, string | string[] | undefined>;
-
-function httpsGet(url: string, ca: string): Promise<{ status: number; headers: Headers; body: string }> {
-  return new Promise((resolve, reject) => {
-    request(url, { ca }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => (body += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    })
-      .on('error', reject)
-      .end();
-  });
-}
+import { httpsGet, selfSignedCertificate } from '../../support/test-tls.ts';
 
 describe('HTTPS built in: certificate and key from the settings', () => {
   let dir: string;
@@ -32,13 +16,9 @@ describe('HTTPS built in: certificate and key from the settings', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'motcua-tls-'));
-    const made = spawnSync('openssl', [
-      ...['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=motcua.local'],
-      ...['-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')],
-    ]);
-    if (made.status !== 0) throw new Error(made.stderr.toString());
-    ca = await readFile(join(dir, 'cert.pem'), 'utf8');
-    server = await TestServer.start({ flags: ['--tls-cert', join(dir, 'cert.pem'), '--tls-key', join(dir, 'key.pem')] });
+    const certificate = await selfSignedCertificate(dir);
+    ca = certificate.pem;
+    server = await TestServer.start({ flags: ['--tls-cert', certificate.certPath, '--tls-key', certificate.keyPath] });
     base = `https://127.0.0.1:${server.port}`;
   });
   afterAll(async () => {
