@@ -1,4 +1,5 @@
 import { describeIssue } from '../protocol/schema-issues.ts';
+import { JoinCode } from '../protocol/hub/centres.ts';
 import { isAddressOrRange } from '../protocol/site-config.ts';
 import { accessSync, constants, statSync } from 'node:fs';
 import { homedir, networkInterfaces } from 'node:os';
@@ -77,9 +78,7 @@ const SettingsSchema = v.object({
   centreCode: v.optional(
     v.pipe(v.string(), v.toUpperCase(), v.regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, 'expected the centre code the hub gave')),
   ),
-  hubJoinCode: v.optional(
-    v.pipe(v.string(), v.toUpperCase(), v.regex(/^[A-Z2-9]{4}-?[A-Z2-9]{4}-?[A-Z2-9]{4}$/, 'expected XXXX-XXXX-XXXX')),
-  ),
+  hubJoinCode: v.optional(JoinCode),
   hubBatchEvents: v.pipe(v.unknown(), v.transform(Number), v.number(), v.integer(), v.minValue(1), v.maxValue(1000)),
   hubStatusSeconds: v.pipe(v.unknown(), v.transform(Number), v.number(), v.integer(), v.minValue(1), v.maxValue(3600)),
 });
