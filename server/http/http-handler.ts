@@ -103,7 +103,12 @@ async function answer(
   if (match === null) return send(req, res, httpError(ctx, r, 'not_found'));
   if (match === 'method') return send(req, res, { ...httpError(ctx, r, 'not_found'), status: 405 });
   const limit = match.upload ? null : bodyLimit(ctx, match.policy);
-  if (limit !== null && Number(req.headers['content-length'] ?? 0) > limit) return send(req, res, httpError(ctx, r, 'payload_too_large'));
+  if (limit !== null && Number(req.headers['content-length'] ?? 0) > limit) {
+    // Refused late as well (see Tarpit): 60 bodies of 1.9 MB sent again as soon as refused cost
+    // the server a connection and a read of each a hundred times a second.
+    const refused = httpError(ctx, r, 'payload_too_large');
+    return counted ? tarpit.hold(res, () => send(req, res, refused)) : send(req, res, refused);
+  }
   let body: Promise<unknown> | null = null;
   if (limit !== null) r.body = () => (body ??= readJsonBody(req, limit));
   let response: Answer;
@@ -173,12 +178,12 @@ function send(req: IncomingMessage, res: ServerResponse, answer: { status: numbe
     ...(answer.retryAfter !== undefined && { 'retry-after': String(answer.retryAfter) }),
     ...closeIfUnread(req),
   });
-  res.end(text);
+  res.end(text, () => dropIfUnread(req));
 }
 
 function redirect(req: IncomingMessage, res: ServerResponse, location: string): void {
   res.writeHead(302, { location, ...closeIfUnread(req) });
-  res.end();
+  res.end(() => dropIfUnread(req));
 }
 
 /**
@@ -188,4 +193,9 @@ function redirect(req: IncomingMessage, res: ServerResponse, location: string): 
 function closeIfUnread(req: IncomingMessage): { connection?: string } {
   const hasBody = (req.headers['content-length'] ?? '0') !== '0' || req.headers['transfer-encoding'] !== undefined;
   return hasBody && !req.complete ? { connection: 'close' } : {};
+}
+
+/** Once the answer is out, a connection whose body was not read is closed before Node reads more of it. */
+function dropIfUnread(req: IncomingMessage): void {
+  if (closeIfUnread(req).connection) req.socket.destroy();
 }

@@ -70,3 +70,42 @@ export function pageHeaders(
       .end();
   });
 }
+
+/**
+ * Sends a request's head announcing `declared` bytes, then keeps sending them as fast as the
+ * connection takes them (as a flooder does) until the server closes it. Resolves with the
+ * status line (empty when the close came before it) and how long the answer took.
+ */
+export function pushingBody(
+  port: number,
+  method: string,
+  path: string,
+  declared: number,
+  headers: Record<string, string> = {},
+): Promise<{ statusLine: string; elapsedMs: number }> {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const socket = connect(port, '127.0.0.1');
+    const chunk = Buffer.alloc(64 * 1024, 0x61);
+    let text = '';
+    let sent = 0;
+    const head = Object.entries({ host: '127.0.0.1', 'content-type': 'application/json', 'content-length': String(declared), ...headers })
+      .map(([k, v]) => `${k}: ${v}`)
+      .join('\r\n');
+    const push = () => {
+      while (sent < declared && !socket.destroyed) {
+        sent += chunk.length;
+        if (!socket.write(chunk)) return void socket.once('drain', push);
+      }
+    };
+    socket.on('connect', () => {
+      socket.write(`${method} ${path} HTTP/1.1\r\n${head}\r\n\r\n`);
+      push();
+    });
+    socket.setEncoding('utf8');
+    socket.on('data', (d: string) => (text += d));
+    // A reset after the answer is how a server ends a body it will not read.
+    socket.on('error', () => {});
+    socket.on('close', () => resolve({ statusLine: text.split('\r\n')[0] ?? '', elapsedMs: performance.now() - started }));
+  });
+}

@@ -1,5 +1,6 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import type { Socket as TcpSocket } from 'node:net';
 import { join } from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +8,7 @@ import type { LimitsInput } from '../../../protocol/site-config.ts';
 import { displayView } from '../../../server/app/live-views.ts';
 import { repoDir } from '../../../server/create-server.ts';
 import { SiteStore } from '../../../server/store/site-store.ts';
-import { headOnly, send, via } from '../../support/network-client.ts';
+import { headOnly, pushingBody, send, via } from '../../support/network-client.ts';
 import { rawCommand, TestServer } from '../../support/test-server.ts';
 import { waitFor } from '../../support/wait-for.ts';
 
@@ -159,6 +160,38 @@ describe('one anonymous client flooding, with the site config’s limits', () =>
       statusLine: 'HTTP/1.1 401 Unauthorized',
       closed: true,
     });
+  });
+});
+
+describe('a flood of bodies too big to read', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await TestServer.start({ flags: ['--trusted-proxies', '127.0.0.1'] });
+  });
+  afterAll(() => server.close());
+
+  it('an anonymous caller’s is refused late, and the server reads little of each', async () => {
+    const read: number[] = [];
+    server.server.http.on('connection', (s: TcpSocket) => s.once('close', () => read.push(s.bytesRead)));
+    const pushes = await Promise.all(
+      Array.from({ length: 10 }, () => pushingBody(server.port, 'POST', '/api/auth/login', 20_000_000, via('10.12.0.1'))),
+    );
+    await waitFor(() => read.length === 10, 'the server to close the ten connections');
+    for (const p of pushes) {
+      // Held back a second like any refusal of a flood (a lower bound: a slow machine only adds to it).
+      expect(p.elapsedMs).toBeGreaterThanOrEqual(950);
+      // The answer, unless the reset of the unread body overtook it.
+      if (p.statusLine) expect(p.statusLine).toBe('HTTP/1.1 413 Payload Too Large');
+    }
+    expect(pushes.some((p) => p.statusLine !== '')).toBe(true);
+    // Of 20 MB pushed at it for a second, the server took in what its buffers hold, then closed the connection.
+    for (const bytes of read) expect(bytes).toBeLessThan(1_000_000);
+  });
+
+  it('a member of staff’s gets the same refusal (staff are not held back)', async () => {
+    const token = await server.adminToken();
+    const p = await pushingBody(server.port, 'PUT', '/api/config/centre', 20_000_000, { authorization: `Bearer ${token}` });
+    expect(p.statusLine).toBe('HTTP/1.1 413 Payload Too Large');
   });
 });
 
