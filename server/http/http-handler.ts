@@ -93,7 +93,7 @@ async function answer(
   const wait = counted ? ctx.guards.perAddress.take(origin.address) : 0;
   if (wait > 0) {
     const refused = { ...httpError(ctx, r, 'too_many_requests', { seconds: wait }), retryAfter: wait };
-    return tarpit.hold(res, () => send(req, res, refused));
+    return tarpit.hold(res, () => send(req, res, refused), origin.address);
   }
   if (!url.pathname.startsWith('/api/')) {
     if (url.pathname === '/') return redirect(req, res, '/kiosk/');
@@ -107,7 +107,7 @@ async function answer(
     // Refused late as well (see Tarpit): 60 bodies of 1.9 MB sent again as soon as refused cost
     // the server a connection and a read of each a hundred times a second.
     const refused = httpError(ctx, r, 'payload_too_large');
-    return counted ? tarpit.hold(res, () => send(req, res, refused)) : send(req, res, refused);
+    return counted ? tarpit.hold(res, () => send(req, res, refused), origin.address) : send(req, res, refused);
   }
   let body: Promise<unknown> | null = null;
   if (limit !== null) r.body = () => (body ??= readJsonBody(req, limit));
@@ -131,7 +131,7 @@ async function answer(
   if (!response) return;
   const out = { ...response, ...retryAfterOf(response) };
   // A caller without an account told to wait (too many wrong passwords) is told so late: see Tarpit.
-  if (counted && response.status === 429) tarpit.hold(res, () => send(req, res, out));
+  if (counted && response.status === 429) tarpit.hold(res, () => send(req, res, out), origin.address);
   else send(req, res, out);
 }
 
