@@ -222,7 +222,10 @@ export const LimitsSchema = v.object({
     }),
     {},
   ),
-  /** A paired device not heard from for this many days loses its token and is paired again; 0 keeps tokens for ever. */
+  /**
+   * A paired device not heard from for this many days of the server running loses its token and is
+   * paired again; 0 keeps tokens for ever. Time switched off and clock steps do not count (DeviceSilence).
+   */
   deviceIdleDays: Count(0, 3650, 60),
 });
 

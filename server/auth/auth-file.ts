@@ -30,6 +30,8 @@ const DeviceRecordSchema = v.object({
   pairedAt: v.number(),
   /** Last request or connection, kept to the hour (epoch ms); absent in files before it existed. */
   lastSeenAt: v.optional(v.number()),
+  /** The same on the server's run time (see `runMs`), which its silence is counted on; absent in files before it existed. */
+  seenAtRunMs: v.optional(v.number()),
   revokedAt: v.nullable(v.number()),
 });
 
@@ -43,6 +45,8 @@ const AuthDataSchema = v.object({
   devices: v.array(DeviceRecordSchema),
   /** `expiresAt` is wall time; a running server measures what is left of it on monotonic time. */
   sessions: v.array(SessionRecordSchema),
+  /** How long the server has run, summed over its starts (ms, written with every change): see DeviceSilence. */
+  runMs: v.optional(v.number()),
 });
 
 export type UserRecord = v.InferOutput<typeof UserRecordSchema>;

@@ -5,6 +5,7 @@ import type { UserAccountView } from '../../protocol/admin.ts';
 import type { Clock } from '../clock.ts';
 import type { DurableJsonFile } from '../store/durable-file.ts';
 import { authFile, readAuthData, type AuthData, type DeviceRecord, type UserRecord } from './auth-file.ts';
+import { DeviceSilence } from './device-silence.ts';
 import { type HashingGate, hashingBusy } from './hashing-gate.ts';
 import { hashPassword, unknownUserHash, verifyPassword } from './passwords.ts';
 import { newToken, tokenHash } from './tokens.ts';
@@ -45,6 +46,7 @@ export class AuthStore {
    * neither ends every session nor makes them last for ever (issue 12).
    */
   private readonly sessionEnds = new Map<string, number>();
+  private readonly silence: DeviceSilence;
 
   private constructor(
     private readonly file: DurableJsonFile<AuthData>,
@@ -59,6 +61,7 @@ export class AuthStore {
     const now = clock.now();
     const monotonic = clock.monotonic();
     for (const s of data.sessions) this.sessionEnds.set(s.tokenHash, monotonic + (s.expiresAt - now));
+    this.silence = new DeviceSilence(data.runMs ?? 0, clock);
   }
 
   /** Opens `auth.json` (writing only on a first start); see {@link readAuthData}. */
@@ -163,7 +166,14 @@ export class AuthStore {
     counterId: number | null;
   }): Promise<{ device: DeviceRecord; token: string }> {
     const token = newToken('dev');
-    const device: DeviceRecord = { id: randomUUID(), ...input, tokenHash: tokenHash(token), pairedAt: this.clock.now(), revokedAt: null };
+    const device: DeviceRecord = {
+      id: randomUUID(),
+      ...input,
+      tokenHash: tokenHash(token),
+      pairedAt: this.clock.now(),
+      seenAtRunMs: this.silence.runMs(),
+      revokedAt: null,
+    };
     await this.change((draft) => {
       draft.devices.push(device);
       return { result: null, changed: true };
@@ -171,34 +181,37 @@ export class AuthStore {
     return { device, token };
   }
 
-  /** The device the token belongs to, unless it was revoked or has been silent past the idle limit. */
+  /** The device the token belongs to, unless it was revoked or has been silent past the idle limit (on the server's run time). */
   deviceByToken(token: string): DeviceRecord | null {
     const hash = tokenHash(token);
     const device = this.data.devices.find((d) => d.tokenHash === hash && d.revokedAt === null);
     if (!device) return null;
     const idle = this.deviceIdleMs();
-    return idle > 0 && this.clock.now() - this.lastContact(device) > idle ? null : device;
+    return idle > 0 && this.silence.silentFor(device) > idle ? null : device;
   }
 
-  /** When the device last made a request or held a connection (its pairing, if never since). */
+  /** When the device last made a request or held a connection (its pairing, if never since), on the wall clock: for people to read. */
   lastContact(device: DeviceRecord): number {
     return Math.max(device.pairedAt, device.lastSeenAt ?? 0, this.contacts.get(device.id) ?? 0);
   }
 
   /**
-   * The device is in touch now (a request, a connection opening or closing). Kept in memory at
-   * once, and on disk when what the file says is an hour old: a device asking every second
-   * must not rewrite `auth.json` every second.
+   * The device is in touch now (a request, a connection opening, still open or closing). Kept in
+   * memory at once, and on disk when what the file says is an hour of run time old: a device
+   * asking every second must not rewrite `auth.json` every second.
    */
   touchDevice(id: string): void {
     const now = this.clock.now();
     this.contacts.set(id, now);
-    const stored = this.data.devices.find((d) => d.id === id);
-    if (!stored || now - (stored.lastSeenAt ?? 0) < contactWriteEveryMs) return;
+    const run = this.silence.touch(id);
+    const stale = (d: DeviceRecord | undefined) =>
+      d !== undefined && run - (d.seenAtRunMs ?? Number.NEGATIVE_INFINITY) >= contactWriteEveryMs;
+    if (!stale(this.data.devices.find((d) => d.id === id))) return;
     void this.change((draft) => {
       const d = draft.devices.find((x) => x.id === id);
-      if (!d || now - (d.lastSeenAt ?? 0) < contactWriteEveryMs) return { result: null, changed: false };
+      if (!d || !stale(d)) return { result: null, changed: false };
       d.lastSeenAt = now;
+      d.seenAtRunMs = run;
       return { result: null, changed: true };
     }).catch(() => undefined);
   }
@@ -296,6 +309,7 @@ export class AuthStore {
       const draft = structuredClone(this.data);
       const { result, changed } = mutate(draft);
       if (changed) {
+        draft.runMs = this.silence.runMs();
         await this.file.write(draft);
         this.data = draft;
       }
@@ -306,7 +320,7 @@ export class AuthStore {
   }
 }
 
-/** How stale the last contact on disk may be before it is written again. */
+/** How stale the last contact on disk may be (in the server's run time) before it is written again. */
 const contactWriteEveryMs = 3_600_000;
 
 function publicUser({ passwordHash: _hash, disabled, ...rest }: UserRecord): PublicUser {

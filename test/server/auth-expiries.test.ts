@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import { SignInAttempts } from '../../server/auth/sign-in-attempts.ts';
 import { at, monday } from '../support/site-fixture.ts';
 import { SteppedClock } from '../support/stepped-clock.ts';
 
+const day = 86_400_000;
 const hour = 3_600_000;
 const minute = 60_000;
 const gate = new HashingGate(() => ({ concurrent: 1, queued: 8 }));
@@ -76,6 +77,51 @@ describe('durations run on monotonic time, whatever the wall clock does (issue 1
     expect(reopened.sessionUser(token)?.username).toBe('clerk');
     clock.advance(2 * hour);
     expect(store.sessionUser(token)).toBeNull();
+  });
+
+  it('a silent device loses its token after 60 days of the server running: clock steps and time switched off do not count', async () => {
+    const idle = () => 60 * day;
+    const clock = new SteppedClock(at(monday, '07:00'));
+    const { dir } = await authStore(clock);
+    const store = await AuthStore.open(dir, clock, gate, idle);
+    const silent = await store.pairDevice({ kind: 'display', name: 'Màn hình sảnh', counterId: null });
+    const busy = await store.pairDevice({ kind: 'kiosk', name: 'Ki-ốt sảnh', counterId: null });
+    // The box's clock put a year ahead, then back: nobody has been silent for a year.
+    clock.step(365 * day);
+    expect(store.deviceByToken(silent.token)?.id).toBe(silent.device.id);
+    clock.step(-365 * day);
+    // 40 days running, the kiosk in touch every day.
+    for (let i = 0; i < 40; i++) {
+      clock.advance(day);
+      store.touchDevice(busy.device.id);
+    }
+    await store.settled();
+    const lastTouch = clock.now();
+    // Switched off for 100 days: a new process on a clock 100 days on. The screen has 20 days left.
+    const later = new SteppedClock(clock.now() + 100 * day);
+    const reopened = await AuthStore.open(dir, later, gate, idle);
+    expect(reopened.deviceByToken(silent.token)?.id).toBe(silent.device.id);
+    later.advance(21 * day);
+    expect(reopened.deviceByToken(silent.token)).toBeNull();
+    expect(reopened.deviceByToken(busy.token)?.id).toBe(busy.device.id);
+    // What the admin reads stays on the wall clock.
+    expect(reopened.lastContact(reopened.devices().find((d) => d.id === busy.device.id)!)).toBe(lastTouch);
+  });
+
+  it('a device in a file from before run time was kept counts its silence from this start', async () => {
+    const clock = new SteppedClock(at(monday, '07:00'));
+    const { store, dir } = await authStore(clock);
+    const paired = await store.pairDevice({ kind: 'display', name: 'Màn hình sảnh', counterId: null });
+    const file = join(dir, 'auth.json');
+    const old = JSON.parse(readFileSync(file, 'utf8')) as { runMs?: number; devices: Array<{ seenAtRunMs?: number }> };
+    delete old.runMs;
+    for (const d of old.devices) delete d.seenAtRunMs;
+    writeFileSync(file, JSON.stringify(old));
+    clock.step(2 * 365 * day);
+    const reopened = await AuthStore.open(dir, clock, gate, () => 60 * day);
+    expect(reopened.deviceByToken(paired.token)?.id).toBe(paired.device.id);
+    clock.advance(61 * day);
+    expect(reopened.deviceByToken(paired.token)).toBeNull();
   });
 
   it('opening an existing auth file writes nothing', async () => {

@@ -4,6 +4,7 @@ import type { DeviceView } from '../../protocol/http-views.ts';
 import { at, monday } from '../support/site-fixture.ts';
 import { SteppedClock } from '../support/stepped-clock.ts';
 import { command, TestServer } from '../support/test-server.ts';
+import { waitFor } from '../support/wait-for.ts';
 
 const day = 86_400_000;
 
@@ -80,5 +81,16 @@ describe('paired devices: last contact, a new token, and tokens of silent device
     // Its socket is refused a device's rights too: it is a public screen now.
     const socket = await server.socket(silent);
     expect(await command(socket, 'kiosk:subscribe')).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+  });
+
+  it('a device connected all along is in touch all along: its contact is kept without it leaving or asking', async () => {
+    const token = await server.deviceToken('display');
+    const auth = server.server.ctx.auth;
+    const id = auth.deviceByToken(token)!.id;
+    await server.socket(token);
+    clock.advance(61 * day);
+    // The sweep of open connections writes its contact down (what a restart without its disconnect would read).
+    await waitFor(() => auth.devices().find((d) => d.id === id)?.lastSeenAt === clock.now(), 'the open connection to count as contact');
+    expect((await whoAmI(token)).status).toBe(200);
   });
 });
