@@ -20,7 +20,7 @@ export class DeviceSilence {
 
   /** Run time now. */
   runMs(): number {
-    return this.runAtOpen + (this.clock.monotonic() - this.monotonicAtOpen);
+    return Math.round(this.runAtOpen + (this.clock.monotonic() - this.monotonicAtOpen));
   }
 
   /** The device is in touch now; returns the run time it was seen at. */
