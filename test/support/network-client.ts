@@ -41,13 +41,7 @@ export function headOnly(
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1');
     let text = '';
-    const lines = Object.entries({
-      host: '127.0.0.1',
-      'content-type': 'application/json',
-      'content-length': String(declared),
-      ...headers,
-    }).map(([k, v]) => `${k}: ${v}`);
-    socket.on('connect', () => socket.write(`${method} ${path} HTTP/1.1\r\n${lines.join('\r\n')}\r\n\r\n{"user`));
+    socket.on('connect', () => socket.write(`${requestHead(method, path, declared, headers)}{"user`));
     socket.setEncoding('utf8');
     socket.on('data', (d: string) => (text += d));
     socket.on('error', reject);
@@ -89,9 +83,6 @@ export function pushingBody(
     const chunk = Buffer.alloc(64 * 1024, 0x61);
     let text = '';
     let sent = 0;
-    const head = Object.entries({ host: '127.0.0.1', 'content-type': 'application/json', 'content-length': String(declared), ...headers })
-      .map(([k, v]) => `${k}: ${v}`)
-      .join('\r\n');
     const push = () => {
       while (sent < declared && !socket.destroyed) {
         sent += chunk.length;
@@ -99,7 +90,7 @@ export function pushingBody(
       }
     };
     socket.on('connect', () => {
-      socket.write(`${method} ${path} HTTP/1.1\r\n${head}\r\n\r\n`);
+      socket.write(requestHead(method, path, declared, headers));
       push();
     });
     socket.setEncoding('utf8');
@@ -108,4 +99,10 @@ export function pushingBody(
     socket.on('error', () => {});
     socket.on('close', () => resolve({ statusLine: text.split('\r\n')[0] ?? '', elapsedMs: performance.now() - started }));
   });
+}
+
+/** A JSON request's head as a client writes it on the wire, announcing `declared` bytes of body. */
+function requestHead(method: string, path: string, declared: number, headers: Record<string, string>): string {
+  const lines = Object.entries({ host: '127.0.0.1', 'content-type': 'application/json', 'content-length': String(declared), ...headers });
+  return `${method} ${path} HTTP/1.1\r\n${lines.map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n`;
 }
