@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../protocol/result.ts';
+import { routes } from '../../protocol/routes.ts';
 import { snapshotOf } from '../../server/core/queue-state.ts';
 import { repoDir } from '../../server/create-server.ts';
 import { command, TestServer } from '../support/test-server.ts';
@@ -47,6 +48,13 @@ const BODY_ROUTES: [string, string][] = [
   ['PUT', '/api/printers/p1'],
 ];
 const KNOWN_PATHS = ['/api/health', '/api/site', '/api/catalogue', '/api/auth/status', ...PROTECTED_GETS, ...BODY_ROUTES.map(([, p]) => p)];
+
+/** Whether the route map has `method path` (a path parameter matches any one segment). */
+function isRoute(method: string, path: string): boolean {
+  return Object.values(routes).some(
+    (route) => route.method === method && new RegExp(`^${route.path.replace(/:[^/]+/g, '[^/]+')}$`).test(path),
+  );
+}
 
 function isKnownCode(code: string): boolean {
   const [ns, key] = code.includes(':') ? (code.split(':', 2) as [string, string]) : ['errors', code];
@@ -137,11 +145,7 @@ function randomRequest(r: FuzzRandom): FuzzRequest {
         PROTECTED_GETS.includes(path)
           ? 'GET'
           : 'POST';
-      const method = r.pick(
-        ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'].filter(
-          (m) => m !== allowed && !BODY_ROUTES.some(([bm, bp]) => bm === m && bp === path),
-        ),
-      );
+      const method = r.pick(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'].filter((m) => m !== allowed && !isRoute(m, path)));
       return { method, path, headers: randomAuth(r, true) };
     }
     case 2:
