@@ -50,12 +50,14 @@ function limitProblem(ctx: AppContext, lang: Lang, issue: v.BaseIssue<unknown>):
     field,
     message: ctx.translator.t(lang, `admin:limits.problem.${key}`, params),
   });
-  const requirement = (issue as { requirement?: unknown }).requirement;
+  const requirement = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB').format(
+    Number((issue as { requirement?: unknown }).requirement),
+  );
   switch (issue.type) {
     case 'min_value':
-      return problem('min', { min: Number(requirement) });
+      return problem('min', { min: requirement });
     case 'max_value':
-      return problem('max', { max: Number(requirement) });
+      return problem('max', { max: requirement });
     case 'integer':
       return problem('integer');
     case 'number':
