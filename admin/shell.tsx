@@ -13,6 +13,7 @@ import { DashboardPage } from './pages/dashboard-page.tsx';
 import { HealthPage } from './pages/health-page.tsx';
 import { HubPage } from './pages/hub-page.tsx';
 import { IntegrationsPage } from './pages/integrations-page.tsx';
+import { LimitsPage } from './pages/limits-page.tsx';
 import { PeoplePage } from './pages/people-page.tsx';
 import { PrinterPage } from './pages/printer-page.tsx';
 import { ProceduresPage } from './pages/procedures-page.tsx';
@@ -35,6 +36,7 @@ const pages = {
   backup: BackupPage,
   hub: HubPage,
   integrations: IntegrationsPage,
+  limits: LimitsPage,
   audit: AuditPage,
 } as const;
 type PageName = keyof typeof pages;

@@ -51,6 +51,8 @@ import {
 } from './route-map.ts';
 import type { ReportCsvTable, ReportView } from './reports.ts';
 import type { CalendarYearInput, SiteConfig, SiteConfigInput } from './site-config.ts';
+import type { LimitProblem, LimitsView } from './limit-fields.ts';
+import type { LimitsInput } from './limits.ts';
 import type { PrinterConfigInput, PrintersView } from './printers.ts';
 import type { DayStatistics, IssuedTicket, PrintOutcome, TicketPublicView } from './views.ts';
 import type { RecordedPackManifest, VoicePackStatus } from './voice/voice-pack.ts';
@@ -105,6 +107,8 @@ export const routes = {
   removeCounter: { method: 'DELETE', path: '/api/config/counters/:id', policy: access.admin },
   calendarYear: { method: 'GET', path: '/api/calendar/:year', policy: access.admin },
   saveCalendarYear: { method: 'PUT', path: '/api/config/calendar/:id', policy: access.admin },
+  limits: { method: 'GET', path: '/api/config/limits', policy: access.admin },
+  saveLimits: { method: 'PUT', path: '/api/config/limits', policy: access.admin },
 
   importCatalogue: { method: 'POST', path: '/api/catalogue/import', policy: access.admin, upload: true },
   saveProcedure: { method: 'PUT', path: '/api/catalogue/procedures/:code', policy: access.admin },
@@ -190,6 +194,13 @@ export interface RouteTypes {
   calendarYear: { reply: CalendarYearView };
   /** One year of the centre's calendar, saved whole; the path's id is the year. */
   saveCalendarYear: { body: Omit<CalendarYearInput, 'year'>; reply: SiteConfig };
+  /** The site config's limits (docs/network.md), with each one's default and allowed values. */
+  limits: { reply: LimitsView };
+  /**
+   * Replaces the limits whole (a field left out takes its default); they apply from the next
+   * request on. Problems name each refused field; nothing is saved then.
+   */
+  saveLimits: { body: LimitsInput; reply: LimitsView; problems: LimitProblem };
 
   /**
    * The file is JSON or CSV, told by `format` or else by the file's `name` and content, in any

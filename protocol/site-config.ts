@@ -2,6 +2,7 @@ import * as v from 'valibot';
 // The same rules the display's voice library parses its settings with, so the server refuses
 // exactly the settings a display would refuse.
 import { voiceConfigSchema } from './voice/voice-config.ts';
+import { LimitsSchema } from './limits.ts';
 
 /** `HH:MM`, 24-hour, local time of the centre. */
 const ClockTime = v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM'));
@@ -164,71 +165,6 @@ export const CentreConfigSchema = v.object({
   announcement: v.optional(voiceConfigSchema, {}),
 });
 
-const Count = (min: number, max: number, fallback: number) =>
-  v.optional(v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max)), fallback);
-/** A token bucket: this many at once, then `perSecond` (or `perMinute`) more as time passes. */
-const Rate = (burst: number, perSecond: number) =>
-  v.optional(
-    v.object({
-      burst: Count(1, 10_000, burst),
-      perSecond: v.optional(v.pipe(v.number(), v.minValue(0.01), v.maxValue(10_000)), perSecond),
-    }),
-    {},
-  );
-
-/**
- * What one client may ask of the server, so that nobody on the network (a phone on the guest
- * Wi-Fi, a broken script) can slow ticket issuing down (docs/network.md explains each one).
- * Every field has a default that suits a centre of any size; a technician may tighten them.
- */
-export const LimitsSchema = v.object({
-  /** Numbers one kiosk may take in a row (a family together), then how many a minute. */
-  kioskIssue: v.optional(v.object({ burst: Count(1, 100, 6), perMinute: Count(1, 600, 6) }), {}),
-  /** Wrong passwords, pairing codes and set-up links before the caller has to wait. */
-  signIn: v.optional(
-    v.object({
-      /** Wrong attempts from one address (any account) within the window. */
-      failuresPerAddress: Count(1, 1000, 10),
-      /** Wrong passwords for one account (from any address) within the window. */
-      failuresPerAccount: Count(1, 1000, 10),
-      windowMinutes: Count(1, 1440, 15),
-    }),
-    {},
-  ),
-  /**
-   * Password hashing (scrypt) runs on the thread pool the journal's writes use: at most this
-   * many at once, this many more waiting; sign-ins beyond that are refused for a moment.
-   */
-  hashing: v.optional(v.object({ concurrent: Count(1, 4, 1), queued: Count(0, 1000, 8) }), {}),
-  /** Requests and socket events from a caller without an account, and to public routes and events. */
-  requests: v.optional(
-    v.object({
-      /** Per Socket.IO connection. */
-      perConnection: Rate(20, 5),
-      /** Per address: HTTP requests, new connections and socket events together (a room of screens behind one NAT shares it). */
-      perAddress: Rate(600, 60),
-    }),
-    {},
-  ),
-  /** Request bodies, checked before they are read. */
-  bodies: v.optional(
-    v.object({
-      /** Public routes (sign-in, pairing, set-up): a user name and password fit in far less. */
-      publicKb: Count(1, 1024, 8),
-      /** Staff routes' JSON (a centre's configuration, a procedure). */
-      jsonKb: Count(16, 65_536, 1024),
-      /** A catalogue file to import (admins only; it is read whole). A backup to restore is streamed to disk and checked by its own limits. */
-      catalogueMb: Count(1, 1024, 32),
-    }),
-    {},
-  ),
-  /**
-   * A paired device not heard from for this many days of the server running loses its token and is
-   * paired again; 0 keeps tokens for ever. Time switched off and clock steps do not count (DeviceSilence).
-   */
-  deviceIdleDays: Count(0, 3650, 60),
-});
-
 export const SiteConfigSchema = v.pipe(
   v.object({
     version: v.literal(1),
@@ -291,8 +227,6 @@ export type CounterConfig = v.InferOutput<typeof CounterConfigSchema>;
 export type CentreConfig = v.InferOutput<typeof CentreConfigSchema>;
 export type SiteConfig = v.InferOutput<typeof SiteConfigSchema>;
 export type ButtonLineConfig = v.InferOutput<typeof ButtonLineSchema>;
-export type Limits = v.InferOutput<typeof LimitsSchema>;
-export type LimitsInput = v.InferInput<typeof LimitsSchema>;
 /** The site config as written in a file, before defaults are filled in. */
 export type SiteConfigInput = v.InferInput<typeof SiteConfigSchema>;
 

@@ -4,13 +4,14 @@ import { useAdmin } from '../admin-context.ts';
 /** What became of the last save: done, or the server's translated reason. */
 export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; error: ApiError };
 
-export function SaveStatus(props: { state: SaveState }) {
+/** `savedText` says what a save changed, when it is not the screens (the default). */
+export function SaveStatus(props: { state: SaveState; savedText?: string }) {
   const { t } = useAdmin();
   const s = props.state;
   if (s.kind === 'saved')
     return (
       <p class="notice notice--ok" role="status">
-        {t('admin:save.saved')}
+        {props.savedText ?? t('admin:save.saved')}
       </p>
     );
   if (s.kind === 'saving')

@@ -1,4 +1,4 @@
-import type { Limits } from '../../protocol/site-config.ts';
+import type { Limits } from '../../protocol/limits.ts';
 import { HashingGate } from '../auth/hashing-gate.ts';
 import { RequestBudget } from '../auth/request-budget.ts';
 import { SignInAttempts } from '../auth/sign-in-attempts.ts';

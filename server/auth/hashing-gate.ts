@@ -28,15 +28,27 @@ export class HashingGate {
 
   /** Runs the hash when a turn is free, however long the queue. */
   async run<T>(hash: () => Promise<T>): Promise<T> {
-    if (this.running >= this.limits().concurrent) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    else this.running++;
+    await new Promise<void>((resolve) => {
+      this.waiting.push(resolve);
+      this.admit();
+    });
     try {
       return await hash();
     } finally {
-      // The turn passes straight to the next in line, so `running` never drops below what runs.
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.running--;
+      this.running--;
+      this.admit();
+    }
+  }
+
+  /**
+   * Lets those waiting in, in order, up to the limit as it is now (read at every arrival and
+   * every finish): a limit the admin raised lets more in at once, a lowered one lets nobody in
+   * until fewer run. A turn is counted when it is given, so `running` never drops below what runs.
+   */
+  private admit(): void {
+    while (this.running < this.limits().concurrent && this.waiting.length > 0) {
+      this.running++;
+      this.waiting.shift()!();
     }
   }
 

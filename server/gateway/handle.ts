@@ -66,8 +66,9 @@ async function admitted<E extends CommandName>(
       // A client that goes on sending however often it is told to wait is not one of ours: it is
       // dropped, and its reconnections count against its address at the handshake.
       // Once the answers already on their way are out (a batch of events is parsed in one go).
+      // Past the burst as it is now, not at one count: a burst the admin lowered mid-flood still drops it.
       socket.data.refusedInRow++;
-      if (socket.data.refusedInRow === ctx.site.get().limits.requests.perConnection.burst + 1) setImmediate(() => socket.disconnect(true));
+      if (socket.data.refusedInRow > ctx.site.get().limits.requests.perConnection.burst) setImmediate(() => socket.disconnect(true));
       return refuse(ctx, socket, 'too_many_requests', { seconds: wait });
     }
     socket.data.refusedInRow = 0;

@@ -4,6 +4,7 @@ import type { AppContext } from '../app/context.ts';
 import { failure } from '../app/results.ts';
 import { announcementGaps } from '../voice/announcement-check.ts';
 import { httpError, okResponse } from './http-results.ts';
+import { addLimitsRoutes } from './limits-routes.ts';
 import type { IncomingRequest, Refused, Router } from './router.ts';
 
 /** What every change answers: the config as stored, or why it was refused. */
@@ -16,7 +17,7 @@ type Edit = (
 ) => { next: unknown; subject: string; before: unknown; after: unknown } | 'not_found';
 
 /**
- * The site configuration, edited live by the admin: the centre, services and counters. Every
+ * The site configuration, edited live by the admin: the centre, services, counters and limits. Every
  * change is validated as a whole config (a counter may not name a missing service), saved,
  * audited, and then shown on every screen (the broadcaster listens to the site store).
  */
@@ -117,6 +118,9 @@ export function addConfigRoutes(router: Router, ctx: AppContext): void {
       return { next: { ...c, counters: c.counters.filter((k) => k.id !== before.id) }, subject: id, before, after: null };
     }),
   );
+
+  // The limits are replaced whole and answer with their defaults: their own routes.
+  addLimitsRoutes(router, ctx);
 }
 
 /** The body with the path's id, so the path decides what is saved (the schema checks the rest). */

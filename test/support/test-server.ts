@@ -8,7 +8,7 @@ import type { CommandName, CommandReply, ServerToClientEvents } from '../../prot
 import type { Result } from '../../protocol/result.ts';
 import { resolveSettings } from '../../server/config.ts';
 import { createServer, type MotcuaServer, repoDir } from '../../server/create-server.ts';
-import type { LimitsInput } from '../../protocol/site-config.ts';
+import type { LimitsInput } from '../../protocol/limits.ts';
 import type { PrintersSettingsInput } from '../../protocol/printers.ts';
 import {
   realPrinterDevices,

@@ -4,7 +4,7 @@ import type { Socket as TcpSocket } from 'node:net';
 import { join } from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LimitsInput } from '../../../protocol/site-config.ts';
+import type { LimitsInput } from '../../../protocol/limits.ts';
 import { displayView } from '../../../server/app/live-views.ts';
 import { repoDir } from '../../../server/create-server.ts';
 import { SiteStore } from '../../../server/store/site-store.ts';
