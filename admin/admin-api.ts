@@ -5,7 +5,7 @@ import type { FileRouteName, JsonRouteName, RouteCallArgs, RouteResult, UploadRo
 /** A refusal from the server, translated; routes that list problems give them beside it (`RouteResult.problems`). */
 export type ApiError = ResultError;
 
-/** The route map (`protocol/routes.ts`) as the signed-in admin calls it: every call carries the session and the language. */
+/** The route map (`protocol/routes.ts`) as the signed-in admin calls it: every call names the admin app (whose cookie holds the session) and the language. */
 export interface AdminApi {
   call<K extends JsonRouteName>(name: K, ...call: RouteCallArgs<K>): Promise<RouteResult<K>>;
   /** Uploads a file's bytes as they are (catalogue text, backup). */
@@ -15,8 +15,8 @@ export interface AdminApi {
 }
 
 /** Builds the API for a session; `onExpired` runs when the server no longer knows the session. */
-export function adminApi(token: string, lang: string, onExpired: () => void): AdminApi {
-  const who = { token, lang };
+export function adminApi(lang: string, onExpired: () => void): AdminApi {
+  const who = { app: 'admin' as const, lang };
   const check = <R extends { ok: boolean; error?: ApiError }>(r: R): R => {
     if (!r.ok && r.error?.code === 'unauthenticated') onExpired();
     return r;

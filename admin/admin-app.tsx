@@ -3,16 +3,16 @@ import { connect } from '../client/connection.ts';
 import { createI18n, type Lang } from '../client/i18n.ts';
 import { centreSetup, SetupScreen } from '../client/setup-screen.tsx';
 import { centreLogin, SignInScreen, type SignedIn } from '../client/sign-in-screen.tsx';
-import { storedToken } from '../client/stored-token.ts';
+import { whoThisAppIs } from '../client/app-identity.ts';
 import { adminApi } from './admin-api.ts';
 import { AdminContext, type AdminContextValue } from './admin-context.ts';
 import { Shell } from './shell.tsx';
 import { request } from '../client/http-api.ts';
 
-const token = storedToken('admin');
 const langKey = 'motcua.admin.lang';
 
-type Session = { token: string; user: SignedIn['user'] };
+/** Who signed in; the session itself is the admin app's HttpOnly cookie. */
+type Session = { user: SignedIn['user'] };
 type Stage =
   | { kind: 'loading' }
   | { kind: 'setup'; setupToken: string }
@@ -38,12 +38,9 @@ export function AdminApp() {
       const status = await request({}, 'authStatus');
       if (setup && status.ok && status.value.needsSetup) return setStage({ kind: 'setup', setupToken: setup });
       if (setup) history.replaceState(null, '', location.pathname);
-      const saved = token.get();
-      if (!saved) return setStage({ kind: 'sign-in', error: null, needsSetup: status.ok && status.value.needsSetup });
-      const me = await request({ token: saved }, 'whoAmI');
-      if (me.ok && 'user' in me.value && me.value.user.role === 'admin')
-        setStage({ kind: 'in', session: { token: saved, user: me.value.user } });
-      else setStage({ kind: 'sign-in', error: null, needsSetup: false });
+      const who = await whoThisAppIs('admin', lang);
+      if (who && who !== 'offline' && 'user' in who && who.user.role === 'admin') setStage({ kind: 'in', session: { user: who.user } });
+      else setStage({ kind: 'sign-in', error: null, needsSetup: status.ok && status.value.needsSetup });
     };
     void decide();
     // The set-up link pasted into a tab already on /admin/ changes only the hash: no page load follows.
@@ -56,14 +53,11 @@ export function AdminApp() {
 
   const signedIn = (s: SignedIn) => {
     if (s.user.role !== 'admin') return setStage({ kind: 'sign-in', error: t('admin:signIn.adminsOnly') });
-    token.set(s.token);
     history.replaceState(null, '', `${location.pathname}#dashboard`);
-    setStage({ kind: 'in', session: { token: s.token, user: s.user } });
+    setStage({ kind: 'in', session: { user: s.user } });
   };
   const signOut = () => {
-    const saved = token.get();
-    if (saved) void request({ token: saved }, 'logout');
-    token.clear();
+    void request({ app: 'admin' }, 'logout');
     setStage({ kind: 'sign-in', error: null });
   };
   const switchLang = (next: Lang) => {
@@ -84,7 +78,7 @@ export function AdminApp() {
               {t('admin:setupLink.needed')}
             </p>
           )}
-          <SignInScreen i18n={i18n} login={centreLogin} onSignedIn={signedIn} />
+          <SignInScreen i18n={i18n} login={centreLogin('admin')} onSignedIn={signedIn} />
           {stage.error && <p role="alert">{stage.error}</p>}
         </main>
       );
@@ -101,10 +95,10 @@ function SignedInApp(props: {
   onLang: (l: Lang) => void;
 }) {
   const { session, lang, i18n } = props;
-  const connection = useMemo(() => connect({ token: session.token, lang }), [session.token, lang]);
+  const connection = useMemo(() => connect({ app: 'admin', lang }), [session, lang]);
   useEffect(() => () => connection.close(), [connection]);
   const value = useMemo<AdminContextValue>(
-    () => ({ i18n, t: i18n.t.bind(i18n), lang, api: adminApi(session.token, lang, props.onSignOut), connection, user: session.user }),
+    () => ({ i18n, t: i18n.t.bind(i18n), lang, api: adminApi(lang, props.onSignOut), connection, user: session.user }),
     [i18n, lang, session, connection],
   );
   return (

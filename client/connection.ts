@@ -3,6 +3,8 @@ import type { CommandName, CommandReply } from '../protocol/events.ts';
 import type { Result } from '../protocol/result.ts';
 import { type CommandArgs, type CommandSocket, emitCommand } from './command.ts';
 import { APP_BUILD } from './build-id.ts';
+import type { BrowserApp } from '../protocol/browser-apps.ts';
+import { request } from './http-api.ts';
 
 export type AppSocket = CommandSocket;
 export type ConnectionState = 'connecting' | 'online' | 'offline';
@@ -32,21 +34,23 @@ export interface Connection {
 }
 
 export interface ConnectionOptions {
-  token?: string | null;
+  /**
+   * The app this page is: its connection is authenticated by that app's HttpOnly cookie, which
+   * the browser sends with the handshake (without one, or with none stored, it is public).
+   */
+  app?: BrowserApp;
   lang?: string;
   /**
    * Reload the page as soon as the server reports a new build (wall displays upgrade by
    * themselves). Apps with someone at them reload at a safe moment instead (use-upgrade-reload.ts).
    */
   reloadOnUpgrade?: boolean;
-  /** Keeps a paired device's new token when the admin replaces it (where the app stores its token). */
-  onTokenRotated?: (token: string) => void;
 }
 
 /** One Socket.IO connection with automatic reconnection, for every motcua app. */
 export function connect(options: ConnectionOptions = {}): Connection {
   const socket: AppSocket = io({
-    auth: { ...(options.token && { token: options.token }), lang: options.lang ?? 'vi' },
+    auth: { ...(options.app && { app: options.app }), lang: options.lang ?? 'vi' },
     transports: ['websocket'],
     reconnectionDelay: 500,
     reconnectionDelayMax: 5000,
@@ -73,18 +77,12 @@ export function connect(options: ConnectionOptions = {}): Connection {
     if (reason === 'io server disconnect') socket.connect();
   });
   socket.on('connect_error', () => set('offline'));
-  socket.on('device:token', (token, stored) => {
-    const keep = options.onTokenRotated;
-    if (!keep) return stored(false);
-    try {
-      keep(token);
-    } catch {
-      // Storage full or refused: the server keeps the old token.
-      return stored(false);
-    }
-    // The next reconnect presents the new token; this connection goes on as it is.
-    socket.auth = { ...socket.auth, token };
-    stored(true);
+  // The admin gave this device a new token: its claim, redeemed over HTTP, sets the new cookie
+  // (the old token stops working once this answers true; the next reconnect sends the new one).
+  socket.on('device:token-claim', (claim, stored) => {
+    const app = options.app;
+    if (!app) return stored(false);
+    void request({ app, lang: options.lang ?? 'vi' }, 'claimDeviceToken', { body: { claim } }).then((r) => stored(r.ok));
   });
   const reloadForUpgrade = () => {
     if (upgrade === null) return;

@@ -1,9 +1,15 @@
 import type { CallArgsOf, FileNames, JsonNames, ResultOf, RouteEntry, UploadNames } from '../protocol/route-map.ts';
 import { fillPath } from '../protocol/route-map.ts';
 import { type RouteTypes, routes } from '../protocol/routes.ts';
+import { appHeader, type BrowserApp } from '../protocol/browser-apps.ts';
 
-/** Who calls: the session or device token, if any, and the language refusals come back in. */
+/**
+ * Who calls: a browser app of the centre names itself (`app`), and the server reads and sets
+ * that app's HttpOnly cookie; a caller holding its token itself (the province hub's app) sends
+ * it as a Bearer token. And the language refusals come back in.
+ */
 export interface Caller {
+  app?: BrowserApp;
   token?: string | null;
   lang?: string;
 }
@@ -14,9 +20,13 @@ function headers(who: Caller, contentType?: string): Record<string, string> {
   return {
     'accept-language': who.lang ?? 'vi',
     ...(contentType && { 'content-type': contentType }),
+    ...(who.app && { [appHeader]: who.app }),
     ...(who.token && { authorization: `Bearer ${who.token}` }),
   };
 }
+
+/** Chromium before 72 (lobby screens run 69) sent no cookies with `fetch` unless asked. */
+const withCookies = { credentials: 'same-origin' } as const;
 
 /**
  * The calls of one route map by name, typed by its types interface `T`: the centre's
@@ -43,17 +53,23 @@ export function routeClient<T, M extends { [K in keyof T]: RouteEntry<unknown> }
     request(who, name, ...[call]) {
       const body = call && 'body' in call ? JSON.stringify(call.body) : undefined;
       return fetchResult(fillPath(map[name].path, call), {
+        ...withCookies,
         method: map[name].method,
         headers: headers(who, body === undefined ? undefined : 'application/json'),
         ...(body !== undefined && { body }),
       });
     },
     upload(who, name, file, contentType, ...[call]) {
-      return fetchResult(fillPath(map[name].path, call), { method: map[name].method, headers: headers(who, contentType), body: file });
+      return fetchResult(fillPath(map[name].path, call), {
+        ...withCookies,
+        method: map[name].method,
+        headers: headers(who, contentType),
+        body: file,
+      });
     },
     async download(who, name, ...[call]) {
       try {
-        const res = await fetch(fillPath(map[name].path, call), { method: map[name].method, headers: headers(who) });
+        const res = await fetch(fillPath(map[name].path, call), { ...withCookies, method: map[name].method, headers: headers(who) });
         return res.ok ? await res.blob() : null;
       } catch {
         return null;

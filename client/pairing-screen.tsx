@@ -2,20 +2,22 @@ import type { i18n } from 'i18next';
 import { useState } from 'preact/hooks';
 import { request } from './http-api.ts';
 import { NumberPad } from './number-pad.tsx';
+import type { BrowserApp } from '../protocol/browser-apps.ts';
+import type { DeviceView } from '../protocol/http-views.ts';
 
 /**
  * Shown by a device app (kiosk, rating tablet) until an admin's pairing code is entered; the
- * device then keeps its long-lived token. Touch screens have no keyboard: the code is typed on
- * the number pad below the field (a keyboard works too).
+ * server then sets the app's cookie with the device's long-lived token. Touch screens have no
+ * keyboard: the code is typed on the number pad below the field (a keyboard works too).
  */
-export function PairingScreen(props: { i18n: i18n; onPaired: (token: string) => void }) {
+export function PairingScreen(props: { i18n: i18n; app: BrowserApp; onPaired: (device: DeviceView) => void }) {
   const t = props.i18n.t.bind(props.i18n);
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
   const submit = async (e: Event) => {
     e.preventDefault();
-    const r = await request({ lang: props.i18n.language }, 'pair', { body: { code: code.trim() } });
-    if (r.ok) props.onPaired(r.value.token);
+    const r = await request({ app: props.app, lang: props.i18n.language }, 'pair', { body: { code: code.trim() } });
+    if (r.ok) props.onPaired(r.value.device);
     else setError(r.error.code === 'offline' ? t('common:offline') : r.error.message);
   };
   return (

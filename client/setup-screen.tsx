@@ -5,19 +5,19 @@ import { request } from './http-api.ts';
 
 export type SetupForm = { token: string; username: string; name: string; password: string };
 
-/** A centre's first-run set-up (`setup` of `protocol/routes.ts`); the hub app passes its own. */
-export const centreSetup: SessionCall<SetupForm, SignedIn['user']> = (body, lang) => request({ lang }, 'setup', { body });
+/** A centre's first-run set-up (`setup` of `protocol/routes.ts`), from its admin app; the hub app passes its own. */
+export const centreSetup: SessionCall<SetupForm, SignedIn> = (body, lang) => request({ app: 'admin', lang }, 'setup', { body });
 
 /**
  * First run: whoever holds the link the server printed creates the administrator account (the
  * centre's admin, or the hub's province admin through the hub's own route; `help` says which).
  */
-export function SetupScreen<U>(props: {
+export function SetupScreen<S>(props: {
   i18n: i18n;
-  setup: SessionCall<SetupForm, U>;
+  setup: SessionCall<SetupForm, S>;
   setupToken: string;
   help: string;
-  onDone: (s: { token: string; user: U }) => void;
+  onDone: (s: S) => void;
 }) {
   const t = props.i18n.t.bind(props.i18n);
   const [form, setForm] = useState({ username: '', name: '', password: '', repeat: '' });

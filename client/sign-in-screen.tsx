@@ -3,29 +3,26 @@ import { useState } from 'preact/hooks';
 import { request } from './http-api.ts';
 import type { SessionView } from '../protocol/http-views.ts';
 import type { ResultError } from '../protocol/result.ts';
+import type { BrowserApp } from '../protocol/browser-apps.ts';
 
-/** A new session: its token and who signed in. */
+/** Who signed in at a centre (the session itself is in the app's cookie). */
 export type SignedIn = SessionView;
 
-/** How a sign-in screen reaches its server: the session made, or the refusal. */
-export type SessionCall<B, U> = (
-  body: B,
-  lang: string,
-) => Promise<{ ok: true; value: { token: string; user: U } } | { ok: false; error: ResultError }>;
+/** How a sign-in screen reaches its server: the new session `S`, or the refusal. */
+export type SessionCall<B, S> = (body: B, lang: string) => Promise<{ ok: true; value: S } | { ok: false; error: ResultError }>;
 export type Credentials = { username: string; password: string };
 
-/** A centre's sign-in (`login` of `protocol/routes.ts`); the hub app passes its own. */
-export const centreLogin: SessionCall<Credentials, SignedIn['user']> = (body, lang) => request({ lang }, 'login', { body });
+/** A centre's sign-in (`login` of `protocol/routes.ts`) for one of its apps, whose cookie gets the session; the hub app passes its own. */
+export const centreLogin =
+  (app: BrowserApp): SessionCall<Credentials, SignedIn> =>
+  (body, lang) =>
+    request({ app, lang }, 'login', { body });
 
 /**
- * Clerks and admins sign in with their own credentials; the session token is kept by the app.
- * The hub's people sign in the same way, through the hub's own route (`login`).
+ * Clerks and admins sign in with their own credentials; the server keeps the session in the
+ * app's HttpOnly cookie. The hub's people sign in the same way, through the hub's own route.
  */
-export function SignInScreen<U>(props: {
-  i18n: i18n;
-  login: SessionCall<Credentials, U>;
-  onSignedIn: (s: { token: string; user: U }) => void;
-}) {
+export function SignInScreen<S>(props: { i18n: i18n; login: SessionCall<Credentials, S>; onSignedIn: (s: S) => void }) {
   const t = props.i18n.t.bind(props.i18n);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');

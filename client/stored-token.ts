@@ -1,6 +1,7 @@
 /**
- * Tokens kept by a browser: a paired device's long-lived token, or a signed-in person's session.
- * localStorage survives a kiosk's reboot; the key names the app so one browser can hold several.
+ * Tokens kept in localStorage: the province hub's app keeps its session there. The centre's
+ * apps keep theirs in HttpOnly cookies the server sets (issue 15); they read this only to move
+ * a token an older build left here into the cookie (`app-identity.ts`). The key names the app.
  */
 export function storedToken(key: string): { get(): string | null; set(token: string): void; clear(): void } {
   const name = `motcua.${key}.token`;
@@ -13,6 +14,12 @@ export function storedToken(key: string): { get(): string | null; set(token: str
       }
     },
     set: (token) => localStorage.setItem(name, token),
-    clear: () => localStorage.removeItem(name),
+    clear: () => {
+      try {
+        localStorage.removeItem(name);
+      } catch {
+        // Storage refused: there was nothing readable there either.
+      }
+    },
   };
 }

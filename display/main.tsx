@@ -1,14 +1,14 @@
 /**
  * The call display: `/display/` (lobby board), `/display/counter/<n>` (counter-top board);
  * query options in display/README.md. Public and read-only: no pairing is needed to show a
- * board, but a paired display's token is sent when one is stored.
+ * board, but a paired display's cookie goes with its connection when it has one.
  */
 // First: the functions older lobby browsers lack, before any module that calls them is run.
 import '../client/legacy-polyfills.ts';
 import { render } from 'preact';
 import { connect } from '../client/connection.ts';
 import { createI18n } from '../client/i18n.ts';
-import { storedToken } from '../client/stored-token.ts';
+import { moveStoredToken } from '../client/app-identity.ts';
 import { parseBoardRoute } from './board-route.ts';
 import { BoardTextContext } from './board-text.ts';
 import { createBoardVoice } from './board-voice.ts';
@@ -30,12 +30,9 @@ async function start(root: HTMLElement): Promise<void> {
     render(<p class="board-message board-message--error">{i18n.t('route.bad', { param: parsed.problem.param })}</p>, root);
     return;
   }
-  const connection = connect({
-    token: storedToken('display').get(),
-    lang,
-    reloadOnUpgrade: true,
-    onTokenRotated: (t) => storedToken('display').set(t),
-  });
+  // A display paired on an older build hands its stored token over first (unreachable: next load).
+  await moveStoredToken('display', lang);
+  const connection = connect({ app: 'display', lang, reloadOnUpgrade: true });
   const health = new VoiceHealth();
   const voice = await createBoardVoice(parsed.route, health);
   startBoardReport(connection, health, `${location.pathname}${location.search}`.slice(0, 300));

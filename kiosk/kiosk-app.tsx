@@ -3,7 +3,6 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'p
 import { connect } from '../client/connection.ts';
 import { useUpgradeReload } from '../client/use-upgrade-reload.ts';
 import type { IssuedTicket } from '../protocol/views.ts';
-import { storedToken } from '../client/stored-token.ts';
 import { KioskContext, type Kiosk } from './kiosk-context.ts';
 import { Footer } from './parts/footer.tsx';
 import { IdleWarning } from './parts/idle-warning.tsx';
@@ -16,12 +15,9 @@ import { useIdle } from './state/use-idle.ts';
 import { useKioskData } from './state/use-kiosk-data.ts';
 
 /** The paired kiosk: one connection, the catalogue and live snapshot, and one citizen's session at a time. */
-export function KioskApp(props: { i18n: i18n; token: string; onUnpaired(): void }) {
+export function KioskApp(props: { i18n: i18n; onUnpaired(): void }) {
   // The socket stays Vietnamese: the kiosk words refusals itself in whatever language the citizen picked.
-  const connection = useMemo(
-    () => connect({ token: props.token, lang: 'vi', onTokenRotated: (t) => storedToken('kiosk').set(t) }),
-    [props.token],
-  );
+  const connection = useMemo(() => connect({ app: 'kiosk', lang: 'vi' }), []);
   useEffect(() => () => connection.close(), [connection]);
   const data = useKioskData(connection, props.onUnpaired);
   const [session, dispatch] = useReducer(sessionReducer, undefined, freshSession);

@@ -1,10 +1,10 @@
 // First: the functions older lobby browsers lack, before any module that calls them is run.
 import '../client/legacy-polyfills.ts';
 import { render } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { addLazyBundles, i18nFromBundles, type Bundle } from '../client/i18n-bundles.ts';
 import { PairingScreen } from '../client/pairing-screen.tsx';
-import { storedToken } from '../client/stored-token.ts';
+import { untilAnswered, whoThisAppIs } from '../client/app-identity.ts';
 import { KioskApp } from './kiosk-app.tsx';
 import { loadQrEncoder } from './parts/qr-code.tsx';
 import '../client/fonts.css';
@@ -18,34 +18,38 @@ import './styles/ticket.css';
 const locales = import.meta.glob<Bundle>('../locales/vi/{kiosk,ticket,calendar,errors,common}.json', { eager: true, import: 'default' });
 const englishLocales = import.meta.glob<Bundle>('../locales/en/{kiosk,ticket,calendar,errors,common}.json', { import: 'default' });
 const i18n = i18nFromBundles(locales, ['kiosk', 'ticket', 'calendar']);
-const token = storedToken('kiosk');
 
-/** A kiosk pairs once with an admin's code and keeps its token across reboots. */
+/**
+ * A kiosk pairs once with an admin's code; its token is then the kiosk app's HttpOnly cookie,
+ * kept across reboots. The kiosk asks the server whether it is paired (it cannot read the
+ * cookie), again until the server answers, and again when the server stops knowing it.
+ */
 function Root() {
-  const [current, setCurrent] = useState(token.get());
-  if (!current) {
+  const [stage, setStage] = useState<'asking' | 'pairing' | 'paired'>('asking');
+  const ask = () => {
+    setStage('asking');
+    void untilAnswered(() => whoThisAppIs('kiosk', 'vi')).then((who) =>
+      setStage(who && 'device' in who && who.device.kind === 'kiosk' ? 'paired' : 'pairing'),
+    );
+  };
+  useEffect(ask, []);
+  if (stage === 'asking') {
     return (
       <main class="pairing-page">
-        <PairingScreen
-          i18n={i18n}
-          onPaired={(t) => {
-            token.set(t);
-            setCurrent(t);
-          }}
-        />
+        <p class="pairing" role="status">
+          {i18n.t('common:connecting')}
+        </p>
       </main>
     );
   }
-  return (
-    <KioskApp
-      i18n={i18n}
-      token={current}
-      onUnpaired={() => {
-        token.clear();
-        setCurrent(null);
-      }}
-    />
-  );
+  if (stage === 'pairing') {
+    return (
+      <main class="pairing-page">
+        <PairingScreen i18n={i18n} app="kiosk" onPaired={() => setStage('paired')} />
+      </main>
+    );
+  }
+  return <KioskApp i18n={i18n} onUnpaired={ask} />;
 }
 
 render(<Root />, document.getElementById('app')!);

@@ -88,6 +88,10 @@ export const ReprintPayload = v.pipe(
 /** The printer a kiosk prints on; null: the first printer. */
 export const KioskPrinterPayload = v.strictObject({ printerId: v.nullable(Id) });
 export const PairPayload = v.strictObject({ code: v.pipe(v.string(), v.regex(/^\d{8}$/)) });
+/** A token an older build kept in the browser's storage, handed over once to become the app's cookie. */
+export const AdoptTokenPayload = v.strictObject({ token: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) });
+/** The one-time claim a device's cookie connection was sent for its new token (`device:token-claim`). */
+export const TokenClaimPayload = v.strictObject({ claim: v.pipe(v.string(), v.minLength(1), v.maxLength(100)) });
 export const RenameDevicePayload = v.strictObject({ name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(80)) });
 export const PasswordPayload = v.strictObject({ password: NewUserPayload.entries.password });
 export const UserStatePayload = v.strictObject({ disabled: v.boolean() });

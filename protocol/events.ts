@@ -84,6 +84,12 @@ export interface ServerToClientEvents {
    * one, which stops working as soon as it answers `true`.
    */
   'device:token': (token: string, stored: (ok: boolean) => void) => void;
+  /**
+   * The same to a connection that authenticated with its app's cookie: not the token (script
+   * must never see it) but a one-time claim, which the app redeems with `claimDeviceToken` to
+   * have its new cookie set, then answers `true`.
+   */
+  'device:token-claim': (claim: string, stored: (ok: boolean) => void) => void;
 }
 
 /** The counter commands that share one payload shape and one handler path. */

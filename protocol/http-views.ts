@@ -46,9 +46,12 @@ export interface DeviceView {
   revokedAt: number | null;
 }
 
-/** A new session: sign-in and first-run set-up. */
+/**
+ * A new session: sign-in and first-run set-up. `token` is absent when a browser app asked (the
+ * `x-motcua-app` header): the token is then in that app's HttpOnly cookie, out of script's reach.
+ */
 export interface SessionView {
-  token: string;
+  token?: string;
   user: UserAccountView;
 }
 
@@ -60,8 +63,9 @@ export interface PairingCodeView {
   expiresAt: number;
 }
 
+/** A device just paired; `token` as in {@link SessionView}. */
 export interface PairedDeviceView {
-  token: string;
+  token?: string;
   device: DeviceView;
 }
 

@@ -83,6 +83,8 @@ export const routes = {
   // Ends the session the request names, if any: harmless for anyone else.
   logout: { method: 'POST', path: '/api/auth/logout', policy: access.public },
   whoAmI: { method: 'GET', path: '/api/auth/me', policy: access.signedIn },
+  // The token is the credential: an app moving it from an older build's storage into its cookie.
+  adoptToken: { method: 'POST', path: '/api/auth/cookie', policy: access.public },
   users: { method: 'GET', path: '/api/users', policy: access.admin },
   createUser: { method: 'POST', path: '/api/users', policy: access.admin },
   resetPassword: { method: 'PUT', path: '/api/users/:id/password', policy: access.admin },
@@ -96,6 +98,7 @@ export const routes = {
   renameDevice: { method: 'PATCH', path: '/api/devices/:id', policy: access.admin },
   revokeDevice: { method: 'DELETE', path: '/api/devices/:id', policy: access.admin },
   rotateDeviceToken: { method: 'POST', path: '/api/devices/:id/token', policy: access.admin },
+  claimDeviceToken: { method: 'POST', path: '/api/devices/token-claim', policy: access.signedIn },
   connections: { method: 'GET', path: '/api/admin/connections', policy: access.admin },
   audit: { method: 'GET', path: '/api/audit', policy: access.admin },
 
@@ -166,6 +169,7 @@ export interface RouteTypes {
   login: { body: In<typeof C.LoginPayload>; reply: SessionView };
   logout: { reply: null };
   whoAmI: { reply: WhoAmIView };
+  adoptToken: { body: In<typeof C.AdoptTokenPayload>; reply: WhoAmIView };
   users: { reply: UserAccountView[] };
   createUser: { body: In<typeof C.NewUserPayload>; reply: UserAccountView };
   resetPassword: { body: In<typeof C.PasswordPayload>; reply: null };
@@ -179,6 +183,7 @@ export interface RouteTypes {
   revokeDevice: { reply: null };
   /** `device_offline` when no live connection of the device took the new token (the old one then still works). */
   rotateDeviceToken: { reply: null };
+  claimDeviceToken: { body: In<typeof C.TokenClaimPayload>; reply: null };
   connections: { reply: DeviceConnections };
   audit: { query: { limit?: number }; reply: AuditEntry[] };
 

@@ -20,6 +20,7 @@ import type { Settings } from './config.ts';
 import { CallButtons } from './devices/call-buttons.ts';
 import { QueueEngine } from './engine/queue-engine.ts';
 import { connectedClients, deliverDeviceToken } from './gateway/connected-clients.ts';
+import { TokenClaims } from './auth/token-claims.ts';
 import { createGateway } from './gateway/gateway.ts';
 import type { GatewayServer } from './gateway/socket-types.ts';
 import { startHubLink } from './hub-link/start-hub-link.ts';
@@ -119,6 +120,7 @@ export async function createServer(options: ServerOptions): Promise<MotcuaServer
     audit: AuditLog.inDataDir(settings.dataDir),
     fileAlerts: [siteStore.alert, auth.alert, catalogue.alert, options.printing.alert].filter((a) => a !== null),
     deliverDeviceToken: async () => false,
+    tokenClaims: new TokenClaims(),
     reportCache: new FileDayTicketCache(settings.dataDir),
     holders: new CounterHolders(),
     version: await packageVersion(),
@@ -134,7 +136,7 @@ export async function createServer(options: ServerOptions): Promise<MotcuaServer
   const gateway = createGateway(http, ctx);
   // The gateway is built from ctx, so ctx learns about its sockets afterwards.
   ctx.connections = () => connectedClients(gateway.io, auth, clock.now());
-  ctx.deliverDeviceToken = (deviceId, token) => deliverDeviceToken(gateway.io, deviceId, token);
+  ctx.deliverDeviceToken = (deviceId, token) => deliverDeviceToken(gateway.io, ctx.tokenClaims, deviceId, token);
   ctx.hubLink = await startHubLink(ctx, gateway.io);
   const webhooks = await startCentreWebhooks(ctx, gateway.io);
   ctx.webhooks = webhooks.webhooks;

@@ -11,17 +11,33 @@ import { CounterPicker } from './counter-picker.tsx';
 import { mayWorkAt, signedInClerk } from './signed-in-clerk.ts';
 import { useCounterSession } from './use-counter-session.ts';
 import { request } from '../../client/http-api.ts';
+import { whoThisAppIs } from '../../client/app-identity.ts';
 
 /**
  * `/counter/` and `/counter/<n>`: the clerk signs in, picks a counter they may use (or the one
  * in the address), and works there until they sign out.
  */
 export function ConsoleApp(props: { i18n: i18n; counterId: number | null }) {
+  const { t, lang } = useText();
   const [clerk, setClerk] = useState<SignedIn | null>(() => signedInClerk.get());
+  const [checked, setChecked] = useState(false);
   const [counterId, setCounterId] = useState<number | null>(props.counterId);
 
+  // The server says whether the cookie still holds a session; unreachable, the console goes on as the clerk it remembers.
+  useEffect(() => {
+    void whoThisAppIs('counter', lang).then((who) => {
+      if (who !== 'offline') {
+        const user = who && 'user' in who ? who.user : null;
+        if (user) signedInClerk.set({ user });
+        else signedInClerk.clear();
+        setClerk(user && { user });
+      }
+      setChecked(true);
+    });
+  }, []);
+
   const signOut = () => {
-    if (clerk) void request({ token: clerk.token }, 'logout');
+    void request({ app: 'counter' }, 'logout');
     signedInClerk.clear();
     setClerk(null);
   };
@@ -30,11 +46,12 @@ export function ConsoleApp(props: { i18n: i18n; counterId: number | null }) {
     setCounterId(id);
   };
 
+  if (!checked) return <p class="picker">{t('counter:loading')}</p>;
   if (!clerk) {
     return (
       <SignInScreen
         i18n={props.i18n}
-        login={centreLogin}
+        login={centreLogin('counter')}
         onSignedIn={(s) => {
           signedInClerk.set(s);
           setClerk(s);
@@ -53,7 +70,7 @@ export function ConsoleApp(props: { i18n: i18n; counterId: number | null }) {
 /** One connection per counter session, closed when the clerk leaves the counter. */
 function CounterSessionView(props: { clerk: SignedIn; counterId: number; onChangeCounter: () => void; onSignOut: () => void }) {
   const { t, lang } = useText();
-  const connection = useMemo(() => connect({ token: props.clerk.token, lang }), [props.clerk.token]);
+  const connection = useMemo(() => connect({ app: 'counter', lang }), []);
   useEffect(() => () => connection.close(), [connection]);
   const state = useConnectionState(connection);
   const session = useCounterSession(connection, props.counterId, t('common:offline'), props.onSignOut);

@@ -1,31 +1,26 @@
 import type { SignedIn } from '../../client/sign-in-screen.tsx';
-import { storedToken } from '../../client/stored-token.ts';
 
-const token = storedToken('counter');
 const userKey = 'motcua.counter.user';
 
 /**
- * The clerk signed in on this console, kept across reloads with the session token so a console
- * comes back to work after a power cut even before the server answers; the server still checks
- * the token on every connection and the console signs out when it is refused.
+ * The clerk signed in on this console, kept across reloads so a console comes back to work
+ * after a power cut even before the server answers. Only who it is: the session itself is the
+ * counter app's HttpOnly cookie, which the server checks on every connection (the console
+ * signs out when it is refused).
  */
 export const signedInClerk = {
   get(): SignedIn | null {
-    const t = token.get();
-    if (!t) return null;
     try {
       const user = JSON.parse(localStorage.getItem(userKey) ?? 'null') as SignedIn['user'] | null;
-      return user && typeof user.name === 'string' && Array.isArray(user.counters) ? { token: t, user } : null;
+      return user && typeof user.name === 'string' && Array.isArray(user.counters) ? { user } : null;
     } catch {
       return null;
     }
   },
   set(s: SignedIn): void {
-    token.set(s.token);
     localStorage.setItem(userKey, JSON.stringify(s.user));
   },
   clear(): void {
-    token.clear();
     localStorage.removeItem(userKey);
   },
 };

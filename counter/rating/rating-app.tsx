@@ -2,43 +2,35 @@ import type { i18n } from 'i18next';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { connect } from '../../client/connection.ts';
 import { PairingScreen } from '../../client/pairing-screen.tsx';
-import { storedToken } from '../../client/stored-token.ts';
+import { untilAnswered, whoThisAppIs } from '../../client/app-identity.ts';
 import { useConnectionState } from '../../client/use-connection.ts';
 import { useText } from '../text-context.ts';
 import { RatingChoices, ReasonChoices } from './rating-choices.tsx';
 import { useRatingTablet } from './use-rating-tablet.ts';
 
-const token = storedToken('rating');
-
-/** `/rate/<n>`: the rating tablet of counter n, paired once by an admin as a `rating` device. */
+/**
+ * `/rate/<n>`: the rating tablet of counter n, paired once by an admin as a `rating` device (its
+ * token is then the rating app's HttpOnly cookie); it asks the server whether it is paired.
+ */
 export function RatingApp(props: { i18n: i18n; counterId: number | null }) {
-  const { t } = useText();
-  const [paired, setPaired] = useState(() => token.get());
-  if (props.counterId === null) return <p class="rating-problem">{t('rating:missingCounter')}</p>;
-  if (!paired) {
-    return (
-      <PairingScreen
-        i18n={props.i18n}
-        onPaired={(value) => {
-          token.set(value);
-          setPaired(value);
-        }}
-      />
+  const { t, lang } = useText();
+  const [stage, setStage] = useState<'asking' | 'pairing' | 'paired'>('asking');
+  const ask = () => {
+    setStage('asking');
+    void untilAnswered(() => whoThisAppIs('rating', lang)).then((who) =>
+      setStage(who && 'device' in who && who.device.kind === 'rating' ? 'paired' : 'pairing'),
     );
-  }
-  const unpair = () => {
-    token.clear();
-    setPaired(null);
   };
-  return <RatingTabletView key={paired} token={paired} counterId={props.counterId} onUnpaired={unpair} />;
+  useEffect(ask, []);
+  if (props.counterId === null) return <p class="rating-problem">{t('rating:missingCounter')}</p>;
+  if (stage === 'asking') return <p class="rating-problem">{t('common:connecting')}</p>;
+  if (stage === 'pairing') return <PairingScreen i18n={props.i18n} app="rating" onPaired={() => setStage('paired')} />;
+  return <RatingTabletView counterId={props.counterId} onUnpaired={ask} />;
 }
 
-function RatingTabletView(props: { token: string; counterId: number; onUnpaired: () => void }) {
+function RatingTabletView(props: { counterId: number; onUnpaired: () => void }) {
   const { t, lang, pick } = useText();
-  const connection = useMemo(
-    () => connect({ token: props.token, lang, reloadOnUpgrade: true, onTokenRotated: (t) => token.set(t) }),
-    [props.token],
-  );
+  const connection = useMemo(() => connect({ app: 'rating', lang, reloadOnUpgrade: true }), []);
   useEffect(() => () => connection.close(), [connection]);
   const state = useConnectionState(connection);
   const tablet = useRatingTablet(connection, props.counterId, props.onUnpaired);

@@ -14,8 +14,8 @@ const langKey = 'motcua.hub.lang';
 
 type Session = { token: string; user: HubUserView };
 
-const login: SessionCall<Credentials, HubUserView> = (body, lang) => hub.request({ lang }, 'login', { body });
-const setup: SessionCall<SetupForm, HubUserView> = (body, lang) => hub.request({ lang }, 'setup', { body });
+const login: SessionCall<Credentials, Session> = (body, lang) => hub.request({ lang }, 'login', { body });
+const setup: SessionCall<SetupForm, Session> = (body, lang) => hub.request({ lang }, 'setup', { body });
 type Stage = { kind: 'loading' } | { kind: 'setup'; setupToken: string } | { kind: 'sign-in' } | { kind: 'in'; session: Session };
 
 /** The first-run token arrives in the link the hub printed: `/#setup=<token>`. */

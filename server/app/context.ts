@@ -2,6 +2,7 @@ import type { DeviceConnections } from '../../protocol/admin.ts';
 import type { FileAlert } from '../../protocol/health.ts';
 import type { AuthStore } from '../auth/auth-store.ts';
 import type { PairingCodes } from '../auth/pairing.ts';
+import type { TokenClaims } from '../auth/token-claims.ts';
 import type { Settings } from '../config.ts';
 import type { Clock } from '../clock.ts';
 import type { CallButtons } from '../devices/call-buttons.ts';
@@ -54,6 +55,8 @@ export interface AppContext {
   connections: () => DeviceConnections;
   /** Hands a paired device its new token over its live connections; true once one of them has stored it (set once the gateway exists). */
   deliverDeviceToken: (deviceId: string, token: string) => Promise<boolean>;
+  /** New device tokens offered to cookie connections, until their app claims them over HTTP. */
+  tokenClaims: TokenClaims;
   /** Finished days' tickets for reports; closed with the server, so no write lands after it stops. */
   reportCache: FileDayTicketCache;
   /** Which console holds each counter (only it may act there). */

@@ -19,7 +19,8 @@ export type PublicUser = UserAccountView;
 /** Why disabling or enabling a user did not happen. */
 export type UserStateRefusal = 'not_found' | 'last_admin';
 
-const sessionMs = 14 * 3_600_000;
+/** How long a session lasts (its cookie too). */
+export const sessionMs = 14 * 3_600_000;
 
 /** Whose access just ended: a user's sessions, or a paired device's token. */
 export type EndedAccess = { kind: 'user' | 'device'; id: string };

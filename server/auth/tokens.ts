@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** A long random bearer token; only its hash is stored. */
-export function newToken(prefix: 'dev' | 'ses' | 'set' | 'cen' | 'mac' | 'whk'): string {
+export function newToken(prefix: 'dev' | 'ses' | 'set' | 'cen' | 'mac' | 'whk' | 'clm'): string {
   return `${prefix}_${randomBytes(32).toString('base64url')}`;
 }
 

@@ -1,5 +1,6 @@
 import type { DeviceConnections } from '../../protocol/admin.ts';
 import type { AuthStore } from '../auth/auth-store.ts';
+import type { TokenClaims } from '../auth/token-claims.ts';
 import { connectedBoards } from './connected-boards.ts';
 import type { GatewayServer } from './socket-types.ts';
 
@@ -51,18 +52,24 @@ export function connectedClients(io: GatewayServer, auth: AuthStore, now: number
 /** How long a device has to store its new token and answer. */
 const deliveryTimeoutMs = 5000;
 
-/** Sends the device's new token to each of its live connections; true once one has stored it. */
-export async function deliverDeviceToken(io: GatewayServer, deviceId: string, token: string): Promise<boolean> {
+/**
+ * Sends the device's new token to each of its live connections; true once one has stored it.
+ * A connection that came in with its app's cookie is offered a one-time claim instead, which
+ * its app redeems for the new cookie (see TokenClaims): the page's scripts never see the token.
+ */
+export async function deliverDeviceToken(io: GatewayServer, claims: TokenClaims, deviceId: string, token: string): Promise<boolean> {
   const mine = [...io.sockets.sockets.values()].filter(
     (s) => s.data.principal.role === 'device' && s.data.principal.device.id === deviceId,
   );
   const answers = await Promise.all(
-    mine.map((s) =>
-      s
-        .timeout(deliveryTimeoutMs)
-        .emitWithAck('device:token', token)
-        .catch(() => false),
-    ),
+    mine.map(async (s) => {
+      const timed = s.timeout(deliveryTimeoutMs);
+      if (s.data.cookieApp === null) return timed.emitWithAck('device:token', token).catch(() => false);
+      const claim = claims.offer(deviceId, token);
+      const stored = await timed.emitWithAck('device:token-claim', claim).catch(() => false);
+      claims.withdraw(claim);
+      return stored;
+    }),
   );
   return answers.some((stored) => stored === true);
 }

@@ -4,6 +4,7 @@ import { actorOf, resolvePrincipal } from '../auth/principal.ts';
 import type { AppContext } from '../app/context.ts';
 import { isBudgeted } from '../app/limits.ts';
 import { pickLang } from '../i18n.ts';
+import { handshakeCredential, tokenOf } from '../http/request-credential.ts';
 import { startBroadcasting } from './broadcaster.ts';
 import { counterHandlers } from './counter-handlers.ts';
 import { type CommandHandlers, handleCommands } from './handle.ts';
@@ -19,7 +20,8 @@ const handlers: CommandHandlers = { ...viewHandlers, ...voiceHandlers, ...ticket
 
 /**
  * The Socket.IO side. A connection's role comes from the token in its handshake (a paired
- * device's or a signed-in user's); without one it is public and may only read public views.
+ * device's or a signed-in user's: `auth.token`, else the cookie of the browser app named in
+ * `auth.app`); without one it is public and may only read public views.
  */
 export function createGateway(httpServer: HttpServer, ctx: AppContext): { io: GatewayServer; close(): Promise<void> } {
   const io: GatewayServer = new Server(httpServer, {
@@ -31,8 +33,12 @@ export function createGateway(httpServer: HttpServer, ctx: AppContext): { io: Ga
   io.use((socket, next) => {
     const auth = socket.handshake.auth as Record<string, unknown>;
     const origin = ctx.addresses.origin(socket.conn.remoteAddress, socket.handshake.headers, socket.handshake.secure);
-    socket.data.principal = resolvePrincipal(ctx.auth, auth.token);
-    socket.data.session = socket.data.principal.role === 'user' ? (auth.token as string) : null;
+    const credential = handshakeCredential(auth, socket.handshake.headers);
+    if (credential === 'cross_site') return next(Object.assign(new Error('cross_site'), { data: { code: 'cross_site' } }));
+    const token = tokenOf(credential);
+    socket.data.principal = resolvePrincipal(ctx.auth, token);
+    socket.data.session = socket.data.principal.role === 'user' ? (token ?? null) : null;
+    socket.data.cookieApp = credential.via === 'cookie' ? credential.app : null;
     // A new connection costs as much as a request: counted against its address, like HTTP.
     const wait = isBudgeted(socket.data.principal) ? ctx.guards.perAddress.take(origin.address) : 0;
     if (wait > 0) return next(Object.assign(new Error('too_many_requests'), { data: { code: 'too_many_requests', seconds: wait } }));

@@ -2,12 +2,15 @@ import type { Namespace, Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../protocol/events.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Lang } from '../i18n.ts';
+import type { BrowserApp } from '../../protocol/browser-apps.ts';
 import type { BoardVoiceReport } from '../../protocol/voice/board-report.ts';
 
 export interface SocketData {
   principal: Principal;
   /** The session token a signed-in person connected with, checked until it ends (see `session-sweep.ts`). */
   session: string | null;
+  /** The browser app whose cookie this connection authenticated with (null: a handshake token, or none). */
+  cookieApp: BrowserApp | null;
   lang: Lang;
   /** Where the connection comes from (through trusted proxies), for the limits. */
   address: string;

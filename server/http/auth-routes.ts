@@ -4,10 +4,13 @@ import type { AppContext } from '../app/context.ts';
 import { parsePayload } from '../app/results.ts';
 import { logger } from '../log.ts';
 import { httpError, okResponse } from './http-results.ts';
-import type { DeviceView } from '../../protocol/http-views.ts';
-import type { DeviceRecord } from '../auth/auth-store.ts';
 import type { IncomingRequest, Refused, Router } from './router.ts';
 import { assignKioskPrinter } from '../app/printer-settings.ts';
+import { clearAuthCookie } from './auth-cookies.ts';
+import { tokenOf } from './request-credential.ts';
+import { handOverToken } from './token-handover.ts';
+import { addBrowserTokenRoutes } from './browser-token-routes.ts';
+import { deviceView } from './device-view.ts';
 
 const log = logger('auth');
 /** What a sign-in refused for a full hashing gate is told: a moment, not a lock-out. */
@@ -29,7 +32,7 @@ export function addAuthRoutes(router: Router, ctx: AppContext): void {
     const user = await ctx.auth.createUser({ ...p.value, role: 'admin', counters: [] });
     if (!user) return httpError(ctx, r, 'username_taken');
     log.info('administrator created', { username: user.username });
-    return okResponse({ token: await ctx.auth.createSession(user.id), user });
+    return okResponse({ ...handOverToken(r, await ctx.auth.createSession(user.id), 'session'), user });
   });
 
   router.add('login', async (r) => {
@@ -53,19 +56,15 @@ export function addAuthRoutes(router: Router, ctx: AppContext): void {
     admitted.attempt.succeeded();
     // Said only to whoever knows the password, so it tells a guesser nothing.
     if (user.disabled) return httpError(ctx, r, 'user_disabled');
-    return okResponse({ token: await ctx.auth.createSession(user.id), user });
+    return okResponse({ ...handOverToken(r, await ctx.auth.createSession(user.id), 'session'), user });
   });
 
+  // A browser app signing out (or forgetting its pairing) also loses its cookie; a device's token itself stays valid.
   router.add('logout', async (r) => {
-    const token = bearer(r);
-    if (token) await ctx.auth.endSession(token);
+    const token = tokenOf(r.credential);
+    if (token?.startsWith('ses_')) await ctx.auth.endSession(token);
+    if (r.credential.app !== null) clearAuthCookie(r.res, r.credential.app, r.secure);
     return okResponse(null);
-  });
-
-  router.add('whoAmI', (r) => {
-    if (r.principal.role === 'user') return okResponse({ user: r.principal.user });
-    if (r.principal.role === 'device') return okResponse({ device: deviceView(ctx, r.principal.device) });
-    return httpError(ctx, r, 'unauthenticated');
   });
 
   router.add('users', () => okResponse(ctx.auth.users()));
@@ -105,7 +104,7 @@ export function addAuthRoutes(router: Router, ctx: AppContext): void {
     // The kiosk's printer, chosen with its pairing code; a printer removed since then leaves it on the first one.
     if (printerId !== null) await assignKioskPrinter(ctx, device.id, printerId);
     log.info('device paired', { id: device.id, kind: device.kind, name: device.name });
-    return okResponse({ token, device: deviceView(ctx, device) }, 201);
+    return okResponse({ ...handOverToken(r, token, 'device'), device: deviceView(ctx, device) }, 201);
   });
 
   router.add('devices', () => okResponse(ctx.auth.devices().map((d) => deviceView(ctx, d))));
@@ -124,21 +123,5 @@ export function addAuthRoutes(router: Router, ctx: AppContext): void {
     await audit(ctx, r.principal, 'device.token_rotated', device.name, { before: { kind: device.kind } });
     return okResponse(null);
   });
-}
-
-function bearer(r: IncomingRequest): string | null {
-  const h = r.req.headers.authorization;
-  return h?.startsWith('Bearer ') ? h.slice(7).trim() : null;
-}
-
-function deviceView(ctx: AppContext, d: DeviceRecord): DeviceView {
-  return {
-    id: d.id,
-    kind: d.kind,
-    name: d.name,
-    counterId: d.counterId,
-    pairedAt: d.pairedAt,
-    lastContactAt: ctx.auth.lastContact(d),
-    revokedAt: d.revokedAt,
-  };
+  addBrowserTokenRoutes(router, ctx);
 }

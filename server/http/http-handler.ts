@@ -1,7 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { TLSSocket } from 'node:tls';
 import type { Policy } from '../../protocol/access.ts';
-import { resolvePrincipal } from '../auth/principal.ts';
 import { refusalFor } from '../app/access.ts';
 import type { AppContext } from '../app/context.ts';
 import { isBudgeted } from '../app/limits.ts';
@@ -26,6 +25,7 @@ import { BodyError, type IncomingRequest, readJsonBody, Router } from './router.
 import { apiHeaders, setCommonHeaders } from './security-headers.ts';
 import { serializedResult } from './shared-results.ts';
 import { serveStatic } from './static-files.ts';
+import { requestIdentity } from './request-credential.ts';
 import { Tarpit } from './tarpit.ts';
 
 const log = logger('http');
@@ -75,13 +75,14 @@ async function answer(
   const url = new URL(req.url ?? '/', 'http://localhost');
   const origin = ctx.addresses.origin(req.socket.remoteAddress, req.headers, req.socket instanceof TLSSocket);
   setCommonHeaders(res, origin.secure);
-  const principal = resolvePrincipal(ctx.auth, bearerToken(req));
+  const { credential, principal, crossSite } = requestIdentity(ctx.auth, req, res, origin.secure);
   const match = url.pathname.startsWith('/api/') ? router.match(req.method ?? 'GET', url.pathname) : null;
   const r: IncomingRequest = {
     req,
     res,
     query: url.searchParams,
     principal,
+    credential,
     lang: pickLang(url.searchParams.get('lang') ?? req.headers['accept-language']),
     address: origin.address,
     secure: origin.secure,
@@ -102,6 +103,7 @@ async function answer(
   for (const [name, value] of Object.entries(apiHeaders)) res.setHeader(name, value);
   if (match === null) return send(req, res, httpError(ctx, r, 'not_found'));
   if (match === 'method') return send(req, res, { ...httpError(ctx, r, 'not_found'), status: 405 });
+  if (crossSite) return send(req, res, httpError(ctx, r, 'cross_site'));
   const limit = match.upload ? null : bodyLimit(ctx, match.policy);
   if (limit !== null && Number(req.headers['content-length'] ?? 0) > limit) {
     // Refused late as well (see Tarpit): 60 bodies of 1.9 MB sent again as soon as refused cost
@@ -145,11 +147,6 @@ function isPublic(policy: Policy): boolean {
 function bodyLimit(ctx: AppContext, policy: Policy): number {
   const { bodies } = ctx.site.get().limits;
   return (isPublic(policy) ? bodies.publicKb : bodies.jsonKb) * 1024;
-}
-
-function bearerToken(req: IncomingMessage): string | undefined {
-  const auth = req.headers.authorization;
-  return auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined;
 }
 
 /** The set-up token a request carries: the `token` of its JSON body. */

@@ -10,6 +10,7 @@ const statusOf: Record<string, number> = {
   pairing_code_invalid: 401,
   setup_token_invalid: 401,
   forbidden: 403,
+  cross_site: 403,
   user_disabled: 403,
   not_found: 404,
   unknown_ticket: 404,

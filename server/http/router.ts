@@ -14,6 +14,7 @@ import {
 } from '../../protocol/routes.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Lang } from '../i18n.ts';
+import type { Credential } from './request-credential.ts';
 import { BodyError, readRawBody } from './raw-body.ts';
 
 /** What a route handler gets: the parsed request, who is asking (already allowed by the route's policy), and their language. */
@@ -27,6 +28,8 @@ export interface IncomingRequest {
   res: ServerResponse;
   query: URLSearchParams;
   principal: Principal;
+  /** How the caller presented its token (Bearer or its app's cookie), and which browser app it is, if one. */
+  credential: Credential;
   lang: Lang;
   /** The caller's address (through trusted proxies), for the limits. */
   address: string;
