@@ -6,6 +6,7 @@ import { type CommandArgs, type CommandSocket, emitCommand } from '../../client/
 import { createVirtualPrinter, type PrinterDriver, type VirtualPrinter } from '../../hardware/printer/index.ts';
 import type { CommandName, CommandReply, ServerToClientEvents } from '../../protocol/events.ts';
 import type { Result } from '../../protocol/result.ts';
+import type { BrowserApp } from '../../protocol/browser-apps.ts';
 import { resolveSettings } from '../../server/config.ts';
 import { createServer, type MotcuaServer, repoDir } from '../../server/create-server.ts';
 import type { LimitsInput } from '../../protocol/limits.ts';
@@ -214,6 +215,26 @@ export class TestServer {
   async socket(token?: string, lang: 'vi' | 'en' = 'vi'): Promise<ClientSocket> {
     const s: ClientSocket = connect(this.url, {
       auth: { ...(token && { token }), lang },
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    });
+    this.sockets.push(s);
+    await new Promise<void>((resolve, reject) => {
+      s.once('connect', () => resolve());
+      s.once('connect_error', reject);
+    });
+    return s;
+  }
+
+  /**
+   * A socket as a browser app opens one: it names its app (`auth.app`) and the browser sends
+   * the app's cookie and its page's origin with the handshake. Rejects with the refusal.
+   */
+  async appSocket(app: BrowserApp, headers: Record<string, string>): Promise<ClientSocket> {
+    const s: ClientSocket = connect(this.url, {
+      auth: { app, lang: 'vi' },
+      extraHeaders: headers,
       transports: ['websocket'],
       reconnection: false,
       forceNew: true,

@@ -30,14 +30,23 @@ export interface HttpsReply {
 
 /** A GET over HTTPS trusting only `ca`, checked against the name `motcua.local`. */
 export function httpsGet(url: string, ca: string): Promise<HttpsReply> {
+  return httpsRequest(url, ca);
+}
+
+/** Any request over HTTPS trusting only `ca`, checked against the name `motcua.local`. */
+export function httpsRequest(
+  url: string,
+  ca: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<HttpsReply> {
   return new Promise((resolve, reject) => {
-    request(url, { ca, servername: 'motcua.local' }, (res) => {
+    request(url, { ca, servername: 'motcua.local', method: init.method ?? 'GET', headers: init.headers ?? {} }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (d: string) => (body += d));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
     })
       .on('error', reject)
-      .end();
+      .end(init.body);
   });
 }
