@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot } from '../support/browser.ts';
+import { addAppCookie, launchBrowser, screenshot } from '../support/browser.ts';
 import { at } from '../support/site-fixture.ts';
 import { runningClock } from '../support/stepped-clock.ts';
 import { TestServer } from '../support/test-server.ts';
@@ -29,7 +29,7 @@ describe('the centre calendar in Chromium', () => {
     servers.push(server);
     const token = await server.deviceToken('kiosk');
     const context = await browser.newContext({ viewport: portrait, locale: 'vi-VN', hasTouch: true });
-    await context.addInitScript((t) => localStorage.setItem('motcua.kiosk.token', t), token);
+    await addAppCookie(context, server.url, 'kiosk', token);
     const page = await context.newPage();
     await page.goto(`${server.url}/kiosk/`);
     const closed = page.locator('[data-testid=closed-day]');

@@ -130,7 +130,9 @@ describe('lobby kiosk: first start', () => {
     await page.locator('input[name="code"]').fill(code.body.value.code);
     await page.locator('form.pairing button[type="submit"]').click();
     await page.locator('.tile[data-field="ho-tich"]').waitFor();
-    expect(await page.evaluate(() => localStorage.getItem('motcua.kiosk.token'))).toMatch(/.{16,}/);
+    // Kept in the kiosk app's HttpOnly cookie: no script of the page can read it.
+    expect(await page.evaluate(() => localStorage.getItem('motcua.kiosk.token'))).toBeNull();
+    expect((await page.context().cookies()).find((c) => c.name === 'motcua_kiosk')).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
     await page.reload();
     await page.locator('.tile[data-field="ho-tich"]').waitFor();
     await page.context().close();

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IssuedTicket } from '../../protocol/views.ts';
-import { launchBrowser, screenshot } from '../support/browser.ts';
+import { addAppCookie, launchBrowser, screenshot } from '../support/browser.ts';
 import { command, TestServer, type ClientSocket } from '../support/test-server.ts';
 
 // The rating tablet of counter 1 in real Chromium, paired as a `rating` device; a clerk's
@@ -23,7 +23,7 @@ describe('rating tablet at the counter', () => {
     expect((await command(clerk, 'counter:join', { counterId: 1 })).ok).toBe(true);
     const token = await server.deviceToken('rating', 1);
     page = await browser.newPage({ viewport: tablet });
-    await page.addInitScript((t) => localStorage.setItem('motcua.rating.token', t), token);
+    await addAppCookie(page.context(), server.url, 'rating', token);
     await page.goto(`${server.url}/rate/1`);
     await page.locator('.rating-idle .rating-centre').waitFor();
   });

@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import { addAppCookie } from '../support/browser.ts';
 import type { TestServer } from '../support/test-server.ts';
 
 export const portrait = { width: 1080, height: 1920 };
@@ -6,8 +7,8 @@ export const landscape = { width: 1920, height: 1080 };
 export const phone = { width: 390, height: 844 };
 
 /**
- * Opens the kiosk app as a paired kiosk: the device token is put where the app keeps it,
- * before the page loads, as if the pairing screen had been used on an earlier day.
+ * Opens the kiosk app as a paired kiosk: the device token is put where the app keeps it (its
+ * cookie) before the page loads, as if the pairing screen had been used on an earlier day.
  */
 export async function openKiosk(
   browser: Browser,
@@ -16,7 +17,7 @@ export async function openKiosk(
 ): Promise<Page> {
   const token = options.token ?? (await server.deviceToken('kiosk'));
   const context = await browser.newContext({ viewport: options.size, locale: 'vi-VN', hasTouch: true });
-  await context.addInitScript((t) => localStorage.setItem('motcua.kiosk.token', t), token);
+  await addAppCookie(context, server.url, 'kiosk', token);
   const page = await context.newPage();
   await options.beforeLoad?.(page);
   await page.goto(`${server.url}/kiosk/${options.query ?? ''}`);

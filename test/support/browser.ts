@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserApp } from '../../protocol/browser-apps.ts';
 
 /** Debian's Chromium (installed by `npm test`'s pretest step); never a downloaded browser. */
 export const chromiumPath = '/usr/bin/chromium';
@@ -32,4 +33,12 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(artifactsDir, `${name}.png`);
   await page.screenshot({ path });
   return path;
+}
+
+/**
+ * Gives a browser context a paired device's (or a session's) token where its app keeps it: the
+ * app's HttpOnly cookie, as if the pairing screen or the sign-in had been used on an earlier day.
+ */
+export async function addAppCookie(context: BrowserContext, serverUrl: string, app: BrowserApp, token: string): Promise<void> {
+  await context.addCookies([{ name: `motcua_${app}`, value: token, url: serverUrl, httpOnly: true, sameSite: 'Strict' }]);
 }

@@ -166,7 +166,7 @@ describe('browser apps keep their tokens in HttpOnly cookies the server sets', (
     });
     // Without a cookie another site's page is just the public (a board on someone else's page).
     const board = await server.appSocket('display', { origin: 'http://evil.example' });
-    expect(await command(board, 'display:subscribe')).toMatchObject({ ok: true });
+    expect(await command(board, 'display:subscribe', {})).toMatchObject({ ok: true });
   });
 
   it('a token an older build kept in localStorage becomes the app’s cookie, once handed over', async () => {
