@@ -245,3 +245,24 @@ describe('over HTTPS the cookie is Secure', () => {
     ]);
   });
 });
+
+describe('behind a trusted reverse proxy that terminates HTTPS', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await TestServer.start({ flags: ['--trusted-proxies', '127.0.0.1'] });
+    await server.clerkToken('clerk1');
+  });
+  afterAll(() => server.close());
+
+  const signIn = (proto: string) =>
+    fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-motcua-app': 'counter', 'x-forwarded-proto': proto },
+      body: JSON.stringify({ username: 'clerk1', password: 'clerk-password-1' }),
+    });
+
+  it('the cookie is Secure when the proxy says the browser came over HTTPS, and not when it says HTTP', async () => {
+    expect((await signIn('https')).headers.getSetCookie()).toEqual([expect.stringMatching(/^motcua_counter=ses_.*; Secure$/)]);
+    expect((await signIn('http')).headers.getSetCookie()).toEqual([expect.not.stringContaining('Secure')]);
+  });
+});
