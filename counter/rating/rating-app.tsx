@@ -23,7 +23,13 @@ export function RatingApp(props: { i18n: i18n; counterId: number | null }) {
   };
   useEffect(ask, []);
   if (props.counterId === null) return <p class="rating-problem">{t('rating:missingCounter')}</p>;
-  if (stage === 'asking') return <p class="rating-problem">{t('common:connecting')}</p>;
+  if (stage === 'asking') {
+    return (
+      <main class="rating-idle" role="status">
+        <p>{t('common:connecting')}</p>
+      </main>
+    );
+  }
   if (stage === 'pairing') return <PairingScreen i18n={props.i18n} app="rating" onPaired={() => setStage('paired')} />;
   return <RatingTabletView counterId={props.counterId} onUnpaired={ask} />;
 }
