@@ -8,7 +8,7 @@ import '../client/legacy-polyfills.ts';
 import { render } from 'preact';
 import { connect } from '../client/connection.ts';
 import { createI18n } from '../client/i18n.ts';
-import { moveStoredToken } from '../client/app-identity.ts';
+import { whoThisAppIs } from '../client/app-identity.ts';
 import { parseBoardRoute } from './board-route.ts';
 import { BoardTextContext } from './board-text.ts';
 import { createBoardVoice } from './board-voice.ts';
@@ -30,8 +30,9 @@ async function start(root: HTMLElement): Promise<void> {
     render(<p class="board-message board-message--error">{i18n.t('route.bad', { param: parsed.problem.param })}</p>, root);
     return;
   }
-  // A display paired on an older build hands its stored token over first (unreachable: next load).
-  await moveStoredToken('display', lang);
+  // Asked before connecting: a display paired on an older build hands its stored token over, and
+  // a paired display's cookie is set again (its answer, or none, changes nothing of the board).
+  await whoThisAppIs('display', lang);
   const connection = connect({ app: 'display', lang, reloadOnUpgrade: true });
   const health = new VoiceHealth();
   const voice = await createBoardVoice(parsed.route, health);

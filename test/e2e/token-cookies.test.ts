@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DeviceConnections } from '../../protocol/admin.ts';
 import type { DeviceView } from '../../protocol/http-views.ts';
 import { portrait } from '../kiosk/kiosk-browser.ts';
 import { launchBrowser } from '../support/browser.ts';
@@ -96,6 +97,24 @@ describe('in Chromium, no script of a page can read its app’s token', () => {
     expect(await page.evaluate(() => localStorage.getItem('motcua.kiosk.token'))).toBeNull();
     expect(await appCookie(page.context(), 'motcua_kiosk')).toMatchObject({ value: token, httpOnly: true });
     await page.context().close();
+  });
+
+  it('a board paired on an older build moves its stored token into the display app’s cookie and connects as that display', async () => {
+    const token = await server.deviceToken('display');
+    const device = server.server.ctx.auth.deviceByToken(token)!;
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.addInitScript((t) => {
+      if (!sessionStorage.getItem('seeded')) localStorage.setItem('motcua.display.token', t);
+      sessionStorage.setItem('seeded', '1');
+    }, token);
+    await page.goto(`${server.url}/display/`);
+    await waitForAnswer(async () => {
+      const live = await server.request<DeviceConnections>('GET', '/api/admin/connections', undefined, admin);
+      return live.body.ok && live.body.value.devices.find((d) => d.id === device.id)?.connections === 1;
+    }, 'the board to connect as its display');
+    expect(await page.evaluate(() => localStorage.getItem('motcua.display.token'))).toBeNull();
+    expect(await appCookie(page.context(), 'motcua_display')).toMatchObject({ value: token, httpOnly: true });
+    await page.close();
   });
 
   it('Admin → Thiết bị → new token: the kiosk’s cookie is replaced over its live connection, and the old token is refused', async () => {
