@@ -52,7 +52,11 @@ export function AdminApp() {
   }, []);
 
   const signedIn = (s: SignedIn) => {
-    if (s.user.role !== 'admin') return setStage({ kind: 'sign-in', error: t('admin:signIn.adminsOnly') });
+    if (s.user.role !== 'admin') {
+      // The clerk's session would stay in the admin app's cookie: ended at once.
+      void request({ app: 'admin' }, 'logout');
+      return setStage({ kind: 'sign-in', error: t('admin:signIn.adminsOnly') });
+    }
     history.replaceState(null, '', `${location.pathname}#dashboard`);
     setStage({ kind: 'in', session: { user: s.user } });
   };

@@ -86,6 +86,17 @@ describe('in Chromium, no script of a page can read its app’s token', () => {
     await page.context().close();
   });
 
+  it('a clerk who signs in to the admin app is turned away, and their session does not stay in its cookie', async () => {
+    const page = await (await browser.newContext({ viewport: desk })).newPage();
+    await page.goto(`${server.url}/admin/`);
+    await page.locator('input[name="username"]').fill('clerk1');
+    await page.locator('input[name="password"]').fill('clerk-password-1');
+    await page.locator('form.sign-in button[type="submit"]').click();
+    await page.getByText('Chỉ tài khoản quản trị').waitFor();
+    await waitForAnswer(async () => (await appCookie(page.context(), 'motcua_admin')) === undefined, 'the cookie to be cleared');
+    await page.context().close();
+  });
+
   it('a kiosk paired on an older build (its token in localStorage) needs no new pairing: the token moves into the cookie', async () => {
     const token = await server.deviceToken('kiosk');
     const page = await (await browser.newContext({ viewport: portrait })).newPage();
