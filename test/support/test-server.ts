@@ -212,29 +212,23 @@ export class TestServer {
   }
 
   /** A connected real socket.io-client, typed by the contract (hand it to `rawCommand` to send anything); closed with the server. */
-  async socket(token?: string, lang: 'vi' | 'en' = 'vi'): Promise<ClientSocket> {
-    const s: ClientSocket = connect(this.url, {
-      auth: { ...(token && { token }), lang },
-      transports: ['websocket'],
-      reconnection: false,
-      forceNew: true,
-    });
-    this.sockets.push(s);
-    await new Promise<void>((resolve, reject) => {
-      s.once('connect', () => resolve());
-      s.once('connect_error', reject);
-    });
-    return s;
+  socket(token?: string, lang: 'vi' | 'en' = 'vi'): Promise<ClientSocket> {
+    return this.openSocket({ ...(token && { token }), lang });
   }
 
   /**
    * A socket as a browser app opens one: it names its app (`auth.app`) and the browser sends
    * the app's cookie and its page's origin with the handshake. Rejects with the refusal.
    */
-  async appSocket(app: BrowserApp, headers: Record<string, string>): Promise<ClientSocket> {
+  appSocket(app: BrowserApp, headers: Record<string, string>): Promise<ClientSocket> {
+    return this.openSocket({ app, lang: 'vi' }, headers);
+  }
+
+  /** Connects once (no reconnection), over WebSocket only; resolves when connected, rejects with the refusal. */
+  private async openSocket(auth: Record<string, string>, extraHeaders?: Record<string, string>): Promise<ClientSocket> {
     const s: ClientSocket = connect(this.url, {
-      auth: { app, lang: 'vi' },
-      extraHeaders: headers,
+      auth,
+      ...(extraHeaders && { extraHeaders }),
       transports: ['websocket'],
       reconnection: false,
       forceNew: true,
