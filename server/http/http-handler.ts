@@ -91,6 +91,9 @@ async function answer(
   };
   // Pages, assets and public routes cost the server the same whoever asks: counted per address.
   const counted = isBudgeted(principal) || match === null || match === 'method' || isPublic(match.policy);
+  const declared = req.headers['content-length'];
+  if (!counted && declared !== undefined && req.headers['transfer-encoding'] === undefined && Number(declared) <= drainBytes)
+    drainable.add(req);
   const wait = counted ? ctx.guards.perAddress.take(origin.address) : 0;
   if (wait > 0) {
     const refused = { ...httpError(ctx, r, 'too_many_requests', { seconds: wait }), retryAfter: wait };
@@ -184,12 +187,21 @@ function redirect(req: IncomingMessage, res: ServerResponse, location: string): 
 }
 
 /**
- * A body we answered without reading stays unread: the connection is closed, so Node does not
- * read (and throw away) megabytes to keep it alive for the next request.
+ * Bodies of staff and devices that are not read are read to their end and thrown away, up to
+ * this size, so that the connection stays whole and the browser surely gets the answer (a
+ * connection closed on unread data is reset, and a reset can overtake the answer).
+ */
+const drainBytes = 16 * 2 ** 20;
+const drainable = new WeakSet<IncomingMessage>();
+
+/**
+ * Any other body we answered without reading stays unread: anonymous callers' (the flood's) and
+ * larger ones. Their connection is closed, so Node does not read (and throw away) megabytes to
+ * keep it alive for the next request.
  */
 function closeIfUnread(req: IncomingMessage): { connection?: string } {
   const hasBody = (req.headers['content-length'] ?? '0') !== '0' || req.headers['transfer-encoding'] !== undefined;
-  return hasBody && !req.complete ? { connection: 'close' } : {};
+  return hasBody && !req.complete && !drainable.has(req) ? { connection: 'close' } : {};
 }
 
 /** Once the answer is out, a connection whose body was not read is closed before Node reads more of it. */
