@@ -13,6 +13,14 @@ export type BrowserApp = (typeof browserApps)[number];
  */
 export const appHeader = 'x-motcua-app';
 
-export function isBrowserApp(value: unknown): value is BrowserApp {
-  return typeof value === 'string' && (browserApps as readonly string[]).includes(value);
-}
+/**
+ * The province hub's web app: served by the hub, not by a centre, so it is not one of the
+ * centre's apps above (a centre's server never reads or sets its cookie). Its cookie is
+ * `motcua_hub`, apart from the centre's even when a hub and a centre share a host name
+ * (cookies are not kept apart by port).
+ */
+export const hubApp = 'hub';
+export type HubApp = typeof hubApp;
+
+/** Any app that keeps its token in a cookie of its own server: a centre's or the hub's. */
+export type CookieApp = BrowserApp | HubApp;

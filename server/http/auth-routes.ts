@@ -7,7 +7,7 @@ import { httpError, okResponse } from './http-results.ts';
 import type { IncomingRequest, Refused, Router } from './router.ts';
 import { assignKioskPrinter } from '../app/printer-settings.ts';
 import { clearAuthCookie } from './auth-cookies.ts';
-import { tokenOf } from './request-credential.ts';
+import { tokenOf } from './credential.ts';
 import { handOverToken } from './token-handover.ts';
 import { addBrowserTokenRoutes } from './browser-token-routes.ts';
 import { deviceView } from './device-view.ts';

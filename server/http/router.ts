@@ -14,7 +14,7 @@ import {
 } from '../../protocol/routes.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Lang } from '../i18n.ts';
-import type { Credential } from './request-credential.ts';
+import type { Credential } from './credential.ts';
 import { BodyError, readRawBody } from './raw-body.ts';
 
 /** What a route handler gets: the parsed request, who is asking (already allowed by the route's policy), and their language. */

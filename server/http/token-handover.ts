@@ -1,5 +1,5 @@
 import { sessionMs } from '../auth/auth-store.ts';
-import { deviceCookieSeconds, setAuthCookie } from './auth-cookies.ts';
+import { deviceCookieSeconds, handOverFor } from './auth-cookies.ts';
 import type { IncomingRequest } from './router.ts';
 
 /**
@@ -8,8 +8,5 @@ import type { IncomingRequest } from './router.ts';
  * script with Bearer tokens) gets it in the answer, as before cookies.
  */
 export function handOverToken(r: IncomingRequest, token: string, kind: 'device' | 'session'): { token?: string } {
-  const app = r.credential.app;
-  if (app === null) return { token };
-  setAuthCookie(r.res, app, token, r.secure, kind === 'device' ? deviceCookieSeconds : sessionMs / 1000);
-  return {};
+  return handOverFor(r, token, kind === 'device' ? deviceCookieSeconds : sessionMs / 1000);
 }

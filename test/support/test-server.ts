@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { io as connect, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { type CommandArgs, type CommandSocket, emitCommand } from '../../client/command.ts';
 import { createVirtualPrinter, type PrinterDriver, type VirtualPrinter } from '../../hardware/printer/index.ts';
 import type { CommandName, CommandReply, ServerToClientEvents } from '../../protocol/events.ts';
@@ -22,6 +22,7 @@ import { serveInPlace, type ServedInPlace } from '../../server/serve-in-place.ts
 import type { Clock } from '../../server/clock.ts';
 import { DataDirLock } from '../../server/store/data-dir-lock.ts';
 import { at, monday } from './site-fixture.ts';
+import { connectOnce } from './socket-once.ts';
 import { runningClock } from './stepped-clock.ts';
 import { logger } from '../../server/log.ts';
 
@@ -224,21 +225,8 @@ export class TestServer {
     return this.openSocket({ app, lang: 'vi' }, headers);
   }
 
-  /** Connects once (no reconnection), over WebSocket only; resolves when connected, rejects with the refusal. */
-  private async openSocket(auth: Record<string, string>, extraHeaders?: Record<string, string>): Promise<ClientSocket> {
-    const s: ClientSocket = connect(this.url, {
-      auth,
-      ...(extraHeaders && { extraHeaders }),
-      transports: ['websocket'],
-      reconnection: false,
-      forceNew: true,
-    });
-    this.sockets.push(s);
-    await new Promise<void>((resolve, reject) => {
-      s.once('connect', () => resolve());
-      s.once('connect_error', reject);
-    });
-    return s;
+  private openSocket(auth: Record<string, string>, extraHeaders?: Record<string, string>): Promise<ClientSocket> {
+    return connectOnce<ClientSocket>(this.url, auth, extraHeaders, (s) => this.sockets.push(s));
   }
 
   /** Stops serving and lets the data directory go, as the process's exit would; the directory stays, for a restart on it. */

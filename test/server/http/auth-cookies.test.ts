@@ -2,52 +2,16 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserApp } from '../../../protocol/browser-apps.ts';
 import type { DeviceView } from '../../../protocol/http-views.ts';
-import type { Result } from '../../../protocol/result.ts';
+import { type AppCall, type AppReply, appCall, sentCookie } from '../../support/app-call.ts';
 import { command, TestServer } from '../../support/test-server.ts';
 import { httpsRequest, selfSignedCertificate } from '../../support/test-tls.ts';
-
-/** A request as a browser app sends one: its name in `x-motcua-app`, its cookies, its page's origin. */
-interface AppCall {
-  app?: BrowserApp;
-  cookie?: string;
-  headers?: Record<string, string>;
-  body?: unknown;
-}
-
-interface AppReply {
-  status: number;
-  body: Result<Record<string, unknown>>;
-  /** The `Set-Cookie` lines of the answer, by cookie name. */
-  cookies: Map<string, string>;
-}
 
 describe('browser apps keep their tokens in HttpOnly cookies the server sets', () => {
   let server: TestServer;
   let admin: string;
 
-  async function call(method: string, path: string, c: AppCall = {}): Promise<AppReply> {
-    const res = await fetch(server.url + path, {
-      method,
-      headers: {
-        ...(c.app && { 'x-motcua-app': c.app }),
-        ...(c.cookie && { cookie: c.cookie }),
-        ...(c.body !== undefined && { 'content-type': 'application/json' }),
-        ...c.headers,
-      },
-      ...(c.body !== undefined && { body: JSON.stringify(c.body) }),
-    });
-    const cookies = new Map(res.headers.getSetCookie().map((line) => [line.slice(0, line.indexOf('=')), line]));
-    return { status: res.status, body: (await res.json()) as AppReply['body'], cookies };
-  }
-
-  /** The `name=value` a browser would send back for the cookie an answer set. */
-  function sent(reply: AppReply, name: string): string {
-    const line = reply.cookies.get(name);
-    if (!line) throw new Error(`no ${name} cookie was set`);
-    return line.slice(0, line.indexOf(';'));
-  }
+  const call = (method: string, path: string, c?: AppCall) => appCall(server.url, method, path, c);
 
   async function pairingCode(kind: DeviceView['kind'], counterId?: number): Promise<string> {
     const r = await server.request<{ code: string }>(
@@ -63,7 +27,7 @@ describe('browser apps keep their tokens in HttpOnly cookies the server sets', (
   async function pairedKiosk(): Promise<{ cookie: string; device: DeviceView }> {
     const paired = await call('POST', '/api/devices/pair', { app: 'kiosk', body: { code: await pairingCode('kiosk') } });
     if (!paired.body.ok) throw new Error(paired.body.error.code);
-    return { cookie: sent(paired, 'motcua_kiosk'), device: paired.body.value.device as DeviceView };
+    return { cookie: sentCookie(paired, 'motcua_kiosk'), device: paired.body.value.device as DeviceView };
   }
 
   beforeAll(async () => {
@@ -81,7 +45,7 @@ describe('browser apps keep their tokens in HttpOnly cookies the server sets', (
     expect(line).toMatch(/^motcua_kiosk=dev_[\w-]{40,}; Max-Age=34560000; Path=\/; HttpOnly; SameSite=Strict$/);
     // Plain HTTP: a Secure cookie would never be sent back.
     expect(line).not.toContain('Secure');
-    const me = await call('GET', '/api/auth/me', { app: 'kiosk', cookie: sent(paired, 'motcua_kiosk') });
+    const me = await call('GET', '/api/auth/me', { app: 'kiosk', cookie: sentCookie(paired, 'motcua_kiosk') });
     expect(me.body).toMatchObject({ ok: true, value: { device: { kind: 'kiosk' } } });
   });
 
@@ -94,7 +58,7 @@ describe('browser apps keep their tokens in HttpOnly cookies the server sets', (
   it('each app reads only its own cookie: a kiosk and a board in one browser, and an admin who opens a console', async () => {
     const kiosk = await pairedKiosk();
     const signedIn = await call('POST', '/api/auth/login', { app: 'counter', body: { username: 'clerk1', password: 'clerk-password-1' } });
-    const both = `${kiosk.cookie}; ${sent(signedIn, 'motcua_counter')}`;
+    const both = `${kiosk.cookie}; ${sentCookie(signedIn, 'motcua_counter')}`;
     expect((await call('GET', '/api/auth/me', { app: 'kiosk', cookie: both })).body).toMatchObject({ ok: true, value: { device: {} } });
     expect((await call('GET', '/api/auth/me', { app: 'counter', cookie: both })).body).toMatchObject({
       ok: true,
@@ -110,7 +74,7 @@ describe('browser apps keep their tokens in HttpOnly cookies the server sets', (
     const signedIn = await call('POST', '/api/auth/login', { app: 'admin', body: { username: 'admin', password: 'admin-password-1' } });
     expect(signedIn.body.ok && signedIn.body.value.token).toBeUndefined();
     expect(signedIn.cookies.get('motcua_admin')).toMatch(/^motcua_admin=ses_[\w-]+; Max-Age=50400; Path=\/; HttpOnly; SameSite=Strict$/);
-    const cookie = sent(signedIn, 'motcua_admin');
+    const cookie = sentCookie(signedIn, 'motcua_admin');
     expect((await call('GET', '/api/users', { app: 'admin', cookie })).status).toBe(200);
     const out = await call('POST', '/api/auth/logout', { app: 'admin', cookie });
     expect(out.cookies.get('motcua_admin')).toBe('motcua_admin=; Max-Age=0; Path=/; HttpOnly; SameSite=Strict');
@@ -200,7 +164,7 @@ describe('browser apps keep their tokens in HttpOnly cookies the server sets', (
     expect(r).toMatchObject({ status: 200, body: { ok: true } });
     const reply = renewed as AppReply | null;
     if (!reply) throw new Error('the claim was not redeemed');
-    const fresh = sent(reply, 'motcua_kiosk');
+    const fresh = sentCookie(reply, 'motcua_kiosk');
     expect(fresh).not.toBe(kiosk.cookie);
     expect(reply.cookies.get('motcua_kiosk')).toContain('HttpOnly; SameSite=Strict');
     expect((await call('GET', '/api/auth/me', { app: 'kiosk', cookie: kiosk.cookie })).status).toBe(401);
