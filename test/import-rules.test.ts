@@ -49,6 +49,10 @@ const layers: Record<string, LayerRule> = {
       'server/auth/tokens.ts',
       'server/auth/sign-in-attempts.ts',
       'server/http/security-headers.ts',
+      // Browser apps' tokens in HttpOnly cookies, read and refused across sites as at a centre.
+      'server/http/auth-cookies.ts',
+      'server/http/credential.ts',
+      'server/http/cross-site.ts',
       'server/app/results.ts',
       'server/app/reports.ts',
       'server/app/csv-style.ts',

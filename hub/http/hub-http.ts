@@ -1,4 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { TLSSocket } from 'node:tls';
+import { type HubApp, hubApp } from '../../protocol/browser-apps.ts';
+import { clearAuthCookie } from '../../server/http/auth-cookies.ts';
+import { type Credential, credentialAmong, tokenOf } from '../../server/http/credential.ts';
 import { parsePayload } from '../../server/app/results.ts';
 import { pickLang } from '../../server/i18n.ts';
 import { BodyError, readJsonBody } from '../../server/http/router.ts';
@@ -13,14 +17,17 @@ import { hubError } from './hub-results.ts';
 
 const log = logger('hub-http');
 const bodyLimit = 4 * 1024 * 1024;
+/** The browser apps the hub serves and reads a cookie for: its one. */
+export const hubApps = [hubApp] as const;
 
 /** The hub's pages: its one app, at the root. */
 export const hubPages: Array<[RegExp, string, Framing]> = [[/^\/(hub(\/.*)?)?$/, 'hub/app/index.html', 'none']];
 
 /**
- * The hub's HTTP side: resolves who asks (session, centre token or machine token), enforces each
- * route's policy (declared in `protocol/hub/hub-routes.ts`) here and nowhere else, and serves
- * the built app.
+ * The hub's HTTP side: resolves who asks (session, centre token or machine token, as Bearer; or
+ * the hub app's session cookie, `motcua_hub`), refuses a state-changing request from another
+ * site's page (`cross_site`), enforces each route's policy (declared in
+ * `protocol/hub/hub-routes.ts`) here and nowhere else, and serves the built app.
  */
 export function createHubHttpHandler(
   ctx: HubContext,
@@ -40,18 +47,25 @@ export function createHubHttpHandler(
         if (match === null) response = hubError(ctx, { lang }, 'not_found');
         else if (match === 'method') response = hubError(ctx, { lang }, 'not_found', undefined, 405);
         else {
-          const principal = await resolvePrincipal(ctx, req.headers.authorization);
+          const found = credentialAmong(req.headers, req.method ?? 'GET', hubApps);
+          const credential: Credential<HubApp> = found === 'cross_site' ? { via: 'none', app: null } : found;
+          const secure = req.socket instanceof TLSSocket;
+          const principal = await resolvePrincipal(ctx, credential);
+          // A session that ended (signed out elsewhere, expired, user disabled) leaves no cookie behind.
+          if (credential.via === 'cookie' && !(principal.ok && principal.principal.kind === 'user')) clearAuthCookie(res, hubApp, secure);
           const r: HubRequest = {
             req,
             res,
             params: match.params,
             query: url.searchParams,
             principal: principal.ok ? principal.principal : { kind: 'public' },
+            credential,
+            secure,
             lang,
             address: req.socket.remoteAddress ?? 'unknown',
             body: () => readJsonBody(req, bodyLimit),
           };
-          const refused = principal.ok ? refusal(match.route.policy, r.principal) : principal.code;
+          const refused = found === 'cross_site' ? found : principal.ok ? refusal(match.route.policy, r.principal) : principal.code;
           response = refused ? hubError(ctx, r, refused) : await match.route.run(r);
         }
       } catch (e) {
@@ -68,11 +82,15 @@ export function createHubHttpHandler(
 
 type Resolved = { ok: true; principal: HubPrincipal } | { ok: false; code: string };
 
-/** A bearer token's owner, by its prefix; a revoked centre is told so rather than treated as nobody. */
-async function resolvePrincipal(ctx: HubContext, header: string | undefined): Promise<Resolved> {
-  const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : '';
+/**
+ * A token's owner, by its prefix; a revoked centre is told so rather than treated as nobody.
+ * The app's cookie only ever holds a person's session: anything else in it names nobody.
+ */
+async function resolvePrincipal(ctx: HubContext, credential: Credential<HubApp>): Promise<Resolved> {
+  const token = tokenOf(credential) ?? '';
   if (!token || token.length > 200) return { ok: true, principal: { kind: 'public' } };
   const now = ctx.clock();
+  if (credential.via === 'cookie' && !token.startsWith('ses_')) return { ok: true, principal: { kind: 'public' } };
   if (token.startsWith('ses_')) {
     const user = await ctx.users.sessionUser(token, now);
     return { ok: true, principal: user ? { kind: 'user', user } : { kind: 'public' } };

@@ -1,7 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type HubPolicy, type HubRouteName, type HubRouteTypes, hubRoutes } from '../../protocol/hub/hub-routes.ts';
+import type { HubApp } from '../../protocol/browser-apps.ts';
 import type { ResultError } from '../../protocol/result.ts';
 import { type FileReply, type PathParams, pathParam } from '../../protocol/route-map.ts';
+import type { Credential } from '../../server/http/credential.ts';
 import type { Lang } from '../../server/i18n.ts';
 import type { CentreRecord } from '../store/centre-registry.ts';
 import type { HubUser } from '../store/hub-users.ts';
@@ -20,6 +22,10 @@ export interface HubRequest<P extends HubPrincipal = HubPrincipal, Params = Reco
   params: Params;
   query: URLSearchParams;
   principal: P;
+  /** How the request carried its token: Bearer (integrators, centres), or the hub app's cookie. */
+  credential: Credential<HubApp>;
+  /** Whether it came over HTTPS (the socket's TLS: the hub has no trusted-proxy setting); the cookie is `Secure` then. */
+  secure: boolean;
   lang: Lang;
   address: string;
   body(): Promise<unknown>;

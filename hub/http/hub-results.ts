@@ -6,6 +6,7 @@ const statusOf: Record<string, number> = {
   'hub:link.unknown_centre': 401,
   'hub:link.revoked': 401,
   forbidden: 403,
+  cross_site: 403,
   user_disabled: 403,
   not_found: 404,
   invalid_payload: 400,

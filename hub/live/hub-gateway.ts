@@ -2,7 +2,9 @@ import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { HubSnapshot } from '../../protocol/hub/centres.ts';
 import type { HubClientToServerEvents, HubServerToClientEvents } from '../../protocol/hub/hub-events.ts';
+import { handshakeAmong, tokenOf } from '../../server/http/credential.ts';
 import { pickLang } from '../../server/i18n.ts';
+import { hubApps } from '../http/hub-http.ts';
 import type { HubContext } from '../hub-context.ts';
 import type { HubUser } from '../store/hub-users.ts';
 
@@ -26,10 +28,15 @@ function onlyCentre(snapshot: HubSnapshot, code: string): HubSnapshot {
 
 export function createHubGateway(http: HttpServer, ctx: HubContext): { io: HubIo; close(): Promise<void> } {
   const io: HubIo = new Server(http, { serveClient: false, cors: { origin: false } });
+  // A person's session: `auth.token`, else the hub app's cookie when `auth.app` names it. A
+  // handshake from another site's page that would use the cookie is refused (WebSockets are
+  // not held back by CORS).
   io.use((socket, next) => {
-    const token: unknown = socket.handshake.auth?.token;
+    const credential = handshakeAmong((socket.handshake.auth ?? {}) as Record<string, unknown>, socket.handshake.headers, hubApps);
     socket.data.user = null;
-    if (typeof token !== 'string' || !token.startsWith('ses_')) return next();
+    if (credential === 'cross_site') return next(Object.assign(new Error('cross_site'), { data: { code: 'cross_site' } }));
+    const token = tokenOf(credential);
+    if (token === undefined || !token.startsWith('ses_')) return next();
     ctx.users.sessionUser(token, ctx.clock()).then(
       (user) => {
         socket.data.user = user;

@@ -4,7 +4,8 @@ import { hashPassword, unknownUserHash, verifyPassword } from '../../server/auth
 import { newToken, tokenHash } from '../../server/auth/tokens.ts';
 import type { Database } from '../db/database.ts';
 
-const sessionHours = 14;
+/** How long a person's session (and the hub app's cookie holding it) lasts. */
+export const hubSessionMs = 14 * 3_600_000;
 
 /** A hub user with the centre id their role is bound to. */
 export interface HubUser extends HubUserView {
@@ -83,7 +84,7 @@ export class HubUsers {
     await this.db.query('insert into sessions (token_hash, user_id, expires_at) values ($1, $2, $3)', [
       tokenHash(token),
       userId,
-      now + sessionHours * 3_600_000,
+      now + hubSessionMs,
     ]);
     return token;
   }

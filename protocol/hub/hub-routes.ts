@@ -78,9 +78,13 @@ export const hubRoutes = {
   revokeMachineToken: { method: 'DELETE', path: '/api/machine-tokens/:id', policy: 'province_admin' },
 } as const satisfies { [K in HubRouteName]: RouteEntry<HubPolicy> };
 
-/** A person's session at the hub: sent as `Authorization: Bearer ses_…`. */
+/**
+ * A person's new session at the hub. `token` (sent as `Authorization: Bearer ses_…`) is for
+ * callers that keep it themselves; the hub's own app names itself (`x-motcua-app: hub`), gets
+ * the session as its HttpOnly cookie instead, and no token here.
+ */
 export interface HubSessionView {
-  token: string;
+  token?: string;
   user: HubUserView;
 }
 

@@ -4,12 +4,19 @@ import { resolveHubSettings } from '../../hub/config.ts';
 import { type Database, openDatabase } from '../../hub/db/database.ts';
 import type { JoinCodeView, JoinReceipt } from '../../protocol/hub/centres.ts';
 import type { Result } from '../../protocol/result.ts';
+import type { Socket } from 'socket.io-client';
+import { hubApp } from '../../protocol/browser-apps.ts';
+import type { HubClientToServerEvents, HubServerToClientEvents } from '../../protocol/hub/hub-events.ts';
 import { createTestDatabase } from './postgres.ts';
+import { connectOnce } from './socket-once.ts';
+
+export type HubSocket = Socket<HubServerToClientEvents, HubClientToServerEvents>;
 
 /** A real hub on a random port over its own database on the test run's PostgreSQL. */
 export class TestHub {
   readonly url: string;
   private adminSession: string | null = null;
+  private readonly sockets: HubSocket[] = [];
 
   private constructor(
     readonly hub: MotcuaHub,
@@ -71,7 +78,16 @@ export class TestHub {
     return joined.body.value.token;
   }
 
+  /**
+   * A socket as the hub's app opens one (`auth.app`), the browser sending the app's cookie and
+   * its page's origin as `headers`, or with a Bearer session in `auth.token`. Rejects with the refusal.
+   */
+  socket(headers: Record<string, string>, token?: string): Promise<HubSocket> {
+    return connectOnce<HubSocket>(this.url, { app: hubApp, lang: 'vi', ...(token && { token }) }, headers, (s) => this.sockets.push(s));
+  }
+
   async close(): Promise<void> {
+    for (const s of this.sockets) s.disconnect();
     await this.hub.close();
     await this.db.close();
     await this.dropDatabase();

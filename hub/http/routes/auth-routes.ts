@@ -1,17 +1,24 @@
 import type { HubUserView } from '../../../protocol/hub/hub-access.ts';
 import { HubLoginPayload, HubSetupPayload, HubUserStatePayload, NewHubUserPayload } from '../../../protocol/hub/hub-access.ts';
+import { clearAuthCookie, handOverFor } from '../../../server/http/auth-cookies.ts';
+import { tokenOf } from '../../../server/http/credential.ts';
+
 import { logger } from '../../../server/log.ts';
 import type { HubContext } from '../../hub-context.ts';
-import type { HubUser } from '../../store/hub-users.ts';
+import { type HubUser, hubSessionMs } from '../../store/hub-users.ts';
 import { guarded } from '../hub-attempts.ts';
 import { parseBody } from '../hub-http.ts';
-import type { HubRoutes } from '../hub-request.ts';
+import type { HubRequest, HubRoutes } from '../hub-request.ts';
 import { hubError, hubOk } from '../hub-results.ts';
 
 const log = logger('hub-auth');
 
 /** The hub's own sign-in: first-run set-up, sessions, and the province admin's user list. */
 export function addHubAuthRoutes(routes: HubRoutes, ctx: HubContext): void {
+  /** A new session: the hub app's cookie when the app named itself, else the token in the answer (integrators, tests). */
+  const newSession = async (r: HubRequest, user: HubUser) =>
+    handOverFor(r, await ctx.users.createSession(user.id, ctx.clock()), hubSessionMs / 1000);
+
   routes.add('authStatus', async () => hubOk({ needsSetup: (await ctx.users.setupToken()) !== null }));
 
   routes.add('setup', async (r) => {
@@ -25,7 +32,7 @@ export function addHubAuthRoutes(routes: HubRoutes, ctx: HubContext): void {
       }
       attempt.succeeded();
       log.info('province administrator created', { username: user.username });
-      return hubOk({ token: await ctx.users.createSession(user.id, ctx.clock()), user: userView(user) });
+      return hubOk({ ...(await newSession(r, user)), user: userView(user) });
     });
   });
 
@@ -40,12 +47,15 @@ export function addHubAuthRoutes(routes: HubRoutes, ctx: HubContext): void {
       }
       attempt.succeeded();
       if (user.disabled) return hubError(ctx, r, 'user_disabled');
-      return hubOk({ token: await ctx.users.createSession(user.id, ctx.clock()), user: userView(user) });
+      return hubOk({ ...(await newSession(r, user)), user: userView(user) });
     });
   });
 
+  // The session ends wherever it was carried; the hub app's cookie goes with it.
   routes.add('logout', async (r) => {
-    await ctx.users.endSession(r.req.headers.authorization!.slice(7).trim());
+    const token = tokenOf(r.credential);
+    if (token) await ctx.users.endSession(token);
+    if (r.credential.app !== null) clearAuthCookie(r.res, r.credential.app, r.secure);
     return hubOk(null);
   });
 
