@@ -1,15 +1,15 @@
 import type { CallArgsOf, FileNames, JsonNames, ResultOf, RouteEntry, UploadNames } from '../protocol/route-map.ts';
 import { fillPath } from '../protocol/route-map.ts';
 import { type RouteTypes, routes } from '../protocol/routes.ts';
-import { appHeader, type BrowserApp } from '../protocol/browser-apps.ts';
+import { appHeader, type CookieApp } from '../protocol/browser-apps.ts';
 
 /**
- * Who calls: a browser app of the centre names itself (`app`), and the server reads and sets
- * that app's HttpOnly cookie; a caller holding its token itself (the province hub's app) sends
- * it as a Bearer token. And the language refusals come back in.
+ * Who calls: a browser app (a centre's, or the province hub's) names itself (`app`), and its
+ * server reads and sets that app's HttpOnly cookie; a caller holding its token itself sends it
+ * as a Bearer token. And the language refusals come back in.
  */
 export interface Caller {
-  app?: BrowserApp;
+  app?: CookieApp;
   token?: string | null;
   lang?: string;
 }

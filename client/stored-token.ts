@@ -1,9 +1,10 @@
 /**
- * Tokens kept in localStorage: the province hub's app keeps its session there. The centre's
- * apps keep theirs in HttpOnly cookies the server sets (issue 15); they read this only to move
- * a token an older build left here into the cookie (`app-identity.ts`). The key names the app.
+ * Tokens an older build kept in localStorage. Every app now keeps its token in an HttpOnly
+ * cookie its server sets (issue 15); the centre's apps read this only to move a token an older
+ * build left here into the cookie (`app-identity.ts`), the hub's app to end and drop its old
+ * session (`hub-app.tsx`). The key names the app.
  */
-export function storedToken(key: string): { get(): string | null; set(token: string): void; clear(): void } {
+export function storedToken(key: string): { get(): string | null; clear(): void } {
   const name = `motcua.${key}.token`;
   return {
     get: () => {
@@ -13,7 +14,6 @@ export function storedToken(key: string): { get(): string | null; set(token: str
         return null;
       }
     },
-    set: (token) => localStorage.setItem(name, token),
     clear: () => {
       try {
         localStorage.removeItem(name);

@@ -3,19 +3,34 @@ import { createI18n, type Lang } from '../../client/i18n.ts';
 import { type SetupForm, SetupScreen } from '../../client/setup-screen.tsx';
 import { type Credentials, type SessionCall, SignInScreen } from '../../client/sign-in-screen.tsx';
 import { storedToken } from '../../client/stored-token.ts';
+import { hubApp } from '../../protocol/browser-apps.ts';
 import type { HubUserView } from '../../protocol/hub/hub-access.ts';
 import { hub, hubApi } from './hub-api.ts';
 import { connectHub } from './hub-connection.ts';
 import { HubAppContext, type HubAppValue } from './hub-app-context.ts';
 import { HubShell } from './shell.tsx';
 
-const token = storedToken('hub');
 const langKey = 'motcua.hub.lang';
 
-type Session = { token: string; user: HubUserView };
+/** The session itself is the hub's HttpOnly cookie: the app knows only whom it names. */
+type Session = { user: HubUserView };
 
-const login: SessionCall<Credentials, Session> = (body, lang) => hub.request({ lang }, 'login', { body });
-const setup: SessionCall<SetupForm, Session> = (body, lang) => hub.request({ lang }, 'setup', { body });
+const login: SessionCall<Credentials, Session> = (body, lang) => hub.request({ app: hubApp, lang }, 'login', { body });
+const setup: SessionCall<SetupForm, Session> = (body, lang) => hub.request({ app: hubApp, lang }, 'setup', { body });
+
+/**
+ * An older build kept the session in localStorage, where a script could read it. It is not
+ * moved into the cookie: a hub session lasts 14 hours, so dropping it costs one sign-in, while
+ * moving it would need a public route that turns a token into a cookie. It is ended on the hub
+ * (so a copy read from storage is worth nothing) and deleted.
+ */
+async function dropStoredSession(lang: string): Promise<void> {
+  const stored = storedToken('hub');
+  const old = stored.get();
+  if (!old) return;
+  await hub.request({ token: old, lang }, 'logout');
+  stored.clear();
+}
 type Stage = { kind: 'loading' } | { kind: 'setup'; setupToken: string } | { kind: 'sign-in' } | { kind: 'in'; session: Session };
 
 /** The first-run token arrives in the link the hub printed: `/#setup=<token>`. */
@@ -37,21 +52,19 @@ export function HubApp() {
       const status = await hub.request({}, 'authStatus');
       if (setup && status.ok && status.value.needsSetup) return setStage({ kind: 'setup', setupToken: setup });
       if (setup) history.replaceState(null, '', location.pathname);
-      const saved = token.get();
-      const me = saved ? await hub.request({ token: saved }, 'me') : null;
-      setStage(saved && me?.ok ? { kind: 'in', session: { token: saved, user: me.value.user } } : { kind: 'sign-in' });
+      await dropStoredSession(lang);
+      // The app cannot read its cookie: the hub says whom it names (an ended session's cookie is cleared in the answer).
+      const me = await hub.request({ app: hubApp, lang }, 'me');
+      setStage(me.ok ? { kind: 'in', session: { user: me.value.user } } : { kind: 'sign-in' });
     })();
   }, []);
 
   const signedIn = (s: Session) => {
-    token.set(s.token);
     history.replaceState(null, '', `${location.pathname}#status`);
-    setStage({ kind: 'in', session: s });
+    setStage({ kind: 'in', session: { user: s.user } });
   };
   const signOut = () => {
-    const saved = token.get();
-    if (saved) void hub.request({ token: saved }, 'logout');
-    token.clear();
+    void hub.request({ app: hubApp, lang }, 'logout');
     setStage({ kind: 'sign-in' });
   };
   const switchLang = (next: Lang) => {
@@ -78,10 +91,10 @@ export function HubApp() {
 
 function SignedIn(props: { session: Session; lang: Lang; i18n: HubAppValue['i18n']; onSignOut: () => void; onLang: (l: Lang) => void }) {
   const { session, lang, i18n } = props;
-  const connection = useMemo(() => connectHub(session.token, lang), [session.token, lang]);
+  const connection = useMemo(() => connectHub(lang), [session, lang]);
   useEffect(() => () => connection.close(), [connection]);
   const value = useMemo<HubAppValue>(
-    () => ({ i18n, t: i18n.t.bind(i18n), lang, api: hubApi(session.token, lang, props.onSignOut), connection, user: session.user }),
+    () => ({ i18n, t: i18n.t.bind(i18n), lang, api: hubApi(lang, props.onSignOut), connection, user: session.user }),
     [i18n, lang, session, connection],
   );
   return (

@@ -1,5 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import type { ConnectionState } from '../../client/connection.ts';
+import { hubApp } from '../../protocol/browser-apps.ts';
 import type { HubSnapshot } from '../../protocol/hub/centres.ts';
 import type { HubClientToServerEvents, HubServerToClientEvents } from '../../protocol/hub/hub-events.ts';
 import type { Result } from '../../protocol/result.ts';
@@ -13,9 +14,10 @@ export interface HubConnection {
   close(): void;
 }
 
-export function connectHub(token: string, lang: string): HubConnection {
+/** Authenticated by the hub app's HttpOnly cookie, which the browser sends with the handshake. */
+export function connectHub(lang: string): HubConnection {
   const socket: Socket<HubServerToClientEvents, HubClientToServerEvents> = io({
-    auth: { token, lang },
+    auth: { app: hubApp, lang },
     transports: ['websocket'],
     reconnectionDelay: 500,
     reconnectionDelayMax: 5000,

@@ -39,6 +39,38 @@ describe('the province app in Chromium', () => {
     }
   });
 
+  it('keeps the session in an HttpOnly cookie: no script of the page can read it, and a reload stays signed in', async () => {
+    const page = await signedInHub(browser, hub, admin);
+    const cookie = (await page.context().cookies()).find((c) => c.name === 'motcua_hub');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/', secure: false });
+    expect(cookie?.value).toMatch(/^ses_/);
+    const readable = await page.evaluate(() =>
+      [...Object.keys(localStorage).map((k) => `${k}=${localStorage.getItem(k)}`), document.cookie].join('\n'),
+    );
+    expect(readable).not.toContain(cookie?.value);
+    expect(readable).not.toMatch(/ses_/);
+    await page.reload();
+    await page.locator('tr[data-centre="26734"]').waitFor();
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.locator('input[name="username"]').waitFor();
+    expect((await page.context().cookies()).find((c) => c.name === 'motcua_hub')).toBeUndefined();
+    await page.close();
+  });
+
+  it('ends and drops a session an older build kept in localStorage: the person signs in once more', async () => {
+    const old = await hub.request<{ token: string }>('POST', '/api/auth/login', admin);
+    const stored = old.body.ok ? old.body.value.token : '';
+    expect(stored).toMatch(/^ses_/);
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.goto(`${hub.url}/`);
+    await page.evaluate((t) => localStorage.setItem('motcua.hub.token', t), stored);
+    await page.reload();
+    await page.locator('input[name="username"]').waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('motcua.hub.token'))).toBeNull();
+    expect((await hub.request('GET', '/api/auth/me', undefined, stored)).status).toBe(401);
+    await page.close();
+  });
+
   it('reports across centres by service and by week, and exports CSV', async () => {
     const page = await signedInHub(browser, hub, admin);
     await page.goto(`${hub.url}/#reports`);
