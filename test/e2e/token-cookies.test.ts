@@ -1,24 +1,13 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceConnections } from '../../protocol/admin.ts';
 import type { DeviceView } from '../../protocol/http-views.ts';
 import { portrait } from '../kiosk/kiosk-browser.ts';
-import { launchBrowser } from '../support/browser.ts';
+import { appCookie, launchBrowser, readableByScript } from '../support/browser.ts';
+import { sessionOutOfReach, signOutDropsCookie } from './token-reach.ts';
 import { TestServer } from '../support/test-server.ts';
 import { waitForAnswer } from '../support/wait-for.ts';
 import { desk, signedInAdmin } from './admin-browser.ts';
-
-/** Every value the page's scripts can reach in its storage and its cookies, to look for tokens in. */
-async function readableByScript(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const stored = Object.keys(localStorage).map((k) => `${k}=${localStorage.getItem(k)}`);
-    return [...stored, document.cookie].join('\n');
-  });
-}
-
-async function appCookie(context: BrowserContext, name: string) {
-  return (await context.cookies()).find((c) => c.name === name);
-}
 
 describe('in Chromium, no script of a page can read its app’s token', () => {
   let server: TestServer;
@@ -72,17 +61,11 @@ describe('in Chromium, no script of a page can read its app’s token', () => {
     await page.locator('input[name="password"]').fill('clerk-password-1');
     await page.locator('form.sign-in button[type="submit"]').click();
     await page.locator('.console').waitFor();
-    const cookie = await appCookie(page.context(), 'motcua_counter');
-    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
-    const visible = await readableByScript(page);
-    expect(visible).not.toContain(cookie?.value);
-    expect(visible).not.toMatch(/ses_/);
+    const cookie = await sessionOutOfReach(page, 'motcua_counter');
     await page.reload();
     await page.locator('.console').waitFor();
-    await page.getByRole('button', { name: 'Đăng xuất' }).click();
-    await page.locator('form.sign-in').waitFor();
-    await waitForAnswer(async () => (await appCookie(page.context(), 'motcua_counter')) === undefined, 'the cookie to be cleared');
-    expect((await whoAmI(cookie!.value)).status).toBe(401);
+    await signOutDropsCookie(page, 'motcua_counter', 'form.sign-in');
+    expect((await whoAmI(cookie.value)).status).toBe(401);
     await page.context().close();
   });
 

@@ -42,3 +42,16 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export async function addAppCookie(context: BrowserContext, serverUrl: string, app: BrowserApp, token: string): Promise<void> {
   await context.addCookies([{ name: `motcua_${app}`, value: token, url: serverUrl, httpOnly: true, sameSite: 'Strict' }]);
 }
+
+/** The cookie of an app (`motcua_kiosk`, `motcua_hub`…) the browser holds, if any. */
+export async function appCookie(context: BrowserContext, name: string) {
+  return (await context.cookies()).find((c) => c.name === name);
+}
+
+/** Every value the page's scripts can reach in its storage and its cookies, to look for tokens in. */
+export async function readableByScript(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const stored = Object.keys(localStorage).map((k) => `${k}=${localStorage.getItem(k)}`);
+    return [...stored, document.cookie].join('\n');
+  });
+}
