@@ -10,6 +10,8 @@ import type { HubUser } from '../store/hub-users.ts';
 
 interface SocketData {
   user: HubUser | null;
+  /** The session it was let in with, checked again by the sweep. */
+  session: string | null;
 }
 
 export type HubIo = Server<HubClientToServerEvents, HubServerToClientEvents, Record<string, never>, SocketData>;
@@ -34,12 +36,14 @@ export function createHubGateway(http: HttpServer, ctx: HubContext): { io: HubIo
   io.use((socket, next) => {
     const credential = handshakeAmong((socket.handshake.auth ?? {}) as Record<string, unknown>, socket.handshake.headers, hubApps);
     socket.data.user = null;
+    socket.data.session = null;
     if (credential === 'cross_site') return next(Object.assign(new Error('cross_site'), { data: { code: 'cross_site' } }));
     const token = tokenOf(credential);
     if (token === undefined || !token.startsWith('ses_')) return next();
     ctx.users.sessionUser(token, ctx.clock()).then(
       (user) => {
         socket.data.user = user;
+        socket.data.session = user ? token : null;
         next();
       },
       () => next(new Error('store_unavailable')),
@@ -68,8 +72,46 @@ export function createHubGateway(http: HttpServer, ctx: HubContext): { io: HubIo
     io.to(provinceRoom).emit('hub:snapshot', snapshot);
     for (const c of snapshot.centres) io.to(centreRoom(c.code)).emit('hub:snapshot', onlyCentre(snapshot, c.code));
   });
+  const stopSweeping = startSessionSweep(io, ctx);
   return {
     io,
-    close: () => new Promise<void>((resolve) => void io.close(() => resolve())),
+    close: () => {
+      stopSweeping();
+      return new Promise<void>((resolve) => void io.close(() => resolve()));
+    },
   };
+}
+
+/** How often live connections are checked against their sessions: one query for all of them. */
+const sweepEveryMs = 5000;
+
+/**
+ * Ends the connections whose session is over (signed out, expired, account disabled). A socket
+ * is let in once, at its handshake; without this it would go on getting the board as its person
+ * for as long as it stays connected. The app connects again and is asked to sign in.
+ */
+function startSessionSweep(io: HubIo, ctx: HubContext): () => void {
+  let checking = false;
+  const timer = setInterval(() => {
+    const signedIn = [...io.sockets.sockets.values()].filter((s) => s.data.session !== null);
+    if (checking || signedIn.length === 0) return;
+    checking = true;
+    ctx.users
+      .liveSessions(
+        signedIn.map((s) => s.data.session!),
+        ctx.clock(),
+      )
+      .then(
+        (live) => {
+          for (const s of signedIn) if (!live.has(s.data.session!)) s.disconnect(true);
+        },
+        // The database is away: nobody is let go on a guess; the next sweep asks again.
+        () => undefined,
+      )
+      .finally(() => {
+        checking = false;
+      });
+  }, sweepEveryMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }

@@ -98,6 +98,17 @@ export class HubUsers {
     return rows[0] ? user(rows[0]) : null;
   }
 
+  /** Which of these session tokens still name an enabled user: one query, for the sweep of live connections. */
+  async liveSessions(tokens: readonly string[], now: number): Promise<Set<string>> {
+    const byHash = new Map(tokens.map((t) => [tokenHash(t), t]));
+    const rows = await this.db.query<{ token_hash: string }>(
+      `select s.token_hash from sessions s join users u on u.id = s.user_id
+       where s.token_hash = any($1::text[]) and s.expires_at > $2 and u.disabled_at is null`,
+      [[...byHash.keys()], now],
+    );
+    return new Set(rows.map((r) => byHash.get(r.token_hash)!));
+  }
+
   async endSession(token: string): Promise<void> {
     await this.db.query('delete from sessions where token_hash = $1', [tokenHash(token)]);
   }

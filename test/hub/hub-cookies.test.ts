@@ -4,6 +4,7 @@ import type { Result } from '../../protocol/result.ts';
 import { tokenHash } from '../../server/auth/tokens.ts';
 import { type AppCall, appCall, sentCookie } from '../support/app-call.ts';
 import { type HubSocket, TestHub } from '../support/test-hub.ts';
+import { waitFor } from '../support/wait-for.ts';
 
 const manager = { username: 'ql-cookie', password: 'manager-pass-9' };
 
@@ -133,5 +134,25 @@ describe("the hub's web app keeps its session in an HttpOnly cookie the hub sets
     const me = await call('GET', '/api/auth/me', { app: 'hub', cookie });
     expect(me.status).toBe(401);
     expect(me.cookies.get('motcua_hub')).toBe(cleared);
+  });
+
+  it('a live connection ends with its session: signed out, or the account disabled', async () => {
+    const bearer = async () => {
+      const signedIn = await call('POST', '/api/auth/login', { body: manager });
+      return signedIn.body.ok ? String(signedIn.body.value.token) : '';
+    };
+    const token = await bearer();
+    const socket = await hub.socket({}, token);
+    expect(await subscribe(socket)).toMatchObject({ ok: true });
+    await call('POST', '/api/auth/logout', { headers: { authorization: `Bearer ${token}` } });
+    await waitFor(() => !socket.connected, 'the signed-out session’s socket to be closed');
+    const again = await hub.socket({}, await bearer());
+    const other = await hub.socket({}, await bearer());
+    expect(await subscribe(again)).toMatchObject({ ok: true });
+    const made = await hub.request<Array<{ id: string; username: string }>>('GET', '/api/users', undefined, admin);
+    const id = made.body.ok ? made.body.value.find((u) => u.username === manager.username)!.id : '';
+    expect((await hub.request('PUT', `/api/users/${id}/state`, { disabled: true }, admin)).status).toBe(200);
+    await waitFor(() => !again.connected && !other.connected, 'the disabled account’s sockets to be closed');
+    expect((await hub.request('PUT', `/api/users/${id}/state`, { disabled: false }, admin)).status).toBe(200);
   });
 });
