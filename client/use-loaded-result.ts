@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Result, ResultError } from '../protocol/result.ts';
+import { LatestCall } from './latest-call.ts';
 
 export interface LoadedResult<T> {
   data: T | null;
@@ -18,11 +19,15 @@ export function useLoadedResult<T>(load: (() => Promise<Result<T>>) | null, key:
   const [error, setError] = useState<ResultError | null>(null);
   const latest = useRef(load);
   latest.current = load;
+  const calls = useRef(new LatestCall());
   const active = load !== null;
   const reload = useCallback(async () => {
     const call = latest.current;
     if (!call) return;
+    const current = calls.current.begin();
     const r = await call();
+    // An earlier call (other arguments, an older reload) answering after a later one is dropped.
+    if (!current()) return;
     if (r.ok) {
       setData(r.value);
       setError(null);

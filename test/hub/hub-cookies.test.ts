@@ -144,6 +144,9 @@ describe("the hub's web app keeps its session in an HttpOnly cookie the hub sets
     const token = await bearer();
     const socket = await hub.socket({}, token);
     expect(await subscribe(socket)).toMatchObject({ ok: true });
+    // A sweep (every 5 s) lets a live session's socket be.
+    const swept = hub.hub.ctx.users.liveSessions([token], Date.now());
+    expect(await swept).toEqual(new Set([token]));
     await call('POST', '/api/auth/logout', { headers: { authorization: `Bearer ${token}` } });
     await waitFor(() => !socket.connected, 'the signed-out session’s socket to be closed');
     const again = await hub.socket({}, await bearer());
