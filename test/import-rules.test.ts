@@ -56,6 +56,7 @@ const layers: Record<string, LayerRule> = {
       'server/app/results.ts',
       'server/app/reports.ts',
       'server/app/csv-style.ts',
+      'server/app/report-csv.ts',
       'server/catalogue',
       'server/webhooks/webhook-post.ts',
       'server/webhooks/webhook-signature.ts',

@@ -2,7 +2,8 @@ import type { ReportCsvTable, ReportView } from '../../protocol/reports.ts';
 import type { StatBlock } from '../../protocol/views.ts';
 import { csvDecimal, csvDocument, type CsvStyle } from './csv-style.ts';
 
-const statColumns = [
+/** The figures of one group, in the order of `statColumns`: shared with the province's report (hub). */
+export const statColumns = [
   'issued',
   'served',
   'no_show',
@@ -14,6 +15,26 @@ const statColumns = [
   'within_target_pct',
 ] as const;
 
+/** Minutes to one decimal, '' for none (`csv-style.ts` decides the decimal mark). */
+export const csvMinutes = (m: number | null, style: CsvStyle): string => (m === null ? '' : csvDecimal(m, 1, style));
+/** A share (0–1) as a percentage to one decimal, '' for none. */
+export const csvPercent = (share: number | null, style: CsvStyle): string => (share === null ? '' : csvDecimal(share * 100, 1, style));
+
+/** One group's figures as the cells under `statColumns`. */
+export function statCells(b: StatBlock, style: CsvStyle): Array<string | number> {
+  return [
+    b.issued,
+    b.served,
+    b.noShow,
+    b.cancelled,
+    b.open,
+    csvMinutes(b.avgWaitMinutes, style),
+    csvMinutes(b.p90WaitMinutes, style),
+    csvMinutes(b.avgServiceMinutes, style),
+    csvPercent(b.withinTargetShare, style),
+  ];
+}
+
 /**
  * One report table as CSV for a spreadsheet: a row per service, counter, clerk, hour or day,
  * with the figures the screen shows and, per service, counter and clerk, the ratings per level
@@ -24,19 +45,8 @@ export function reportCsv(report: ReportView, table: ReportCsvTable, style: CsvS
   const scales = ([3, 5] as const).filter((s) => report.satisfaction.total.byScale[s === 3 ? '3' : '5'] !== undefined);
   const levels = scales.flatMap((scale) => Array.from({ length: scale }, (_, i) => ({ scale, level: String(i + 1) })));
   const ratingHeader = ['rated', ...levels.map((l) => `rating${l.scale}_${l.level}`), 'counter_satisfaction_pct'];
-  const minutes = (m: number | null) => (m === null ? '' : csvDecimal(m, 1, style));
-  const pct = (share: number | null) => (share === null ? '' : csvDecimal(share * 100, 1, style));
-  const stats = (b: StatBlock): Array<string | number> => [
-    b.issued,
-    b.served,
-    b.noShow,
-    b.cancelled,
-    b.open,
-    minutes(b.avgWaitMinutes),
-    minutes(b.p90WaitMinutes),
-    minutes(b.avgServiceMinutes),
-    pct(b.withinTargetShare),
-  ];
+  const pct = (share: number | null) => csvPercent(share, style);
+  const stats = (b: StatBlock) => statCells(b, style);
   const title = (column: string) => {
     const rating = /^rating([35])_(\d+)$/.exec(column);
     return rating ? style.t('report.rating_level', { scale: rating[1]!, level: rating[2]! }) : style.t(`report.${column}`);
